@@ -1,0 +1,65 @@
+package io.hotline.persistence.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hotline.persistence.testing.TestDatabase;
+import java.util.List;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MigrationsTest {
+
+    @RegisterExtension
+    static final TestDatabase DB = TestDatabase.empty();
+
+    private static final List<String> DOMAIN_TABLES = List.of(
+            "skill", "customer", "customer_phone", "customer_product", "customer_product_module", "seat",
+            "seat_skill", "branch", "branch_region", "branch_duty_shift", "field_engineer", "field_engineer_skill",
+            "call_record", "work_order", "work_order_event", "dispatch_order", "sms_message", "satisfaction_survey",
+            "callback_request", "kb_article");
+
+    @Test
+    @Order(1)
+    void shouldApplyEveryMigrationOnAnEmptyDatabase() {
+        // given an empty database
+        assertThat(tables()).isEmpty();
+
+        // when
+        int applied = DB.database().migrate();
+
+        // then every script ran and succeeded, and every domain table exists
+        int scripts = DB.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL")
+                .mapTo(Integer.class).one());
+        assertThat(applied).isPositive().isEqualTo(scripts);
+        assertThat(tables()).containsAll(DOMAIN_TABLES);
+    }
+
+    @Test
+    @Order(2)
+    void shouldApplyNothingTheSecondTime() {
+        assertThat(DB.database().migrate()).isZero();
+    }
+
+    @Test
+    @Order(3)
+    void shouldFindCustomersByCallerNumberThroughAnIndex() {
+        String plan = DB.jdbi().withHandle(handle -> handle.createQuery(
+                        "EXPLAIN SELECT customer_id FROM customer_phone WHERE phone_number = :number")
+                .bind("number", "+8613800000000")
+                .map((resultSet, context) -> resultSet.getString("key"))
+                .one());
+        assertThat(plan).isEqualTo("uq_customer_phone");
+    }
+
+    private static List<String> tables() {
+        return DB.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT table_name FROM information_schema.tables WHERE table_schema = :schema")
+                .bind("schema", DB.schema())
+                .mapTo(String.class).list());
+    }
+}

@@ -1,0 +1,173 @@
+package io.hotline.ops.config;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every configuration setting of Hotline, each read from the environment variable of the same name or from the
+ * optional properties file named by {@link #HOTLINE_CONFIG_FILE}. This enum is the one list: the README table,
+ * {@link Settings#describe()} and the validation at startup are all generated from it.
+ *
+ * <p>Each constant carries the rule that validates its value; {@link Settings} applies every rule when it loads,
+ * so a bad value stops Hotline at startup. Immutable and thread-safe.
+ */
+public enum Setting {
+    HOTLINE_CONFIG_FILE(null, SettingValues::path,
+            "Path of an optional Java-properties file whose keys are these same names; environment variables win "
+                    + "over the file."),
+    HOTLINE_DATA_DIR("./data", SettingValues::path,
+            "Directory where the embedded MariaDB keeps its files."),
+    HOTLINE_DB_URL(null, SettingValues::jdbcUrl,
+            "JDBC URL (jdbc:mysql: or jdbc:mariadb:) of an external MySQL 8 or MariaDB 10.11+; unset starts the "
+                    + "embedded MariaDB."),
+    HOTLINE_DB_USER("root", SettingValues::nonBlank,
+            "Database user name."),
+    HOTLINE_DB_PASSWORD("", Setting::anyValue, Secrecy.SECRET,
+            "Database password; never logged or shown."),
+    HOTLINE_DB_POOL_SIZE("10", (setting, value) -> SettingValues.intInRange(setting, value, 1, 200),
+            "Maximum number of pooled database connections (1-200)."),
+    HOTLINE_DB_CONNECT_TIMEOUT("5s", SettingValues::duration,
+            "How long to wait for a database connection before giving up."),
+    HOTLINE_EMBEDDED_DB_PORT("0", SettingValues::port,
+            "TCP port of the embedded MariaDB; 0 picks a free port."),
+    HOTLINE_BIND_ADDRESS("127.0.0.1", SettingValues::bindAddress,
+            "Address the HTTP and FastAGI servers listen on: a literal IPv4 or IPv6 address, or localhost."),
+    HOTLINE_HTTP_PORT("8080", SettingValues::port,
+            "TCP port of the HTTP server (health, metrics, APIs); 0 picks a free port."),
+    HOTLINE_AGI_PORT("4573", SettingValues::port,
+            "TCP port of the FastAGI server that Asterisk connects to; 0 picks a free port."),
+    HOTLINE_SEED_DEMO_WHEN_EMPTY("true", SettingValues::bool,
+            "Whether run loads the demo organisation when the database has no seats."),
+    HOTLINE_SLA_P1_RESPOND("30m", SettingValues::duration,
+            "Time from opening a P1 (system down, data lost) work order to the first response."),
+    HOTLINE_SLA_P1_RESOLVE("2h", SettingValues::duration,
+            "Time from opening a P1 work order to its resolution."),
+    HOTLINE_SLA_P2_RESPOND("4h", SettingValues::duration,
+            "Time from opening a P2 (key module broken) work order to the first response."),
+    HOTLINE_SLA_P2_RESOLVE("24h", SettingValues::duration,
+            "Time from opening a P2 work order to its resolution."),
+    HOTLINE_SLA_P3_RESPOND("8h", SettingValues::duration,
+            "Time from opening a P3 (how-to, configuration) work order to the first response."),
+    HOTLINE_SLA_P3_RESOLVE("48h", SettingValues::duration,
+            "Time from opening a P3 work order to its resolution."),
+    HOTLINE_DISPATCH_SEND_DEADLINE("10m", SettingValues::duration,
+            "Time from the on-site decision to the work order reaching the nearest branch."),
+    HOTLINE_DISPATCH_ASSIGN_DEADLINE("4h", SettingValues::duration,
+            "Time for a branch duty manager to assign a received on-site order to a field engineer."),
+    HOTLINE_SURVEY_DELAY("30m", SettingValues::duration,
+            "Delay from the engineer's completion SMS to the supervisor's satisfaction call."),
+    HOTLINE_HEALTH_INTERVAL("2s", SettingValues::duration,
+            "How often the health checks run; also each check's time budget."),
+    HOTLINE_SHUTDOWN_TIMEOUT("8s",
+            (setting, value) -> SettingValues.durationInRange(setting, value, Duration.ofSeconds(1),
+                    Duration.ofSeconds(60)),
+            "How long a graceful shutdown may take before Hotline stops anyway (1s-60s)."),
+    HOTLINE_LOG_LEVEL("INFO", SettingValues::logLevel,
+            "Root log level: TRACE, DEBUG, INFO, WARN or ERROR.");
+
+    /** The most edits between an unknown key and a known one for the known one to be suggested. */
+    private static final int MAX_SUGGESTION_DISTANCE = 3;
+
+    private final String defaultValue;
+    private final Rule rule;
+    private final String description;
+    private final Secrecy secrecy;
+
+    Setting(String defaultValue, Rule rule, String description) {
+        this(defaultValue, rule, Secrecy.PLAIN, description);
+    }
+
+    Setting(String defaultValue, Rule rule, Secrecy secrecy, String description) {
+        this.defaultValue = defaultValue;
+        this.rule = rule;
+        this.secrecy = secrecy;
+        this.description = description;
+    }
+
+    /** The environment variable, and properties key, that sets this setting. */
+    public String key() {
+        return name();
+    }
+
+    /** The value used when neither the environment nor the file sets one; {@code null} when there is none. */
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    /** One sentence for the README table and {@code --help}. */
+    public String description() {
+        return description;
+    }
+
+    /** Whether the value must never be shown: it is masked in {@link Settings#describe()} and in errors. */
+    public boolean isSecret() {
+        return secrecy == Secrecy.SECRET;
+    }
+
+    /** Throws {@link InvalidSettingException} unless {@code value} is acceptable for this setting. */
+    void validate(String value) {
+        rule.check(this, value);
+    }
+
+    /** The setting whose key is {@code key}, if any. */
+    static Optional<Setting> byKey(String key) {
+        for (Setting setting : values()) {
+            if (setting.key().equals(key)) {
+                return Optional.of(setting);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The known setting closest to a mistyped {@code key}, if one is close enough to be what was meant. */
+    static Optional<Setting> closestTo(String key) {
+        String wanted = key.toUpperCase(Locale.ROOT);
+        Setting best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (Setting setting : values()) {
+            int distance = editDistance(wanted, setting.key());
+            if (distance < bestDistance) {
+                best = setting;
+                bestDistance = distance;
+            }
+        }
+        return bestDistance <= MAX_SUGGESTION_DISTANCE ? Optional.of(best) : Optional.empty();
+    }
+
+    /** Levenshtein distance, two rows at a time. */
+    private static int editDistance(String left, String right) {
+        int[] previous = new int[right.length() + 1];
+        int[] current = new int[right.length() + 1];
+        for (int j = 0; j <= right.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= left.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= right.length(); j++) {
+                int substitution = previous[j - 1] + (left.charAt(i - 1) == right.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[right.length()];
+    }
+
+    private static void anyValue(Setting setting, String value) {
+        // Any string, including the empty one, is a valid password.
+    }
+
+    /** Whether a value may be shown; an enum rather than a bare boolean so the constants read clearly. */
+    private enum Secrecy {
+        PLAIN,
+        SECRET
+    }
+
+    /** Validates one setting's raw value. */
+    @FunctionalInterface
+    interface Rule {
+        void check(Setting setting, String value);
+    }
+}

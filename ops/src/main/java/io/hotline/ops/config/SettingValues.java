@@ -1,0 +1,216 @@
+package io.hotline.ops.config;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses and validates raw setting values. Each method returns the typed value or throws an
+ * {@link InvalidSettingException} whose message reads {@code KEY='value' is not ... (expected)}, with the value
+ * masked by {@link #shown(Setting, String)}. Stateless; no DNS lookups.
+ */
+final class SettingValues {
+
+    /** How a secret value appears in messages and listings. */
+    static final String MASK = "******";
+
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,12})(ms|s|m|h|d)");
+    private static final Pattern IPV4 =
+            Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]+");
+    private static final Pattern URL_PASSWORD_PARAMETER =
+            Pattern.compile("(?i)((?:password|pwd|trustCertificateKeyStorePassword|clientCertificateKeyStorePassword)"
+                    + "=)[^&;)]*");
+    private static final Pattern URL_USER_INFO_PASSWORD = Pattern.compile("(//[^/:@]*:)[^/@]*@");
+    private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
+
+    private SettingValues() {
+    }
+
+    static String nonBlank(Setting setting, String value) {
+        if (value.isBlank()) {
+            throw invalid(setting, value, "must not be blank");
+        }
+        return value;
+    }
+
+    static Path path(Setting setting, String value) {
+        nonBlank(setting, value);
+        try {
+            return Path.of(value.strip());
+        } catch (InvalidPathException e) {
+            throw invalid(setting, value, "is not a valid path (" + e.getReason() + ")");
+        }
+    }
+
+    static String jdbcUrl(Setting setting, String value) {
+        String url = value.strip();
+        if (!url.startsWith("jdbc:mysql:") && !url.startsWith("jdbc:mariadb:")) {
+            throw invalid(setting, value, "is not a MySQL or MariaDB JDBC URL (jdbc:mysql://host:3306/hotline or "
+                    + "jdbc:mariadb://host:3306/hotline)");
+        }
+        return url;
+    }
+
+    static int port(Setting setting, String value) {
+        Integer port = parseInt(value);
+        if (port == null || port < 0 || port > 65_535) {
+            throw invalid(setting, value, "is not a port number (0-65535)");
+        }
+        return port;
+    }
+
+    static int intInRange(Setting setting, String value, int min, int max) {
+        Integer number = parseInt(value);
+        if (number == null || number < min || number > max) {
+            throw invalid(setting, value, "is not a whole number from " + min + " to " + max);
+        }
+        return number;
+    }
+
+    static boolean bool(Setting setting, String value) {
+        switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true":
+            case "yes":
+            case "1":
+                return true;
+            case "false":
+            case "no":
+            case "0":
+                return false;
+            default:
+                throw invalid(setting, value, "is not a boolean (true/false, yes/no or 1/0)");
+        }
+    }
+
+    static Duration duration(Setting setting, String value) {
+        Duration duration = parseDuration(value.strip());
+        if (duration == null || duration.isNegative() || duration.isZero()) {
+            throw invalid(setting, value, "is not a positive duration (e.g. 500ms, 30s, 10m, 4h, 2d or PT30M)");
+        }
+        return duration;
+    }
+
+    static Duration durationInRange(Setting setting, String value, Duration min, Duration max) {
+        Duration duration = duration(setting, value);
+        if (duration.compareTo(min) < 0 || duration.compareTo(max) > 0) {
+            throw invalid(setting, value, "is not a duration from " + humanize(min) + " to " + humanize(max));
+        }
+        return duration;
+    }
+
+    static String bindAddress(Setting setting, String value) {
+        String address = value.strip();
+        if (address.startsWith("[") && address.endsWith("]")) {
+            address = address.substring(1, address.length() - 1);
+        }
+        if (address.equalsIgnoreCase("localhost") || IPV4.matcher(address).matches() || isIpv6Literal(address)) {
+            return address;
+        }
+        throw invalid(setting, value, "is not a literal IPv4 or IPv6 address or localhost (e.g. 127.0.0.1, "
+                + "0.0.0.0, ::1)");
+    }
+
+    static String logLevel(Setting setting, String value) {
+        String level = value.strip().toUpperCase(Locale.ROOT);
+        if (!LOG_LEVELS.contains(level)) {
+            throw invalid(setting, value, "is not a log level (TRACE, DEBUG, INFO, WARN or ERROR)");
+        }
+        return level;
+    }
+
+    /** {@code value} as it may appear in logs and messages: secrets masked, passwords cut out of JDBC URLs. */
+    static String shown(Setting setting, String value) {
+        if (value == null) {
+            return "<unset>";
+        }
+        if (setting.isSecret()) {
+            return value.isEmpty() ? "" : MASK;
+        }
+        if (setting == Setting.HOTLINE_DB_URL) {
+            String withoutParameters = URL_PASSWORD_PARAMETER.matcher(value).replaceAll("$1" + MASK);
+            return URL_USER_INFO_PASSWORD.matcher(withoutParameters).replaceAll("$1" + MASK + "@");
+        }
+        return value;
+    }
+
+    /** The failure {@code KEY='value' problem}, with the value shown safely. */
+    static InvalidSettingException invalid(Setting setting, String value, String problem) {
+        return new InvalidSettingException(setting.key(),
+                setting.key() + "='" + shown(setting, value) + "' " + problem);
+    }
+
+    private static Integer parseInt(String value) {
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Duration parseDuration(String value) {
+        Matcher matcher = SHORT_DURATION.matcher(value);
+        try {
+            if (matcher.matches()) {
+                long amount = Long.parseLong(matcher.group(1));
+                switch (matcher.group(2)) {
+                    case "ms":
+                        return Duration.ofMillis(amount);
+                    case "s":
+                        return Duration.ofSeconds(amount);
+                    case "m":
+                        return Duration.ofMinutes(amount);
+                    case "h":
+                        return Duration.ofHours(amount);
+                    default:
+                        return Duration.ofDays(amount);
+                }
+            }
+            if (value.regionMatches(true, 0, "P", 0, 1)) {
+                return Duration.parse(value);
+            }
+            return null;
+        } catch (DateTimeParseException | ArithmeticException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Whether {@code address} is an IPv6 literal. Only strings made of hex digits, colons and dots (with at least
+     * one colon) reach {@link java.net.InetAddress#getByName}, which parses such strings as literals and never
+     * asks DNS.
+     */
+    private static boolean isIpv6Literal(String address) {
+        if (!address.contains(":") || !IPV6_CHARACTERS.matcher(address).matches()) {
+            return false;
+        }
+        try {
+            // May answer an Inet4Address for an IPv4-mapped literal such as ::ffff:10.0.0.1; either is fine.
+            return InetAddress.getByName(address) != null;
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** A duration in the short syntax the settings accept, e.g. {@code 60s}. */
+    static String humanize(Duration duration) {
+        if (duration.toMillis() % 1000 != 0) {
+            return duration.toMillis() + "ms";
+        }
+        long seconds = duration.toSeconds();
+        if (seconds % 3600 == 0) {
+            return seconds / 3600 + "h";
+        }
+        if (seconds % 60 == 0) {
+            return seconds / 60 + "m";
+        }
+        return seconds + "s";
+    }
+}

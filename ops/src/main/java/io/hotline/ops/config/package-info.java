@@ -1,0 +1,10 @@
+/**
+ * Hotline's configuration: the catalog of every {@link io.hotline.ops.config.Setting}, and
+ * {@link io.hotline.ops.config.Settings}, which reads them from the environment and an optional Java-properties
+ * file, validates every value once at startup and fails fast with an
+ * {@link io.hotline.ops.config.InvalidSettingException} naming the setting.
+ *
+ * <p>Threading: everything here is immutable and thread-safe once loaded. Loading reads at most one file and
+ * performs no DNS lookups.
+ */
+package io.hotline.ops.config;

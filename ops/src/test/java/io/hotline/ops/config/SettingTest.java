@@ -1,0 +1,49 @@
+package io.hotline.ops.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingTest {
+
+    @Test
+    void shouldNameEveryKeyAfterItsEnvironmentVariable() {
+        for (Setting setting : Setting.values()) {
+            assertThat(setting.key()).startsWith("HOTLINE_").isEqualTo(setting.name());
+        }
+    }
+
+    @Test
+    void shouldDescribeEverySettingInOneSentence() {
+        for (Setting setting : Setting.values()) {
+            assertThat(setting.description()).as(setting.key()).endsWith(".").doesNotContain("\n");
+            assertThat(setting.description().length()).as(setting.key()).isLessThan(160);
+        }
+    }
+
+    @Test
+    void shouldMarkOnlyThePasswordSecret() {
+        assertThat(Arrays.stream(Setting.values()).filter(Setting::isSecret))
+                .containsExactly(Setting.HOTLINE_DB_PASSWORD);
+    }
+
+    @Test
+    void shouldHaveValidDefaults() {
+        // Every default passes its own rule, or loading with nothing set would fail.
+        assertThat(Settings.of(Map.of()).describe()).hasSize(Setting.values().length);
+    }
+
+    @Test
+    void shouldLeaveOnlyTheConfigFileAndDatabaseUrlWithoutDefault() {
+        assertThat(Arrays.stream(Setting.values()).filter(setting -> setting.defaultValue() == null))
+                .containsExactly(Setting.HOTLINE_CONFIG_FILE, Setting.HOTLINE_DB_URL);
+    }
+
+    @Test
+    void shouldSuggestTheClosestSettingForATypo() {
+        assertThat(Setting.closestTo("hotline_db_pool_sise")).contains(Setting.HOTLINE_DB_POOL_SIZE);
+        assertThat(Setting.closestTo("JAVA_HOME")).isEmpty();
+    }
+}

@@ -1,0 +1,2 @@
+/** Tests of configuration loading and validation. Single-threaded. */
+package io.hotline.ops.config;

@@ -1,0 +1,83 @@
+package io.hotline.web.http;
+
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.ReadOnlyHttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Map.Entry;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One HTTP request as a route sees it, copied out of Netty's reference-counted buffers so that a handler may
+ * keep it as long as it likes and use it from any thread. Immutable: the headers are read-only and the body is
+ * copied on the way in and out.
+ *
+ * @param method  the request method ({@code HEAD} requests reach {@code GET} routes with method {@code HEAD})
+ * @param path    the decoded path, without the query string, e.g. {@code /health}
+ * @param query   the decoded query parameters, in order
+ * @param headers the request headers, read-only, names case-insensitive
+ * @param body    the request body (at most the server's {@code maxRequestBytes})
+ * @param user    who made the request, once the {@link Authenticator} accepted it; empty on public routes
+ */
+public record RouteRequest(HttpMethod method, String path, Map<String, List<String>> query, HttpHeaders headers,
+        byte[] body, Optional<AuthenticatedUser> user) {
+
+    public RouteRequest {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(path, "path");
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        query.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+        query = Collections.unmodifiableMap(copy);
+        headers = headers instanceof ReadOnlyHttpHeaders ? headers : readOnly(headers);
+        body = body.clone();
+        Objects.requireNonNull(user, "user");
+    }
+
+    /**
+     * A request for {@code uri} (path and optional query string) without body or user, e.g. for tests.
+     */
+    public static RouteRequest of(HttpMethod method, String uri, HttpHeaders headers, byte[] body) {
+        QueryStringDecoder decoder = new QueryStringDecoder(uri);
+        return new RouteRequest(method, decoder.path(), decoder.parameters(), headers, body, Optional.empty());
+    }
+
+    /** A copy of the body. */
+    @Override
+    public byte[] body() {
+        return body.clone();
+    }
+
+    /** The body decoded as UTF-8. */
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** The first value of a query parameter. */
+    public Optional<String> queryParameter(String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /** This request as made by {@code authenticated}. */
+    public RouteRequest withUser(AuthenticatedUser authenticated) {
+        return new RouteRequest(method, path, query, headers, body, Optional.of(authenticated));
+    }
+
+    private static HttpHeaders readOnly(HttpHeaders headers) {
+        List<CharSequence> pairs = new ArrayList<>(headers.size() * 2);
+        for (var iterator = headers.iteratorCharSequence(); iterator.hasNext(); ) {
+            Entry<CharSequence, CharSequence> header = iterator.next();
+            pairs.add(header.getKey());
+            pairs.add(header.getValue());
+        }
+        // Already validated by the decoder; validating again would only cost time.
+        return new ReadOnlyHttpHeaders(false, pairs.toArray(new CharSequence[0]));
+    }
+}

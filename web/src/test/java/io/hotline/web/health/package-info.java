@@ -1,0 +1,2 @@
+/** Tests of the {@code /health} JSON. Single-threaded. */
+package io.hotline.web.health;

@@ -1,0 +1,2 @@
+/** Tests of the {@code /metrics} handler. Single-threaded. */
+package io.hotline.web.metrics;

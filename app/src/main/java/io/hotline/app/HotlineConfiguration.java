@@ -1,0 +1,60 @@
+package io.hotline.app;
+
+import io.hotline.ops.config.Setting;
+import io.hotline.ops.config.Settings;
+import io.hotline.routing.dispatch.DispatchDeadlines;
+import io.hotline.routing.sla.ServiceLevels;
+import io.hotline.web.WebConfig;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Every module's configuration, built once from the validated {@link Settings}: modules get their own config
+ * records and never read settings themselves (style.md 6.1).
+ *
+ * @param database          where the database is, or how to start the embedded one
+ * @param web               the HTTP server
+ * @param agiPort           the FastAGI port (served from issue 4 on)
+ * @param seedDemoWhenEmpty whether {@code run} loads the demo organisation into an empty database
+ * @param serviceLevels     SLA targets per severity
+ * @param dispatch          on-site dispatch clocks
+ * @param healthInterval    how often component health is re-checked
+ * @param shutdownTimeout   how long an orderly stop may take before Hotline gives up waiting
+ * @param logLevel          the root log level
+ */
+public record HotlineConfiguration(
+        DatabaseSettings database, WebConfig web, int agiPort, boolean seedDemoWhenEmpty,
+        ServiceLevels serviceLevels, DispatchDeadlines dispatch, Duration healthInterval,
+        Duration shutdownTimeout, String logLevel) {
+
+    /** Largest HTTP request body accepted; the SMS webhook and agent API of later issues fit well within it. */
+    static final int MAX_REQUEST_BYTES = 64 * 1024;
+
+    public HotlineConfiguration {
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(web, "web");
+        Objects.requireNonNull(serviceLevels, "serviceLevels");
+        Objects.requireNonNull(dispatch, "dispatch");
+        Objects.requireNonNull(healthInterval, "healthInterval");
+        Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+        Objects.requireNonNull(logLevel, "logLevel");
+    }
+
+    /** Reads and validates everything; fails fast with the first invalid setting named. */
+    public static HotlineConfiguration from(Settings settings) {
+        DatabaseSettings database = new DatabaseSettings(
+                settings.optional(Setting.HOTLINE_DB_URL),
+                settings.string(Setting.HOTLINE_DB_USER),
+                settings.optional(Setting.HOTLINE_DB_PASSWORD).orElse(""),
+                settings.intInRange(Setting.HOTLINE_DB_POOL_SIZE, 1, 200),
+                settings.duration(Setting.HOTLINE_DB_CONNECT_TIMEOUT),
+                settings.path(Setting.HOTLINE_DATA_DIR),
+                settings.port(Setting.HOTLINE_EMBEDDED_DB_PORT));
+        WebConfig web = new WebConfig(settings.bindAddress(Setting.HOTLINE_BIND_ADDRESS),
+                settings.port(Setting.HOTLINE_HTTP_PORT), MAX_REQUEST_BYTES);
+        return new HotlineConfiguration(database, web, settings.port(Setting.HOTLINE_AGI_PORT),
+                settings.bool(Setting.HOTLINE_SEED_DEMO_WHEN_EMPTY), settings.serviceLevels(),
+                settings.dispatchDeadlines(), settings.duration(Setting.HOTLINE_HEALTH_INTERVAL),
+                settings.duration(Setting.HOTLINE_SHUTDOWN_TIMEOUT), settings.logLevel(Setting.HOTLINE_LOG_LEVEL));
+    }
+}

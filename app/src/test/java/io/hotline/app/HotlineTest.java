@@ -1,0 +1,94 @@
+package io.hotline.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.hotline.ops.config.Settings;
+import io.hotline.persistence.DatabaseUnavailableException;
+import io.hotline.persistence.testing.TestDatabase;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Hotline started in-process against the test database: what an operator sees after {@code hotline run}. */
+class HotlineTest {
+
+    @RegisterExtension
+    static final TestDatabase DB = TestDatabase.empty();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void shouldMigrateSeedAndReportHealthyWithPoolMetrics() throws Exception {
+        // given an empty database and an ephemeral HTTP port
+        try (Hotline hotline = Hotline.start(configuration(DB.config().jdbcUrl()))) {
+            String base = "http://127.0.0.1:" + hotline.httpAddress().getPort();
+
+            // then /health is 200 with the database up and AMI/AGI reported, not hidden
+            HttpResponse<String> health = get(base + "/health");
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"database\"", "\"ami\"", "\"agi\"", "\"UP\"");
+
+            // and /metrics has HikariCP's pool series and Hotline's own
+            HttpResponse<String> metrics = get(base + "/metrics");
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body()).contains("hikaricp_connections", "hotline_health_component_up");
+
+            // and the empty database got the demo organisation
+            int seats = hotline.database().jdbi().withHandle(handle -> handle
+                    .createQuery("SELECT COUNT(*) FROM seat").mapTo(Integer.class).one());
+            assertThat(seats).isBetween(35, 45);
+        }
+    }
+
+    @Test
+    void shouldFailWithOneReadableLineAndReleaseThePortWhenTheDatabaseIsUnreachable() throws Exception {
+        int httpPort = freePort();
+        int deadPort = freePort();
+        Map<String, String> values = new HashMap<>(Map.of(
+                "HOTLINE_DB_URL", "jdbc:mysql://127.0.0.1:" + deadPort + "/hotline",
+                "HOTLINE_DB_PASSWORD", "s3cret-should-not-show",
+                "HOTLINE_DB_CONNECT_TIMEOUT", "1s",
+                "HOTLINE_HTTP_PORT", Integer.toString(httpPort)));
+
+        assertThatThrownBy(() -> Hotline.start(HotlineConfiguration.from(Settings.of(values))))
+                .isInstanceOf(DatabaseUnavailableException.class)
+                .hasMessageContaining("cannot connect to database jdbc:mysql://127.0.0.1:" + deadPort)
+                .hasMessageNotContaining("s3cret-should-not-show")
+                .satisfies(error -> assertThat(error.getMessage()).doesNotContain("\n"));
+
+        // the HTTP server that had started is closed again
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            try (ServerSocket socket = new ServerSocket(httpPort, 1, java.net.InetAddress.getLoopbackAddress())) {
+                assertThat(socket.getLocalPort()).isEqualTo(httpPort);
+            }
+        });
+    }
+
+    static HotlineConfiguration configuration(String jdbcUrl) {
+        return HotlineConfiguration.from(Settings.of(Map.of(
+                "HOTLINE_DB_URL", jdbcUrl,
+                "HOTLINE_HTTP_PORT", "0",
+                "HOTLINE_HEALTH_INTERVAL", "1s")));
+    }
+
+    private HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.hotline.persistence.dao;
+
+/** How a call leg ended; stored by name ({@code ck_call_outcome}). */
+public enum CallOutcome {
+    /** A seat answered it. */
+    ANSWERED,
+    /** The caller hung up while waiting. */
+    ABANDONED,
+    /** The caller accepted a callback instead of waiting. */
+    CALLBACK,
+    /** It arrived outside service hours. */
+    AFTER_HOURS,
+    /** The caller left a voicemail. */
+    VOICEMAIL,
+    /** It was transferred out of Hotline's queues. */
+    TRANSFERRED,
+    /** Routing or the channel failed. */
+    FAILED
+}

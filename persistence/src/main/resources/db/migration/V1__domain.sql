@@ -284,6 +284,8 @@ CREATE TABLE dispatch_order (
     closed_at          DATETIME(3)    NULL,
     cancelled_at       DATETIME(3)    NULL,
     cancel_reason      VARCHAR(1000)  NULL,
+    redispatched_at    DATETIME(3)    NULL,
+    replaced_by_id     BIGINT         NULL,
     version            INT            NOT NULL DEFAULT 0,
     PRIMARY KEY (id),
     CONSTRAINT ck_dispatch_state CHECK (state IN ('CREATED', 'SENT', 'ACKNOWLEDGED', 'ASSIGNED', 'SCHEDULED',
@@ -291,13 +293,17 @@ CREATE TABLE dispatch_order (
     CONSTRAINT fk_dispatch_work_order FOREIGN KEY (work_order_id) REFERENCES work_order (id),
     CONSTRAINT fk_dispatch_branch FOREIGN KEY (branch_id) REFERENCES branch (id),
     CONSTRAINT fk_dispatch_engineer FOREIGN KEY (engineer_id) REFERENCES field_engineer (id),
+    CONSTRAINT fk_dispatch_replaced_by FOREIGN KEY (replaced_by_id) REFERENCES dispatch_order (id),
     INDEX ix_dispatch_work_order (work_order_id),
+    -- the deadline timers scan open orders by state and next due time
+    INDEX ix_dispatch_state_due (state, send_due_at),
     INDEX ix_dispatch_branch_state (branch_id, state),
     INDEX ix_dispatch_engineer_state (engineer_id, state)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 -- ---------------------------------------------------------------------------------------------------------
--- SMS in and out. The gateway's message id is unique, so a webhook delivered twice is recorded once.
+-- SMS in and out. The gateway's message id is unique per direction (gateways may number inbound and outbound
+-- separately), so a webhook delivered twice is recorded once.
 -- ---------------------------------------------------------------------------------------------------------
 CREATE TABLE sms_message (
     id                  BIGINT        NOT NULL AUTO_INCREMENT,
@@ -312,7 +318,7 @@ CREATE TABLE sms_message (
     processed_at        DATETIME(3)   NULL,
     error               VARCHAR(1000) NULL,
     PRIMARY KEY (id),
-    CONSTRAINT uq_sms_gateway_message UNIQUE (gateway_message_id),
+    CONSTRAINT uq_sms_gateway_message UNIQUE (direction, gateway_message_id),
     CONSTRAINT ck_sms_direction CHECK (direction IN ('IN', 'OUT')),
     CONSTRAINT ck_sms_status CHECK (status IN
         ('RECEIVED', 'ACCEPTED', 'REJECTED', 'QUEUED', 'SENT', 'DELIVERED', 'FAILED')),

@@ -57,9 +57,14 @@ public interface SmsDao {
                        @Bind("phoneNumber") String normalisedPhoneNumber, @Bind("body") String body,
                        @Bind("receivedAt") Instant receivedAt);
 
-    /** The message with this gateway id. */
-    @SqlQuery("SELECT " + COLUMNS + " FROM sms_message WHERE gateway_message_id = :gatewayMessageId")
-    Optional<SmsMessageRow> findByGatewayMessageId(@Bind("gatewayMessageId") String gatewayMessageId);
+    /**
+     * The message with this gateway id in this direction (a gateway may number inbound and outbound messages
+     * separately, so the id is unique per direction only).
+     */
+    @SqlQuery("SELECT " + COLUMNS + " FROM sms_message WHERE direction = :direction"
+            + " AND gateway_message_id = :gatewayMessageId")
+    Optional<SmsMessageRow> findByGatewayMessageId(@Bind("direction") SmsDirection direction,
+                                                   @Bind("gatewayMessageId") String gatewayMessageId);
 
     /** RECEIVED to ACCEPTED: the message was understood and applied to the engineer's dispatch order. */
     @SqlUpdate("UPDATE sms_message SET status = 'ACCEPTED', engineer_id = :engineerId,"

@@ -62,6 +62,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         builder.setTmpDir(absolute.resolve("tmp").toString());
         builder.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
         builder.addArg("--bind-address=127.0.0.1");
+        // No DNS: without it the server stalls resolving names where no resolver answers.
+        builder.addArg("--skip-name-resolve");
         // mariadbd refuses to run as root unless told which user to run as.
         builder.addArg("--user=" + System.getProperty("user.name"));
         builder.addArg("--character-set-server=utf8mb4");

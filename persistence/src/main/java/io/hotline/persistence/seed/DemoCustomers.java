@@ -2,7 +2,7 @@ package io.hotline.persistence.seed;
 
 import io.hotline.persistence.seed.DemoCatalog.City;
 import io.hotline.persistence.seed.DemoCatalog.ProductLine;
-import io.hotline.persistence.seed.DemoOrganisation.ContractLevel;
+import io.hotline.persistence.dao.ContractLevel;
 import io.hotline.persistence.seed.DemoOrganisation.Customer;
 import io.hotline.persistence.seed.DemoOrganisation.CustomerPhone;
 import io.hotline.persistence.seed.DemoOrganisation.InstalledProduct;
@@ -30,10 +30,10 @@ final class DemoCustomers {
     private static final double[] LANDLINE_SHARE = {0.85, 0.3, 0.5};
 
     private final DemoRandom random;
-    private final PhoneNumbers phones;
+    private final DemoPhoneNumbers phones;
     private final Set<String> names = new HashSet<>();
 
-    DemoCustomers(DemoRandom random, PhoneNumbers phones) {
+    DemoCustomers(DemoRandom random, DemoPhoneNumbers phones) {
         this.random = random;
         this.phones = phones;
     }

@@ -7,7 +7,7 @@ import io.hotline.persistence.seed.DemoOrganisation.DutyShift;
 import io.hotline.persistence.seed.DemoOrganisation.FieldEngineer;
 import io.hotline.persistence.seed.DemoOrganisation.Seat;
 import io.hotline.persistence.seed.DemoOrganisation.Skill;
-import io.hotline.persistence.seed.DemoOrganisation.SkillKind;
+import io.hotline.persistence.dao.SkillKind;
 import io.hotline.persistence.seed.DemoOrganisation.SkillLevel;
 import io.hotline.routing.ladder.Tier;
 import java.time.Duration;
@@ -37,7 +37,7 @@ final class DemoGenerator {
     private static final List<String> ENGINEER_FOCUS = List.of("ERP_U8", "SMB_T3", "HR", "ERP_NC");
 
     private final DemoRandom random = new DemoRandom(SEED);
-    private final PhoneNumbers phones = new PhoneNumbers(random);
+    private final DemoPhoneNumbers phones = new DemoPhoneNumbers(random);
     private final PersonNames names = new PersonNames(random);
 
     DemoOrganisation generate() {

@@ -1,5 +1,7 @@
 package io.hotline.persistence.seed;
 
+import io.hotline.persistence.dao.ContractLevel;
+import io.hotline.persistence.dao.SkillKind;
 import io.hotline.routing.ladder.Tier;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,26 +50,6 @@ public record DemoOrganisation(List<Skill> skills, List<Seat> seats, List<Branch
     /** Generates the demo organisation; equal on every call. */
     public static DemoOrganisation generate() {
         return new DemoGenerator().generate();
-    }
-
-    /** What a skill describes. Stored by name in {@code skill.kind}. */
-    public enum SkillKind {
-        /** A product line (ERP suite, HR, small-business, online). */
-        PRODUCT_LINE,
-        /** A module of a product line; its parent is the product line. */
-        MODULE,
-        /** A language a seat can serve callers in. */
-        LANGUAGE
-    }
-
-    /** A customer's support contract. Stored by name in {@code customer.contract_level}. */
-    public enum ContractLevel {
-        /** The basic maintenance contract. */
-        BASIC,
-        /** The standard contract. */
-        STANDARD,
-        /** The premium contract. */
-        PREMIUM
     }
 
     /**

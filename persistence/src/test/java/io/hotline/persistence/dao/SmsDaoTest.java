@@ -31,7 +31,7 @@ class SmsDaoTest {
                 "SELECT COUNT(*) FROM sms_message WHERE gateway_message_id = :id").bind("id", "gw-0001")
                 .mapTo(Integer.class).one());
         assertThat(stored).isEqualTo(1);
-        assertThat(sms.findByGatewayMessageId("gw-0001")).get().satisfies(message -> {
+        assertThat(sms.findByGatewayMessageId(SmsDirection.IN, "gw-0001")).get().satisfies(message -> {
             assertThat(message.direction()).isEqualTo(SmsDirection.IN);
             assertThat(message.status()).isEqualTo(SmsStatus.RECEIVED);
             assertThat(message.phoneNumber()).isEqualTo("+8613955550001");
@@ -48,7 +48,7 @@ class SmsDaoTest {
         // then the error propagates rather than reading as "already recorded"
         assertThatThrownBy(() -> sms.recordInbound("gw-0002", "13955550002", tooLong, T0))
                 .isInstanceOf(JdbiException.class);
-        assertThat(sms.findByGatewayMessageId("gw-0002")).isEmpty();
+        assertThat(sms.findByGatewayMessageId(SmsDirection.IN, "gw-0002")).isEmpty();
         assertThatIllegalArgumentException().isThrownBy(() -> sms.recordInbound("gw-0003", "SPAMCO", "hi", T0));
     }
 
@@ -56,12 +56,12 @@ class SmsDaoTest {
     void shouldProcessAnInboundMessageOnce() {
         SmsDao sms = DB.jdbi().onDemand(SmsDao.class);
         sms.recordInbound("gw-0010", "13955550010", "DONE", T0);
-        long id = sms.findByGatewayMessageId("gw-0010").orElseThrow().id();
+        long id = sms.findByGatewayMessageId(SmsDirection.IN, "gw-0010").orElseThrow().id();
 
         assertThat(sms.markRejected(id, "no open dispatch order", T0.plusSeconds(1))).isTrue();
         assertThat(sms.markAccepted(id, null, null, T0.plusSeconds(2))).isFalse();
 
-        assertThat(sms.findByGatewayMessageId("gw-0010")).get().satisfies(message -> {
+        assertThat(sms.findByGatewayMessageId(SmsDirection.IN, "gw-0010")).get().satisfies(message -> {
             assertThat(message.status()).isEqualTo(SmsStatus.REJECTED);
             assertThat(message.error()).isEqualTo("no open dispatch order");
             assertThat(message.processedAt()).isEqualTo(T0.plusSeconds(1));
@@ -85,7 +85,7 @@ class SmsDaoTest {
         assertThat(sentAgain).isFalse();
         assertThat(failed).isTrue();
         assertThat(sms.listQueued(10)).extracting(SmsMessageRow::id).doesNotContain(id);
-        assertThat(sms.findByGatewayMessageId("gw-out-1")).get().satisfies(message -> {
+        assertThat(sms.findByGatewayMessageId(SmsDirection.OUT, "gw-out-1")).get().satisfies(message -> {
             assertThat(message.direction()).isEqualTo(SmsDirection.OUT);
             assertThat(message.status()).isEqualTo(SmsStatus.FAILED);
             assertThat(message.phoneNumber()).isEqualTo("13955550020");

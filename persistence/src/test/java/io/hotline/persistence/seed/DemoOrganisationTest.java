@@ -3,7 +3,7 @@ package io.hotline.persistence.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hotline.persistence.seed.DemoOrganisation.Branch;
-import io.hotline.persistence.seed.DemoOrganisation.ContractLevel;
+import io.hotline.persistence.dao.ContractLevel;
 import io.hotline.persistence.seed.DemoOrganisation.Customer;
 import io.hotline.persistence.seed.DemoOrganisation.CustomerPhone;
 import io.hotline.persistence.seed.DemoOrganisation.DutyShift;
@@ -12,7 +12,7 @@ import io.hotline.persistence.seed.DemoOrganisation.InstalledProduct;
 import io.hotline.persistence.seed.DemoOrganisation.KbArticle;
 import io.hotline.persistence.seed.DemoOrganisation.Seat;
 import io.hotline.persistence.seed.DemoOrganisation.Skill;
-import io.hotline.persistence.seed.DemoOrganisation.SkillKind;
+import io.hotline.persistence.dao.SkillKind;
 import io.hotline.persistence.seed.DemoOrganisation.SkillLevel;
 import io.hotline.routing.ladder.Tier;
 import java.nio.charset.StandardCharsets;

@@ -3,13 +3,13 @@ package io.hotline.persistence.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hotline.persistence.seed.DemoOrganisation.ContractLevel;
+import io.hotline.persistence.dao.ContractLevel;
 import io.hotline.persistence.seed.DemoOrganisation.Customer;
 import io.hotline.persistence.seed.DemoOrganisation.CustomerPhone;
 import io.hotline.persistence.seed.DemoOrganisation.InstalledProduct;
 import io.hotline.persistence.seed.DemoOrganisation.Seat;
 import io.hotline.persistence.seed.DemoOrganisation.Skill;
-import io.hotline.persistence.seed.DemoOrganisation.SkillKind;
+import io.hotline.persistence.dao.SkillKind;
 import io.hotline.persistence.testing.TestDatabase;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -9,7 +9,7 @@ import java.util.Set;
  * same number twice: mobiles {@code +86 1xx xxxx xxxx} and landlines {@code +86 <area code> <8 digits>}. Not
  * thread-safe: confined to one generation.
  */
-final class PhoneNumbers {
+final class DemoPhoneNumbers {
     /** Real mobile prefixes of the three carriers. */
     private static final List<String> MOBILE_PREFIXES = List.of(
             "130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152", "155", "158",
@@ -18,7 +18,7 @@ final class PhoneNumbers {
     private final DemoRandom random;
     private final Set<String> issued = new HashSet<>();
 
-    PhoneNumbers(DemoRandom random) {
+    DemoPhoneNumbers(DemoRandom random) {
         this.random = random;
     }
 

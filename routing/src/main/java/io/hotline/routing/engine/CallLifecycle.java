@@ -1,0 +1,295 @@
+package io.hotline.routing.engine;
+
+import io.hotline.routing.ladder.Tier;
+import io.hotline.routing.queue.QueueConfig;
+import io.hotline.routing.queue.RoutingStep;
+import io.hotline.routing.queue.SkillRequirement;
+import io.hotline.routing.seat.SeatState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Call events: arrival (or after-hours), hang-up, answer, decline, end, escalation, and the call timers.
+ * Confined to the routing thread.
+ */
+final class CallLifecycle {
+    private final EngineContext context;
+    private final Matchmaker matchmaker;
+    private SeatLifecycle seats;
+
+    CallLifecycle(EngineContext context, Matchmaker matchmaker) {
+        this.context = context;
+        this.matchmaker = matchmaker;
+    }
+
+    void seats(SeatLifecycle seatLifecycle) {
+        this.seats = seatLifecycle;
+    }
+
+    void arrived(RoutingEvent.CallArrived event) {
+        if (context.calls.containsKey(event.callId())) {
+            context.emit(new RoutingCommand.RequestRejected(event.callId(), "call is already in the engine"));
+            return;
+        }
+        QueueConfig queue = context.config.queueOrDefault(event.queue());
+        Instant now = Instant.ofEpochMilli(context.nowMs);
+        if (!anyTierOpen(queue, now)) {
+            Instant next = nextOpening(queue, now).orElse(null);
+            context.emit(new RoutingCommand.RecordDecision(event.callId(), "queue " + queue.name()
+                    + " is closed (no tier staffed now); next opening " + next));
+            context.emit(new RoutingCommand.PlayAfterHours(event.callId(), next));
+            return;
+        }
+        CallRecord call = new CallRecord(event.callId(), context.callSequence++);
+        call.queue = queue;
+        setRequirements(call, event.requirements());
+        call.priorityPoints = context.config.weights().points(event.priority());
+        call.firstJoinedMs = context.nowMs;
+        call.ownerSeatId = event.ownerSeatId();
+        call.workOrderId = event.workOrderId();
+        SeatRecord owner = event.ownerSeatId() == null ? null : context.seats.get(event.ownerSeatId());
+        call.stickyUntilMs = owner == null || owner.state == SeatState.LOGGED_OUT ? context.nowMs
+                : context.nowMs + context.config.stickyFor().toMillis();
+        context.calls.put(call.id, call);
+        enqueue(call, queue, false);
+        context.timers.schedule(context.nowMs + context.config.offerCallbackAfter().toMillis(),
+                Timers.Kind.OFFER_CALLBACK, call, null, 0);
+        matchmaker.routeCall(call);
+    }
+
+    private void setRequirements(CallRecord call, List<SkillRequirement> requirements) {
+        call.requiredSkills = new int[requirements.size()];
+        call.requiredLevels = new byte[requirements.size()];
+        for (int i = 0; i < requirements.size(); i++) {
+            call.requiredSkills[i] = context.skills.idOf(requirements.get(i).skill());
+            call.requiredLevels[i] = (byte) requirements.get(i).minLevel();
+        }
+        call.primarySkill = requirements.isEmpty() ? null : requirements.get(0).skill();
+    }
+
+    /** Puts a call at its place in {@code queue} and schedules when its eligibility widens. */
+    private void enqueue(CallRecord call, QueueConfig queue, boolean escalated) {
+        call.queue = queue;
+        call.queuedMs = context.nowMs;
+        call.escalated = escalated;
+        call.rankMs = call.firstJoinedMs - call.priorityPoints * context.config.weights().perPoint().toMillis();
+        call.phase = CallPhase.WAITING;
+        call.nextAnnounceMs = context.nowMs + context.config.announceEvery().toMillis();
+        context.waiting.add(call);
+        long offset = 0;
+        for (int i = 0; i < queue.steps().size() - 1; i++) {
+            offset += queue.steps().get(i).lasts().toMillis();
+            context.timers.schedule(call.queuedMs + offset, Timers.Kind.CALL_WIDENS, call, null, call.sequence);
+        }
+        if (call.stickyUntilMs > context.nowMs) {
+            context.timers.schedule(call.stickyUntilMs, Timers.Kind.CALL_WIDENS, call, null, call.sequence);
+        }
+    }
+
+    void hungUp(CallRecord call) {
+        switch (call.phase) {
+            case WAITING -> abandon(call);
+            case OFFERED -> {
+                SeatRecord seat = call.seat;
+                context.emit(new RoutingCommand.CancelOffer(call.id, seat.id, "caller hung up"));
+                detach(call, seat);
+                abandon(call);
+                // The seat did nothing wrong: it keeps its place among ready seats.
+                seats.becomeReady(seat, false);
+            }
+            case CONNECTED -> ended(call);
+            default -> { }
+        }
+    }
+
+    private void abandon(CallRecord call) {
+        context.waiting.remove(call);
+        context.calls.remove(call.id);
+        context.statsOf(call.queue.name()).abandoned++;
+        context.emit(new RoutingCommand.CallAbandoned(call.id, call.queue.name(),
+                Duration.ofMillis(context.nowMs - call.queuedMs)));
+    }
+
+    void answered(CallRecord call, SeatRecord seat) {
+        if (call.phase != CallPhase.OFFERED || call.seat != seat) {
+            context.emit(new RoutingCommand.RequestRejected(call.id, "answered by " + seat.id
+                    + " but not offered to it"));
+            return;
+        }
+        call.phase = CallPhase.CONNECTED;
+        call.offerGeneration++;
+        long waited = context.nowMs - call.queuedMs;
+        context.statsOf(call.queue.name()).answered(waited, call.queue.serviceLevelThreshold().toMillis());
+        call.connectedMs = context.nowMs;
+        seat.missedInARow = 0;
+        seat.callsToday++;
+        context.setState(seat, SeatState.ON_CALL, null);
+        context.emit(new RoutingCommand.CallConnected(call.id, seat.id, Duration.ofMillis(waited)));
+    }
+
+    void declined(CallRecord call, SeatRecord seat, DeclineReason reason) {
+        if (call == null || call.phase != CallPhase.OFFERED || call.seat != seat) {
+            context.emit(new RoutingCommand.RequestRejected(seat.id, "declined a call not offered to it"));
+            return;
+        }
+        detach(call, seat);
+        if (reason.countsAsMissed()) {
+            seat.missedInARow++;
+        }
+        boolean goesNotReady = seat.missedInARow >= context.config.maxMissedOffers();
+        context.setState(seat, goesNotReady ? SeatState.NOT_READY : SeatState.READY, goesNotReady ? "no-answer"
+                : null);
+        // Re-route the caller first, while the seat is out of the index: it is not offered the same call again.
+        backInQueue(call);
+        if (!goesNotReady) {
+            seats.coolDown(seat);
+        }
+    }
+
+    /** Withdraws a ringing offer (seat left, timeout): the seat is left to the caller, the call re-routed. */
+    void withdraw(CallRecord call, String reason) {
+        SeatRecord seat = call.seat;
+        context.emit(new RoutingCommand.CancelOffer(call.id, seat.id, reason));
+        detach(call, seat);
+        backInQueue(call);
+    }
+
+    private void backInQueue(CallRecord call) {
+        call.phase = CallPhase.WAITING;
+        context.waiting.add(call);
+        matchmaker.routeCall(call);
+    }
+
+    private void detach(CallRecord call, SeatRecord seat) {
+        call.seat = null;
+        call.offerGeneration++;
+        seat.call = null;
+    }
+
+    void ended(CallRecord call) {
+        if (call.phase != CallPhase.CONNECTED) {
+            hungUp(call);
+            return;
+        }
+        SeatRecord seat = call.seat;
+        context.calls.remove(call.id);
+        context.statsOf(call.queue.name()).handled(context.nowMs - call.connectedMs);
+        seat.call = null;
+        toWrapUp(seat);
+    }
+
+    private void toWrapUp(SeatRecord seat) {
+        if (seat.state == SeatState.LOGGED_OUT) {
+            return;
+        }
+        long wrapUp = context.config.wrapUp().toMillis();
+        if (wrapUp == 0) {
+            seats.afterWork(seat);
+            return;
+        }
+        seat.timerGeneration++;
+        context.setState(seat, SeatState.WRAP_UP, null);
+        context.timers.schedule(context.nowMs + wrapUp, Timers.Kind.WRAP_UP_ENDS, null, seat, seat.timerGeneration);
+    }
+
+    void escalate(CallRecord call, SeatRecord seat, String targetQueue, String reason) {
+        QueueConfig target = context.config.queues().get(targetQueue);
+        if (call.phase != CallPhase.CONNECTED || call.seat != seat) {
+            context.emit(new RoutingCommand.RequestRejected(call.id, seat.id + " is not connected to this call"));
+            return;
+        }
+        if (target == null || target == call.queue) {
+            context.emit(new RoutingCommand.RequestRejected(call.id, "cannot escalate to queue " + targetQueue));
+            return;
+        }
+        Tier fromTier = seat.tier;
+        context.statsOf(call.queue.name()).handled(context.nowMs - call.connectedMs);
+        call.seat = null;
+        seat.call = null;
+        toWrapUp(seat);
+        call.ownerSeatId = null;
+        call.stickyUntilMs = context.nowMs;
+        context.emit(new RoutingCommand.MoveToQueue(call.id, target.name(), fromTier, reason));
+        context.emit(new RoutingCommand.RecordDecision(call.id, "escalated by " + seat.id + " (" + fromTier
+                + ") to queue " + target.name() + ": " + reason));
+        enqueue(call, target, true);
+        matchmaker.routeCall(call);
+    }
+
+    void offerTimedOut(CallRecord call, long generation) {
+        if (call.phase == CallPhase.OFFERED && call.offerGeneration == generation) {
+            SeatRecord seat = call.seat;
+            context.emit(new RoutingCommand.CancelOffer(call.id, seat.id, "no answer within "
+                    + context.config.ringTimeout().toSeconds() + " s"));
+            declined(call, seat, DeclineReason.NO_ANSWER);
+        }
+    }
+
+    void widens(CallRecord call, long generation) {
+        if (call.sequence == generation && context.calls.get(call.id) == call && call.phase == CallPhase.WAITING) {
+            matchmaker.routeCall(call);
+        }
+    }
+
+    void offerCallback(CallRecord call) {
+        if (context.calls.get(call.id) == call && call.phase == CallPhase.WAITING && !call.callbackOffered) {
+            call.callbackOffered = true;
+            context.emit(new RoutingCommand.OfferCallback(call.id, Duration.ofMillis(context.nowMs - call.queuedMs)));
+        }
+    }
+
+    /** Announces position and estimated wait to every caller whose announcement is due. */
+    void announce() {
+        for (QueueConfig queue : context.config.queues().values()) {
+            int staffed = staffedSeats(queue);
+            double handleMs = context.statsOf(queue.name()).handleTimeMs;
+            int position = 0;
+            for (CallRecord call : context.waiting.inQueue(queue.name())) {
+                position++;
+                if (call.nextAnnounceMs <= context.nowMs) {
+                    call.nextAnnounceMs = context.nowMs + context.config.announceEvery().toMillis();
+                    long estimate = (long) (position * handleMs / Math.max(1, staffed));
+                    context.emit(new RoutingCommand.AnnounceWait(call.id, position, Duration.ofMillis(estimate)));
+                }
+            }
+        }
+    }
+
+    /** Logged-in seats of the tiers the queue's steps name. */
+    private int staffedSeats(QueueConfig queue) {
+        int staffed = 0;
+        boolean[] counted = new boolean[Tier.values().length];
+        for (RoutingStep step : queue.steps()) {
+            for (Tier tier : step.tiers()) {
+                if (!counted[tier.ordinal()]) {
+                    counted[tier.ordinal()] = true;
+                    staffed += sumLoggedIn(context.seatCounts[tier.ordinal()]);
+                }
+            }
+        }
+        return staffed;
+    }
+
+    private static int sumLoggedIn(int[] byState) {
+        int sum = 0;
+        for (SeatState state : SeatState.values()) {
+            if (state != SeatState.LOGGED_OUT && state != SeatState.NOT_READY) {
+                sum += byState[state.ordinal()];
+            }
+        }
+        return sum;
+    }
+
+    private boolean anyTierOpen(QueueConfig queue, Instant now) {
+        return queue.steps().stream().flatMap(step -> step.tiers().stream())
+                .anyMatch(tier -> context.config.hours().isOpen(tier, now));
+    }
+
+    private Optional<Instant> nextOpening(QueueConfig queue, Instant now) {
+        return queue.steps().stream().flatMap(step -> step.tiers().stream()).distinct()
+                .map(tier -> context.config.hours().nextOpening(tier, now))
+                .flatMap(Optional::stream).min(Instant::compareTo);
+    }
+}

@@ -1,0 +1,68 @@
+package io.hotline.routing.engine;
+
+import io.hotline.routing.ladder.Tier;
+import io.hotline.routing.seat.SeatState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What the engine asks the world to do: ring a seat, stop ringing, tell the caller their place, offer a
+ * callback, move a live call, record what happened. Imperative, immutable; telephony, persistence and web carry
+ * them out through routing's ports.
+ */
+public sealed interface RoutingCommand {
+
+    /**
+     * Ring {@code seatId} for {@code callId}; the engine withdraws the offer itself after {@code ringTimeout}.
+     *
+     * @param explanation why this seat: the step, the eligible seats, the reason for the choice
+     */
+    record OfferCall(String callId, String seatId, String dialString, Tier tier, Long workOrderId,
+                     Duration ringTimeout, String explanation) implements RoutingCommand {
+        public OfferCall {
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(seatId, "seatId");
+        }
+    }
+
+    /** Stop ringing {@code seatId} for {@code callId} (timeout, caller gone, seat logged out). */
+    record CancelOffer(String callId, String seatId, String reason) implements RoutingCommand {
+    }
+
+    /** Tell the waiting caller their position and estimated wait. */
+    record AnnounceWait(String callId, int position, Duration estimatedWait) implements RoutingCommand {
+    }
+
+    /** Offer the caller who has waited {@code waited} a callback instead of waiting on (press 1). */
+    record OfferCallback(String callId, Duration waited) implements RoutingCommand {
+    }
+
+    /** The queue's tiers are closed: play the after-hours message and offer a callback or voicemail. */
+    record PlayAfterHours(String callId, Instant nextOpening) implements RoutingCommand {
+    }
+
+    /** Move the live call into {@code queue} (escalation): telephony redirects the channel. */
+    record MoveToQueue(String callId, String queue, Tier fromTier, String reason) implements RoutingCommand {
+    }
+
+    /** A seat changed state (for the agent's desktop, the wallboard and the audit trail). */
+    record SeatStateChanged(String seatId, SeatState state, String reason) implements RoutingCommand {
+    }
+
+    /** The call reached a seat after {@code waited} in queue. */
+    record CallConnected(String callId, String seatId, Duration waited) implements RoutingCommand {
+    }
+
+    /** The call left the queue without reaching a seat after {@code waited}. */
+    record CallAbandoned(String callId, String queue, Duration waited) implements RoutingCommand {
+    }
+
+    /** Store why the engine did what it did with the call (shown on the work order and in reports). */
+    record RecordDecision(String callId, String explanation) implements RoutingCommand {
+    }
+
+    /** An input the engine could not apply (unknown seat, an answer from a seat that was not offered...). */
+    record RequestRejected(String subject, String reason) implements RoutingCommand {
+    }
+}

@@ -1,0 +1,127 @@
+package io.hotline.routing.engine;
+
+import io.hotline.routing.queue.SkillRequirement;
+import io.hotline.routing.seat.DeviceState;
+import io.hotline.routing.seat.SeatProfile;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the routing engine reacts to. Past-tense facts from telephony (calls, devices), from seats'
+ * phones and desktops (log in, ready, escalate) and from the clock ({@link Tick}). Immutable.
+ */
+public sealed interface RoutingEvent {
+
+    /** A seat's definition arrived or changed (at start, from the database; later, from administration). */
+    record SeatConfigured(SeatProfile profile) implements RoutingEvent {
+        public SeatConfigured {
+            Objects.requireNonNull(profile, "profile");
+        }
+    }
+
+    /** A seat agent logged in: they become ready. */
+    record SeatLoggedIn(String seatId) implements RoutingEvent {
+        public SeatLoggedIn {
+            Objects.requireNonNull(seatId, "seatId");
+        }
+    }
+
+    /** A seat agent logged out. An offer ringing on their phone is withdrawn and the caller keeps their place. */
+    record SeatLoggedOut(String seatId) implements RoutingEvent {
+        public SeatLoggedOut {
+            Objects.requireNonNull(seatId, "seatId");
+        }
+    }
+
+    /** A seat agent is ready for a call (also ends wrap-up early). */
+    record SeatReady(String seatId) implements RoutingEvent {
+        public SeatReady {
+            Objects.requireNonNull(seatId, "seatId");
+        }
+    }
+
+    /** A seat agent is away with a reason code; during a call or wrap-up it applies when that ends. */
+    record SeatNotReady(String seatId, String reason) implements RoutingEvent {
+        public SeatNotReady {
+            Objects.requireNonNull(seatId, "seatId");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** The PBX reported the seat's softphone in a new state. */
+    record DeviceStateChanged(String seatId, DeviceState state) implements RoutingEvent {
+        public DeviceStateChanged {
+            Objects.requireNonNull(seatId, "seatId");
+            Objects.requireNonNull(state, "state");
+        }
+    }
+
+    /**
+     * A caller is waiting for a seat.
+     *
+     * @param callId       the call's id (its Asterisk linkedid)
+     * @param queue        the queue chosen by the dialled number or the IVR
+     * @param requirements skills needed, the primary one (product line or module chosen in the IVR) first
+     * @param priority     what raises the caller's priority
+     * @param ownerSeatId  the seat owning the caller's open work order, or {@code null}
+     * @param workOrderId  the call's work order, or {@code null}
+     */
+    record CallArrived(String callId, String queue, List<SkillRequirement> requirements, CallPriority priority,
+                       String ownerSeatId, Long workOrderId) implements RoutingEvent {
+        public CallArrived {
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(queue, "queue");
+            Objects.requireNonNull(priority, "priority");
+            requirements = List.copyOf(requirements);
+        }
+    }
+
+    /** The caller hung up or left (in queue, while a seat's phone rang, or during the conversation). */
+    record CallHungUp(String callId) implements RoutingEvent {
+        public CallHungUp {
+            Objects.requireNonNull(callId, "callId");
+        }
+    }
+
+    /** The seat answered the offered call: caller and seat are connected. */
+    record OfferAnswered(String callId, String seatId) implements RoutingEvent {
+        public OfferAnswered {
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(seatId, "seatId");
+        }
+    }
+
+    /** The offer did not reach the seat or the seat turned it down; the caller keeps their place. */
+    record OfferDeclined(String callId, String seatId, DeclineReason reason) implements RoutingEvent {
+        public OfferDeclined {
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(seatId, "seatId");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** The conversation ended (either side hung up); the seat goes to wrap-up. */
+    record CallEnded(String callId) implements RoutingEvent {
+        public CallEnded {
+            Objects.requireNonNull(callId, "callId");
+        }
+    }
+
+    /**
+     * The seat on a live call escalates it up the ladder: the caller re-enters {@code targetQueue} with the same
+     * work order, ahead of fresh calls of the same priority.
+     */
+    record EscalationRequested(String callId, String seatId, String targetQueue, String reason)
+            implements RoutingEvent {
+        public EscalationRequested {
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(seatId, "seatId");
+            Objects.requireNonNull(targetQueue, "targetQueue");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** Time passed: timers due by the engine's clock fire (relaxation steps, ring timeouts, wrap-up...). */
+    record Tick() implements RoutingEvent {
+    }
+}

@@ -1,0 +1,118 @@
+package io.hotline.telephony.agi;
+
+import io.hotline.routing.HotlineException;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The FastAGI server: Asterisk's {@code AGI(agi://host:4573/script?...)} connects here, and each connection is
+ * served by the {@link AgiScript} its path names. Tens of thousands of callers can wait inside their sessions on
+ * a few event-loop threads (unlike asterisk-java's thread per call, 500 at most). Threads are named
+ * {@code agi-boss} and {@code agi-worker-N}. Start and close from one lifecycle thread.
+ */
+public final class AgiServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AgiServer.class);
+
+    private final AgiServerConfig config;
+    private final Map<String, AgiScript> scripts = new HashMap<>();
+    private final AgiSessionObserver observer;
+    private final ChannelGroup connections = new DefaultChannelGroup("agi", GlobalEventExecutor.INSTANCE);
+    private EventLoopGroup boss;
+    private EventLoopGroup workers;
+    private Channel listener;
+
+    public AgiServer(AgiServerConfig config, List<AgiScript> scripts, AgiSessionObserver observer) {
+        this.config = config;
+        this.observer = observer;
+        for (AgiScript script : scripts) {
+            if (this.scripts.put(script.name(), script) != null) {
+                throw new IllegalArgumentException("two AGI scripts named " + script.name());
+            }
+        }
+    }
+
+    /** Binds and returns the address it listens on. */
+    public InetSocketAddress start() {
+        boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("agi-boss", true),
+                NioIoHandler.newFactory());
+        workers = new MultiThreadIoEventLoopGroup(config.workerThreads(),
+                new DefaultThreadFactory("agi-worker", true), NioIoHandler.newFactory());
+        AgiServerInitializer initializer = new AgiServerInitializer(config, scripts, observer);
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 4096)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new io.netty.channel.ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel channel) throws Exception {
+                        connections.add(channel);
+                        channel.pipeline().addLast(initializer);
+                    }
+                });
+        try {
+            listener = bootstrap.bind(config.bindAddress(), config.port()).sync().channel();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new AgiServerException("interrupted while binding the FastAGI server", e);
+        } catch (RuntimeException e) {
+            close();
+            throw new AgiServerException("cannot listen for FastAGI on " + config.bindAddress() + ":"
+                    + config.port() + ": " + e.getMessage(), e);
+        }
+        InetSocketAddress address = (InetSocketAddress) listener.localAddress();
+        LOG.info("FastAGI server listening on {}:{} (scripts {})", address.getAddress().getHostAddress(),
+                address.getPort(), scripts.keySet());
+        return address;
+    }
+
+    /** Connections open now. */
+    public int connections() {
+        return connections.size();
+    }
+
+    /** Stops accepting, closes every session (Asterisk continues their dialplans) and stops the threads. */
+    @Override
+    public void close() {
+        if (listener != null) {
+            listener.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        }
+        connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        if (boss != null) {
+            boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        }
+        if (workers != null) {
+            workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+        }
+        if (listener != null) {
+            LOG.info("FastAGI server closed");
+        }
+    }
+
+    /** The FastAGI server could not start. */
+    public static final class AgiServerException extends HotlineException {
+        private static final long serialVersionUID = 1L;
+
+        AgiServerException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -78,6 +78,11 @@ public record AgiCommand(String text) {
         return new AgiCommand("VERBOSE " + AgiQuoting.quote(message) + " " + level);
     }
 
+    /** {@code SAY NUMBER n ""}: speaks a number (positions, minutes). */
+    public static AgiCommand sayNumber(long number) {
+        return new AgiCommand("SAY NUMBER " + number + " \"\"");
+    }
+
     /** {@code CHANNEL STATUS}: result 6 when the channel is up. */
     public static AgiCommand channelStatus() {
         return new AgiCommand("CHANNEL STATUS");

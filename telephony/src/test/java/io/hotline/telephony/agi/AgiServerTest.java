@@ -81,7 +81,7 @@ class AgiServerTest {
         String recorded = new String(ROUTE_REQUEST, java.nio.charset.StandardCharsets.UTF_8);
         String environment = recorded.substring(0, recorded.indexOf("\n\n") + 2);
 
-        try (FakeAsterisk asterisk = FakeAsterisk.connect(address)) {
+        try (FakeAsteriskClient asterisk = FakeAsteriskClient.connect(address)) {
             asterisk.send(environment);
             assertThat(asterisk.readCommand()).isEqualTo("VERBOSE \"FastAGI route request dnis=100\" 1");
             asterisk.send("200 result=1\n");
@@ -105,7 +105,7 @@ class AgiServerTest {
     void shouldAnswerAnUnknownScriptSafelyAndClose() throws Exception {
         InetSocketAddress address = start(Duration.ofSeconds(5), recordedRouter());
 
-        try (FakeAsterisk asterisk = FakeAsterisk.connect(address)) {
+        try (FakeAsteriskClient asterisk = FakeAsteriskClient.connect(address)) {
             asterisk.send("agi_network_script: nosuchscript?x=1\nagi_channel: PJSIP/carrier-1\n\n");
             assertThat(asterisk.readCommand()).isEqualTo("SET VARIABLE HOTLINE_RESULT UNKNOWN_SCRIPT");
             asterisk.send("200 result=1\n");
@@ -117,7 +117,8 @@ class AgiServerTest {
     void shouldCloseOnlyTheConnectionThatSentGarbage() throws Exception {
         InetSocketAddress address = start(Duration.ofSeconds(5), recordedRouter());
 
-        try (FakeAsterisk good = FakeAsterisk.connect(address); FakeAsterisk bad = FakeAsterisk.connect(address)) {
+        try (FakeAsteriskClient good = FakeAsteriskClient.connect(address);
+             FakeAsteriskClient bad = FakeAsteriskClient.connect(address)) {
             good.send("agi_network_script: route?dnis=100\n\n");
             assertThat(good.readCommand()).startsWith("VERBOSE");
 
@@ -134,7 +135,7 @@ class AgiServerTest {
     void shouldCloseTheSessionWhenACommandGetsNoReplyInTime() throws Exception {
         InetSocketAddress address = start(Duration.ofMillis(300), recordedRouter());
 
-        try (FakeAsterisk asterisk = FakeAsterisk.connect(address)) {
+        try (FakeAsteriskClient asterisk = FakeAsteriskClient.connect(address)) {
             asterisk.send("agi_network_script: route\n\n");
             assertThat(asterisk.readCommand()).startsWith("VERBOSE");
             assertThat(asterisk.closedByServer()).isTrue();
@@ -163,7 +164,7 @@ class AgiServerTest {
         };
         InetSocketAddress address = start(Duration.ofSeconds(5), waiting);
 
-        try (FakeAsterisk asterisk = FakeAsterisk.connect(address)) {
+        try (FakeAsteriskClient asterisk = FakeAsteriskClient.connect(address)) {
             asterisk.send("agi_network_script: route\n\n");
             assertThat(asterisk.readCommand()).isEqualTo("GET VARIABLE CALLERID(num)");
             // exactly as in recording 11: HANGUP, then the reply to the command in flight
@@ -191,7 +192,7 @@ class AgiServerTest {
         };
         InetSocketAddress address = start(Duration.ofSeconds(5), eager);
 
-        try (FakeAsterisk asterisk = FakeAsterisk.connect(address)) {
+        try (FakeAsteriskClient asterisk = FakeAsteriskClient.connect(address)) {
             asterisk.send("agi_network_script: route\n\n");
             assertThat(asterisk.readCommand()).isEqualTo("ANSWER");
             assertThat(refused.get(5, java.util.concurrent.TimeUnit.SECONDS))
@@ -215,7 +216,7 @@ class AgiServerTest {
             }
         };
         InetSocketAddress address = start(Duration.ofSeconds(5), forever);
-        try (FakeAsterisk asterisk = FakeAsterisk.connect(address)) {
+        try (FakeAsteriskClient asterisk = FakeAsteriskClient.connect(address)) {
             asterisk.send("agi_network_script: route\n\n");
             await().atMost(Duration.ofSeconds(5)).until(() -> server.connections() == 1);
 

@@ -14,36 +14,36 @@ import java.nio.charset.StandardCharsets;
  * reads one command line at a time and answers with the text the test gives (the recorded reply). Blocking,
  * for the test thread; loopback only; every read has a timeout.
  */
-final class FakeAsterisk implements AutoCloseable {
+public final class FakeAsteriskClient implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
 
-    private FakeAsterisk(Socket socket) throws IOException {
+    private FakeAsteriskClient(Socket socket) throws IOException {
         this.socket = socket;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
     }
 
-    static FakeAsterisk connect(InetSocketAddress server) throws IOException {
+    public static FakeAsteriskClient connect(InetSocketAddress server) throws IOException {
         Socket socket = new Socket();
         socket.connect(new InetSocketAddress("127.0.0.1", server.getPort()), 2_000);
         socket.setSoTimeout(5_000);
-        return new FakeAsterisk(socket);
+        return new FakeAsteriskClient(socket);
     }
 
-    FakeAsterisk send(byte[] bytes) throws IOException {
+    public FakeAsteriskClient send(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
         return this;
     }
 
-    FakeAsterisk send(String text) throws IOException {
+    public FakeAsteriskClient send(String text) throws IOException {
         return send(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The next command line Hotline sent, without its line feed; {@code null} when Hotline closed. */
-    String readCommand() throws IOException {
+    public String readCommand() throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         int next;
         while ((next = in.read()) != -1) {
@@ -56,7 +56,7 @@ final class FakeAsterisk implements AutoCloseable {
     }
 
     /** Whether Hotline closed the connection (end of stream) within the read timeout. */
-    boolean closedByServer() throws IOException {
+    public boolean closedByServer() throws IOException {
         try {
             return in.read() == -1;
         } catch (SocketTimeoutException e) {

@@ -1,0 +1,25 @@
+package io.hotline.telephony.scripts;
+
+import io.hotline.routing.engine.RoutingCommand;
+
+/**
+ * A caller waiting inside an AGI session for the routing engine. Its methods are called on the session's event
+ * loop (the registry hops there), never concurrently.
+ */
+interface CallWaiter {
+
+    /** The engine offers the call to a seat: leave AGI so the dialplan dials it. */
+    void offered(RoutingCommand.OfferCall offer);
+
+    /** Tell the caller their position and estimated wait. */
+    void announce(RoutingCommand.AnnounceWait announcement);
+
+    /** Offer a callback instead of waiting on. */
+    void offerCallback(RoutingCommand.OfferCallback offer);
+
+    /** The queue is closed. */
+    void afterHours(RoutingCommand.PlayAfterHours afterHours);
+
+    /** The executor the methods must run on. */
+    java.util.concurrent.Executor executor();
+}

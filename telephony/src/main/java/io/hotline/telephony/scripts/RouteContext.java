@@ -1,0 +1,34 @@
+package io.hotline.telephony.scripts;
+
+import io.hotline.routing.engine.RoutingInbox;
+import io.hotline.routing.spi.CallerDirectory;
+import io.hotline.routing.spi.WorkOrderStore;
+import java.time.InstantSource;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/**
+ * What the call scripts work with: the directory and work-order store (blocking, run on {@code blocking}), the
+ * routing inbox, the waiting-caller registry, the clock and the settings. Immutable; its parts are thread-safe.
+ *
+ * @param settings   queue and skill selection
+ * @param directory  caller recognition (blocking)
+ * @param workOrders the work-order store (blocking)
+ * @param inbox      the routing engine's inbox
+ * @param callers    where engine commands find waiting callers
+ * @param blocking   the executor for blocking calls (sized to the database pool)
+ * @param clock      the time
+ */
+public record RouteContext(RouteSettings settings, CallerDirectory directory, WorkOrderStore workOrders,
+                           RoutingInbox inbox, WaitingCallers callers, Executor blocking, InstantSource clock) {
+
+    public RouteContext {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(workOrders, "workOrders");
+        Objects.requireNonNull(inbox, "inbox");
+        Objects.requireNonNull(callers, "callers");
+        Objects.requireNonNull(blocking, "blocking");
+        Objects.requireNonNull(clock, "clock");
+    }
+}

@@ -1,0 +1,271 @@
+package io.hotline.telephony.scripts;
+
+import io.hotline.routing.engine.CallPriority;
+import io.hotline.routing.engine.DeclineReason;
+import io.hotline.routing.engine.RoutingCommand;
+import io.hotline.routing.engine.RoutingEvent;
+import io.hotline.routing.ladder.Tier;
+import io.hotline.routing.queue.SkillRequirement;
+import io.hotline.routing.spi.CallerProfile;
+import io.hotline.routing.workorder.CallWorkOrderRequest;
+import io.hotline.routing.workorder.OpenedWorkOrder;
+import io.hotline.routing.workorder.Severity;
+import io.hotline.telephony.agi.AgiCommand;
+import io.hotline.telephony.agi.AgiReply;
+import io.hotline.telephony.agi.AgiSession;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One caller's {@code route} session. Confined to the session's event loop: blocking work runs on the context's
+ * blocking executor and comes back with {@code thenComposeAsync(.., executor)}; engine commands arrive through
+ * {@link WaitingCallers}, which also hops onto this loop. Commands to Asterisk are chained one after another.
+ */
+final class RouteSession implements CallWaiter {
+    private static final Logger LOG = LoggerFactory.getLogger(RouteSession.class);
+    /** What WAIT FOR DIGIT / STREAM FILE report for the digit 1 (its ASCII code). */
+    private static final int DIGIT_ONE = '1';
+
+    private final AgiSession session;
+    private final RouteContext context;
+    private final Map<String, String> parameters;
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private CompletionStage<?> tail = CompletableFuture.completedFuture(null);
+    private String callId;
+    private boolean waiting;
+    private boolean finished;
+
+    RouteSession(AgiSession session, RouteContext context) {
+        this.session = session;
+        this.context = context;
+        this.parameters = session.request().parameters();
+    }
+
+    CompletionStage<Void> run() {
+        return session.send(AgiCommand.getVariable("CHANNEL(linkedid)")).thenCompose(reply -> {
+            callId = reply.isSuccess() && reply.data() != null ? reply.data() : session.request().uniqueId();
+            String dialStatus = parameters.get("dialstatus");
+            return dialStatus == null ? identifyAndQueue() : reentered(dialStatus, parameters.get("seat"));
+        });
+    }
+
+    /** First entry: recognise the caller, open the work order, queue the call. */
+    private CompletionStage<Void> identifyAndQueue() {
+        String caller = session.request().callerId();
+        Executor loop = session.executor();
+        return CompletableFuture.supplyAsync(() -> lookUpAndOpen(caller), context.blocking())
+                .thenComposeAsync(opened -> {
+                    set("HOTLINE_CALL", callId);
+                    set("HOTLINE_WORKORDER", Long.toString(opened.workOrder().workOrder().id()));
+                    return queue(arrival(opened));
+                }, loop);
+    }
+
+    /** The blocking part, on the blocking executor. */
+    private Opened lookUpAndOpen(String caller) {
+        Optional<CallerProfile> profile = caller == null ? Optional.empty()
+                : context.directory().findByNumber(caller);
+        Severity severity = severity();
+        Long customerId = profile.map(CallerProfile::customerId).orElse(null);
+        OpenedWorkOrder workOrder = context.workOrders().openForCall(new CallWorkOrderRequest(
+                context.settings().asteriskServer(), callId, caller, customerId, severity, Tier.TIER1,
+                context.clock().instant()));
+        return new Opened(profile, workOrder, severity);
+    }
+
+    private record Opened(Optional<CallerProfile> profile, OpenedWorkOrder workOrder, Severity severity) {
+    }
+
+    private Severity severity() {
+        String given = parameters.getOrDefault("severity", "");
+        if ("1".equals(parameters.get("outage")) || "P1".equalsIgnoreCase(given)) {
+            return Severity.P1;
+        }
+        return "P2".equalsIgnoreCase(given) ? Severity.P2 : Severity.P3;
+    }
+
+    private RoutingEvent.CallArrived arrival(Opened opened) {
+        String dnis = parameters.getOrDefault("dnis", session.request().dialledNumber());
+        RouteSettings settings = context.settings();
+        String queue = parameters.getOrDefault("queue", settings.queueByDnis().getOrDefault(dnis,
+                settings.defaultQueue()));
+        String product = parameters.getOrDefault("product", settings.productByDnis().get(dnis));
+        if (product == null) {
+            product = opened.profile().flatMap(profile -> profile.productSkills().stream().findFirst()).orElse(null);
+        }
+        List<SkillRequirement> requirements = product == null ? List.of() : List.of(new SkillRequirement(product, 1));
+        CallPriority priority = new CallPriority(opened.severity(),
+                opened.profile().map(CallerProfile::vip).orElse(false),
+                opened.profile().map(CallerProfile::contractLevel).orElse("BASIC"));
+        String owner = opened.profile().map(CallerProfile::ownerSeatId).orElse(null);
+        return new RoutingEvent.CallArrived(callId, queue, requirements, priority, owner,
+                opened.workOrder().workOrder().id());
+    }
+
+    /** Hands the call to the engine and waits with music on hold. */
+    private CompletionStage<Void> queue(RoutingEvent.CallArrived arrival) {
+        if (!startWaiting()) {
+            return finish("DUPLICATE");
+        }
+        if (!context.inbox().offer(arrival)) {
+            LOG.error("[{}] Routing inbox full: call {} goes back to the dialplan with HOTLINE_RESULT=BUSY",
+                    session.id(), callId);
+            stopWaiting();
+            return finish("BUSY");
+        }
+        chain(AgiCommand.musicOn(context.settings().musicClass()));
+        return done;
+    }
+
+    /** Re-entry after the dialplan dialled a seat: report the outcome, then end or wait again. */
+    private CompletionStage<Void> reentered(String dialStatus, String seat) {
+        if ("ANSWER".equals(dialStatus)) {
+            context.inbox().offer(new RoutingEvent.CallEnded(callId));
+            context.callers().forget(callId);
+            return finish("DONE");
+        }
+        if (seat != null) {
+            context.inbox().offer(new RoutingEvent.OfferDeclined(callId, seat, declineReason(dialStatus)));
+        }
+        if (!startWaiting()) {
+            return finish("DUPLICATE");
+        }
+        chain(AgiCommand.musicOn(context.settings().musicClass()));
+        return done;
+    }
+
+    private static DeclineReason declineReason(String dialStatus) {
+        return switch (dialStatus) {
+            case "NOANSWER" -> DeclineReason.NO_ANSWER;
+            case "BUSY" -> DeclineReason.BUSY;
+            case "CHANUNAVAIL", "CONGESTION" -> DeclineReason.UNREACHABLE;
+            default -> DeclineReason.FAILED;
+        };
+    }
+
+    private boolean startWaiting() {
+        if (!context.callers().register(callId, this)) {
+            return false;
+        }
+        waiting = true;
+        session.onHangup(this::hungUp);
+        return true;
+    }
+
+    private void stopWaiting() {
+        if (waiting) {
+            waiting = false;
+            context.callers().unregister(callId, this);
+        }
+    }
+
+    private void hungUp() {
+        if (finished) {
+            return;
+        }
+        stopWaiting();
+        context.callers().forget(callId);
+        context.inbox().offer(new RoutingEvent.CallHungUp(callId));
+        finished = true;
+        done.complete(null);
+    }
+
+    @Override
+    public void offered(RoutingCommand.OfferCall offer) {
+        if (finished) {
+            return;
+        }
+        stopWaiting();
+        chain(AgiCommand.musicOff());
+        set("HOTLINE_TARGET", offer.dialString());
+        set("HOTLINE_SEAT", offer.seatId());
+        set("HOTLINE_TIER", offer.tier().name());
+        set("HOTLINE_RING_SECONDS", Long.toString(Math.max(1, offer.ringTimeout().toSeconds())));
+        finish("ROUTED");
+    }
+
+    @Override
+    public void announce(RoutingCommand.AnnounceWait announcement) {
+        if (finished) {
+            return;
+        }
+        chain(AgiCommand.musicOff());
+        chain(AgiCommand.streamFile("queue-thereare", ""));
+        chain(AgiCommand.sayNumber(announcement.position()));
+        chain(AgiCommand.streamFile("queue-callswaiting", ""));
+        chain(AgiCommand.musicOn(context.settings().musicClass()));
+    }
+
+    @Override
+    public void offerCallback(RoutingCommand.OfferCallback offer) {
+        if (finished) {
+            return;
+        }
+        chain(AgiCommand.musicOff());
+        CompletionStage<AgiReply> pressed = chain(AgiCommand.streamFile("hotline/press-1-for-callback", "1"))
+                .thenCompose(reply -> reply.resultAsInt(0) == DIGIT_ONE ? CompletableFuture.completedFuture(reply)
+                        : session.send(AgiCommand.waitForDigit(Duration.ofSeconds(5)), Duration.ofSeconds(15)));
+        // Whatever is chained from here on (an offer, an announcement) waits for the caller's choice.
+        tail = pressed.thenCompose(reply -> {
+            if (reply.resultAsInt(0) == DIGIT_ONE && !finished) {
+                stopWaiting();
+                context.inbox().offer(new RoutingEvent.CallHungUp(callId));
+                context.callers().forget(callId);
+                finish("CALLBACK");
+                return CompletableFuture.completedFuture(null);
+            }
+            return finished ? CompletableFuture.completedFuture(null)
+                    : session.send(AgiCommand.musicOn(context.settings().musicClass())).thenApply(ignored -> null);
+        });
+    }
+
+    @Override
+    public void afterHours(RoutingCommand.PlayAfterHours afterHours) {
+        if (finished) {
+            return;
+        }
+        stopWaiting();
+        if (afterHours.nextOpening() != null) {
+            set("HOTLINE_NEXT_OPENING", afterHours.nextOpening().toString());
+        }
+        finish("AFTER_HOURS");
+    }
+
+    @Override
+    public Executor executor() {
+        return session.executor();
+    }
+
+    private void set(String name, String value) {
+        chain(AgiCommand.setVariable(name, value));
+    }
+
+    /** Sends {@code command} after everything chained before it, whatever became of those. */
+    private CompletionStage<AgiReply> chain(AgiCommand command) {
+        CompletionStage<AgiReply> next = tail.handle((ignored, error) -> null)
+                .thenCompose(ignored -> session.hungUp() && !isDeadSafe(command)
+                        ? CompletableFuture.completedFuture(new AgiReply(AgiReply.DEAD_CHANNEL, null, null, null,
+                        "not sent: caller gone")) : session.send(command));
+        tail = next;
+        return next;
+    }
+
+    private static boolean isDeadSafe(AgiCommand command) {
+        return command.text().startsWith("SET VARIABLE") || command.text().startsWith("GET VARIABLE");
+    }
+
+    /** Sets HOTLINE_RESULT after what is chained and ends the session: Asterisk continues the dialplan. */
+    private CompletionStage<Void> finish(String result) {
+        finished = true;
+        set("HOTLINE_RESULT", result);
+        tail.whenComplete((reply, error) -> done.complete(null));
+        return done;
+    }
+}

@@ -1,0 +1,113 @@
+package io.hotline.telephony.scripts;
+
+import io.hotline.routing.engine.RoutingCommand;
+import io.hotline.routing.spi.CallControl;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries the routing engine's commands to the AGI session of the caller they concern, keyed by call id (the
+ * call's linkedid). A caller is outside AGI while the dialplan dials a seat; an offer made then (the previous
+ * seat rang out) waits in a mailbox and is applied the moment the caller re-enters {@code route}. Mailbox
+ * entries expire after {@code mailboxTtl}.
+ * <p>
+ * Thread-safe: the routing thread calls the {@link CallControl} methods, which never block: each hands the
+ * command to the session's own event loop.
+ */
+public final class WaitingCallers implements CallControl {
+    private static final Logger LOG = LoggerFactory.getLogger(WaitingCallers.class);
+
+    private final Map<String, CallWaiter> waiting = new ConcurrentHashMap<>();
+    private final Map<String, Pending> mailbox = new ConcurrentHashMap<>();
+    private final InstantSource clock;
+    private final Duration mailboxTtl;
+
+    /** A command for a caller who was not in AGI when it came. */
+    private record Pending(RoutingCommand.OfferCall offer, long atMillis) {
+    }
+
+    public WaitingCallers(InstantSource clock, Duration mailboxTtl) {
+        this.clock = clock;
+        this.mailboxTtl = mailboxTtl;
+    }
+
+    /** Callers waiting in AGI now. */
+    public int waiting() {
+        return waiting.size();
+    }
+
+    /**
+     * Registers a waiting caller; a pending offer, if one came while the caller was away, is applied at once.
+     *
+     * @return false when another session already waits for this call (then this one must not wait)
+     */
+    boolean register(String callId, CallWaiter waiter) {
+        if (waiting.putIfAbsent(callId, waiter) != null) {
+            return false;
+        }
+        Pending pending = mailbox.remove(callId);
+        if (pending != null && clock.millis() - pending.atMillis() <= mailboxTtl.toMillis()) {
+            waiter.executor().execute(() -> waiter.offered(pending.offer()));
+        }
+        return true;
+    }
+
+    /** Removes the caller's registration (routed, hung up, left for a callback). */
+    void unregister(String callId, CallWaiter waiter) {
+        waiting.remove(callId, waiter);
+    }
+
+    /** Forgets anything pending for a call that is over. */
+    void forget(String callId) {
+        mailbox.remove(callId);
+    }
+
+    @Override
+    public void offer(RoutingCommand.OfferCall offer) {
+        CallWaiter waiter = waiting.get(offer.callId());
+        if (waiter != null) {
+            waiter.executor().execute(() -> waiter.offered(offer));
+            return;
+        }
+        long now = clock.millis();
+        mailbox.values().removeIf(pending -> now - pending.atMillis() > mailboxTtl.toMillis());
+        mailbox.put(offer.callId(), new Pending(offer, now));
+        LOG.debug("Offer of {} to {} kept until the caller re-enters AGI", offer.callId(), offer.seatId());
+    }
+
+    @Override
+    public void announceWait(RoutingCommand.AnnounceWait announcement) {
+        CallWaiter waiter = waiting.get(announcement.callId());
+        if (waiter != null) {
+            waiter.executor().execute(() -> waiter.announce(announcement));
+        }
+    }
+
+    @Override
+    public void offerCallback(RoutingCommand.OfferCallback offer) {
+        CallWaiter waiter = waiting.get(offer.callId());
+        if (waiter != null) {
+            waiter.executor().execute(() -> waiter.offerCallback(offer));
+        }
+    }
+
+    @Override
+    public void playAfterHours(RoutingCommand.PlayAfterHours afterHours) {
+        CallWaiter waiter = waiting.get(afterHours.callId());
+        if (waiter != null) {
+            waiter.executor().execute(() -> waiter.afterHours(afterHours));
+        }
+    }
+
+    @Override
+    public void cancelOffer(RoutingCommand.CancelOffer cancel) {
+        // A ringing seat is dialled by the dialplan, whose Dial() times out on its own; with AMI, Hotline also
+        // hangs up the seat leg. An offer still in the mailbox is withdrawn.
+        mailbox.computeIfPresent(cancel.callId(),
+                (callId, pending) -> pending.offer().seatId().equals(cancel.seatId()) ? null : pending);
+    }
+}

@@ -1,0 +1,207 @@
+package io.hotline.telephony.scripts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.hotline.routing.engine.RoutingCommand;
+import io.hotline.routing.engine.RoutingEvent;
+import io.hotline.routing.engine.RoutingInbox;
+import io.hotline.routing.ladder.Tier;
+import io.hotline.routing.spi.CallerDirectory;
+import io.hotline.routing.spi.CallerProfile;
+import io.hotline.routing.spi.WorkOrderStore;
+import io.hotline.routing.workorder.CallWorkOrderRequest;
+import io.hotline.routing.workorder.OpenedWorkOrder;
+import io.hotline.routing.workorder.WorkOrder;
+import io.hotline.routing.workorder.WorkOrderState;
+import io.hotline.telephony.Transcripts;
+import io.hotline.telephony.agi.AgiServer;
+import io.hotline.telephony.agi.AgiServerConfig;
+import io.hotline.telephony.agi.AgiSessionObserver;
+import io.hotline.telephony.agi.FakeAsteriskClient;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code route} over real TCP, with the recorded Asterisk request and fakes of the directory and the store. */
+class RouteScriptTest {
+    private static final String RECORDED = new String(
+            Transcripts.bytes("01-queue-tier1-answered-caller-hangs-up.agi1-recv.raw"), StandardCharsets.UTF_8);
+    private static final String ENVIRONMENT = RECORDED.substring(0, RECORDED.indexOf("\n\n") + 2);
+    private static final String LINKEDID = "1795347580.0";
+
+    private final RoutingInbox inbox = new RoutingInbox(100);
+    private final WaitingCallers callers = new WaitingCallers(InstantSource.system(), Duration.ofMinutes(2));
+    private final Map<String, OpenedWorkOrder> workOrders = new ConcurrentHashMap<>();
+    private final ExecutorService blocking = Executors.newFixedThreadPool(2);
+    private AgiServer server;
+    private InetSocketAddress address;
+
+    /** The store's contract in memory: one work order per (server, linkedid). */
+    private final WorkOrderStore store = request -> {
+        boolean[] created = {false};
+        OpenedWorkOrder opened = workOrders.computeIfAbsent(request.asteriskServer() + "/" + request.linkedId(),
+                key -> {
+                    created[0] = true;
+                    return new OpenedWorkOrder(workOrder(workOrders.size() + 41, request), true);
+                });
+        return new OpenedWorkOrder(opened.workOrder(), created[0]);
+    };
+
+    private final CallerDirectory directory = number -> "+4930123401".equals(number)
+            ? Optional.of(new CallerProfile(7, "Müller GmbH", true, "PREMIUM", List.of("ERP_U8"), 12L, "S1004"))
+            : Optional.empty();
+
+    @BeforeEach
+    void start() {
+        RouteContext context = new RouteContext(new RouteSettings("pbx1", "support", Map.of("100", "support"),
+                Map.of(), "default"), directory, store, inbox, callers, blocking, InstantSource.system());
+        server = new AgiServer(AgiServerConfig.of("127.0.0.1", 0), List.of(new RouteScript(context),
+                new AnsweredScript(context), new HangupScript(context)), AgiSessionObserver.NONE);
+        address = server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        blocking.shutdownNow();
+    }
+
+    @Test
+    void shouldQueueTheRecognisedCallerAndReturnWithTheChosenSeat() throws Exception {
+        try (FakeAsteriskClient asterisk = FakeAsteriskClient.connect(address)) {
+            asterisk.send(ENVIRONMENT);
+            assertThat(asterisk.readCommand()).isEqualTo("GET VARIABLE CHANNEL(linkedid)");
+            asterisk.send("200 result=1 (" + LINKEDID + ")\n");
+            assertThat(asterisk.readCommand()).isEqualTo("SET VARIABLE HOTLINE_CALL " + LINKEDID);
+            asterisk.send("200 result=1\n");
+            assertThat(asterisk.readCommand()).isEqualTo("SET VARIABLE HOTLINE_WORKORDER 41");
+            asterisk.send("200 result=1\n");
+            assertThat(asterisk.readCommand()).isEqualTo("SET MUSIC ON default");
+            asterisk.send("200 result=0\n");
+
+            // the engine got the call, with the caller's product, priority and owner seat
+            RoutingEvent.CallArrived arrival = (RoutingEvent.CallArrived) nextEvent();
+            assertThat(arrival.callId()).isEqualTo(LINKEDID);
+            assertThat(arrival.queue()).isEqualTo("support");
+            assertThat(arrival.requirements()).extracting(requirement -> requirement.skill()).containsExactly("ERP_U8");
+            assertThat(arrival.priority().vip()).isTrue();
+            assertThat(arrival.ownerSeatId()).isEqualTo("S1004");
+            assertThat(arrival.workOrderId()).isEqualTo(41L);
+            assertThat(workOrders.get("pbx1/" + LINKEDID).workOrder().customerId()).isEqualTo(7L);
+
+            // the engine picks a seat: the caller leaves AGI with the channel variables the dialplan dials
+            await().atMost(Duration.ofSeconds(5)).until(() -> callers.waiting() == 1);
+            callers.offer(new RoutingCommand.OfferCall(LINKEDID, "S1004", "PJSIP/1004", Tier.TIER1, 41L,
+                    Duration.ofSeconds(15), "sticky"));
+            List<String> commands = new ArrayList<>();
+            String command;
+            while ((command = asterisk.readCommand()) != null) {
+                commands.add(command);
+                asterisk.send(command.startsWith("SET MUSIC") ? "200 result=0\n" : "200 result=1\n");
+            }
+            assertThat(commands).containsExactly("SET MUSIC OFF", "SET VARIABLE HOTLINE_TARGET PJSIP/1004",
+                    "SET VARIABLE HOTLINE_SEAT S1004", "SET VARIABLE HOTLINE_TIER TIER1",
+                    "SET VARIABLE HOTLINE_RING_SECONDS 15", "SET VARIABLE HOTLINE_RESULT ROUTED");
+        }
+        assertThat(callers.waiting()).isZero();
+    }
+
+    @Test
+    void shouldTakeTheCallOutOfTheQueueWhenTheCallerHangsUpWhileWaiting() throws Exception {
+        try (FakeAsteriskClient asterisk = FakeAsteriskClient.connect(address)) {
+            asterisk.send(ENVIRONMENT);
+            answerUntilWaiting(asterisk);
+            assertThat(nextEvent()).isInstanceOf(RoutingEvent.CallArrived.class);
+
+            asterisk.send("HANGUP\n");
+
+            assertThat(nextEvent()).isEqualTo(new RoutingEvent.CallHungUp(LINKEDID));
+            // dead-safe commands still go out; then the session ends
+            assertThat(asterisk.readCommand()).isNull();
+        }
+        assertThat(callers.waiting()).isZero();
+    }
+
+    @Test
+    void shouldReportANotAnsweredDialAndWaitAgainTakingAnOfferMadeMeanwhile() throws Exception {
+        // the engine re-offered to another seat while the dialplan was still dialling the first
+        callers.offer(new RoutingCommand.OfferCall(LINKEDID, "S2001", "PJSIP/2001", Tier.TIER2, 41L,
+                Duration.ofSeconds(15), "next seat"));
+        try (FakeAsteriskClient asterisk = FakeAsteriskClient.connect(address)) {
+            asterisk.send(ENVIRONMENT.replace("route?dnis=100", "route?dialstatus=NOANSWER&seat=S1004"));
+            assertThat(asterisk.readCommand()).isEqualTo("GET VARIABLE CHANNEL(linkedid)");
+            asterisk.send("200 result=1 (" + LINKEDID + ")\n");
+
+            List<String> commands = new ArrayList<>();
+            String command;
+            while ((command = asterisk.readCommand()) != null) {
+                commands.add(command);
+                asterisk.send(command.startsWith("SET MUSIC") ? "200 result=0\n" : "200 result=1\n");
+            }
+            assertThat(commands).contains("SET VARIABLE HOTLINE_TARGET PJSIP/2001",
+                    "SET VARIABLE HOTLINE_RESULT ROUTED");
+        }
+        assertThat(nextEvent()).isInstanceOfSatisfying(RoutingEvent.OfferDeclined.class, declined -> {
+            assertThat(declined.seatId()).isEqualTo("S1004");
+            assertThat(declined.reason().name()).isEqualTo("NO_ANSWER");
+        });
+    }
+
+    @Test
+    void shouldReportTheAnswerAndTheEndOfTheConversation() throws Exception {
+        try (FakeAsteriskClient answered = FakeAsteriskClient.connect(address)) {
+            answered.send("agi_network_script: answered?call=" + LINKEDID + "&seat=S1004\nagi_channel: x\n\n");
+            assertThat(answered.readCommand()).isNull();
+        }
+        assertThat(nextEvent()).isEqualTo(new RoutingEvent.OfferAnswered(LINKEDID, "S1004"));
+
+        try (FakeAsteriskClient ended = FakeAsteriskClient.connect(address)) {
+            ended.send(ENVIRONMENT.replace("route?dnis=100", "route?dialstatus=ANSWER&seat=S1004"));
+            assertThat(ended.readCommand()).isEqualTo("GET VARIABLE CHANNEL(linkedid)");
+            ended.send("200 result=1 (" + LINKEDID + ")\n");
+            assertThat(ended.readCommand()).isEqualTo("SET VARIABLE HOTLINE_RESULT DONE");
+            ended.send("200 result=1\n");
+            assertThat(ended.readCommand()).isNull();
+        }
+        assertThat(nextEvent()).isEqualTo(new RoutingEvent.CallEnded(LINKEDID));
+    }
+
+    private void answerUntilWaiting(FakeAsteriskClient asterisk) throws Exception {
+        String command;
+        while ((command = asterisk.readCommand()) != null) {
+            if (command.startsWith("GET VARIABLE CHANNEL(linkedid)")) {
+                asterisk.send("200 result=1 (" + LINKEDID + ")\n");
+            } else if (command.startsWith("SET MUSIC ON")) {
+                asterisk.send("200 result=0\n");
+                return;
+            } else {
+                asterisk.send("200 result=1\n");
+            }
+        }
+    }
+
+    private RoutingEvent nextEvent() throws InterruptedException {
+        List<RoutingEvent> batch = new ArrayList<>();
+        inbox.drainTo(batch, 1, Duration.ofSeconds(5).toNanos());
+        assertThat(batch).as("an event for the engine").hasSize(1);
+        return batch.get(0);
+    }
+
+    private static WorkOrder workOrder(long id, CallWorkOrderRequest request) {
+        return new WorkOrder(id, request.asteriskServer(), request.linkedId(), request.customerId(),
+                request.callerNumber(), request.severity(), WorkOrderState.NEW, request.tier(), null,
+                request.openedAt(), request.openedAt(), request.openedAt(), 0);
+    }
+}

@@ -56,6 +56,32 @@ final class RouteSession implements CallWaiter {
         });
     }
 
+    /**
+     * A live call moved up the ladder (the seat transferred it, or Hotline redirected it): tell the engine,
+     * which keeps the work order and the caller's seniority, and wait for the next seat.
+     */
+    CompletionStage<Void> escalate() {
+        return session.send(AgiCommand.getVariable("CHANNEL(linkedid)"))
+                .thenCompose(reply -> {
+                    callId = reply.isSuccess() && reply.data() != null ? reply.data() : session.request().uniqueId();
+                    return parameters.containsKey("seat") ? CompletableFuture.completedFuture(parameters.get("seat"))
+                            : session.send(AgiCommand.getVariable("HOTLINE_SEAT")).thenApply(AgiReply::data);
+                })
+                .thenCompose(seat -> {
+                    String queue = parameters.getOrDefault("queue", "tier2");
+                    String reason = parameters.getOrDefault("reason", "transferred by the seat");
+                    if (seat != null) {
+                        // Ignored by the engine when it already moved the call (escalation asked from the desktop).
+                        context.inbox().offer(new RoutingEvent.EscalationRequested(callId, seat, queue, reason));
+                    }
+                    if (!startWaiting()) {
+                        return finish("DUPLICATE");
+                    }
+                    chain(AgiCommand.musicOn(context.settings().musicClass()));
+                    return done;
+                });
+    }
+
     /** First entry: recognise the caller, open the work order, queue the call. */
     private CompletionStage<Void> identifyAndQueue() {
         String caller = session.request().callerId();

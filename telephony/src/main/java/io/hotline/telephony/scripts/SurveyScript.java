@@ -1,0 +1,77 @@
+package io.hotline.telephony.scripts;
+
+import io.hotline.routing.spi.SurveyStore;
+import io.hotline.telephony.agi.AgiCommand;
+import io.hotline.telephony.agi.AgiReply;
+import io.hotline.telephony.agi.AgiScript;
+import io.hotline.telephony.agi.AgiSession;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code survey?workorder=<id>}: after the conversation, the caller rates the service by pressing 1-5; the score
+ * is recorded on the work order and set as {@code HOTLINE_SURVEY_SCORE} ({@code NONE} when the caller pressed
+ * nothing or another key). Thread-safe.
+ */
+public final class SurveyScript implements AgiScript {
+    private static final Logger LOG = LoggerFactory.getLogger(SurveyScript.class);
+    private static final String DIGITS = "12345";
+
+    private final SurveyStore surveys;
+    private final Executor blocking;
+    private final InstantSource clock;
+
+    public SurveyScript(SurveyStore surveys, Executor blocking, InstantSource clock) {
+        this.surveys = surveys;
+        this.blocking = blocking;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "survey";
+    }
+
+    @Override
+    public CompletionStage<Void> run(AgiSession session) {
+        Long workOrder = parseLong(session.request().parameters().get("workorder"));
+        if (workOrder == null) {
+            LOG.warn("[{}] survey without a valid workorder parameter: {}", session.id(),
+                    session.request().get("agi_network_script"));
+            return session.send(AgiCommand.setVariable("HOTLINE_SURVEY_SCORE", "NONE")).thenAccept(reply -> { });
+        }
+        return session.send(AgiCommand.streamFile("hotline/survey-prompt", DIGITS))
+                .thenCompose(reply -> digit(reply) > 0 ? CompletableFuture.completedFuture(reply)
+                        : session.send(AgiCommand.waitForDigit(Duration.ofSeconds(10)), Duration.ofSeconds(20)))
+                .thenCompose(reply -> {
+                    int score = digit(reply);
+                    if (score == 0) {
+                        return session.send(AgiCommand.setVariable("HOTLINE_SURVEY_SCORE", "NONE"));
+                    }
+                    return CompletableFuture.supplyAsync(() -> surveys.recordIvrScore(workOrder, score,
+                                    clock.instant()), blocking)
+                            .thenComposeAsync(recorded -> session.send(AgiCommand.setVariable("HOTLINE_SURVEY_SCORE",
+                                    recorded ? Integer.toString(score) : "NONE")), session.executor());
+                })
+                .thenAccept(reply -> { });
+    }
+
+    /** The score 1-5 a reply reports (its result is the key's ASCII code), or 0. */
+    private static int digit(AgiReply reply) {
+        int key = reply.resultAsInt(0);
+        return key >= '1' && key <= '5' ? key - '0' : 0;
+    }
+
+    private static Long parseLong(String text) {
+        try {
+            return text == null ? null : Long.valueOf(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

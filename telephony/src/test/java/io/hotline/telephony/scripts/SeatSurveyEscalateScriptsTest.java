@@ -1,0 +1,162 @@
+package io.hotline.telephony.scripts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.hotline.routing.engine.RoutingCommand;
+import io.hotline.routing.engine.RoutingEvent;
+import io.hotline.routing.engine.RoutingInbox;
+import io.hotline.routing.ladder.Tier;
+import io.hotline.routing.spi.SeatDirectory;
+import io.hotline.routing.spi.SurveyStore;
+import io.hotline.telephony.agi.AgiServer;
+import io.hotline.telephony.agi.AgiServerConfig;
+import io.hotline.telephony.agi.AgiSessionObserver;
+import io.hotline.telephony.agi.FakeAsteriskClient;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The seat feature codes, the post-call survey and the escalation re-entry, over real TCP. */
+class SeatSurveyEscalateScriptsTest {
+    private final RoutingInbox inbox = new RoutingInbox(100);
+    private final WaitingCallers callers = new WaitingCallers(InstantSource.system(), Duration.ofMinutes(2));
+    private final Map<Long, Integer> scores = new ConcurrentHashMap<>();
+    private final ExecutorService blocking = Executors.newFixedThreadPool(2);
+    private AgiServer server;
+    private InetSocketAddress address;
+
+    @BeforeEach
+    void start() {
+        SeatDirectory seats = dialString -> "PJSIP/1004".equals(dialString) ? Optional.of("S1004") : Optional.empty();
+        SurveyStore surveys = (workOrder, score, at) -> {
+            if (workOrder != 41L) {
+                return false;
+            }
+            scores.put(workOrder, score);
+            return true;
+        };
+        RouteContext context = new RouteContext(new RouteSettings("pbx1", "support", Map.of(), Map.of(), "default"),
+                number -> Optional.empty(), request -> {
+                    throw new AssertionError("no work order is opened by these scripts");
+                }, inbox, callers, blocking, InstantSource.system());
+        server = new AgiServer(AgiServerConfig.of("127.0.0.1", 0), List.of(new SeatScript(seats, inbox, blocking),
+                new SurveyScript(surveys, blocking, InstantSource.system()), new EscalateScript(context)),
+                AgiSessionObserver.NONE);
+        address = server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        blocking.shutdownNow();
+    }
+
+    @Test
+    void shouldLogTheSeatInFromItsSoftphoneAndConfirm() throws Exception {
+        List<String> commands = session("seat?action=login", "PJSIP/1004-0000001a");
+
+        assertThat(nextEvent()).isEqualTo(new RoutingEvent.SeatLoggedIn("S1004"));
+        assertThat(commands).containsExactly("STREAM FILE beep \"\"", "SET VARIABLE HOTLINE_SEAT_RESULT OK");
+    }
+
+    @Test
+    void shouldGoNotReadyWithTheKeyedReasonCode() throws Exception {
+        session("seat?action=notready&reason=12", "PJSIP/1004-0000001b");
+
+        assertThat(nextEvent()).isEqualTo(new RoutingEvent.SeatNotReady("S1004", "code-12"));
+    }
+
+    @Test
+    void shouldRefuseAPhoneThatIsNoSeat() throws Exception {
+        List<String> commands = session("seat?action=ready", "PJSIP/9999-00000001");
+
+        assertThat(commands).containsExactly("SET VARIABLE HOTLINE_SEAT_RESULT UNKNOWN_SEAT");
+        assertThat(inbox.depth()).isZero();
+    }
+
+    @Test
+    void shouldRecordTheScoreKeyedDuringThePrompt() throws Exception {
+        try (FakeAsteriskClient asterisk = FakeAsteriskClient.connect(address)) {
+            asterisk.send("agi_network_script: survey?workorder=41\nagi_channel: PJSIP/carrier-1\n\n");
+            assertThat(asterisk.readCommand()).isEqualTo("STREAM FILE hotline/survey-prompt 12345");
+            asterisk.send("200 result=52 endpos=8000\n");
+            assertThat(asterisk.readCommand()).isEqualTo("SET VARIABLE HOTLINE_SURVEY_SCORE 4");
+            asterisk.send("200 result=1\n");
+            assertThat(asterisk.readCommand()).isNull();
+        }
+        assertThat(scores).containsEntry(41L, 4);
+    }
+
+    @Test
+    void shouldRecordNothingWhenTheCallerKeysNothing() throws Exception {
+        try (FakeAsteriskClient asterisk = FakeAsteriskClient.connect(address)) {
+            asterisk.send("agi_network_script: survey?workorder=41\nagi_channel: PJSIP/carrier-1\n\n");
+            assertThat(asterisk.readCommand()).startsWith("STREAM FILE");
+            asterisk.send("200 result=0 endpos=16000\n");
+            assertThat(asterisk.readCommand()).isEqualTo("WAIT FOR DIGIT 10000");
+            asterisk.send("200 result=0\n");
+            assertThat(asterisk.readCommand()).isEqualTo("SET VARIABLE HOTLINE_SURVEY_SCORE NONE");
+            asterisk.send("200 result=1\n");
+        }
+        assertThat(scores).isEmpty();
+    }
+
+    @Test
+    void shouldReportTheEscalationAndWaitForTheNextSeat() throws Exception {
+        try (FakeAsteriskClient asterisk = FakeAsteriskClient.connect(address)) {
+            asterisk.send("agi_network_script: escalate?queue=tier2&reason=GL%20close%20fails\n"
+                    + "agi_channel: PJSIP/carrier-2\nagi_uniqueid: 1795347580.0\n\n");
+            assertThat(asterisk.readCommand()).isEqualTo("GET VARIABLE CHANNEL(linkedid)");
+            asterisk.send("200 result=1 (1795347580.0)\n");
+            assertThat(asterisk.readCommand()).isEqualTo("GET VARIABLE HOTLINE_SEAT");
+            asterisk.send("200 result=1 (S1004)\n");
+            assertThat(asterisk.readCommand()).isEqualTo("SET MUSIC ON default");
+            asterisk.send("200 result=0\n");
+
+            assertThat(nextEvent()).isEqualTo(new RoutingEvent.EscalationRequested("1795347580.0", "S1004", "tier2",
+                    "GL close fails"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> callers.waiting() == 1);
+            callers.offer(new RoutingCommand.OfferCall("1795347580.0", "S2001", "PJSIP/2001", Tier.TIER2, 41L,
+                    Duration.ofSeconds(15), "tier2"));
+            List<String> commands = answerAll(asterisk);
+            assertThat(commands).contains("SET VARIABLE HOTLINE_TARGET PJSIP/2001", "SET VARIABLE HOTLINE_TIER TIER2",
+                    "SET VARIABLE HOTLINE_RESULT ROUTED");
+        }
+    }
+
+    private List<String> session(String script, String channel) throws Exception {
+        try (FakeAsteriskClient asterisk = FakeAsteriskClient.connect(address)) {
+            asterisk.send("agi_network_script: " + script + "\nagi_channel: " + channel + "\n\n");
+            return answerAll(asterisk);
+        }
+    }
+
+    private static List<String> answerAll(FakeAsteriskClient asterisk) throws Exception {
+        List<String> commands = new ArrayList<>();
+        String command;
+        while ((command = asterisk.readCommand()) != null) {
+            commands.add(command);
+            asterisk.send(command.startsWith("STREAM") ? "200 result=0 endpos=100\n" : command.startsWith("SET MUSIC")
+                    ? "200 result=0\n" : "200 result=1\n");
+        }
+        return commands;
+    }
+
+    private RoutingEvent nextEvent() throws InterruptedException {
+        List<RoutingEvent> batch = new ArrayList<>();
+        inbox.drainTo(batch, 1, Duration.ofSeconds(5).toNanos());
+        assertThat(batch).as("an event for the engine").hasSize(1);
+        return batch.get(0);
+    }
+}

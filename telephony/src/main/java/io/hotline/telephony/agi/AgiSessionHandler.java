@@ -76,7 +76,8 @@ final class AgiSessionHandler extends SimpleChannelInboundHandler<Object> implem
                     + " HOTLINE_RESULT=UNKNOWN_SCRIPT and returning to the dialplan", id(), agiRequest.script(),
                     agiRequest.get("agi_request"), agiRequest.channel());
             observer.unknownScript();
-            // Hang-up safe: setting a variable works on a dead channel too; the dialplan decides what to do.
+            // Hang-up safe: setting a variable works on a dead channel too; the dialplan decides what to do
+            // (scripts.DialplanContract.RESULT_UNKNOWN_SCRIPT: the fallback).
             send(AgiCommand.setVariable("HOTLINE_RESULT", "UNKNOWN_SCRIPT"))
                     .whenComplete((reply, error) -> close(null));
             return;

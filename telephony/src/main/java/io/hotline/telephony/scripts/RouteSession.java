@@ -65,7 +65,7 @@ final class RouteSession implements CallWaiter {
                 .thenCompose(reply -> {
                     callId = reply.isSuccess() && reply.data() != null ? reply.data() : session.request().uniqueId();
                     return parameters.containsKey("seat") ? CompletableFuture.completedFuture(parameters.get("seat"))
-                            : session.send(AgiCommand.getVariable("HOTLINE_SEAT")).thenApply(AgiReply::data);
+                            : session.send(AgiCommand.getVariable(DialplanContract.SEAT)).thenApply(AgiReply::data);
                 })
                 .thenCompose(seat -> {
                     String queue = parameters.getOrDefault("queue", "tier2");
@@ -75,7 +75,7 @@ final class RouteSession implements CallWaiter {
                         context.inbox().offer(new RoutingEvent.EscalationRequested(callId, seat, queue, reason));
                     }
                     if (!startWaiting()) {
-                        return finish("DUPLICATE");
+                        return finish(DialplanContract.RESULT_DUPLICATE);
                     }
                     chain(AgiCommand.musicOn(context.settings().musicClass()));
                     return done;
@@ -88,8 +88,8 @@ final class RouteSession implements CallWaiter {
         Executor loop = session.executor();
         return CompletableFuture.supplyAsync(() -> lookUpAndOpen(caller), context.blocking())
                 .thenComposeAsync(opened -> {
-                    set("HOTLINE_CALL", callId);
-                    set("HOTLINE_WORKORDER", Long.toString(opened.workOrder().workOrder().id()));
+                    set(DialplanContract.CALL, callId);
+                    set(DialplanContract.WORK_ORDER, Long.toString(opened.workOrder().workOrder().id()));
                     return queue(arrival(opened));
                 }, loop);
     }
@@ -138,13 +138,13 @@ final class RouteSession implements CallWaiter {
     /** Hands the call to the engine and waits with music on hold. */
     private CompletionStage<Void> queue(RoutingEvent.CallArrived arrival) {
         if (!startWaiting()) {
-            return finish("DUPLICATE");
+            return finish(DialplanContract.RESULT_DUPLICATE);
         }
         if (!context.inbox().offer(arrival)) {
             LOG.error("[{}] Routing inbox full: call {} goes back to the dialplan with HOTLINE_RESULT=BUSY",
                     session.id(), callId);
             stopWaiting();
-            return finish("BUSY");
+            return finish(DialplanContract.RESULT_BUSY);
         }
         chain(AgiCommand.musicOn(context.settings().musicClass()));
         return done;
@@ -155,13 +155,13 @@ final class RouteSession implements CallWaiter {
         if ("ANSWER".equals(dialStatus)) {
             context.inbox().offer(new RoutingEvent.CallEnded(callId));
             context.callers().forget(callId);
-            return finish("DONE");
+            return finish(DialplanContract.RESULT_DONE);
         }
         if (seat != null) {
             context.inbox().offer(new RoutingEvent.OfferDeclined(callId, seat, declineReason(dialStatus)));
         }
         if (!startWaiting()) {
-            return finish("DUPLICATE");
+            return finish(DialplanContract.RESULT_DUPLICATE);
         }
         chain(AgiCommand.musicOn(context.settings().musicClass()));
         return done;
@@ -210,11 +210,11 @@ final class RouteSession implements CallWaiter {
         }
         stopWaiting();
         chain(AgiCommand.musicOff());
-        set("HOTLINE_TARGET", offer.dialString());
-        set("HOTLINE_SEAT", offer.seatId());
-        set("HOTLINE_TIER", offer.tier().name());
-        set("HOTLINE_RING_SECONDS", Long.toString(Math.max(1, offer.ringTimeout().toSeconds())));
-        finish("ROUTED");
+        set(DialplanContract.TARGET, offer.dialString());
+        set(DialplanContract.SEAT, offer.seatId());
+        set(DialplanContract.TIER, offer.tier().name());
+        set(DialplanContract.RING_SECONDS, Long.toString(Math.max(1, offer.ringTimeout().toSeconds())));
+        finish(DialplanContract.RESULT_ROUTED);
     }
 
     @Override
@@ -241,10 +241,11 @@ final class RouteSession implements CallWaiter {
         // Whatever is chained from here on (an offer, an announcement) waits for the caller's choice.
         tail = pressed.thenCompose(reply -> {
             if (reply.resultAsInt(0) == DIGIT_ONE && !finished) {
+                // The dialplan's callback step records the callback (CallbackScript) on the work order.
                 stopWaiting();
                 context.inbox().offer(new RoutingEvent.CallHungUp(callId));
                 context.callers().forget(callId);
-                finish("CALLBACK");
+                finish(DialplanContract.RESULT_CALLBACK);
                 return CompletableFuture.completedFuture(null);
             }
             return finished ? CompletableFuture.completedFuture(null)
@@ -259,9 +260,9 @@ final class RouteSession implements CallWaiter {
         }
         stopWaiting();
         if (afterHours.nextOpening() != null) {
-            set("HOTLINE_NEXT_OPENING", afterHours.nextOpening().toString());
+            set(DialplanContract.NEXT_OPENING, afterHours.nextOpening().toString());
         }
-        finish("AFTER_HOURS");
+        finish(DialplanContract.RESULT_AFTER_HOURS);
     }
 
     @Override
@@ -290,7 +291,7 @@ final class RouteSession implements CallWaiter {
     /** Sets HOTLINE_RESULT after what is chained and ends the session: Asterisk continues the dialplan. */
     private CompletionStage<Void> finish(String result) {
         finished = true;
-        set("HOTLINE_RESULT", result);
+        set(DialplanContract.RESULT, result);
         tail.whenComplete((reply, error) -> done.complete(null));
         return done;
     }

@@ -1,0 +1,38 @@
+package io.hotline.routing.spi;
+
+import io.hotline.routing.engine.RoutingCommand;
+
+/**
+ * The routing engine's record of what happened: why it chose a seat, calls connected and abandoned, seat state
+ * changes, inputs it rejected. Persistence stores it (work order trail, reports) and web pushes the seat states to
+ * desktops and wallboards; until then, {@code app} wires one that logs at DEBUG.
+ * <p>
+ * Every method has a {@code default} that does nothing (HikariCP's {@code IMetricsTracker} pattern).
+ * <p>
+ * Threading: called on the {@code routing-engine} thread, at the end of each batch, in the order the engine
+ * emitted the commands. Implementations must not block: a database write is queued to the implementation's own
+ * bounded executor (or batched there), never run on the calling thread. A method that throws is logged and
+ * counted; routing goes on. Implementations are thread-safe or confine their state to their own threads.
+ */
+public interface RoutingJournal {
+
+    /** Why the engine did what it did with a call. */
+    default void recordDecision(RoutingCommand.RecordDecision decision) {
+    }
+
+    /** A call reached a seat. */
+    default void callConnected(RoutingCommand.CallConnected connected) {
+    }
+
+    /** A call left the queue without reaching a seat. */
+    default void callAbandoned(RoutingCommand.CallAbandoned abandoned) {
+    }
+
+    /** A seat changed state. */
+    default void seatStateChanged(RoutingCommand.SeatStateChanged change) {
+    }
+
+    /** The engine could not apply an input (unknown seat, an answer from a seat that was not offered...). */
+    default void requestRejected(RoutingCommand.RequestRejected rejected) {
+    }
+}

@@ -1,13 +1,17 @@
 package io.hotline.app;
 
 import io.hotline.ops.health.HealthMonitor;
+import io.hotline.ops.metrics.HotlineMeters;
 import io.hotline.ops.metrics.PrometheusMetrics;
+import io.hotline.ops.metrics.RoutingMetrics;
 import io.hotline.persistence.Database;
+import io.hotline.persistence.dao.SeatDao;
 import io.hotline.persistence.seed.DemoSeed;
+import io.hotline.routing.engine.RoutingSnapshot;
+import io.hotline.routing.spi.CallControl;
 import io.hotline.routing.spi.ComponentHealth;
 import io.hotline.routing.spi.HealthCheck;
 import io.hotline.routing.spi.HealthReport;
-import io.hotline.ops.metrics.HotlineMeters;
 import io.hotline.web.HttpServer;
 import io.hotline.web.http.Authenticator;
 import io.hotline.web.metrics.MetricsEndpoint;
@@ -22,9 +26,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running Hotline: every component started in order, stopped in the reverse of the order that keeps work
- * safe (stop taking requests, then stop checking, then close the database, then the metrics). The HTTP server
- * starts before the database so that {@code /health} answers 503 "starting" while a first embedded start
- * unpacks MariaDB. Not thread-safe: one lifecycle thread starts and closes it.
+ * safe (stop taking requests, then stop checking, then stop routing, then close the database, then the
+ * metrics). The HTTP server starts before the database so that {@code /health} answers 503 "starting" while a
+ * first embedded start unpacks MariaDB. Routing starts once the database is migrated (and seeded): the active
+ * seats are read on the lifecycle thread and offered to the routing thread, logged out. Not thread-safe: one
+ * lifecycle thread starts and closes it.
  */
 public final class Hotline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Hotline.class);
@@ -34,6 +40,8 @@ public final class Hotline implements AutoCloseable {
     private HttpServer httpServer;
     private InetSocketAddress httpAddress;
     private OpenDatabase database;
+    private RoutingService routing;
+    private RoutingMetrics routingMetrics;
 
     private Hotline(PrometheusMetrics metrics) {
         this.metrics = metrics;
@@ -61,7 +69,8 @@ public final class Hotline implements AutoCloseable {
     private void startComponents(HotlineConfiguration config) {
         MeterRegistry registry = metrics.registry();
         DeferredHealthCheck databaseHealth = new DeferredHealthCheck("database", "opening the database");
-        healthMonitor = new HealthMonitor(List.of(databaseHealth,
+        DeferredHealthCheck routingHealth = new DeferredHealthCheck("routing", "waiting for the database");
+        healthMonitor = new HealthMonitor(List.of(databaseHealth, routingHealth,
                 disabled("ami", "no Asterisk Manager connection is configured in this build"),
                 disabled("agi", "the FastAGI server is not part of this build yet")),
                 config.healthInterval(), InstantSource.system(), registry);
@@ -82,7 +91,22 @@ public final class Hotline implements AutoCloseable {
             LOG.info("The database has no seats: loading the demo organisation");
             DemoSeed.load(database.database().jdbi());
         }
+        startRouting(config, registry, routingHealth);
         healthMonitor.refreshNow();
+    }
+
+    private void startRouting(HotlineConfiguration config, MeterRegistry registry, DeferredHealthCheck health) {
+        // Telephony arrives with the FastAGI and AMI issues; until then offers go nowhere (no seat logs in).
+        routing = RoutingService.start(config.routing(), InstantSource.system(), new CallControl() { },
+                new LoggingRoutingJournal());
+        routingMetrics = new RoutingMetrics(config.routing().queues().keySet(), routing::snapshot,
+                routing::inboxDepth, routing::inboxRefused, routing::failures);
+        routingMetrics.bindTo(registry);
+        int seats = RoutingSeats.load(database.database().jdbi().onDemand(SeatDao.class), routing);
+        // The inbox is FIFO: whatever producers offer from now on is applied after these seats.
+        health.delegateTo(routing.healthCheck());
+        LOG.info("Routing {} queues ({} by default) for {} seats", config.routing().queues().size(),
+                config.routing().defaultQueue(), seats);
     }
 
     private MetricsEndpoint metricsEndpoint() {
@@ -128,6 +152,11 @@ public final class Hotline implements AutoCloseable {
         return database.database();
     }
 
+    /** The routing engine's latest published snapshot. */
+    public RoutingSnapshot routingSnapshot() {
+        return routing.snapshot();
+    }
+
     /** The latest health report. */
     public HealthReport health() {
         return healthMonitor.current();
@@ -139,6 +168,8 @@ public final class Hotline implements AutoCloseable {
         long started = System.nanoTime();
         stop("HTTP server", httpServer);
         stop("health monitor", healthMonitor);
+        stop("routing", routing);
+        stop("routing metrics", routingMetrics);
         stop("database", database);
         stop("metrics", metrics);
         LOG.info("Hotline stopped in {} ms", (System.nanoTime() - started) / 1_000_000);

@@ -3,6 +3,7 @@ package io.hotline.app;
 import io.hotline.ops.config.Setting;
 import io.hotline.ops.config.Settings;
 import io.hotline.routing.dispatch.DispatchDeadlines;
+import io.hotline.routing.engine.RoutingConfig;
 import io.hotline.routing.sla.ServiceLevels;
 import io.hotline.web.WebConfig;
 import java.time.Duration;
@@ -18,13 +19,14 @@ import java.util.Objects;
  * @param seedDemoWhenEmpty whether {@code run} loads the demo organisation into an empty database
  * @param serviceLevels     SLA targets per severity
  * @param dispatch          on-site dispatch clocks
+ * @param routing           how calls are routed: HOTLINE_ROUTING_FILE, or the built-in defaults
  * @param healthInterval    how often component health is re-checked
  * @param shutdownTimeout   how long an orderly stop may take before Hotline gives up waiting
  * @param logLevel          the root log level
  */
 public record HotlineConfiguration(
         DatabaseSettings database, WebConfig web, int agiPort, boolean seedDemoWhenEmpty,
-        ServiceLevels serviceLevels, DispatchDeadlines dispatch, Duration healthInterval,
+        ServiceLevels serviceLevels, DispatchDeadlines dispatch, RoutingConfig routing, Duration healthInterval,
         Duration shutdownTimeout, String logLevel) {
 
     /** Largest HTTP request body accepted; the SMS webhook and agent API of later issues fit well within it. */
@@ -35,6 +37,7 @@ public record HotlineConfiguration(
         Objects.requireNonNull(web, "web");
         Objects.requireNonNull(serviceLevels, "serviceLevels");
         Objects.requireNonNull(dispatch, "dispatch");
+        Objects.requireNonNull(routing, "routing");
         Objects.requireNonNull(healthInterval, "healthInterval");
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
         Objects.requireNonNull(logLevel, "logLevel");
@@ -54,7 +57,7 @@ public record HotlineConfiguration(
                 settings.port(Setting.HOTLINE_HTTP_PORT), MAX_REQUEST_BYTES);
         return new HotlineConfiguration(database, web, settings.port(Setting.HOTLINE_AGI_PORT),
                 settings.bool(Setting.HOTLINE_SEED_DEMO_WHEN_EMPTY), settings.serviceLevels(),
-                settings.dispatchDeadlines(), settings.duration(Setting.HOTLINE_HEALTH_INTERVAL),
+                settings.dispatchDeadlines(), settings.routing(), settings.duration(Setting.HOTLINE_HEALTH_INTERVAL),
                 settings.duration(Setting.HOTLINE_SHUTDOWN_TIMEOUT), settings.logLevel(Setting.HOTLINE_LOG_LEVEL));
     }
 }

@@ -7,6 +7,9 @@ import static org.awaitility.Awaitility.await;
 import io.hotline.ops.config.Settings;
 import io.hotline.persistence.DatabaseUnavailableException;
 import io.hotline.persistence.testing.TestDatabase;
+import io.hotline.routing.engine.RoutingSnapshot;
+import io.hotline.routing.ladder.Tier;
+import io.hotline.routing.seat.SeatState;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -36,17 +39,30 @@ class HotlineTest {
             // then /health is 200 with the database up and AMI/AGI reported, not hidden
             HttpResponse<String> health = get(base + "/health");
             assertThat(health.statusCode()).isEqualTo(200);
-            assertThat(health.body()).contains("\"database\"", "\"ami\"", "\"agi\"", "\"UP\"");
+            assertThat(health.body()).contains("\"database\"", "\"routing\"", "\"ami\"", "\"agi\"", "\"UP\"");
 
             // and /metrics has HikariCP's pool series and Hotline's own
             HttpResponse<String> metrics = get(base + "/metrics");
             assertThat(metrics.statusCode()).isEqualTo(200);
-            assertThat(metrics.body()).contains("hikaricp_connections", "hotline_health_component_up");
+            assertThat(metrics.body()).contains("hikaricp_connections", "hotline_health_component_up",
+                    "hotline_routing_seats", "hotline_routing_queue_waiting", "hotline_routing_inbox_depth");
 
             // and the empty database got the demo organisation
             int seats = hotline.database().jdbi().withHandle(handle -> handle
-                    .createQuery("SELECT COUNT(*) FROM seat").mapTo(Integer.class).one());
+                    .createQuery("SELECT COUNT(*) FROM seat WHERE active = TRUE").mapTo(Integer.class).one());
             assertThat(seats).isBetween(35, 45);
+
+            // and the routing engine knows every seat, logged out
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                RoutingSnapshot routing = hotline.routingSnapshot();
+                int loggedOut = 0;
+                for (Tier tier : Tier.values()) {
+                    loggedOut += routing.seats(tier, SeatState.LOGGED_OUT);
+                }
+                assertThat(loggedOut).isEqualTo(seats);
+            });
+            assertThat(get(base + "/metrics").body()).containsPattern(
+                    "hotline_routing_seats\\{application=\"hotline\",state=\"LOGGED_OUT\",tier=\"TIER1\"} [1-9]");
         }
     }
 

@@ -39,6 +39,9 @@ public enum Setting {
             "TCP port of the FastAGI server that Asterisk connects to; 0 picks a free port."),
     HOTLINE_SEED_DEMO_WHEN_EMPTY("true", SettingValues::bool,
             "Whether run loads the demo organisation when the database has no seats."),
+    HOTLINE_ROUTING_FILE(null, SettingValues::path,
+            "Java-properties file with the routing configuration (queues, steps, timers, business hours); unset "
+                    + "uses the built-in defaults."),
     HOTLINE_SLA_P1_RESPOND("30m", SettingValues::duration,
             "Time from opening a P1 (system down, data lost) work order to the first response."),
     HOTLINE_SLA_P1_RESOLVE("2h", SettingValues::duration,
@@ -135,8 +138,8 @@ public enum Setting {
         return bestDistance <= MAX_SUGGESTION_DISTANCE ? Optional.of(best) : Optional.empty();
     }
 
-    /** Levenshtein distance, two rows at a time. */
-    private static int editDistance(String left, String right) {
+    /** Levenshtein distance, two rows at a time; also suggests routing-file keys. */
+    static int editDistance(String left, String right) {
         int[] previous = new int[right.length() + 1];
         int[] current = new int[right.length() + 1];
         for (int j = 0; j <= right.length(); j++) {

@@ -155,7 +155,11 @@ final class SettingValues {
         }
     }
 
-    private static Duration parseDuration(String value) {
+    /**
+     * A duration written {@code 500ms}, {@code 30s}, {@code 10m}, {@code 4h}, {@code 2d} or ISO-8601, possibly
+     * zero or negative (ISO-8601); {@code null} when it is none of these. Shared with the routing file.
+     */
+    static Duration parseDuration(String value) {
         Matcher matcher = SHORT_DURATION.matcher(value);
         try {
             if (matcher.matches()) {

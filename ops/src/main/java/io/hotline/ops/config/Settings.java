@@ -1,6 +1,7 @@
 package io.hotline.ops.config;
 
 import io.hotline.routing.dispatch.DispatchDeadlines;
+import io.hotline.routing.engine.RoutingConfig;
 import io.hotline.routing.sla.ServiceLevels;
 import io.hotline.routing.sla.SlaTarget;
 import io.hotline.routing.workorder.Severity;
@@ -22,7 +23,8 @@ import java.util.TreeMap;
  * ({@link Setting#HOTLINE_CONFIG_FILE}). Precedence, highest first: environment variable, file, default. An empty
  * value for a setting without a default (such as {@code HOTLINE_DB_URL=}) counts as unset.
  *
- * <p>Every value is validated while loading, so a bad one fails at startup with an
+ * <p>Every value is validated while loading (including the routing file named by
+ * {@link Setting#HOTLINE_ROUTING_FILE}), so a bad one fails at startup with an
  * {@link InvalidSettingException} that names the setting, shows the value (masked if secret) and says what was
  * expected. The typed accessors therefore only fail when asked to read a setting as a type it is not, or to
  * read an unset setting as required. A key in the file that is not a setting is an error; an unknown
@@ -53,6 +55,7 @@ public final class Settings {
     private final List<String> warnings;
     private final ServiceLevels serviceLevels;
     private final DispatchDeadlines dispatchDeadlines;
+    private final RoutingConfig routing;
 
     private Settings(Map<Setting, String> values, Map<Setting, Source> sources, List<String> warnings) {
         this.values = Collections.unmodifiableMap(new EnumMap<>(values));
@@ -62,6 +65,8 @@ public final class Settings {
         this.serviceLevels = buildServiceLevels();
         this.dispatchDeadlines = new DispatchDeadlines(duration(Setting.HOTLINE_DISPATCH_SEND_DEADLINE),
                 duration(Setting.HOTLINE_DISPATCH_ASSIGN_DEADLINE), duration(Setting.HOTLINE_SURVEY_DELAY));
+        this.routing = optional(Setting.HOTLINE_ROUTING_FILE).map(file -> RoutingFile.load(
+                SettingValues.path(Setting.HOTLINE_ROUTING_FILE, file))).orElseGet(RoutingConfig::defaults);
     }
 
     /**
@@ -219,6 +224,14 @@ public final class Settings {
     /** The on-site clocks from the dispatch and survey settings. */
     public DispatchDeadlines dispatchDeadlines() {
         return dispatchDeadlines;
+    }
+
+    /**
+     * The routing configuration: the file named by {@link Setting#HOTLINE_ROUTING_FILE}, read and validated while
+     * loading, or {@link RoutingConfig#defaults()} when the setting is unset.
+     */
+    public RoutingConfig routing() {
+        return routing;
     }
 
     /** Problems that do not stop Hotline, such as unknown {@code HOTLINE_*} environment variables. */

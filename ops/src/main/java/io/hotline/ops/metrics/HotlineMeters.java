@@ -24,7 +24,44 @@ public enum HotlineMeters {
             "HTTP requests answered, by route and status.", TagKey.ROUTE, TagKey.STATUS),
     /** Schema migrations applied to the database so far. */
     DB_MIGRATIONS_APPLIED("hotline.db.migrations.applied", Meter.Type.GAUGE, null,
-            "Schema migrations applied to the database.");
+            "Schema migrations applied to the database."),
+    /** Callers waiting in a queue now. */
+    ROUTING_QUEUE_WAITING("hotline.routing.queue.waiting", Meter.Type.GAUGE, null,
+            "Callers waiting in the queue.", TagKey.QUEUE),
+    /** How long the longest-waiting caller of a queue has waited. */
+    ROUTING_QUEUE_LONGEST_WAIT("hotline.routing.queue.longest.wait", Meter.Type.GAUGE, "seconds",
+            "How long the longest-waiting caller in the queue has waited.", TagKey.QUEUE),
+    /** Answered within the queue's threshold / answered, since start (1 before the first answer). */
+    ROUTING_QUEUE_SERVICE_LEVEL("hotline.routing.queue.service.level", Meter.Type.GAUGE, "ratio",
+            "Share of answered calls answered within the queue's service-level threshold.", TagKey.QUEUE),
+    /** Answered within the queue's threshold / (answered + abandoned), since start. */
+    ROUTING_QUEUE_SERVICE_LEVEL_WITH_ABANDONS("hotline.routing.queue.service.level.with.abandons", Meter.Type.GAUGE,
+            "ratio", "Share of answered and abandoned calls answered within the service-level threshold.",
+            TagKey.QUEUE),
+    /** Calls that reached a seat, since start. */
+    ROUTING_QUEUE_ANSWERED("hotline.routing.queue.answered", Meter.Type.COUNTER, null,
+            "Calls from the queue that reached a seat.", TagKey.QUEUE),
+    /** Callers who left a queue before reaching a seat, since start. */
+    ROUTING_QUEUE_ABANDONED("hotline.routing.queue.abandoned", Meter.Type.COUNTER, null,
+            "Callers who left the queue before reaching a seat.", TagKey.QUEUE),
+    /** Average speed of answer: the mean wait of answered calls, since start. */
+    ROUTING_QUEUE_ASA("hotline.routing.queue.asa", Meter.Type.GAUGE, "seconds",
+            "Average speed of answer: mean wait of the queue's answered calls.", TagKey.QUEUE),
+    /** Seats by tier and state; one series per seat tier and state. */
+    ROUTING_SEATS("hotline.routing.seats", Meter.Type.GAUGE, null,
+            "Seats in each tier and state.", TagKey.TIER, TagKey.STATE),
+    /** Events applied by the routing engine, since start. */
+    ROUTING_EVENTS_APPLIED("hotline.routing.events.applied", Meter.Type.COUNTER, null,
+            "Events applied by the routing engine."),
+    /** Events whose handling threw: each one a bug, logged with the event; routing went on. */
+    ROUTING_EVENTS_FAILED("hotline.routing.events.failed", Meter.Type.COUNTER, null,
+            "Events or commands whose handling failed on the routing thread (logged; routing went on)."),
+    /** Events waiting in the routing inbox now. */
+    ROUTING_INBOX_DEPTH("hotline.routing.inbox.depth", Meter.Type.GAUGE, null,
+            "Events waiting in the routing inbox."),
+    /** Events refused because the routing inbox was full, since start. */
+    ROUTING_INBOX_REFUSED("hotline.routing.inbox.refused", Meter.Type.COUNTER, null,
+            "Events refused because the routing inbox was full.");
 
     /**
      * The tag keys Hotline uses, each with a bounded set of values. Add a key here before using it on a meter.
@@ -35,7 +72,13 @@ public enum HotlineMeters {
         /** An HTTP route's name, e.g. {@code health}, {@code metrics}, {@code not_found}; never the raw path. */
         ROUTE("route"),
         /** An HTTP status code, e.g. {@code 200}. */
-        STATUS("status");
+        STATUS("status"),
+        /** A routing queue, e.g. {@code support}; only the queues of the routing configuration. */
+        QUEUE("queue"),
+        /** A seat tier: {@code TIER1}, {@code TIER2} or {@code EXPERT}. */
+        TIER("tier"),
+        /** A seat state, e.g. {@code READY}; the six values of {@code SeatState}. */
+        STATE("state");
 
         private final String key;
 

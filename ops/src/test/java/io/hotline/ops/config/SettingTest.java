@@ -36,9 +36,9 @@ class SettingTest {
     }
 
     @Test
-    void shouldLeaveOnlyTheConfigFileAndDatabaseUrlWithoutDefault() {
+    void shouldLeaveOnlyTheConfigFileDatabaseUrlAndRoutingFileWithoutDefault() {
         assertThat(Arrays.stream(Setting.values()).filter(setting -> setting.defaultValue() == null))
-                .containsExactly(Setting.HOTLINE_CONFIG_FILE, Setting.HOTLINE_DB_URL);
+                .containsExactly(Setting.HOTLINE_CONFIG_FILE, Setting.HOTLINE_DB_URL, Setting.HOTLINE_ROUTING_FILE);
     }
 
     @Test

@@ -1,0 +1,52 @@
+package io.hotline.app;
+
+import io.hotline.routing.engine.RoutingCommand;
+import io.hotline.routing.spi.CallControl;
+import io.hotline.routing.spi.RoutingJournal;
+import java.util.Objects;
+
+/**
+ * Hands each command of the routing engine to the port that carries it out: one line per command type, nothing
+ * else (style.md 6.2). Calls to the telephone system go to {@link CallControl}; facts to keep go to
+ * {@link RoutingJournal}.
+ * <p>
+ * Confined to the routing thread; holds no state. The ports return at once (they hand I/O to their own threads).
+ */
+final class RoutingCommandDispatcher {
+    private final CallControl calls;
+    private final RoutingJournal journal;
+
+    RoutingCommandDispatcher(CallControl calls, RoutingJournal journal) {
+        this.calls = Objects.requireNonNull(calls, "calls");
+        this.journal = Objects.requireNonNull(journal, "journal");
+    }
+
+    void dispatch(RoutingCommand command) {
+        if (command instanceof RoutingCommand.OfferCall offer) {
+            calls.offer(offer);
+        } else if (command instanceof RoutingCommand.CancelOffer cancel) {
+            calls.cancelOffer(cancel);
+        } else if (command instanceof RoutingCommand.AnnounceWait announcement) {
+            calls.announceWait(announcement);
+        } else if (command instanceof RoutingCommand.OfferCallback callback) {
+            calls.offerCallback(callback);
+        } else if (command instanceof RoutingCommand.PlayAfterHours afterHours) {
+            calls.playAfterHours(afterHours);
+        } else if (command instanceof RoutingCommand.MoveToQueue move) {
+            calls.moveToQueue(move);
+        } else if (command instanceof RoutingCommand.RecordDecision decision) {
+            journal.recordDecision(decision);
+        } else if (command instanceof RoutingCommand.CallConnected connected) {
+            journal.callConnected(connected);
+        } else if (command instanceof RoutingCommand.CallAbandoned abandoned) {
+            journal.callAbandoned(abandoned);
+        } else if (command instanceof RoutingCommand.SeatStateChanged change) {
+            journal.seatStateChanged(change);
+        } else if (command instanceof RoutingCommand.RequestRejected rejected) {
+            journal.requestRejected(rejected);
+        } else {
+            // RoutingCommand is sealed: only a new command type that was not added here gets this far.
+            throw new IllegalArgumentException("no port carries out " + command.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.hotline.app;
+
+import io.hotline.routing.engine.RoutingCommand;
+import io.hotline.routing.spi.CallControl;
+import io.hotline.routing.spi.RoutingJournal;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Fakes of both routing ports that record every call as {@code method: command} together with the calling thread,
+ * for tests that read them from another thread. Thread-safe.
+ */
+final class RecordingPorts implements CallControl, RoutingJournal {
+    /** One port call. */
+    record Call(String method, RoutingCommand command, String thread) {
+    }
+
+    final List<Call> calls = new CopyOnWriteArrayList<>();
+
+    /** The commands of type {@code type} received so far, in order. */
+    <T extends RoutingCommand> List<T> all(Class<T> type) {
+        return calls.stream().map(Call::command).filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** The names of the methods called so far, in order. */
+    List<String> methods() {
+        return calls.stream().map(Call::method).toList();
+    }
+
+    private void record(String method, RoutingCommand command) {
+        calls.add(new Call(method, command, Thread.currentThread().getName()));
+    }
+
+    @Override
+    public void offer(RoutingCommand.OfferCall offer) {
+        record("offer", offer);
+    }
+
+    @Override
+    public void cancelOffer(RoutingCommand.CancelOffer cancel) {
+        record("cancelOffer", cancel);
+    }
+
+    @Override
+    public void announceWait(RoutingCommand.AnnounceWait announcement) {
+        record("announceWait", announcement);
+    }
+
+    @Override
+    public void offerCallback(RoutingCommand.OfferCallback offer) {
+        record("offerCallback", offer);
+    }
+
+    @Override
+    public void playAfterHours(RoutingCommand.PlayAfterHours afterHours) {
+        record("playAfterHours", afterHours);
+    }
+
+    @Override
+    public void moveToQueue(RoutingCommand.MoveToQueue move) {
+        record("moveToQueue", move);
+    }
+
+    @Override
+    public void recordDecision(RoutingCommand.RecordDecision decision) {
+        record("recordDecision", decision);
+    }
+
+    @Override
+    public void callConnected(RoutingCommand.CallConnected connected) {
+        record("callConnected", connected);
+    }
+
+    @Override
+    public void callAbandoned(RoutingCommand.CallAbandoned abandoned) {
+        record("callAbandoned", abandoned);
+    }
+
+    @Override
+    public void seatStateChanged(RoutingCommand.SeatStateChanged change) {
+        record("seatStateChanged", change);
+    }
+
+    @Override
+    public void requestRejected(RoutingCommand.RequestRejected rejected) {
+        record("requestRejected", rejected);
+    }
+}

@@ -1,0 +1,43 @@
+package io.hotline.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hotline.routing.engine.RoutingCommand;
+import io.hotline.routing.ladder.Tier;
+import io.hotline.routing.seat.SeatState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RoutingCommandDispatcherTest {
+
+    @Test
+    void shouldHandEveryCommandTypeToThePortMethodThatCarriesItOut() {
+        // given recording ports
+        RecordingPorts ports = new RecordingPorts();
+        RoutingCommandDispatcher dispatcher = new RoutingCommandDispatcher(ports, ports);
+        List<RoutingCommand> commands = List.of(
+                new RoutingCommand.OfferCall("c1", "S1001", "PJSIP/1001", Tier.TIER1, 7L, Duration.ofSeconds(15),
+                        "best"),
+                new RoutingCommand.CancelOffer("c1", "S1001", "ring timeout"),
+                new RoutingCommand.AnnounceWait("c1", 2, Duration.ofMinutes(3)),
+                new RoutingCommand.OfferCallback("c1", Duration.ofMinutes(3)),
+                new RoutingCommand.PlayAfterHours("c1", Instant.parse("2026-11-19T00:00:00Z")),
+                new RoutingCommand.MoveToQueue("c1", "tier2", Tier.TIER1, "needs tier 2"),
+                new RoutingCommand.RecordDecision("c1", "only seat"),
+                new RoutingCommand.CallConnected("c1", "S1001", Duration.ofSeconds(4)),
+                new RoutingCommand.CallAbandoned("c2", "support", Duration.ofSeconds(40)),
+                new RoutingCommand.SeatStateChanged("S1001", SeatState.READY, null),
+                new RoutingCommand.RequestRejected("S9", "unknown seat"));
+
+        // when each is dispatched
+        commands.forEach(dispatcher::dispatch);
+
+        // then each reached its own port method, once, in order
+        assertThat(ports.methods()).containsExactly("offer", "cancelOffer", "announceWait", "offerCallback",
+                "playAfterHours", "moveToQueue", "recordDecision", "callConnected", "callAbandoned",
+                "seatStateChanged", "requestRejected");
+        assertThat(ports.calls).extracting(RecordingPorts.Call::command).containsExactlyElementsOf(commands);
+    }
+}

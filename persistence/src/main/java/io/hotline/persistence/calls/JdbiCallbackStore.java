@@ -1,0 +1,32 @@
+package io.hotline.persistence.calls;
+
+import io.hotline.persistence.dao.ActorKind;
+import io.hotline.persistence.dao.CallbackDao;
+import io.hotline.persistence.dao.WorkOrderEventDao;
+import io.hotline.persistence.dao.WorkOrderEventRow;
+import io.hotline.routing.spi.CallbackStore;
+import java.time.Instant;
+import org.jdbi.v3.core.Jdbi;
+
+/** Records callbacks on the caller's work order, with an audit event, in one transaction. Thread-safe. */
+public final class JdbiCallbackStore implements CallbackStore {
+    private final Jdbi jdbi;
+
+    public JdbiCallbackStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public long requestCallback(long workOrderId, String phoneNumber, Instant requestedAt, Instant dueAt) {
+        return jdbi.inTransaction(handle -> {
+            if (!WorkOrders.exists(handle, workOrderId)) {
+                return -1L;
+            }
+            long id = handle.attach(CallbackDao.class).request(workOrderId, phoneNumber, requestedAt, dueAt);
+            handle.attach(WorkOrderEventDao.class).append(new WorkOrderEventRow(0, workOrderId, requestedAt,
+                    ActorKind.CUSTOMER, "ivr", "CALLBACK_REQUESTED", null, null, null, null,
+                    "callback to the caller's number, due " + dueAt));
+            return id;
+        });
+    }
+}

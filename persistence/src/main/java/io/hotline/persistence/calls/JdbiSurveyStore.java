@@ -1,0 +1,41 @@
+package io.hotline.persistence.calls;
+
+import io.hotline.persistence.dao.ActorKind;
+import io.hotline.persistence.dao.SurveyChannel;
+import io.hotline.persistence.dao.SurveyDao;
+import io.hotline.persistence.dao.SurveyOutcome;
+import io.hotline.persistence.dao.SurveyResult;
+import io.hotline.persistence.dao.WorkOrderEventDao;
+import io.hotline.persistence.dao.WorkOrderEventRow;
+import io.hotline.routing.spi.SurveyStore;
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.jdbi.v3.core.Jdbi;
+
+/** Records post-call IVR scores on the work order, with an audit event, in one transaction. Thread-safe. */
+public final class JdbiSurveyStore implements SurveyStore {
+    private final Jdbi jdbi;
+
+    public JdbiSurveyStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public boolean recordIvrScore(long workOrderId, int score, Instant at) {
+        if (score < 1 || score > 5) {
+            throw new IllegalArgumentException("a score is 1-5, not " + score);
+        }
+        return jdbi.inTransaction(handle -> {
+            if (!WorkOrders.exists(handle, workOrderId)) {
+                return false;
+            }
+            SurveyDao surveys = handle.attach(SurveyDao.class);
+            long survey = surveys.schedule(workOrderId, null, SurveyChannel.IVR, at);
+            surveys.recordResult(survey, new SurveyResult(SurveyOutcome.ANSWERED, score, BigDecimal.valueOf(score),
+                    null, "ivr", at));
+            handle.attach(WorkOrderEventDao.class).append(new WorkOrderEventRow(0, workOrderId, at,
+                    ActorKind.CUSTOMER, "ivr", "SURVEYED", null, null, null, null, "post-call score " + score + "/5"));
+            return true;
+        });
+    }
+}

@@ -1,0 +1,128 @@
+package io.hotline.persistence.calls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.hotline.persistence.seed.DemoSeed;
+import io.hotline.persistence.testing.TestDatabase;
+import io.hotline.persistence.workorder.JdbiWorkOrderStore;
+import io.hotline.routing.engine.RoutingCommand;
+import io.hotline.routing.ladder.Tier;
+import io.hotline.routing.sla.ServiceLevels;
+import io.hotline.routing.spi.CallerProfile;
+import io.hotline.routing.workorder.CallWorkOrderRequest;
+import io.hotline.routing.workorder.Severity;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The persistence side of a call's journey, against the real server with the demo organisation loaded. */
+class CallPortsTest {
+
+    @RegisterExtension
+    static final TestDatabase DB = new TestDatabase();
+    private static final Instant NOW = Instant.parse("2026-11-18T02:00:00.123Z");
+
+    private static JdbiWorkOrderStore workOrders;
+
+    @BeforeAll
+    static void seed() {
+        DemoSeed.load(DB.jdbi());
+        workOrders = new JdbiWorkOrderStore(DB.jdbi(), ServiceLevels.DEFAULT, InstantSource.fixed(NOW));
+    }
+
+    @Test
+    void shouldRecogniseASeededCustomerByAnyWayOfWritingTheirNumber() {
+        Map<String, Object> phone = DB.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT p.phone_number AS number, c.id AS customer FROM customer_phone p JOIN customer c"
+                        + " ON c.id = p.customer_id ORDER BY p.id LIMIT 1").mapToMap().one());
+        String number = (String) phone.get("number");
+        String spaced = number.substring(0, 3) + " " + number.substring(3, 6) + "-" + number.substring(6);
+
+        CallerProfile profile = new JdbiCallerDirectory(DB.jdbi()).findByNumber(spaced).orElseThrow();
+
+        assertThat(profile.customerId()).isEqualTo(((Number) phone.get("customer")).longValue());
+        assertThat(profile.productSkills()).isNotEmpty();
+        assertThat(profile.contractLevel()).isIn("BASIC", "STANDARD", "PREMIUM");
+        assertThat(new JdbiCallerDirectory(DB.jdbi()).findByNumber("+4930123401")).isEmpty();
+        assertThat(new JdbiCallerDirectory(DB.jdbi()).findByNumber("anonymous")).isEmpty();
+    }
+
+    @Test
+    void shouldFindTheSeatBehindASoftphone() {
+        String endpoint = DB.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT sip_endpoint FROM seat ORDER BY id LIMIT 1").mapTo(String.class).one());
+
+        assertThat(new JdbiSeatDirectory(DB.jdbi()).seatIdForDialString(endpoint)).isPresent();
+        assertThat(new JdbiSeatDirectory(DB.jdbi()).seatIdForDialString("PJSIP/nobody")).isEmpty();
+    }
+
+    @Test
+    void shouldRecordTheSurveyScoreOnTheWorkOrder() {
+        long workOrder = open("survey-call");
+
+        assertThat(new JdbiSurveyStore(DB.jdbi()).recordIvrScore(workOrder, 4, NOW)).isTrue();
+        assertThat(new JdbiSurveyStore(DB.jdbi()).recordIvrScore(999_999, 4, NOW)).isFalse();
+
+        Integer score = DB.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT score FROM satisfaction_survey WHERE work_order_id = :id AND outcome = 'ANSWERED'")
+                .bind("id", workOrder).mapTo(Integer.class).one());
+        assertThat(score).isEqualTo(4);
+        assertThat(actions(workOrder)).contains("SURVEYED");
+    }
+
+    @Test
+    void shouldRecordTheCallbackOnTheWorkOrder() {
+        long workOrder = open("callback-call");
+
+        long callback = new JdbiCallbackStore(DB.jdbi()).requestCallback(workOrder, "+86 138 0013 8000", NOW,
+                NOW.plusSeconds(3600));
+
+        assertThat(callback).isPositive();
+        assertThat(new JdbiCallbackStore(DB.jdbi()).requestCallback(999_999, "+8613800138000", NOW, NOW)).isEqualTo(-1);
+        assertThat(actions(workOrder)).contains("CALLBACK_REQUESTED");
+    }
+
+    @Test
+    void shouldJournalDecisionConnectionAndAbandonOnTheWorkOrders() {
+        long answered = open("answered-call");
+        long abandoned = open("abandoned-call");
+        String seat = DB.jdbi().withHandle(handle -> handle.createQuery("SELECT code FROM seat ORDER BY id LIMIT 1")
+                .mapTo(String.class).one());
+
+        try (JdbiRoutingJournal journal = new JdbiRoutingJournal(DB.jdbi(), "pbx1", InstantSource.fixed(NOW), 100)) {
+            journal.recordDecision(new RoutingCommand.RecordDecision("answered-call", "step tier1: chose " + seat));
+            journal.callConnected(new RoutingCommand.CallConnected("answered-call", seat, Duration.ofSeconds(7)));
+            journal.callAbandoned(new RoutingCommand.CallAbandoned("abandoned-call", "support",
+                    Duration.ofSeconds(42)));
+            journal.callAbandoned(new RoutingCommand.CallAbandoned("unknown-call", "support", Duration.ZERO));
+        }
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(actions(answered)).containsExactly("CREATED", "ROUTING", "CONNECTED"));
+        assertThat(state(answered)).isEqualTo("IN_PROGRESS");
+        assertThat(actions(abandoned)).containsExactly("CREATED", "ABANDONED");
+        assertThat(state(abandoned)).isEqualTo("CANCELLED");
+    }
+
+    private static long open(String linkedId) {
+        return workOrders.openForCall(new CallWorkOrderRequest("pbx1", linkedId, "+8613800138000", null,
+                Severity.P3, Tier.TIER1, NOW)).workOrder().id();
+    }
+
+    private static List<String> actions(long workOrder) {
+        return DB.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT action FROM work_order_event WHERE work_order_id = :id ORDER BY id").bind("id", workOrder)
+                .mapTo(String.class).list());
+    }
+
+    private static String state(long workOrder) {
+        return DB.jdbi().withHandle(handle -> handle.createQuery("SELECT state FROM work_order WHERE id = :id")
+                .bind("id", workOrder).mapTo(String.class).one());
+    }
+}

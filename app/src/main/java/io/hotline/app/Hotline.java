@@ -8,7 +8,10 @@ import io.hotline.persistence.Database;
 import io.hotline.persistence.dao.SeatDao;
 import io.hotline.persistence.seed.DemoSeed;
 import io.hotline.routing.engine.RoutingSnapshot;
+import io.hotline.persistence.calls.JdbiRoutingJournal;
 import io.hotline.routing.spi.CallControl;
+import io.hotline.telephony.scripts.WaitingCallers;
+import java.time.Duration;
 import io.hotline.routing.spi.ComponentHealth;
 import io.hotline.routing.spi.HealthCheck;
 import io.hotline.routing.spi.HealthReport;
@@ -34,6 +37,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Hotline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Hotline.class);
+    /** Journal entries that may wait for the database before new ones are dropped (and counted). */
+    private static final int JOURNAL_BACKLOG = 10_000;
 
     private final PrometheusMetrics metrics;
     private HealthMonitor healthMonitor;
@@ -42,6 +47,8 @@ public final class Hotline implements AutoCloseable {
     private OpenDatabase database;
     private RoutingService routing;
     private RoutingMetrics routingMetrics;
+    private JdbiRoutingJournal journal;
+    private TelephonyService telephony;
 
     private Hotline(PrometheusMetrics metrics) {
         this.metrics = metrics;
@@ -70,9 +77,9 @@ public final class Hotline implements AutoCloseable {
         MeterRegistry registry = metrics.registry();
         DeferredHealthCheck databaseHealth = new DeferredHealthCheck("database", "opening the database");
         DeferredHealthCheck routingHealth = new DeferredHealthCheck("routing", "waiting for the database");
+        DeferredHealthCheck agiHealth = new DeferredHealthCheck("agi", "waiting for routing");
         healthMonitor = new HealthMonitor(List.of(databaseHealth, routingHealth,
-                disabled("ami", "no Asterisk Manager connection is configured in this build"),
-                disabled("agi", "the FastAGI server is not part of this build yet")),
+                disabled("ami", "no Asterisk Manager connection is configured in this build"), agiHealth),
                 config.healthInterval(), InstantSource.system(), registry);
         healthMonitor.start();
 
@@ -91,14 +98,19 @@ public final class Hotline implements AutoCloseable {
             LOG.info("The database has no seats: loading the demo organisation");
             DemoSeed.load(database.database().jdbi());
         }
-        startRouting(config, registry, routingHealth);
+        WaitingCallers callers = new WaitingCallers(InstantSource.system(), Duration.ofMinutes(2));
+        startRouting(config, registry, routingHealth, callers);
+        // Last: Asterisk's calls are taken only once everything they need is up.
+        telephony = TelephonyService.start(config, database.database().jdbi(), routing.inbox(), callers, registry);
+        agiHealth.delegateTo(telephony.healthCheck());
         healthMonitor.refreshNow();
     }
 
-    private void startRouting(HotlineConfiguration config, MeterRegistry registry, DeferredHealthCheck health) {
-        // Telephony arrives with the FastAGI and AMI issues; until then offers go nowhere (no seat logs in).
-        routing = RoutingService.start(config.routing(), InstantSource.system(), new CallControl() { },
-                new LoggingRoutingJournal());
+    private void startRouting(HotlineConfiguration config, MeterRegistry registry, DeferredHealthCheck health,
+                              CallControl calls) {
+        journal = new JdbiRoutingJournal(database.database().jdbi(), config.asteriskName(), InstantSource.system(),
+                JOURNAL_BACKLOG);
+        routing = RoutingService.start(config.routing(), InstantSource.system(), calls, journal);
         routingMetrics = new RoutingMetrics(config.routing().queues().keySet(), routing::snapshot,
                 routing::inboxDepth, routing::inboxRefused, routing::failures);
         routingMetrics.bindTo(registry);
@@ -142,6 +154,11 @@ public final class Hotline implements AutoCloseable {
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 
+    /** Where the FastAGI server listens. */
+    public InetSocketAddress agiAddress() {
+        return telephony.address();
+    }
+
     /** Where the HTTP server listens. */
     public InetSocketAddress httpAddress() {
         return httpAddress;
@@ -166,10 +183,12 @@ public final class Hotline implements AutoCloseable {
     @Override
     public void close() {
         long started = System.nanoTime();
+        stop("FastAGI server", telephony);
         stop("HTTP server", httpServer);
         stop("health monitor", healthMonitor);
         stop("routing", routing);
         stop("routing metrics", routingMetrics);
+        stop("routing journal", journal);
         stop("database", database);
         stop("metrics", metrics);
         LOG.info("Hotline stopped in {} ms", (System.nanoTime() - started) / 1_000_000);

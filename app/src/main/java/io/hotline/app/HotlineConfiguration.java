@@ -5,6 +5,7 @@ import io.hotline.ops.config.Settings;
 import io.hotline.routing.dispatch.DispatchDeadlines;
 import io.hotline.routing.engine.RoutingConfig;
 import io.hotline.routing.sla.ServiceLevels;
+import io.hotline.telephony.agi.AgiServerConfig;
 import io.hotline.web.WebConfig;
 import java.time.Duration;
 import java.util.Objects;
@@ -15,7 +16,8 @@ import java.util.Objects;
  *
  * @param database          where the database is, or how to start the embedded one
  * @param web               the HTTP server
- * @param agiPort           the FastAGI port (served from issue 4 on)
+ * @param agi               the FastAGI server (on the HTTP server's bind address)
+ * @param asteriskName      the Asterisk server's name: with a call's linkedid it identifies the work order
  * @param seedDemoWhenEmpty whether {@code run} loads the demo organisation into an empty database
  * @param serviceLevels     SLA targets per severity
  * @param dispatch          on-site dispatch clocks
@@ -25,7 +27,7 @@ import java.util.Objects;
  * @param logLevel          the root log level
  */
 public record HotlineConfiguration(
-        DatabaseSettings database, WebConfig web, int agiPort, boolean seedDemoWhenEmpty,
+        DatabaseSettings database, WebConfig web, AgiServerConfig agi, String asteriskName, boolean seedDemoWhenEmpty,
         ServiceLevels serviceLevels, DispatchDeadlines dispatch, RoutingConfig routing, Duration healthInterval,
         Duration shutdownTimeout, String logLevel) {
 
@@ -35,6 +37,8 @@ public record HotlineConfiguration(
     public HotlineConfiguration {
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(web, "web");
+        Objects.requireNonNull(agi, "agi");
+        Objects.requireNonNull(asteriskName, "asteriskName");
         Objects.requireNonNull(serviceLevels, "serviceLevels");
         Objects.requireNonNull(dispatch, "dispatch");
         Objects.requireNonNull(routing, "routing");
@@ -55,7 +59,8 @@ public record HotlineConfiguration(
                 settings.port(Setting.HOTLINE_EMBEDDED_DB_PORT));
         WebConfig web = new WebConfig(settings.bindAddress(Setting.HOTLINE_BIND_ADDRESS),
                 settings.port(Setting.HOTLINE_HTTP_PORT), MAX_REQUEST_BYTES);
-        return new HotlineConfiguration(database, web, settings.port(Setting.HOTLINE_AGI_PORT),
+        AgiServerConfig agi = AgiServerConfig.of(web.bindAddress(), settings.port(Setting.HOTLINE_AGI_PORT));
+        return new HotlineConfiguration(database, web, agi, settings.string(Setting.HOTLINE_ASTERISK_NAME),
                 settings.bool(Setting.HOTLINE_SEED_DEMO_WHEN_EMPTY), settings.serviceLevels(),
                 settings.dispatchDeadlines(), settings.routing(), settings.duration(Setting.HOTLINE_HEALTH_INTERVAL),
                 settings.duration(Setting.HOTLINE_SHUTDOWN_TIMEOUT), settings.logLevel(Setting.HOTLINE_LOG_LEVEL));

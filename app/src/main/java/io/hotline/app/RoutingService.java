@@ -103,6 +103,11 @@ final class RoutingService implements AutoCloseable {
         thread.start();
     }
 
+    /** The inbox producers (FastAGI scripts, later AMI) offer events to. */
+    RoutingInbox inbox() {
+        return inbox;
+    }
+
     /** Offers an event without blocking; false (and counted by the inbox) when the inbox is full. */
     boolean offer(RoutingEvent event) {
         return inbox.offer(Objects.requireNonNull(event, "event"));

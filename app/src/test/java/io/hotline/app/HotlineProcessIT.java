@@ -68,6 +68,7 @@ class HotlineProcessIT {
         Map<String, String> env = Map.of(
                 "HOTLINE_DATA_DIR", dataDir.toString(),
                 "HOTLINE_HTTP_PORT", Integer.toString(httpPort),
+                "HOTLINE_AGI_PORT", "0",
                 "HOTLINE_EMBEDDED_DB_PORT", Integer.toString(dbPort));
 
         // when Hotline runs for the first time
@@ -110,7 +111,8 @@ class HotlineProcessIT {
                 "HOTLINE_DB_URL", "jdbc:mysql://127.0.0.1:" + HotlineTest.freePort() + "/hotline",
                 "HOTLINE_DB_PASSWORD", "never-printed",
                 "HOTLINE_DB_CONNECT_TIMEOUT", "1s",
-                "HOTLINE_HTTP_PORT", "0"), log, "run");
+                "HOTLINE_HTTP_PORT", "0",
+                "HOTLINE_AGI_PORT", "0"), log, "run");
 
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(1);

@@ -74,6 +74,7 @@ class HotlineTest {
                 "HOTLINE_DB_URL", "jdbc:mysql://127.0.0.1:" + deadPort + "/hotline",
                 "HOTLINE_DB_PASSWORD", "s3cret-should-not-show",
                 "HOTLINE_DB_CONNECT_TIMEOUT", "1s",
+                "HOTLINE_AGI_PORT", "0",
                 "HOTLINE_HTTP_PORT", Integer.toString(httpPort)));
 
         assertThatThrownBy(() -> Hotline.start(HotlineConfiguration.from(Settings.of(values))))
@@ -94,6 +95,7 @@ class HotlineTest {
         return HotlineConfiguration.from(Settings.of(Map.of(
                 "HOTLINE_DB_URL", jdbcUrl,
                 "HOTLINE_HTTP_PORT", "0",
+                "HOTLINE_AGI_PORT", "0",
                 "HOTLINE_HEALTH_INTERVAL", "1s")));
     }
 

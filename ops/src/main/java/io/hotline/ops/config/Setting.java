@@ -37,6 +37,9 @@ public enum Setting {
             "TCP port of the HTTP server (health, metrics, APIs); 0 picks a free port."),
     HOTLINE_AGI_PORT("4573", SettingValues::port,
             "TCP port of the FastAGI server that Asterisk connects to; 0 picks a free port."),
+    HOTLINE_ASTERISK_NAME("asterisk", SettingValues::nonBlank,
+            "Name of the Asterisk server whose calls this Hotline serves; with the call's linkedid it identifies the "
+                    + "call's work order."),
     HOTLINE_SEED_DEMO_WHEN_EMPTY("true", SettingValues::bool,
             "Whether run loads the demo organisation when the database has no seats."),
     HOTLINE_ROUTING_FILE(null, SettingValues::path,

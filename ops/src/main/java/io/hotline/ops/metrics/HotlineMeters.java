@@ -61,12 +61,24 @@ public enum HotlineMeters {
             "Events waiting in the routing inbox."),
     /** Events refused because the routing inbox was full, since start. */
     ROUTING_INBOX_REFUSED("hotline.routing.inbox.refused", Meter.Type.COUNTER, null,
-            "Events refused because the routing inbox was full.");
+            "Events refused because the routing inbox was full."),
+    /** FastAGI sessions open now (callers waiting in queue among them). */
+    AGI_SESSIONS_ACTIVE("hotline.agi.sessions.active", Meter.Type.GAUGE, null,
+            "FastAGI sessions open now."),
+    /** FastAGI sessions served, since start. */
+    AGI_SESSIONS("hotline.agi.sessions", Meter.Type.COUNTER, null,
+            "FastAGI sessions served."),
+    /** FastAGI sessions closed for a problem, by kind: malformed, timeout, unknown_script. */
+    AGI_ERRORS("hotline.agi.errors", Meter.Type.COUNTER, null,
+            "FastAGI sessions closed for bad input or a missing reply, and requests for unknown scripts.",
+            TagKey.KIND);
 
     /**
      * The tag keys Hotline uses, each with a bounded set of values. Add a key here before using it on a meter.
      */
     public enum TagKey {
+        /** What went wrong: {@code malformed}, {@code timeout}, {@code unknown_script}. */
+        KIND("kind"),
         /** A health-checked component, e.g. {@code database}; as many values as registered checks. */
         COMPONENT("component"),
         /** An HTTP route's name, e.g. {@code health}, {@code metrics}, {@code not_found}; never the raw path. */

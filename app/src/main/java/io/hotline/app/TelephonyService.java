@@ -1,0 +1,162 @@
+package io.hotline.app;
+
+import io.hotline.ops.metrics.HotlineMeters;
+import io.hotline.persistence.calls.JdbiCallbackStore;
+import io.hotline.persistence.calls.JdbiCallerDirectory;
+import io.hotline.persistence.calls.JdbiSeatDirectory;
+import io.hotline.persistence.calls.JdbiSurveyStore;
+import io.hotline.persistence.workorder.JdbiWorkOrderStore;
+import io.hotline.routing.engine.RoutingInbox;
+import io.hotline.routing.spi.ComponentHealth;
+import io.hotline.routing.spi.HealthCheck;
+import io.hotline.telephony.agi.AgiServer;
+import io.hotline.telephony.agi.AgiSessionObserver;
+import io.hotline.telephony.scripts.AnsweredScript;
+import io.hotline.telephony.scripts.CallbackScript;
+import io.hotline.telephony.scripts.EscalateScript;
+import io.hotline.telephony.scripts.HangupScript;
+import io.hotline.telephony.scripts.RouteContext;
+import io.hotline.telephony.scripts.RouteScript;
+import io.hotline.telephony.scripts.RouteSettings;
+import io.hotline.telephony.scripts.SeatScript;
+import io.hotline.telephony.scripts.SurveyScript;
+import io.hotline.telephony.scripts.WaitingCallers;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetSocketAddress;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The FastAGI side of Hotline: the server with every script, the persistence adapters the scripts use, and the
+ * bounded blocking executor ({@code db-blocking-N}, one thread per pooled connection) their database calls run
+ * on, so no event loop ever waits on the database. Start and close from the lifecycle thread.
+ */
+final class TelephonyService implements AutoCloseable {
+    private final AgiServer server;
+    private final ExecutorService blocking;
+    private final InetSocketAddress address;
+    private final WaitingCallers callers;
+
+    private TelephonyService(AgiServer server, ExecutorService blocking, InetSocketAddress address,
+                             WaitingCallers callers) {
+        this.server = server;
+        this.blocking = blocking;
+        this.address = address;
+        this.callers = callers;
+    }
+
+    /** Starts the FastAGI server; the scripts hand calls to {@code inbox} and wait in {@code callers}. */
+    static TelephonyService start(HotlineConfiguration config, Jdbi jdbi, RoutingInbox inbox, WaitingCallers callers,
+                                  MeterRegistry registry) {
+        AtomicLong threads = new AtomicLong();
+        ExecutorService blocking = Executors.newFixedThreadPool(config.database().poolSize(), runnable -> {
+            Thread thread = new Thread(runnable, "db-blocking-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        InstantSource clock = InstantSource.system();
+        RouteContext context = new RouteContext(new RouteSettings(config.asteriskName(),
+                config.routing().defaultQueue(), Map.of(), Map.of(), "default"), new JdbiCallerDirectory(jdbi),
+                new JdbiWorkOrderStore(jdbi, config.serviceLevels(), clock), inbox, callers, blocking, clock);
+        AgiServer server = new AgiServer(config.agi(), List.of(new RouteScript(context), new AnsweredScript(context),
+                new HangupScript(context), new EscalateScript(context),
+                new SurveyScript(new JdbiSurveyStore(jdbi), blocking, clock),
+                new SeatScript(new JdbiSeatDirectory(jdbi), inbox, blocking),
+                new CallbackScript(new JdbiCallbackStore(jdbi), blocking, clock)), observer(registry));
+        try {
+            return new TelephonyService(server, blocking, server.start(), callers);
+        } catch (RuntimeException e) {
+            blocking.shutdownNow();
+            throw e;
+        }
+    }
+
+    private static AgiSessionObserver observer(MeterRegistry registry) {
+        AtomicInteger active = new AtomicInteger();
+        Gauge.builder(HotlineMeters.AGI_SESSIONS_ACTIVE.meterName(), active, AtomicInteger::get)
+                .description(HotlineMeters.AGI_SESSIONS_ACTIVE.description()).register(registry);
+        Counter sessions = Counter.builder(HotlineMeters.AGI_SESSIONS.meterName())
+                .description(HotlineMeters.AGI_SESSIONS.description()).register(registry);
+        Counter malformed = error(registry, "malformed");
+        Counter timeout = error(registry, "timeout");
+        Counter unknown = error(registry, "unknown_script");
+        return new AgiSessionObserver() {
+            @Override
+            public void sessionOpened() {
+                active.incrementAndGet();
+                sessions.increment();
+            }
+
+            @Override
+            public void sessionClosed() {
+                active.decrementAndGet();
+            }
+
+            @Override
+            public void unknownScript() {
+                unknown.increment();
+            }
+
+            @Override
+            public void malformedInput() {
+                malformed.increment();
+            }
+
+            @Override
+            public void commandTimedOut() {
+                timeout.increment();
+            }
+        };
+    }
+
+    private static Counter error(MeterRegistry registry, String kind) {
+        return Counter.builder(HotlineMeters.AGI_ERRORS.meterName())
+                .description(HotlineMeters.AGI_ERRORS.description())
+                .tags(HotlineMeters.AGI_ERRORS.tags("kind", kind)).register(registry);
+    }
+
+    /** Where the FastAGI server listens. */
+    InetSocketAddress address() {
+        return address;
+    }
+
+    /** The {@code agi} health component: UP while listening, with the open sessions and waiting callers. */
+    HealthCheck healthCheck() {
+        return new HealthCheck() {
+            @Override
+            public String component() {
+                return "agi";
+            }
+
+            @Override
+            public ComponentHealth check() {
+                return ComponentHealth.up("FastAGI on " + address.getAddress().getHostAddress() + ":"
+                        + address.getPort(), Map.of("sessions", server.connections(), "waiting", callers.waiting()));
+            }
+        };
+    }
+
+    /** Stops taking calls and closes every session (Asterisk continues their dialplans), then the executor. */
+    @Override
+    public void close() {
+        server.close();
+        blocking.shutdown();
+        try {
+            if (!blocking.awaitTermination(2, TimeUnit.SECONDS)) {
+                blocking.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            blocking.shutdownNow();
+        }
+    }
+}

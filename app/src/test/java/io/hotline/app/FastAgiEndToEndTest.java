@@ -1,0 +1,166 @@
+package io.hotline.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.hotline.ops.config.Settings;
+import io.hotline.persistence.testing.TestDatabase;
+import io.hotline.routing.ladder.Tier;
+import io.hotline.routing.seat.SeatState;
+import io.hotline.telephony.agi.FakeAsteriskClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hotline whole, over real TCP: a client that behaves as the recorded Asterisk 22 sends the recorded FastAGI
+ * request, answers commands as Asterisk answered, and gets back the channel variables the dialplan dials; the
+ * work order is in the database. Then a caller hangs up while waiting, and the work order records the abandon.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FastAgiEndToEndTest {
+
+    @RegisterExtension
+    static final TestDatabase DB = TestDatabase.empty();
+
+    private static final Path TRANSCRIPTS = Path.of("..", "testdata", "asterisk-transcripts");
+    private static Hotline hotline;
+    private static String seat;
+    private static String dialString;
+
+    @BeforeAll
+    static void start(@TempDir Path directory) throws Exception {
+        // The default hours close at 19:00 Shanghai time: a routing file without hours keeps every tier open,
+        // so the test routes at any hour.
+        Path routing = Files.writeString(directory.resolve("routing.properties"), "hours.zone = UTC\n");
+        hotline = Hotline.start(HotlineConfiguration.from(Settings.of(Map.of(
+                "HOTLINE_ROUTING_FILE", routing.toString(),
+                "HOTLINE_DB_URL", DB.config().jdbcUrl(),
+                "HOTLINE_HTTP_PORT", "0",
+                "HOTLINE_AGI_PORT", "0",
+                "HOTLINE_ASTERISK_NAME", "pbx-lab"))));
+        Map<String, Object> row = hotline.database().jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT code, sip_endpoint FROM seat WHERE tier = 'TIER1' ORDER BY id LIMIT 1").mapToMap().one());
+        seat = (String) row.get("code");
+        dialString = (String) row.get("sip_endpoint");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (hotline != null) {
+            hotline.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void shouldLogTheSeatInFromItsSoftphone() throws Exception {
+        try (FakeAsteriskClient phone = FakeAsteriskClient.connect(hotline.agiAddress())) {
+            phone.send("agi_network_script: seat?action=login\nagi_channel: " + dialString + "-0000000a\n\n");
+            assertThat(answerAll(phone)).contains("SET VARIABLE HOTLINE_SEAT_RESULT OK");
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() ->
+                hotline.routingSnapshot().seats(Tier.TIER1, SeatState.READY) == 1);
+    }
+
+    @Test
+    @Order(2)
+    void shouldRouteTheRecordedCallToTheReadySeatAndKeepItsWorkOrder() throws Exception {
+        String recorded = Files.readString(TRANSCRIPTS.resolve("01-queue-tier1-answered-caller-hangs-up.agi1-recv.raw"),
+                StandardCharsets.UTF_8);
+        String environment = recorded.substring(0, recorded.indexOf("\n\n") + 2);
+
+        List<String> commands;
+        try (FakeAsteriskClient asterisk = FakeAsteriskClient.connect(hotline.agiAddress())) {
+            asterisk.send(environment);
+            commands = answerAll(asterisk, "1795347580.0");
+        }
+
+        assertThat(commands).contains("SET VARIABLE HOTLINE_CALL 1795347580.0", "SET VARIABLE HOTLINE_TARGET "
+                + dialString, "SET VARIABLE HOTLINE_SEAT " + seat, "SET VARIABLE HOTLINE_TIER TIER1",
+                "SET VARIABLE HOTLINE_RESULT ROUTED");
+        Map<String, Object> workOrder = hotline.database().jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT id, caller_number, state FROM work_order WHERE asterisk_server = 'pbx-lab'"
+                        + " AND call_linkedid = '1795347580.0'").mapToMap().one());
+        assertThat(workOrder.get("caller_number")).isEqualTo("+4930123401");
+        assertThat(commands).contains("SET VARIABLE HOTLINE_WORKORDER " + workOrder.get("id"));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(actions(workOrder.get("id")))
+                .containsExactly("CREATED", "ROUTING"));
+    }
+
+    @Test
+    @Order(3)
+    void shouldRecordTheAbandonWhenTheCallerHangsUpWhileWaiting() throws Exception {
+        // the only logged-in seat is ringing for the first call, so this caller waits
+        String recorded = Files.readString(TRANSCRIPTS.resolve("15-agi-routes-to-endpoint-dial.agi1-recv.raw"),
+                StandardCharsets.UTF_8);
+        String environment = recorded.substring(0, recorded.indexOf("\n\n") + 2).replace("dnis=500", "dnis=100");
+
+        try (FakeAsteriskClient asterisk = FakeAsteriskClient.connect(hotline.agiAddress())) {
+            asterisk.send(environment);
+            String command;
+            while ((command = asterisk.readCommand()) != null) {
+                asterisk.send(reply(command, "1795347827.35"));
+                if (command.startsWith("SET MUSIC ON")) {
+                    break;
+                }
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() ->
+                    hotline.routingSnapshot().queues().get("support").waiting() == 1);
+
+            asterisk.send("HANGUP\n");
+            assertThat(asterisk.readCommand()).isNull();
+        }
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            Map<String, Object> workOrder = hotline.database().jdbi().withHandle(handle -> handle.createQuery(
+                    "SELECT id, state FROM work_order WHERE call_linkedid = '1795347827.35'").mapToMap().one());
+            assertThat(workOrder.get("state")).isEqualTo("CANCELLED");
+            assertThat(actions(workOrder.get("id"))).containsExactly("CREATED", "ABANDONED");
+        });
+        assertThat(hotline.routingSnapshot().queues().get("support").abandoned()).isEqualTo(1);
+    }
+
+    private static List<String> actions(Object workOrderId) {
+        return hotline.database().jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT action FROM work_order_event WHERE work_order_id = :id ORDER BY id")
+                .bind("id", workOrderId).mapTo(String.class).list());
+    }
+
+    private static List<String> answerAll(FakeAsteriskClient asterisk) throws Exception {
+        return answerAll(asterisk, "unused");
+    }
+
+    /** Answers every command as the recorded Asterisk did, until Hotline ends the session. */
+    private static List<String> answerAll(FakeAsteriskClient asterisk, String linkedId) throws Exception {
+        List<String> commands = new ArrayList<>();
+        String command;
+        while ((command = asterisk.readCommand()) != null) {
+            commands.add(command);
+            asterisk.send(reply(command, linkedId));
+        }
+        return commands;
+    }
+
+    private static String reply(String command, String linkedId) {
+        if (command.equals("GET VARIABLE CHANNEL(linkedid)")) {
+            return "200 result=1 (" + linkedId + ")\n";
+        }
+        if (command.startsWith("SET MUSIC") || command.startsWith("STREAM FILE")) {
+            return command.startsWith("STREAM") ? "200 result=0 endpos=16000\n" : "200 result=0\n";
+        }
+        return "200 result=1\n";
+    }
+}

@@ -18,22 +18,38 @@ final class Matchmaker {
 
     /** Offers {@code call} to the best eligible seat, if one is ready; otherwise it keeps waiting. */
     void routeCall(CallRecord call) {
-        if (call.phase != CallPhase.WAITING) {
-            return;
-        }
-        long now = context.nowMs;
-        RoutingStep step = call.step(now);
-        if (stickyActive(call)) {
-            SeatRecord owner = context.seats.get(call.ownerSeatId);
-            if (owner.indexed) {
-                offer(call, owner, "sticky: the caller's open work order belongs to " + owner.id);
+        while (call.phase == CallPhase.WAITING) {
+            RoutingStep step = call.step(context.nowMs);
+            boolean sticky = stickyActive(call);
+            SeatRecord seat;
+            if (sticky) {
+                SeatRecord owner = context.seats.get(call.ownerSeatId);
+                seat = owner.indexed ? owner : null;
+            } else {
+                seat = context.ready.best(call, step, context.config.ordering(), found);
             }
-            return;
+            if (seat == null) {
+                return;
+            }
+            if (!takesAnEarlierCall(seat, call)) {
+                offer(call, seat, sticky ? "sticky: the caller's open work order belongs to " + seat.id
+                        : explain(call, step, seat, found[0]));
+            }
         }
-        SeatRecord seat = context.ready.best(call, step, context.config.ordering(), found);
-        if (seat != null) {
-            offer(call, seat, explain(call, step, seat, found[0]));
+    }
+
+    /**
+     * Whether {@code seat} is offered a call ahead of {@code call} instead: one that may take the seat since this
+     * same moment (timers due together fire one by one), so a seat always gets the first call in queue order it
+     * may take. {@code call} then looks for another seat.
+     */
+    private boolean takesAnEarlierCall(SeatRecord seat, CallRecord call) {
+        CallRecord first = context.waiting.firstEligible(seat.skillIds, candidate -> eligible(seat, candidate));
+        if (first == null || first == call || CallRecord.QUEUE_ORDER.compare(first, call) > 0) {
+            return false;
         }
+        offerToSeat(first, seat);
+        return true;
     }
 
     /** Offers the best eligible waiting call to {@code seat}, if the seat is ready and a call fits. */
@@ -42,9 +58,12 @@ final class Matchmaker {
             return;
         }
         CallRecord call = context.waiting.firstEligible(seat.skillIds, candidate -> eligible(seat, candidate));
-        if (call == null) {
-            return;
+        if (call != null) {
+            offerToSeat(call, seat);
         }
+    }
+
+    private void offerToSeat(CallRecord call, SeatRecord seat) {
         if (stickyActive(call)) {
             offer(call, seat, "sticky: the caller's open work order belongs to " + seat.id);
         } else {

@@ -3,6 +3,10 @@ package io.hotline.routing.engine;
 import io.hotline.routing.queue.RoutingStep;
 import io.hotline.routing.seat.SeatState;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Decides who takes what: the best seat for a call, the best call for a seat, and the offer that follows, with
@@ -11,6 +15,11 @@ import java.time.Duration;
 final class Matchmaker {
     private final EngineContext context;
     private final int[] found = new int[1];
+    /**
+     * Callers waiting for their owner seat first, by owner seat id, so that an owner becoming ready finds them
+     * whatever its skills (the waiting index only shows a seat the calls whose primary skill it has).
+     */
+    private final Map<String, List<CallRecord>> stickyByOwner = new HashMap<>();
 
     Matchmaker(EngineContext context) {
         this.context = context;
@@ -44,7 +53,7 @@ final class Matchmaker {
      * may take. {@code call} then looks for another seat.
      */
     private boolean takesAnEarlierCall(SeatRecord seat, CallRecord call) {
-        CallRecord first = context.waiting.firstEligible(seat.skillIds, candidate -> eligible(seat, candidate));
+        CallRecord first = firstFor(seat);
         if (first == null || first == call || CallRecord.QUEUE_ORDER.compare(first, call) > 0) {
             return false;
         }
@@ -57,10 +66,53 @@ final class Matchmaker {
         if (!seat.indexed) {
             return;
         }
-        CallRecord call = context.waiting.firstEligible(seat.skillIds, candidate -> eligible(seat, candidate));
+        CallRecord call = firstFor(seat);
         if (call != null) {
             offerToSeat(call, seat);
         }
+    }
+
+    /** The first waiting call in queue order that {@code seat} may take, its sticky callers included. */
+    private CallRecord firstFor(SeatRecord seat) {
+        CallRecord first = context.waiting.firstEligible(seat.skillIds, candidate -> eligible(seat, candidate));
+        List<CallRecord> sticky = stickyByOwner.get(seat.id);
+        if (sticky != null) {
+            for (CallRecord call : sticky) {
+                if (isWaiting(call) && stickyActive(call)
+                        && (first == null || CallRecord.QUEUE_ORDER.compare(call, first) < 0)) {
+                    first = call;
+                }
+            }
+        }
+        return first;
+    }
+
+    /** Remembers a caller who waits for its owner seat first. */
+    void awaitsOwner(CallRecord call) {
+        List<CallRecord> sticky = stickyByOwner.computeIfAbsent(call.ownerSeatId, owner -> new ArrayList<>());
+        // Forget callers whose window is over, so the list holds only the owner's current sticky callers.
+        sticky.removeIf(old -> context.calls.get(old.id) != old || context.nowMs >= old.stickyUntilMs);
+        sticky.add(call);
+    }
+
+    /** The owner seat logged out: its callers' sticky windows are over, so they go to every eligible seat now. */
+    void ownerLoggedOut(SeatRecord owner) {
+        List<CallRecord> sticky = stickyByOwner.get(owner.id);
+        if (sticky == null) {
+            return;
+        }
+        List<CallRecord> released = new ArrayList<>(sticky);
+        released.sort(CallRecord.QUEUE_ORDER);
+        for (CallRecord call : released) {
+            if (isWaiting(call)) {
+                routeCall(call);
+            }
+        }
+    }
+
+    /** Whether the call is still in the engine and waiting (a gone call keeps its last phase). */
+    private boolean isWaiting(CallRecord call) {
+        return call.phase == CallPhase.WAITING && context.calls.get(call.id) == call;
     }
 
     private void offerToSeat(CallRecord call, SeatRecord seat) {

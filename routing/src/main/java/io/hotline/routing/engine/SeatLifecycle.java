@@ -58,6 +58,7 @@ final class SeatLifecycle {
         seat.pendingNotReady = null;
         context.ready.remove(seat);
         context.setState(seat, SeatState.LOGGED_OUT, null);
+        matchmaker.ownerLoggedOut(seat);
     }
 
     void ready(SeatRecord seat) {

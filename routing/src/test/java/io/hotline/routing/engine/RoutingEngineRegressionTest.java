@@ -17,6 +17,35 @@ class RoutingEngineRegressionTest {
     }
 
     @Test
+    void shouldOfferAStickyCallerToOtherSeatsAtOnceWhenTheOwnerLogsOutWhileRinging() {
+        // given a caller whose work order belongs to "owner", ringing there
+        EngineHarness harness = harness().seat("owner", Tier.TIER1, "ERP", 5).seat("other", Tier.TIER1, "ERP", 4);
+        harness.apply(EngineHarness.arrival("c1", RoutingConfig.SUPPORT, CallPriority.NORMAL, "owner", "ERP", 1));
+        assertThat(harness.offers()).containsExactly("c1->owner");
+
+        // when the owner logs out
+        harness.apply(new RoutingEvent.SeatLoggedOut("owner"));
+
+        // then the sticky window is over: the next eligible seat rings at once, not 20 s later
+        assertThat(harness.offers()).containsExactly("c1->owner", "c1->other");
+    }
+
+    @Test
+    void shouldOfferAStickyCallerToOtherSeatsAtOnceWhenTheOwnerLogsOutWhileTheCallerWaits() {
+        // given a caller waiting for their owner seat, which is logged in but not ready
+        EngineHarness harness = harness().seat("owner", Tier.TIER1, "ERP", 5).seat("other", Tier.TIER1, "ERP", 4);
+        harness.apply(new RoutingEvent.SeatNotReady("owner", "break"));
+        harness.apply(EngineHarness.arrival("c1", RoutingConfig.SUPPORT, CallPriority.NORMAL, "owner", "ERP", 1));
+        assertThat(harness.offers()).isEmpty();
+
+        // when the owner logs out
+        harness.apply(new RoutingEvent.SeatLoggedOut("owner"));
+
+        // then
+        assertThat(harness.offers()).containsExactly("c1->other");
+    }
+
+    @Test
     void shouldOfferASeatTheFirstCallInQueueOrderWhenTimersDueTogetherFireInOneTick() {
         // given c0 ringing on "owner", and VIP c1 waiting 20 s for "owner", its work order's seat
         EngineHarness harness = harness().seat("owner", Tier.TIER1, "ERP", 5).seat("s1", Tier.TIER1, "ERP", 3);
@@ -30,5 +59,21 @@ class RoutingEngineRegressionTest {
 
         // then s1 takes c1, who comes first (VIP: two minutes ahead), not c0, whose timer happened to fire first
         assertThat(harness.offers()).containsExactly("c0->owner", "c1->s1");
+    }
+
+    @Test
+    void shouldOfferAStickyCallerToTheOwnerThatBecomesReadyEvenWithoutTheCallersPrimarySkill() {
+        // given a caller whose work order belongs to "owner", a seat without the caller's primary skill
+        EngineHarness harness = harness().seat("owner", Tier.TIER1, "CRM", 5);
+        harness.apply(new RoutingEvent.SeatNotReady("owner", "break"));
+        harness.apply(EngineHarness.arrival("c1", RoutingConfig.SUPPORT, CallPriority.NORMAL, "owner", "ERP", 1));
+        assertThat(harness.offers()).isEmpty();
+
+        // when the owner is ready again within the sticky window
+        harness.advanceSeconds(5).apply(new RoutingEvent.SeatReady("owner"));
+
+        // then it is offered its caller, as it would have been had it been ready when the caller arrived
+        assertThat(harness.offers()).containsExactly("c1->owner");
+        assertThat(harness.lastOffer().explanation()).startsWith("sticky");
     }
 }

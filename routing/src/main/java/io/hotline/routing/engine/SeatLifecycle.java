@@ -46,6 +46,11 @@ final class SeatLifecycle {
             return;
         }
         seat.missedInARow = 0;
+        if (seat.call != null) {
+            // Logged out mid-call and back while the conversation goes on: on call, wrap-up when it ends.
+            context.setState(seat, SeatState.ON_CALL, null);
+            return;
+        }
         becomeReady(seat, true);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hotline.routing.hours.BusinessHours;
 import io.hotline.routing.ladder.Tier;
+import io.hotline.routing.seat.SeatState;
 import io.hotline.routing.workorder.Severity;
 import org.junit.jupiter.api.Test;
 
@@ -75,5 +76,23 @@ class RoutingEngineRegressionTest {
         // then it is offered its caller, as it would have been had it been ready when the caller arrived
         assertThat(harness.offers()).containsExactly("c1->owner");
         assertThat(harness.lastOffer().explanation()).startsWith("sticky");
+    }
+
+    @Test
+    void shouldPutASeatBackOnCallWhenItLogsInAgainDuringTheConversation() {
+        // given a seat that logged out in the middle of a conversation
+        EngineHarness harness = harness().seat("s1", Tier.TIER1, "ERP", 5).call("c1", "ERP");
+        harness.apply(new RoutingEvent.OfferAnswered("c1", "s1"), new RoutingEvent.SeatLoggedOut("s1"));
+        assertThat(harness.engine.seat("s1").orElseThrow().state()).isEqualTo(SeatState.LOGGED_OUT);
+
+        // when it logs in again while the caller is still connected
+        harness.apply(new RoutingEvent.SeatLoggedIn("s1"));
+
+        // then it is on call, not ready, and wraps up when the conversation ends
+        SeatStatus seat = harness.engine.seat("s1").orElseThrow();
+        assertThat(seat.state()).isEqualTo(SeatState.ON_CALL);
+        assertThat(seat.callId()).isEqualTo("c1");
+        harness.apply(new RoutingEvent.CallEnded("c1"));
+        assertThat(harness.engine.seat("s1").orElseThrow().state()).isEqualTo(SeatState.WRAP_UP);
     }
 }

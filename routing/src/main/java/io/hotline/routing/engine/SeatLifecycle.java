@@ -139,6 +139,10 @@ final class SeatLifecycle {
         }
         context.setState(seat, SeatState.READY, null);
         context.reindex(seat);
+        if (seat.coolUntilMs > context.nowMs) {
+            // Still cooling down, and its timer may be void (a log-out bumps the generation): ensure one ends it.
+            context.timers.schedule(seat.coolUntilMs, Timers.Kind.COOLDOWN_ENDS, null, seat, seat.timerGeneration);
+        }
         matchmaker.routeSeat(seat);
     }
 

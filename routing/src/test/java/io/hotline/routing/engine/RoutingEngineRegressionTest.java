@@ -95,4 +95,18 @@ class RoutingEngineRegressionTest {
         harness.apply(new RoutingEvent.CallEnded("c1"));
         assertThat(harness.engine.seat("s1").orElseThrow().state()).isEqualTo(SeatState.WRAP_UP);
     }
+
+    @Test
+    void shouldOfferCallsAgainToASeatThatLoggedOutAndInDuringItsCoolDown() {
+        // given a seat cooling down for 10 s after rejecting the only waiting call
+        EngineHarness harness = harness().seat("s1", Tier.TIER1, "ERP", 5).call("c1", "ERP");
+        harness.apply(new RoutingEvent.OfferDeclined("c1", "s1", DeclineReason.REJECTED));
+
+        // when it logs out and in again before the cool-down ends
+        harness.advanceSeconds(1).apply(new RoutingEvent.SeatLoggedOut("s1"), new RoutingEvent.SeatLoggedIn("s1"));
+        harness.advanceSeconds(9);
+
+        // then it is offered the call when the cool-down ends, instead of staying ready but never offered one
+        assertThat(harness.offers()).containsExactly("c1->s1", "c1->s1");
+    }
 }

@@ -53,6 +53,9 @@ final class CallLifecycle {
         call.stickyUntilMs = owner == null || owner.state == SeatState.LOGGED_OUT ? context.nowMs
                 : context.nowMs + context.config.stickyFor().toMillis();
         context.calls.put(call.id, call);
+        if (call.stickyUntilMs > context.nowMs) {
+            matchmaker.awaitsOwner(call);
+        }
         enqueue(call, queue, false);
         context.timers.schedule(context.nowMs + context.config.offerCallbackAfter().toMillis(),
                 Timers.Kind.OFFER_CALLBACK, call, null, 0);

@@ -3,6 +3,10 @@ package io.hotline.routing.engine;
 import io.hotline.routing.queue.RoutingStep;
 import io.hotline.routing.seat.SeatState;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Decides who takes what: the best seat for a call, the best call for a seat, and the offer that follows, with
@@ -11,6 +15,11 @@ import java.time.Duration;
 final class Matchmaker {
     private final EngineContext context;
     private final int[] found = new int[1];
+    /**
+     * Callers waiting for their owner seat first, by owner seat id, so that an owner becoming ready finds them
+     * whatever its skills (the waiting index only shows a seat the calls whose primary skill it has).
+     */
+    private final Map<String, List<CallRecord>> stickyByOwner = new HashMap<>();
 
     Matchmaker(EngineContext context) {
         this.context = context;
@@ -18,22 +27,38 @@ final class Matchmaker {
 
     /** Offers {@code call} to the best eligible seat, if one is ready; otherwise it keeps waiting. */
     void routeCall(CallRecord call) {
-        if (call.phase != CallPhase.WAITING) {
-            return;
-        }
-        long now = context.nowMs;
-        RoutingStep step = call.step(now);
-        if (stickyActive(call)) {
-            SeatRecord owner = context.seats.get(call.ownerSeatId);
-            if (owner.indexed) {
-                offer(call, owner, "sticky: the caller's open work order belongs to " + owner.id);
+        while (call.phase == CallPhase.WAITING) {
+            RoutingStep step = call.step(context.nowMs);
+            boolean sticky = stickyActive(call);
+            SeatRecord seat;
+            if (sticky) {
+                SeatRecord owner = context.seats.get(call.ownerSeatId);
+                seat = owner.indexed ? owner : null;
+            } else {
+                seat = context.ready.best(call, step, context.config.ordering(), found);
             }
-            return;
+            if (seat == null) {
+                return;
+            }
+            if (!takesAnEarlierCall(seat, call)) {
+                offer(call, seat, sticky ? "sticky: the caller's open work order belongs to " + seat.id
+                        : explain(call, step, seat, found[0]));
+            }
         }
-        SeatRecord seat = context.ready.best(call, step, context.config.ordering(), found);
-        if (seat != null) {
-            offer(call, seat, explain(call, step, seat, found[0]));
+    }
+
+    /**
+     * Whether {@code seat} is offered a call ahead of {@code call} instead: one that may take the seat since this
+     * same moment (timers due together fire one by one), so a seat always gets the first call in queue order it
+     * may take. {@code call} then looks for another seat.
+     */
+    private boolean takesAnEarlierCall(SeatRecord seat, CallRecord call) {
+        CallRecord first = firstFor(seat);
+        if (first == null || first == call || CallRecord.QUEUE_ORDER.compare(first, call) > 0) {
+            return false;
         }
+        offerToSeat(first, seat);
+        return true;
     }
 
     /** Offers the best eligible waiting call to {@code seat}, if the seat is ready and a call fits. */
@@ -41,10 +66,56 @@ final class Matchmaker {
         if (!seat.indexed) {
             return;
         }
-        CallRecord call = context.waiting.firstEligible(seat.skillIds, candidate -> eligible(seat, candidate));
-        if (call == null) {
+        CallRecord call = firstFor(seat);
+        if (call != null) {
+            offerToSeat(call, seat);
+        }
+    }
+
+    /** The first waiting call in queue order that {@code seat} may take, its sticky callers included. */
+    private CallRecord firstFor(SeatRecord seat) {
+        CallRecord first = context.waiting.firstEligible(seat.skillIds, candidate -> eligible(seat, candidate));
+        List<CallRecord> sticky = stickyByOwner.get(seat.id);
+        if (sticky != null) {
+            for (CallRecord call : sticky) {
+                if (isWaiting(call) && stickyActive(call)
+                        && (first == null || CallRecord.QUEUE_ORDER.compare(call, first) < 0)) {
+                    first = call;
+                }
+            }
+        }
+        return first;
+    }
+
+    /** Remembers a caller who waits for its owner seat first. */
+    void awaitsOwner(CallRecord call) {
+        List<CallRecord> sticky = stickyByOwner.computeIfAbsent(call.ownerSeatId, owner -> new ArrayList<>());
+        // Forget callers whose window is over, so the list holds only the owner's current sticky callers.
+        sticky.removeIf(old -> context.calls.get(old.id) != old || context.nowMs >= old.stickyUntilMs);
+        sticky.add(call);
+    }
+
+    /** The owner seat logged out: its callers' sticky windows are over, so they go to every eligible seat now. */
+    void ownerLoggedOut(SeatRecord owner) {
+        List<CallRecord> sticky = stickyByOwner.get(owner.id);
+        if (sticky == null) {
             return;
         }
+        List<CallRecord> released = new ArrayList<>(sticky);
+        released.sort(CallRecord.QUEUE_ORDER);
+        for (CallRecord call : released) {
+            if (isWaiting(call)) {
+                routeCall(call);
+            }
+        }
+    }
+
+    /** Whether the call is still in the engine and waiting (a gone call keeps its last phase). */
+    private boolean isWaiting(CallRecord call) {
+        return call.phase == CallPhase.WAITING && context.calls.get(call.id) == call;
+    }
+
+    private void offerToSeat(CallRecord call, SeatRecord seat) {
         if (stickyActive(call)) {
             offer(call, seat, "sticky: the caller's open work order belongs to " + seat.id);
         } else {

@@ -46,6 +46,11 @@ final class SeatLifecycle {
             return;
         }
         seat.missedInARow = 0;
+        if (seat.call != null) {
+            // Logged out mid-call and back while the conversation goes on: on call, wrap-up when it ends.
+            context.setState(seat, SeatState.ON_CALL, null);
+            return;
+        }
         becomeReady(seat, true);
     }
 
@@ -58,6 +63,7 @@ final class SeatLifecycle {
         seat.pendingNotReady = null;
         context.ready.remove(seat);
         context.setState(seat, SeatState.LOGGED_OUT, null);
+        matchmaker.ownerLoggedOut(seat);
     }
 
     void ready(SeatRecord seat) {
@@ -133,6 +139,10 @@ final class SeatLifecycle {
         }
         context.setState(seat, SeatState.READY, null);
         context.reindex(seat);
+        if (seat.coolUntilMs > context.nowMs) {
+            // Still cooling down, and its timer may be void (a log-out bumps the generation): ensure one ends it.
+            context.timers.schedule(seat.coolUntilMs, Timers.Kind.COOLDOWN_ENDS, null, seat, seat.timerGeneration);
+        }
         matchmaker.routeSeat(seat);
     }
 

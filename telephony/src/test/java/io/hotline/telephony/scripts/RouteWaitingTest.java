@@ -1,0 +1,169 @@
+package io.hotline.telephony.scripts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.hotline.routing.engine.RoutingCommand;
+import io.hotline.routing.engine.RoutingEvent;
+import io.hotline.routing.engine.RoutingInbox;
+import io.hotline.routing.workorder.OpenedWorkOrder;
+import io.hotline.routing.workorder.WorkOrder;
+import io.hotline.routing.workorder.WorkOrderState;
+import io.hotline.telephony.agi.AgiServer;
+import io.hotline.telephony.agi.AgiServerConfig;
+import io.hotline.telephony.agi.AgiSessionObserver;
+import io.hotline.telephony.agi.FakeAsteriskClient;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** What a caller waiting in {@code route} hears and can do: announcements, a callback offer, after hours. */
+class RouteWaitingTest {
+    private static final String CALL = "1795347580.0";
+    private static final String ENVIRONMENT = "agi_network_script: route?dnis=100\nagi_channel: PJSIP/carrier-1\n"
+            + "agi_uniqueid: " + CALL + "\nagi_callerid: +4930123401\n\n";
+
+    private final WaitingCallers callers = new WaitingCallers(InstantSource.system(), Duration.ofMinutes(2));
+    private final ExecutorService blocking = Executors.newFixedThreadPool(2);
+    private RoutingInbox inbox = new RoutingInbox(10);
+    private AgiServer server;
+
+    private InetSocketAddress start() {
+        RouteContext context = new RouteContext(new RouteSettings("pbx1", "support", Map.of(), Map.of(), "default"),
+                number -> Optional.empty(), request -> new OpenedWorkOrder(new WorkOrder(41, request.asteriskServer(),
+                request.linkedId(), null, request.callerNumber(), request.severity(), WorkOrderState.NEW,
+                request.tier(), null, request.openedAt(), request.openedAt(), request.openedAt(), 0), true),
+                inbox, callers, blocking, InstantSource.system());
+        server = new AgiServer(AgiServerConfig.of("127.0.0.1", 0), List.of(new RouteScript(context)),
+                AgiSessionObserver.NONE);
+        return server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        blocking.shutdownNow();
+    }
+
+    @Test
+    void shouldAnnounceThePositionBetweenMusic() throws Exception {
+        try (FakeAsteriskClient asterisk = waitingCaller()) {
+            callers.announceWait(new RoutingCommand.AnnounceWait(CALL, 3, Duration.ofMinutes(4)));
+
+            assertThat(answer(asterisk, 5)).containsExactly("SET MUSIC OFF", "STREAM FILE queue-thereare \"\"",
+                    "SAY NUMBER 3 \"\"", "STREAM FILE queue-callswaiting \"\"", "SET MUSIC ON default");
+            assertThat(callers.waiting()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldLeaveTheQueueForACallbackWhenTheCallerPressesOne() throws Exception {
+        try (FakeAsteriskClient asterisk = waitingCaller()) {
+            callers.offerCallback(new RoutingCommand.OfferCallback(CALL, Duration.ofMinutes(3)));
+
+            assertThat(asterisk.readCommand()).isEqualTo("SET MUSIC OFF");
+            asterisk.send("200 result=0\n");
+            assertThat(asterisk.readCommand()).isEqualTo("STREAM FILE hotline/press-1-for-callback 1");
+            asterisk.send("200 result=49 endpos=4000\n");
+            assertThat(asterisk.readCommand()).isEqualTo("SET VARIABLE HOTLINE_RESULT CALLBACK");
+            asterisk.send("200 result=1\n");
+            assertThat(asterisk.readCommand()).isNull();
+        }
+        assertThat(events()).contains(new RoutingEvent.CallHungUp(CALL));
+        assertThat(callers.waiting()).isZero();
+    }
+
+    @Test
+    void shouldKeepWaitingWhenTheCallerDoesNotWantACallback() throws Exception {
+        try (FakeAsteriskClient asterisk = waitingCaller()) {
+            callers.offerCallback(new RoutingCommand.OfferCallback(CALL, Duration.ofMinutes(3)));
+
+            assertThat(asterisk.readCommand()).isEqualTo("SET MUSIC OFF");
+            asterisk.send("200 result=0\n");
+            assertThat(asterisk.readCommand()).startsWith("STREAM FILE hotline/press-1-for-callback");
+            asterisk.send("200 result=0 endpos=16000\n");
+            assertThat(asterisk.readCommand()).isEqualTo("WAIT FOR DIGIT 5000");
+            asterisk.send("200 result=0\n");
+            assertThat(asterisk.readCommand()).isEqualTo("SET MUSIC ON default");
+            asterisk.send("200 result=0\n");
+            assertThat(asterisk.closedByServer()).isFalse();
+            assertThat(callers.waiting()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldReturnAfterHoursWithTheNextOpening() throws Exception {
+        try (FakeAsteriskClient asterisk = waitingCaller()) {
+            callers.playAfterHours(new RoutingCommand.PlayAfterHours(CALL, Instant.parse("2026-11-23T00:00:00Z")));
+
+            assertThat(answer(asterisk, 2)).containsExactly(
+                    "SET VARIABLE HOTLINE_NEXT_OPENING 2026-11-23T00:00:00Z",
+                    "SET VARIABLE HOTLINE_RESULT AFTER_HOURS");
+            assertThat(asterisk.readCommand()).isNull();
+        }
+    }
+
+    @Test
+    void shouldFallBackWhenRoutingCannotTakeTheCall() throws Exception {
+        inbox = new RoutingInbox(1);
+        inbox.offer(new RoutingEvent.Tick());
+        try (FakeAsteriskClient asterisk = FakeAsteriskClient.connect(start())) {
+            asterisk.send(ENVIRONMENT);
+            List<String> commands = new ArrayList<>();
+            String command;
+            while ((command = asterisk.readCommand()) != null) {
+                commands.add(command);
+                asterisk.send(command.startsWith("GET VARIABLE") ? "200 result=1 (" + CALL + ")\n"
+                        : "200 result=1\n");
+            }
+            assertThat(commands).endsWith("SET VARIABLE HOTLINE_RESULT BUSY");
+        }
+        assertThat(inbox.refused()).isEqualTo(1);
+        assertThat(callers.waiting()).isZero();
+    }
+
+    /** A caller that went through route up to music on hold. */
+    private FakeAsteriskClient waitingCaller() throws Exception {
+        FakeAsteriskClient asterisk = FakeAsteriskClient.connect(start());
+        asterisk.send(ENVIRONMENT);
+        String command;
+        while ((command = asterisk.readCommand()) != null) {
+            if (command.startsWith("GET VARIABLE")) {
+                asterisk.send("200 result=1 (" + CALL + ")\n");
+            } else if (command.startsWith("SET MUSIC ON")) {
+                asterisk.send("200 result=0\n");
+                break;
+            } else {
+                asterisk.send("200 result=1\n");
+            }
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> callers.waiting() == 1);
+        return asterisk;
+    }
+
+    private static List<String> answer(FakeAsteriskClient asterisk, int count) throws Exception {
+        List<String> commands = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String command = asterisk.readCommand();
+            commands.add(command);
+            asterisk.send(command.startsWith("SET VARIABLE") ? "200 result=1\n" : command.startsWith("STREAM")
+                    ? "200 result=0 endpos=8000\n" : "200 result=0\n");
+        }
+        return commands;
+    }
+
+    private List<RoutingEvent> events() throws InterruptedException {
+        List<RoutingEvent> batch = new ArrayList<>();
+        inbox.drainTo(batch, 10, Duration.ofSeconds(2).toNanos());
+        return batch;
+    }
+}

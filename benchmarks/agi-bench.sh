@@ -8,16 +8,18 @@
 # then run
 #   benchmarks/agi-bench.sh
 #
-# Per server in turn (a fresh JVM each time): start it pinned to core 1 (taskset -c 1), then run the generator
-# pinned to core 0: a warm-up, then 10, 50 and 200 concurrent sessions with a hold of 0; the generator reads the
-# server's CPU ticks (utime+stime, /proc/<pid>/stat fields 14+15, CLK_TCK) right before and after each run. Then the hold test on a fresh
-# server that holds every caller HOLD_MILLIS: HOLD_SESSIONS sessions opened at once, peak held and the server's
-# RSS at that peak. Results: benchmarks/target/agi-bench-results.md (and agi-bench/ beside it: logs, JSON lines).
+# For each server in turn (a fresh JVM each time, ROUNDS times alternating): start it pinned to core 1
+# (taskset -c 1), then run the generator pinned to core 0: warm-ups at each concurrency, then 10, 50 and 200
+# concurrent sessions with a hold of 0. The generator reads the server's CPU ticks (utime+stime, fields 14+15 of
+# /proc/<pid>/stat, CLK_TCK) right before and after each run. Then the hold test on a fresh server that holds
+# every caller HOLD_MILLIS: HOLD_SESSIONS sessions opened at once, the peak held and the server's RSS (VmRSS) at
+# that peak. Results: benchmarks/target/agi-bench-results.md (logs and JSON lines in benchmarks/target/agi-bench/).
+# About 6 minutes on a 2-core machine with the defaults.
 #
-# Knobs (environment): SESSIONS (per measured run, 5000), WARMUP_SESSIONS (5000), CONCURRENCIES ("10 50 200"),
-# ROUNDS (1: how often the throughput part alternates the two servers), HOLD_SESSIONS (10000), HOLD_MILLIS
-# (45000), SERVER_JVM ("-Xmx256m", the same for both servers), GENERATOR_JVM ("-Xmx1g"), SERVER_CPU (1),
-# GENERATOR_CPU (0), SKIP_HOLD (0), SKIP_THROUGHPUT (0).
+# Knobs (environment): SESSIONS (per measured run, 10000), WARMUP_SESSIONS (per concurrency, 10000),
+# CONCURRENCIES ("10 50 200"), ROUNDS (3), HOLD_SESSIONS (10000), HOLD_MILLIS (45000), SERVER_JVM ("-Xmx256m",
+# the same for both servers), GENERATOR_JVM ("-Xmx1g"), SERVER_CPU (1), GENERATOR_CPU (0), SKIP_HOLD (0),
+# SKIP_THROUGHPUT (0).
 set -euo pipefail
 shopt -s inherit_errexit
 
@@ -25,10 +27,10 @@ cd "$(dirname "$0")/.."
 JAR=benchmarks/target/benchmarks.jar
 OUT=benchmarks/target/agi-bench
 REPORT=benchmarks/target/agi-bench-results.md
-SESSIONS=${SESSIONS:-5000}
-WARMUP_SESSIONS=${WARMUP_SESSIONS:-5000}
+SESSIONS=${SESSIONS:-10000}
+WARMUP_SESSIONS=${WARMUP_SESSIONS:-10000}
 CONCURRENCIES=${CONCURRENCIES:-"10 50 200"}
-ROUNDS=${ROUNDS:-1}
+ROUNDS=${ROUNDS:-3}
 HOLD_SESSIONS=${HOLD_SESSIONS:-10000}
 HOLD_MILLIS=${HOLD_MILLIS:-45000}
 SERVER_JVM=${SERVER_JVM:-"-Xmx256m"}
@@ -59,6 +61,7 @@ HOLDS=$OUT/hold.tsv
 : > "$HOLDS"
 SERVER_PID=
 : > "$RUNS"
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
 log() { echo "[agi-bench $(date +%H:%M:%S)] $*" >&2; }
 
@@ -105,6 +108,10 @@ stop_server() {
 trap stop_server EXIT
 
 status_kb() { awk -v key="$2:" '$1 == key { print $2 }' "/proc/$1/status"; }
+median() {
+  awk '{ v[NR] = $1 }
+    END { if (NR == 0) print 0; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
 field() { sed -n "s/.*\"$2\":\"\{0,1\}\([^,\"}]*\).*/\1/p" <<< "$1"; }
 
 # generate LABEL NAME SESSIONS CONCURRENCIES MAX_SECONDS [extra generator options...]: one generator JVM pinned
@@ -126,7 +133,7 @@ generate() {
 throughput() {
   local name=$1 round=$2 json
   start_server "$name" 0 "throughput-$round"
-  log "$name: warm-up ($WARMUP_SESSIONS sessions at 50), then $SESSIONS sessions at each of $CONCURRENCIES"
+  log "$name: warm-up ($WARMUP_SESSIONS sessions at each of $CONCURRENCIES), then $SESSIONS sessions at each"
   generate "$name" "$name" "$SESSIONS" "${CONCURRENCIES// /,}" 300 --warmup-sessions "$WARMUP_SESSIONS" |
     while IFS= read -r json; do
       printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$round" "$(field "$json" concurrency)" \
@@ -184,13 +191,31 @@ fi
 {
   echo "# FastAGI benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
   echo
-  echo "$(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(java -version 2>&1 | head -n 1)."
+  cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
+  echo "$(nproc) cores ($cpu), $(java -version 2>&1 | head -n 1)."
   echo "Servers on core $SERVER_CPU with \`$SERVER_JVM\`, generator on core $GENERATOR_CPU with \`$GENERATOR_JVM\`;"
-  echo "$SESSIONS sessions per run after a $WARMUP_SESSIONS-session warm-up; CPU from /proc/<pid>/stat (CLK_TCK $HZ)."
+  echo "$SESSIONS sessions per run after a warm-up of $WARMUP_SESSIONS sessions at each concurrency; CPU from"
+  echo "/proc/<pid>/stat (CLK_TCK $HZ). Load average (1, 5, 15 min) at the start: $LOAD_START;"
+  echo "at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
   if [[ -s $ROWS ]]; then
-    echo "| concurrency | round | Hotline CPU ms/session | asterisk-java CPU ms/session | ratio | Hotline sessions/s | asterisk-java sessions/s | Hotline p50 / p99 ms | asterisk-java p50 / p99 ms | failed (H / AJ) |"
-    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "Median over $ROUNDS round(s) (server CPU from /proc/<pid>/stat of the server, per successful session):"
+    echo
+    echo "| concurrency | Hotline CPU ms/session | asterisk-java CPU ms/session | Hotline / asterisk-java |"
+    echo "|---:|---:|---:|---:|"
+    for concurrency in $CONCURRENCIES; do
+      h=$(awk -F'\t' -v c="$concurrency" '$1 == "hotline" && $3 == c { print $6 }' "$ROWS" | sort -n | median)
+      a=$(awk -F'\t' -v c="$concurrency" '$1 == "asterisk-java" && $3 == c { print $6 }' "$ROWS" | sort -n | median)
+      awk -v c="$concurrency" -v h="$h" -v a="$a" \
+        'BEGIN { printf "| %d | %.3f | %.3f | %.2f |\n", c, h, a, (a > 0 ? h / a : 0) }'
+    done
+    echo
+    echo "Every run:"
+    echo
+    printf '%s%s%s\n' "| concurrency | round | Hotline CPU ms/session | asterisk-java CPU ms/session | ratio" \
+      " | Hotline sessions/s | asterisk-java sessions/s | Hotline p50 / p99 ms | asterisk-java p50 / p99 ms" \
+      " | failed (H / AJ) | generator CPU ms/session (H / AJ) |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     awk -F'\t' '
       $1 == "hotline" { h[$2 "/" $3] = $0 }
       $1 == "asterisk-java" { a[$2 "/" $3] = $0 }
@@ -198,8 +223,9 @@ fi
         for (key in h) {
           if (!(key in a)) continue
           split(h[key], x, "\t"); split(a[key], y, "\t")
-          printf "| %d | %d | %.3f | %.3f | %.2f | %.0f | %.0f | %.2f / %.2f | %.2f / %.2f | %d / %d |\n",
-            x[3], x[2], x[6], y[6], (y[6] > 0 ? x[6] / y[6] : 0), x[7], y[7], x[8], x[9], y[8], y[9], x[5], y[5]
+          printf "| %d | %d | %.3f | %.3f | %.2f | %.0f | %.0f | %.2f / %.2f | %.2f / %.2f | %d / %d | %.3f / %.3f |\n",
+            x[3], x[2], x[6], y[6], (y[6] > 0 ? x[6] / y[6] : 0), x[7], y[7], x[8], x[9], y[8], y[9], x[5], y[5],
+            (x[4] ? x[10] / x[4] : 0), (y[4] ? y[10] / y[4] : 0)
         }
       }' "$ROWS" | sort -t'|' -k2,2n -k3,3n
     echo
@@ -208,7 +234,8 @@ fi
     echo "Hold test: $HOLD_SESSIONS sessions opened at once, each held $HOLD_MILLIS ms by the server"
     echo "(MB = 10^6 bytes, from VmRSS / VmHWM in /proc/<pid>/status)."
     echo
-    echo "| server | peak held | completed | dropped (no script) | failed | RSS at peak (MB) | max RSS (MB) | VmHWM (MB) | max threads |"
+    printf '%s%s\n' "| server | peak held | completed | dropped (no script) | failed | RSS at peak (MB)" \
+      " | max RSS (MB) | VmHWM (MB) | max threads |"
     echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
     awk -F'\t' '{ printf "| %s | %d | %d | %d | %d | %.0f | %.0f | %.0f | %d |\n", $1, $2, $3, $4, $5, $6 * mb,
       $7 * mb, $8 * mb, $9 }' mb=0.001024 "$HOLDS"

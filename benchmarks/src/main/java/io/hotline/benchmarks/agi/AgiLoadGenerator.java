@@ -19,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
@@ -120,6 +122,9 @@ public final class AgiLoadGenerator {
     }
 
     private static void settled(GeneratorConfig config, LoadRun run, int held, Path peakFile) {
+        if (held == 0 && peakFile == null) {
+            return;
+        }
         LOG.info("[{}] peak: every session launched is on hold or ended: held={} ({})", config.label(), held,
                 run.progress().join());
         if (peakFile != null) {
@@ -136,8 +141,9 @@ public final class AgiLoadGenerator {
     }
 
     /**
-     * Runs a warm-up (not reported) if {@code --warmup-sessions} is given, then one run per concurrency of the
-     * comma-separated {@code --concurrency} list, all in this JVM so that the generator is warm too.
+     * Runs warm-ups (not reported) of {@code --warmup-sessions} at each concurrency of the comma-separated
+     * {@code --concurrency} list, then one measured run per concurrency, all in this JVM so that the generator is
+     * warm too.
      */
     public static void main(String[] args) throws IOException, InterruptedException {
         CommandLineOptions options = CommandLineOptions.parse(args, OPTIONS);
@@ -147,13 +153,17 @@ public final class AgiLoadGenerator {
         ServerCpu serverCpu = pid == null ? ServerCpu.NONE
                 : ServerCpu.of(Long.parseLong(pid), options.number("clock-ticks", 100));
         int warmup = options.integer("warmup-sessions", 0);
-        if (warmup > 0) {
-            RunResult result = run(config(options, label + " warm-up", warmup, 50), null, serverCpu);
+        List<Integer> levels = new ArrayList<>();
+        for (String concurrency : options.text("concurrency", "10").split(",")) {
+            levels.add(Integer.parseInt(concurrency.trim()));
+        }
+        // The generator's JIT (on its one core) takes longer to settle than the server's: warm both at every level.
+        for (int level : warmup > 0 ? levels : List.<Integer>of()) {
+            RunResult result = run(config(options, label + " warm-up c=" + level, warmup, level), null, serverCpu);
             LOG.info("WARM-UP {}", result.toJson());
         }
         String peakFile = options.text("peak-file", null);
-        for (String concurrency : options.text("concurrency", "10").split(",")) {
-            int level = Integer.parseInt(concurrency.trim());
+        for (int level : levels) {
             GeneratorConfig config = config(options, label + " c=" + level, sessions, level);
             RunResult result = run(config, peakFile == null ? null : Path.of(peakFile), serverCpu);
             LOG.info("RESULT {}", result.toJson());

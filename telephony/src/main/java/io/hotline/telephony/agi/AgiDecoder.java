@@ -28,6 +28,17 @@ public final class AgiDecoder extends ByteToMessageDecoder {
 
     private enum State { ENVIRONMENT, REPLIES, USAGE, FAILED }
 
+    /**
+     * The variable names Asterisk 20/22 sends. A waiting caller keeps its environment for the whole session, so
+     * these keys are shared by every session instead of retained once per caller (tens of thousands wait).
+     */
+    private static final Map<String, String> KNOWN_KEYS = java.util.stream.Stream.of("agi_network",
+            "agi_network_script", "agi_request", "agi_channel", "agi_language", "agi_type", "agi_uniqueid",
+            "agi_version", "agi_callerid", "agi_calleridname", "agi_callingpres", "agi_callingani2",
+            "agi_callington", "agi_callingtns", "agi_dnid", "agi_rdnis", "agi_context", "agi_extension",
+            "agi_priority", "agi_enhanced", "agi_accountcode", "agi_threadid", "agi_arg_1", "agi_arg_2",
+            "agi_arg_3", "agi_arg_4").collect(java.util.stream.Collectors.toUnmodifiableMap(key -> key, key -> key));
+
     private final int maxLineLength;
     private State state = State.ENVIRONMENT;
     private Map<String, String> environment = new LinkedHashMap<>();
@@ -112,7 +123,8 @@ public final class AgiDecoder extends ByteToMessageDecoder {
             throw new DecoderException("AGI environment has more than " + MAX_ENVIRONMENT_LINES + " lines");
         }
         String value = line.substring(colon + 1);
-        environment.put(line.substring(0, colon), value.startsWith(" ") ? value.substring(1) : value);
+        String key = line.substring(0, colon);
+        environment.put(KNOWN_KEYS.getOrDefault(key, key), value.startsWith(" ") ? value.substring(1) : value);
     }
 
     private void decodeReply(String line, List<Object> out) {

@@ -41,7 +41,8 @@ final class Matchmaker {
         if (!seat.indexed) {
             return;
         }
-        CallRecord call = context.waiting.firstEligible(seat.skillIds, candidate -> eligible(seat, candidate));
+        CallRecord call = context.waiting.firstEligible(seat.skillIds, seat.tier, context.nowMs,
+                candidate -> eligible(seat, candidate));
         if (call == null) {
             return;
         }

@@ -5,22 +5,29 @@ import io.hotline.routing.queue.RoutingStep;
 import java.util.Comparator;
 
 /**
- * A call's live state. Mutable, confined to the routing thread. Fields that order calls in the waiting
- * indexes ({@link #rankMs}, {@link #escalated}, {@link #sequence}, {@link #queuedMs}) change only while the call
- * is out of them.
+ * A call's live state. Mutable, confined to the routing thread. Fields that order or place calls in the waiting
+ * indexes ({@link #rankMs}, {@link #escalated}, {@link #sequence}, {@link #queuedMs}, {@link #queue},
+ * {@link #ownerSeatId}, {@link #requiredSkills}) change only while the call is out of them.
  */
 final class CallRecord {
     /**
      * Queue discipline: the earliest effective arrival first ({@code joined - priority points x point value},
      * so age raises priority and nobody starves); then escalated calls before fresh ones; then arrival order.
      */
-    static final Comparator<CallRecord> QUEUE_ORDER = Comparator.<CallRecord>comparingLong(call -> call.rankMs)
-            .thenComparing(call -> !call.escalated)
-            .thenComparingLong(call -> call.sequence);
+    static final Comparator<CallRecord> QUEUE_ORDER = (a, b) -> {
+        // Spelled out rather than composed: the waiting index compares on every insert and every step of a scan.
+        if (a.rankMs != b.rankMs) {
+            return a.rankMs < b.rankMs ? -1 : 1;
+        }
+        if (a.escalated != b.escalated) {
+            return a.escalated ? -1 : 1;
+        }
+        return Long.compare(a.sequence, b.sequence);
+    };
 
     /** Longest waiting in the current queue first. */
-    static final Comparator<CallRecord> AGE_ORDER = Comparator.<CallRecord>comparingLong(call -> call.queuedMs)
-            .thenComparingLong(call -> call.sequence);
+    static final Comparator<CallRecord> AGE_ORDER = (a, b) -> a.queuedMs != b.queuedMs
+            ? Long.compare(a.queuedMs, b.queuedMs) : Long.compare(a.sequence, b.sequence);
 
     final String id;
     final long sequence;
@@ -45,6 +52,20 @@ final class CallRecord {
     long offerGeneration;
     long nextAnnounceMs;
     boolean callbackOffered;
+    /** The waiting-index lane holding the call, or {@code null} when it is not waiting. Owned by WaitingCalls. */
+    WaitingCalls.Lane lane;
+    /** Neighbours in the lane, and in the queue's list of calls with the same offset. Owned by WaitingCalls. */
+    CallRecord lanePrev;
+    CallRecord laneNext;
+    CallRecord queuePrev;
+    CallRecord queueNext;
+    /** Escalated, or came back into its queue out of order: not in a list. Owned by WaitingCalls. */
+    boolean straggler;
+    /** {@link WaitingCalls#skillMask} of {@link #requiredSkills}, set while waiting. Owned by WaitingCalls. */
+    long skillMask;
+    /** {@link #queue}'s step boundaries (millis after joining at which each step ends), for {@link #stepIndex}. */
+    long[] stepEndsMs;
+    QueueConfig stepEndsOf;
 
     CallRecord(String id, long sequence) {
         this.id = id;
@@ -53,7 +74,21 @@ final class CallRecord {
 
     /** The relaxation step in force at {@code nowMs}. */
     int stepIndex(long nowMs) {
-        return queue.stepAt(Math.max(0, nowMs - queuedMs));
+        // QueueConfig.stepAt, with the boundaries summed once per queue instead of on every eligibility check.
+        if (stepEndsOf != queue) {
+            stepEndsMs = new long[queue.steps().size() - 1];
+            for (int i = 0; i < stepEndsMs.length; i++) {
+                stepEndsMs[i] = queue.stepEndsAfterMillis(i);
+            }
+            stepEndsOf = queue;
+        }
+        long waited = Math.max(0, nowMs - queuedMs);
+        for (int i = 0; i < stepEndsMs.length; i++) {
+            if (waited < stepEndsMs[i]) {
+                return i;
+            }
+        }
+        return stepEndsMs.length;
     }
 
     RoutingStep step(long nowMs) {

@@ -74,7 +74,8 @@ final class Matchmaker {
 
     /** The first waiting call in queue order that {@code seat} may take, its sticky callers included. */
     private CallRecord firstFor(SeatRecord seat) {
-        CallRecord first = context.waiting.firstEligible(seat.skillIds, candidate -> eligible(seat, candidate));
+        CallRecord first = context.waiting.firstEligible(seat.skillIds, seat.tier, context.nowMs,
+                candidate -> eligible(seat, candidate));
         List<CallRecord> sticky = stickyByOwner.get(seat.id);
         if (sticky != null) {
             for (CallRecord call : sticky) {

@@ -10,6 +10,9 @@ import java.util.TreeSet;
  * The offerable seats, indexed so that finding the best seat for a call touches only seats that have the
  * call's primary skill at a sufficient level in an allowed tier: bucket per (skill, tier, level), each ordered
  * longest idle first. Confined to the routing thread.
+ * <p>
+ * A seat added is filed in its buckets only when the index is next searched: a seat that becomes ready usually
+ * takes a waiting call at once and leaves again, and then never touches the buckets.
  */
 final class ReadySeats {
     private static final int TIERS = 3;
@@ -20,6 +23,8 @@ final class ReadySeats {
     /** [tier] -> every offerable seat of the tier, for calls that need no skill. */
     @SuppressWarnings("unchecked")
     private final TreeSet<SeatRecord>[] byTier = new TreeSet[TIERS];
+    /** Seats added but not yet filed in {@link #bySkill} and {@link #byTier}; see the class comment. */
+    private final List<SeatRecord> unfiled = new ArrayList<>();
     private int size;
 
     ReadySeats() {
@@ -36,10 +41,9 @@ final class ReadySeats {
         if (seat.indexed) {
             return;
         }
-        int tier = seat.tier.ordinal();
-        byTier[tier].add(seat);
-        for (int skill : seat.skillIds) {
-            bucket(skill, tier, seat.level(skill)).add(seat);
+        if (!seat.awaitingFiling) {
+            seat.awaitingFiling = true;
+            unfiled.add(seat);
         }
         seat.indexed = true;
         size++;
@@ -49,13 +53,34 @@ final class ReadySeats {
         if (!seat.indexed) {
             return;
         }
-        int tier = seat.tier.ordinal();
-        byTier[tier].remove(seat);
-        for (int skill : seat.skillIds) {
-            bucket(skill, tier, seat.level(skill)).remove(seat);
+        // An unfiled seat stays in the list (at most once per seat) and is skipped when the index is searched.
+        if (seat.filed) {
+            int tier = seat.tier.ordinal();
+            byTier[tier].remove(seat);
+            for (int skill : seat.skillIds) {
+                bucket(skill, tier, seat.level(skill)).remove(seat);
+            }
+            seat.filed = false;
         }
         seat.indexed = false;
         size--;
+    }
+
+    /** Files the seats added since the last search and still in the index. */
+    private void fileAdded() {
+        for (int i = 0, n = unfiled.size(); i < n; i++) {
+            SeatRecord seat = unfiled.get(i);
+            seat.awaitingFiling = false;
+            if (seat.indexed && !seat.filed) {
+                int tier = seat.tier.ordinal();
+                byTier[tier].add(seat);
+                for (int skill : seat.skillIds) {
+                    bucket(skill, tier, seat.level(skill)).add(seat);
+                }
+                seat.filed = true;
+            }
+        }
+        unfiled.clear();
     }
 
     /**
@@ -65,7 +90,12 @@ final class ReadySeats {
      *              bound of the eligible seats when the call needs more than one skill)
      */
     SeatRecord best(CallRecord call, RoutingStep step, SeatOrdering ordering, int[] found) {
+        fileAdded();
         found[0] = 0;
+        if (size == 0) {
+            // The usual answer while callers queue: no seat is ready at all.
+            return null;
+        }
         for (Tier tier : step.tiers()) {
             SeatRecord best = call.hasRequirements() ? bestWithSkills(call, step, tier, ordering, found)
                     : bestOfTier(tier, found);

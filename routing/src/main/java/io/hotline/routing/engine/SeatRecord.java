@@ -13,9 +13,14 @@ import java.util.Comparator;
  */
 final class SeatRecord {
     /** Longest idle first, then fewer calls today, then the seat configured first. */
-    static final Comparator<SeatRecord> IDLE_ORDER = Comparator.<SeatRecord>comparingLong(seat -> seat.readySinceMs)
-            .thenComparingInt(seat -> seat.callsToday)
-            .thenComparingInt(seat -> seat.index);
+    static final Comparator<SeatRecord> IDLE_ORDER = (a, b) -> {
+        // Spelled out rather than composed: the ready index compares on every insert and removal.
+        if (a.readySinceMs != b.readySinceMs) {
+            return a.readySinceMs < b.readySinceMs ? -1 : 1;
+        }
+        return a.callsToday != b.callsToday ? Integer.compare(a.callsToday, b.callsToday)
+                : Integer.compare(a.index, b.index);
+    };
 
     final int index;
     final String id;
@@ -35,6 +40,10 @@ final class SeatRecord {
     long coolUntilMs;
     CallRecord call;
     boolean indexed;
+    /** In the ready index's buckets ({@link #indexed} seats may wait to be filed). Owned by ReadySeats. */
+    boolean filed;
+    /** In the ready index's list of seats to file. Owned by ReadySeats. */
+    boolean awaitingFiling;
     /** Bumped to invalidate pending cool-down and wrap-up timers. */
     long timerGeneration;
 

@@ -61,6 +61,8 @@ final class CallRecord {
     CallRecord queueNext;
     /** Escalated, or came back into its queue out of order: not in a list. Owned by WaitingCalls. */
     boolean straggler;
+    /** The required skill whose lanes hold the call while it waits, or -1 for none. Owned by WaitingCalls. */
+    int filingSkill = -1;
     /** {@link WaitingCalls#skillMask} of {@link #requiredSkills}, set while waiting. Owned by WaitingCalls. */
     long skillMask;
     /** {@link #queue}'s step boundaries (millis after joining at which each step ends), for {@link #stepIndex}. */

@@ -19,7 +19,7 @@ final class EngineContext {
     final List<SeatRecord> seatList = new ArrayList<>();
     final Map<String, CallRecord> calls = new HashMap<>();
     final ReadySeats ready = new ReadySeats();
-    final WaitingCalls waiting = new WaitingCalls();
+    final WaitingCalls waiting = new WaitingCalls(skills);
     final Timers timers = new Timers();
     final Map<String, QueueStats> stats = new HashMap<>();
     /** [tier][state] -> seats. */

@@ -55,6 +55,7 @@ final class SeatRecord {
     void configure(SeatProfile newProfile, SkillCatalog catalog) {
         profile = newProfile;
         tier = newProfile.tier();
+        catalog.countHolders(skillIds, -1);
         skillIds = new int[newProfile.skills().size()];
         int i = 0;
         int max = 0;
@@ -64,6 +65,7 @@ final class SeatRecord {
             i++;
         }
         Arrays.sort(skillIds);
+        catalog.countHolders(skillIds, 1);
         levels = new byte[max];
         newProfile.skills().forEach((code, level) -> levels[catalog.idOf(code)] = level.byteValue());
     }

@@ -15,10 +15,15 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
- * The waiting calls, indexed by their primary skill (a seat looks only at calls whose primary skill it has) and
- * by queue (for positions, announcements and the longest wait). Confined to the routing thread.
+ * The waiting calls, indexed by their filing skill (a seat looks only at calls filed under a skill it has) and by
+ * queue (for positions, announcements and the longest wait). Confined to the routing thread.
  * <p>
- * Within a primary skill, calls sit in {@link Lane}s, lists linked in queue order, one per queue, offset between
+ * A call is filed under the required skill that the fewest configured seats have: only a seat with every required
+ * skill may take it, so the rarest one shows the call to every seat that may and to the fewest that must refuse
+ * it (filing by the primary skill, a product line most seats have, made seats read past many calls needing a rare
+ * module they lack). Sticky calls reach their owner through the matchmaker whatever the owner's skills.
+ * <p>
+ * Within a filing skill, calls sit in {@link Lane}s, lists linked in queue order, one per queue, offset between
  * joining the queue and rank ({@code queuedMs - rankMs}, the priority head start) and stickiness. A fresh call
  * has the latest rank of its lane and joins at the tail; only a call coming back (declined, withdrawn) is walked
  * to its place from the head, near where it left.
@@ -40,15 +45,20 @@ final class WaitingCalls {
     /** Sorts non-escalated calls after escalated ones of the same rank, as {@link CallRecord#QUEUE_ORDER}. */
     private static final long NOT_ESCALATED = 1L << 62;
 
-    private final List<SkillLanes> byPrimarySkill = new ArrayList<>();
+    private final List<SkillLanes> byFilingSkill = new ArrayList<>();
     private final SkillLanes withoutSkills = new SkillLanes();
     private final Map<QueueConfig, long[]> admitsAfter = new IdentityHashMap<>();
     private final Map<QueueConfig, long[]> stepEnds = new IdentityHashMap<>();
     private final Map<String, QueueCalls> byQueue = new HashMap<>();
     private final Candidates candidates = new Candidates();
+    private final SkillCatalog catalog;
     private int size;
 
-    /** Calls of one primary skill (or none), queue, offset and stickiness, linked in queue order. */
+    WaitingCalls(SkillCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** Calls of one filing skill (or none), queue, offset and stickiness, linked in queue order. */
     static final class Lane {
         final QueueConfig queue;
         /** [tier ordinal] -> least waiting time at which a step of the queue admits the tier; MAX_VALUE: never. */
@@ -80,7 +90,7 @@ final class WaitingCalls {
         }
     }
 
-    /** The lanes of one primary skill, and per seat tier the non-empty ones visible to it with their heads. */
+    /** The lanes of one filing skill, and per seat tier the non-empty ones visible to it with their heads. */
     private static final class SkillLanes {
         private QueueConfig[] laneQueues = new QueueConfig[4];
         private long[] laneKeys = new long[4];
@@ -254,6 +264,7 @@ final class WaitingCalls {
             return;
         }
         QueueCalls queue = byQueue.computeIfAbsent(call.queue.name(), name -> new QueueCalls());
+        call.filingSkill = rarestSkill(call);
         SkillLanes skill = skillLanesOf(call);
         Lane lane = laneOf(skill, call);
         call.lane = lane;
@@ -309,14 +320,14 @@ final class WaitingCalls {
     }
 
     /**
-     * The first call in queue order that {@code eligible} accepts among the calls whose primary skill is one of
-     * {@code skillIds}, and the calls needing no skill.
+     * The first call in queue order that {@code eligible} accepts among the calls filed under one of
+     * {@code skillIds}, and the calls needing no skill, by reading every lane (the reference for the one below).
      */
     CallRecord firstEligible(int[] skillIds, Predicate<CallRecord> eligible) {
         CallRecord best = firstInAll(withoutSkills, eligible, null);
         for (int skill : skillIds) {
-            if (skill < byPrimarySkill.size()) {
-                best = firstInAll(byPrimarySkill.get(skill), eligible, best);
+            if (skill < byFilingSkill.size()) {
+                best = firstInAll(byFilingSkill.get(skill), eligible, best);
             }
         }
         return best;
@@ -332,8 +343,8 @@ final class WaitingCalls {
         found.clear();
         found.gather(withoutSkills, tierIndex, nowMs);
         for (int skill : skillIds) {
-            if (skill < byPrimarySkill.size()) {
-                found.gather(byPrimarySkill.get(skill), tierIndex, nowMs);
+            if (skill < byFilingSkill.size()) {
+                found.gather(byFilingSkill.get(skill), tierIndex, nowMs);
             }
         }
         return found.firstEligible(nowMs, skillMask(skillIds), eligible);
@@ -372,14 +383,32 @@ final class WaitingCalls {
     }
 
     private SkillLanes skillLanesOf(CallRecord call) {
-        if (!call.hasRequirements()) {
+        int skill = call.filingSkill;
+        if (skill < 0) {
             return withoutSkills;
         }
-        int skill = call.requiredSkills[0];
-        while (byPrimarySkill.size() <= skill) {
-            byPrimarySkill.add(new SkillLanes());
+        while (byFilingSkill.size() <= skill) {
+            byFilingSkill.add(new SkillLanes());
         }
-        return byPrimarySkill.get(skill);
+        return byFilingSkill.get(skill);
+    }
+
+    /**
+     * The required skill the fewest configured seats have (the first such in the call's order), or -1. Only seats
+     * with every required skill may take the call, so any required skill files it correctly; the rarest shows it
+     * to the fewest seats that must then refuse it.
+     */
+    private int rarestSkill(CallRecord call) {
+        int rarest = -1;
+        int fewest = Integer.MAX_VALUE;
+        for (int skill : call.requiredSkills) {
+            int holders = catalog.holders(skill);
+            if (holders < fewest) {
+                fewest = holders;
+                rarest = skill;
+            }
+        }
+        return rarest;
     }
 
     private Lane laneOf(SkillLanes skill, CallRecord call) {
@@ -459,8 +488,9 @@ final class WaitingCalls {
     }
 
     /**
-     * The lanes one ready seat reads, each at its next unread call, kept sorted by that call's place in queue order
-     * (the first is the next to test): a merge of the lanes. Reused across decisions (routing thread only).
+     * The lanes one ready seat reads, each at its next unread call, in a binary min-heap by that call's place in
+     * queue order (the root is the next to test): a k-way merge of the lanes, O(log k) per call tested. Reused
+     * across decisions (routing thread only).
      */
     private static final class Candidates {
         private CallRecord[] calls = new CallRecord[32];
@@ -481,7 +511,7 @@ final class WaitingCalls {
             CallRecord[] heads = skill.heads[tier];
             for (int i = 0, n = skill.activeCount[tier]; i < n; i++) {
                 if (nowMs - headRanks[i] >= lims[i]) {
-                    insert(heads[i], headRanks[i], headTies[i], lims[i]);
+                    append(heads[i], headRanks[i], headTies[i], lims[i]);
                 }
             }
         }
@@ -491,48 +521,66 @@ final class WaitingCalls {
          * needing a skill outside {@code seatMask} is refused without asking, unless it has an owner (sticky).
          */
         CallRecord firstEligible(long nowMs, long seatMask, Predicate<CallRecord> eligible) {
+            for (int slot = (count >>> 1) - 1; slot >= 0; slot--) {
+                siftDown(slot);
+            }
             CallRecord answer = null;
-            int first = 0;
-            while (first < count && answer == null) {
-                CallRecord call = calls[first];
-                long limit = limits[first];
+            while (count > 0) {
+                CallRecord call = calls[0];
                 if ((call.ownerSeatId != null || (call.skillMask & ~seatMask) == 0) && eligible.test(call)) {
                     answer = call;
-                } else {
-                    CallRecord next = call.laneNext;
-                    first++;
-                    // Every later call of the lane has waited no longer than this one: none is eligible.
-                    if (next != null && nowMs - next.rankMs >= limit) {
-                        insertFrom(first, next, next.rankMs, tie(next), limit);
-                        first--;
-                    }
+                    break;
                 }
+                CallRecord next = call.laneNext;
+                long limit = limits[0];
+                // Every later call of the lane has waited no longer than this one: once one is too fresh, none
+                // after it is eligible, and the lane leaves the merge.
+                if (next != null && nowMs - next.rankMs >= limit) {
+                    set(0, next, next.rankMs, tie(next), limit);
+                } else {
+                    count--;
+                    move(count, 0);
+                    calls[count] = null;
+                }
+                siftDown(0);
             }
             Arrays.fill(calls, 0, count, null);
+            count = 0;
             return answer;
         }
 
-        private void insert(CallRecord call, long rank, long tie, long limit) {
+        private void append(CallRecord call, long rank, long tie, long limit) {
             if (count == calls.length) {
                 calls = Arrays.copyOf(calls, count * 2);
                 ranks = Arrays.copyOf(ranks, count * 2);
                 ties = Arrays.copyOf(ties, count * 2);
                 limits = Arrays.copyOf(limits, count * 2);
             }
-            int at = count++;
-            while (at > 0 && before(rank, tie, ranks[at - 1], ties[at - 1])) {
-                move(at - 1, at);
-                at--;
-            }
-            set(at, call, rank, tie, limit);
+            set(count++, call, rank, tie, limit);
         }
 
-        /** Puts a call in the slot before {@code from}, then moves it up to its place among slots from there. */
-        private void insertFrom(int from, CallRecord call, long rank, long tie, long limit) {
-            int at = from - 1;
-            while (at + 1 < count && before(ranks[at + 1], ties[at + 1], rank, tie)) {
-                move(at + 1, at);
-                at++;
+        /** Moves the entry in {@code slot} down to its place in the heap. */
+        private void siftDown(int slot) {
+            if (count == 0) {
+                return;
+            }
+            CallRecord call = calls[slot];
+            long rank = ranks[slot];
+            long tie = ties[slot];
+            long limit = limits[slot];
+            int at = slot;
+            int half = count >>> 1;
+            while (at < half) {
+                int child = 2 * at + 1;
+                int right = child + 1;
+                if (right < count && before(ranks[right], ties[right], ranks[child], ties[child])) {
+                    child = right;
+                }
+                if (!before(ranks[child], ties[child], rank, tie)) {
+                    break;
+                }
+                move(child, at);
+                at = child;
             }
             set(at, call, rank, tie, limit);
         }

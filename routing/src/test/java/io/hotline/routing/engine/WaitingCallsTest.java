@@ -33,7 +33,12 @@ class WaitingCallsTest {
         for (long seed = 1; seed <= 8; seed++) {
             // given a random sequence of arrivals, offers, calls coming back and escalations
             Random random = new Random(seed);
-            WaitingCalls index = new WaitingCalls();
+            // skills of random rarity, so calls are filed under skills other than their primary one too
+            SkillCatalog catalog = new SkillCatalog();
+            for (int skill = 0; skill < SKILLS; skill++) {
+                catalog.countHolders(new int[] {skill}, 1 + random.nextInt(5));
+            }
+            WaitingCalls index = new WaitingCalls(catalog);
             List<CallRecord> waiting = new ArrayList<>();
             List<CallRecord> away = new ArrayList<>();
             long now = 1_000_000;
@@ -67,12 +72,13 @@ class WaitingCallsTest {
                 }
 
                 // then every answer is the plain list's
-                assertSameAnswers(index, waiting, random, now);
+                assertSameAnswers(index, catalog, waiting, random, now);
             }
         }
     }
 
-    private static void assertSameAnswers(WaitingCalls index, List<CallRecord> waiting, Random random, long now) {
+    private static void assertSameAnswers(WaitingCalls index, SkillCatalog catalog, List<CallRecord> waiting,
+                                          Random random, long now) {
         for (QueueConfig queue : QUEUES) {
             List<CallRecord> expected = waiting.stream().filter(call -> call.queue == queue)
                     .sorted(CallRecord.QUEUE_ORDER).toList();
@@ -84,6 +90,10 @@ class WaitingCallsTest {
                     .orElse(null));
         }
         assertThat(index.size()).isEqualTo(waiting.size());
+        for (CallRecord call : waiting) {
+            // filed under its rarest required skill: any seat that may take it has that skill
+            assertThat(call.filingSkill).isEqualTo(call.hasRequirements() ? rarest(call, catalog) : -1);
+        }
         for (int seat = 0; seat < 3; seat++) {
             Tier tier = Tier.values()[random.nextInt(3)];
             int[] skills = random.ints(0, SKILLS).distinct().limit(1 + random.nextInt(3)).sorted().toArray();
@@ -93,8 +103,9 @@ class WaitingCallsTest {
             }
             String seatId = "s" + random.nextInt(3);
             Predicate<CallRecord> eligible = call -> eligible(call, tier, levels, seatId, now);
+            // a seat sees the calls filed under one of its skills (a sticky call's owner finds it elsewhere)
             CallRecord expected = waiting.stream()
-                    .filter(call -> !call.hasRequirements() || contains(skills, call.requiredSkills[0]))
+                    .filter(call -> !call.hasRequirements() || contains(skills, call.filingSkill))
                     .filter(eligible).min(CallRecord.QUEUE_ORDER).orElse(null);
             assertThat(index.firstEligible(skills, tier, now, eligible)).isEqualTo(expected);
             assertThat(index.firstEligible(skills, eligible)).isEqualTo(expected);
@@ -139,6 +150,16 @@ class WaitingCallsTest {
         return call;
     }
 
+    private static int rarest(CallRecord call, SkillCatalog catalog) {
+        int rarest = call.requiredSkills[0];
+        for (int skill : call.requiredSkills) {
+            if (catalog.holders(skill) < catalog.holders(rarest)) {
+                rarest = skill;
+            }
+        }
+        return rarest;
+    }
+
     private static boolean contains(int[] values, int value) {
         for (int candidate : values) {
             if (candidate == value) {
@@ -151,7 +172,7 @@ class WaitingCallsTest {
     @Test
     void shouldKeepQueueOrderAcrossLanesOfEveryOffset() {
         // given calls of one skill and queue with every head start, arriving a minute apart
-        WaitingCalls index = new WaitingCalls();
+        WaitingCalls index = new WaitingCalls(new SkillCatalog());
         List<CallRecord> all = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             CallRecord call = new CallRecord("c" + i, i);

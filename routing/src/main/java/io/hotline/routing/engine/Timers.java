@@ -3,14 +3,21 @@ package io.hotline.routing.engine;
 import java.util.Arrays;
 
 /**
- * The engine's pending timers in due order. A timer carries the generation of its target at scheduling time;
- * a target that moved on since (answered, re-offered, logged out) ignores it. Confined to the routing thread.
+ * The engine's pending timers in due order, ({@code atMs}, {@code sequence}) as {@link Timer#compareTo}. A timer
+ * carries the generation of its target at scheduling time; a target that moved on since (answered, re-offered,
+ * logged out) ignores it. Confined to the routing thread.
  * <p>
- * A binary heap ordered by ({@code atMs}, {@code sequence}), as {@link Timer#compareTo}. The keys sit in their own
- * arrays so that sifting through tens of thousands of pending timers reads two long arrays, not a timer object
- * per step.
+ * Almost every timer is "now plus a configured delay" (the ring timeout, a queue's step lengths, the callback
+ * offer, wrap-up), and the engine's clock never goes back, so the timers of one delay come due in the order they
+ * were scheduled. Each such delay gets a FIFO {@link Lane}: scheduling appends, firing takes the earliest of the
+ * few lanes' heads, both O(1) without touching the tens of thousands of pending timers. The delay is only a hint
+ * (the scheduling time is taken to be the last {@link #pollDue} time): a timer that would not keep its lane in
+ * order, or one of more distinct delays than {@value #MAX_LANES}, goes to a binary heap instead, so the order is
+ * exact whatever is scheduled.
  */
 final class Timers {
+    /** Distinct delays that get a lane; timers of further delays share the heap. */
+    static final int MAX_LANES = 32;
 
     /** What a timer does when due. */
     enum Kind {
@@ -38,20 +45,118 @@ final class Timers {
         }
     }
 
+    /** The timers of one delay, due in the order they were scheduled: a ring buffer. */
+    private static final class Lane {
+        final long delayMs;
+        Timer[] ring = new Timer[16];
+        int first;
+        int count;
+
+        Lane(long delayMs) {
+            this.delayMs = delayMs;
+        }
+
+        Timer last() {
+            return ring[(first + count - 1) & (ring.length - 1)];
+        }
+
+        void append(Timer timer) {
+            if (count == ring.length) {
+                Timer[] grown = new Timer[ring.length * 2];
+                for (int i = 0; i < count; i++) {
+                    grown[i] = ring[(first + i) & (ring.length - 1)];
+                }
+                ring = grown;
+                first = 0;
+            }
+            ring[(first + count++) & (ring.length - 1)] = timer;
+        }
+
+        Timer takeFirst() {
+            Timer timer = ring[first];
+            ring[first] = null;
+            first = (first + 1) & (ring.length - 1);
+            count--;
+            return timer;
+        }
+    }
+
+    private final Lane[] lanes = new Lane[MAX_LANES];
+    /** [lane] -> due time and sequence of its first timer ({@code Long.MAX_VALUE} when empty), read by each poll. */
+    private final long[] laneDue = new long[MAX_LANES];
+    private final long[] laneOrder = new long[MAX_LANES];
+    private int laneCount;
+    /** The latest poll time: scheduling is assumed to happen then, to find a timer's delay. */
+    private long nowMs = Long.MIN_VALUE;
+
     private long[] dueAt = new long[64];
     private long[] order = new long[64];
     private Timer[] heap = new Timer[64];
+    /** Timers in the heap. */
     private int size;
+    private int inLanes;
     private long sequence;
 
     void schedule(long atMs, Kind kind, CallRecord call, SeatRecord seat, long generation) {
+        Timer timer = new Timer(atMs, sequence++, kind, call, seat, generation);
+        Lane lane = nowMs == Long.MIN_VALUE ? null : laneFor(atMs - nowMs);
+        if (lane != null && (lane.count == 0 || lane.last().atMs() <= atMs)) {
+            lane.append(timer);
+            inLanes++;
+            if (lane.count == 1) {
+                int index = indexOf(lane);
+                laneDue[index] = atMs;
+                laneOrder[index] = timer.sequence();
+            }
+        } else {
+            push(timer);
+        }
+    }
+
+    /** The lane of timers {@code delayMs} after now, created when there is room; or {@code null}. */
+    private Lane laneFor(long delayMs) {
+        for (int i = 0; i < laneCount; i++) {
+            if (lanes[i].delayMs == delayMs) {
+                return lanes[i];
+            }
+        }
+        if (laneCount == MAX_LANES) {
+            return null;
+        }
+        Lane lane = new Lane(delayMs);
+        laneDue[laneCount] = Long.MAX_VALUE;
+        lanes[laneCount++] = lane;
+        return lane;
+    }
+
+    private int indexOf(Lane lane) {
+        int index = 0;
+        while (lanes[index] != lane) {
+            index++;
+        }
+        return index;
+    }
+
+    /** The lane whose first timer comes first, or -1 when every lane is empty. */
+    private int earliestLane() {
+        int earliest = -1;
+        for (int i = 0; i < laneCount; i++) {
+            if (laneDue[i] != Long.MAX_VALUE
+                    && (earliest < 0 || before(laneDue[i], laneOrder[i], laneDue[earliest], laneOrder[earliest]))) {
+                earliest = i;
+            }
+        }
+        return earliest;
+    }
+
+    private void push(Timer timer) {
         if (size == heap.length) {
             dueAt = Arrays.copyOf(dueAt, size * 2);
             order = Arrays.copyOf(order, size * 2);
             heap = Arrays.copyOf(heap, size * 2);
         }
-        long seq = sequence++;
-        Timer timer = new Timer(atMs, seq, kind, call, seat, generation);
+        long atMs = timer.atMs();
+        long seq = timer.sequence();
         int at = size++;
         while (at > 0) {
             int parent = (at - 1) >>> 1;
@@ -64,9 +169,28 @@ final class Timers {
         put(at, timer);
     }
 
-    /** The next timer due at or before {@code nowMs}, removed; or {@code null}. */
-    Timer pollDue(long nowMs) {
-        if (size == 0 || dueAt[0] > nowMs) {
+    /** The next timer due at or before {@code now}, removed; or {@code null}. */
+    Timer pollDue(long now) {
+        nowMs = Math.max(nowMs, now);
+        int lane = earliestLane();
+        boolean fromLane = lane >= 0 && (size == 0 || before(laneDue[lane], laneOrder[lane], 0));
+        if (fromLane) {
+            if (laneDue[lane] > now) {
+                return null;
+            }
+            Lane from = lanes[lane];
+            Timer first = from.takeFirst();
+            inLanes--;
+            if (from.count == 0) {
+                laneDue[lane] = Long.MAX_VALUE;
+            } else {
+                Timer next = from.ring[from.first];
+                laneDue[lane] = next.atMs();
+                laneOrder[lane] = next.sequence();
+            }
+            return first;
+        }
+        if (size == 0 || dueAt[0] > now) {
             return null;
         }
         Timer first = heap[0];
@@ -80,11 +204,13 @@ final class Timers {
 
     /** When the next timer is due, or {@code Long.MAX_VALUE}. */
     long nextDueMs() {
-        return size == 0 ? Long.MAX_VALUE : dueAt[0];
+        int lane = earliestLane();
+        long next = lane < 0 ? Long.MAX_VALUE : laneDue[lane];
+        return size == 0 ? next : Math.min(next, dueAt[0]);
     }
 
     int size() {
-        return size;
+        return size + inLanes;
     }
 
     /** Puts {@code timer} at the root's place and moves it down to where it belongs. */

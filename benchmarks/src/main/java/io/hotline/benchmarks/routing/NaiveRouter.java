@@ -1,5 +1,6 @@
 package io.hotline.benchmarks.routing;
 
+import io.hotline.routing.engine.Explanation;
 import io.hotline.routing.engine.RoutingCommand;
 import io.hotline.routing.engine.RoutingConfig;
 import io.hotline.routing.engine.RoutingEvent;
@@ -41,7 +42,7 @@ import java.util.function.Consumer;
  * Not thread-safe: confined to the benchmark thread.
  */
 final class NaiveRouter implements Router {
-    private static final String EXPLANATION = "baseline: scanned every seat or every waiting call";
+    private static final Explanation EXPLANATION = Explanation.of("baseline: scanned every seat or every waiting call");
     /** Timer order of steps that widened together: when each widened, then arrival order (the engine's). */
     private static final Comparator<Call> WIDENING_ORDER = Comparator.<Call>comparingLong(call -> call.widenedAtMs)
             .thenComparingLong(call -> call.sequence);

@@ -17,7 +17,7 @@ final class Matchmaker {
     private final int[] found = new int[1];
     /**
      * Callers waiting for their owner seat first, by owner seat id, so that an owner becoming ready finds them
-     * whatever its skills (the waiting index only shows a seat the calls whose primary skill it has).
+     * whatever its skills (the waiting index only shows a seat the calls filed under a skill it has).
      */
     private final Map<String, List<CallRecord>> stickyByOwner = new HashMap<>();
 
@@ -41,8 +41,7 @@ final class Matchmaker {
                 return;
             }
             if (!takesAnEarlierCall(seat, call)) {
-                offer(call, seat, sticky ? "sticky: the caller's open work order belongs to " + seat.id
-                        : explain(call, step, seat, found[0]));
+                offer(call, seat, sticky ? new Explanation.Sticky(seat.id) : explain(call, step, seat, found[0]));
             }
         }
     }
@@ -118,7 +117,7 @@ final class Matchmaker {
 
     private void offerToSeat(CallRecord call, SeatRecord seat) {
         if (stickyActive(call)) {
-            offer(call, seat, "sticky: the caller's open work order belongs to " + seat.id);
+            offer(call, seat, new Explanation.Sticky(seat.id));
         } else {
             RoutingStep step = call.step(context.nowMs);
             offer(call, seat, explain(call, step, seat, -1));
@@ -153,7 +152,7 @@ final class Matchmaker {
         return owner != null && owner.state != SeatState.LOGGED_OUT;
     }
 
-    private void offer(CallRecord call, SeatRecord seat, String explanation) {
+    private void offer(CallRecord call, SeatRecord seat, Explanation explanation) {
         context.waiting.remove(call);
         context.ready.remove(seat);
         call.phase = CallPhase.OFFERED;
@@ -169,27 +168,13 @@ final class Matchmaker {
         context.emit(new RoutingCommand.RecordDecision(call.id, explanation));
     }
 
-    private String explain(CallRecord call, RoutingStep step, SeatRecord seat, int eligibleSeats) {
-        StringBuilder text = new StringBuilder(160);
-        long waited = context.nowMs - call.queuedMs;
-        text.append("queue ").append(call.queue.name()).append(", step ").append(step.name())
-                .append(" (tiers ").append(step.tiers());
-        if (call.hasRequirements()) {
-            text.append(", ").append(call.primarySkill).append(" >= ")
-                    .append(step.effectiveMinimum(call.requiredLevels[0]));
-        }
-        text.append(") after ").append(waited / 1000).append(" s: ");
-        if (eligibleSeats >= 0) {
-            text.append(eligibleSeats).append(" ready seat(s) in reach; ");
-        } else {
-            text.append("seat became ready; ");
-        }
-        text.append("chose ").append(seat.id).append(" (").append(seat.tier);
-        if (call.hasRequirements()) {
-            text.append(", proficiency ").append(seat.level(call.requiredSkills[0]));
-        }
-        text.append(", idle ").append(Math.max(0, context.nowMs - seat.readySinceMs) / 1000).append(" s, ")
-                .append(seat.callsToday).append(" call(s) today) by ").append(context.config.ordering());
-        return text.toString();
+    private Explanation explain(CallRecord call, RoutingStep step, SeatRecord seat, int eligibleSeats) {
+        boolean skills = call.hasRequirements();
+        Explanation.ChosenSeat chosen = new Explanation.ChosenSeat(seat.id, seat.tier,
+                skills ? seat.level(call.requiredSkills[0]) : 0, Math.max(0, context.nowMs - seat.readySinceMs) / 1000,
+                seat.callsToday);
+        return new Explanation.SeatChosen(call.queue.name(), step, call.primarySkill,
+                skills ? step.effectiveMinimum(call.requiredLevels[0]) : 0, (context.nowMs - call.queuedMs) / 1000,
+                eligibleSeats, chosen, context.config.ordering());
     }
 }

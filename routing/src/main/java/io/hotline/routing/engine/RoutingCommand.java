@@ -16,13 +16,24 @@ public sealed interface RoutingCommand {
     /**
      * Ring {@code seatId} for {@code callId}; the engine withdraws the offer itself after {@code ringTimeout}.
      *
-     * @param explanation why this seat: the step, the eligible seats, the reason for the choice
+     * @param why why this seat: the step, the eligible seats, the reason for the choice
      */
     record OfferCall(String callId, String seatId, String dialString, Tier tier, Long workOrderId,
-                     Duration ringTimeout, String explanation) implements RoutingCommand {
+                     Duration ringTimeout, Explanation why) implements RoutingCommand {
         public OfferCall {
             Objects.requireNonNull(callId, "callId");
             Objects.requireNonNull(seatId, "seatId");
+        }
+
+        public OfferCall(String callId, String seatId, String dialString, Tier tier, Long workOrderId,
+                         Duration ringTimeout, String explanation) {
+            this(callId, seatId, dialString, tier, workOrderId, ringTimeout,
+                    explanation == null ? null : Explanation.of(explanation));
+        }
+
+        /** {@link #why()} as text, or {@code null}. */
+        public String explanation() {
+            return why == null ? null : why.text();
         }
     }
 
@@ -59,7 +70,19 @@ public sealed interface RoutingCommand {
     }
 
     /** Store why the engine did what it did with the call (shown on the work order and in reports). */
-    record RecordDecision(String callId, String explanation) implements RoutingCommand {
+    record RecordDecision(String callId, Explanation why) implements RoutingCommand {
+        public RecordDecision {
+            Objects.requireNonNull(why, "why");
+        }
+
+        public RecordDecision(String callId, String explanation) {
+            this(callId, Explanation.of(explanation));
+        }
+
+        /** {@link #why()} as text. */
+        public String explanation() {
+            return why.text();
+        }
     }
 
     /** An input the engine could not apply (unknown seat, an answer from a seat that was not offered...). */

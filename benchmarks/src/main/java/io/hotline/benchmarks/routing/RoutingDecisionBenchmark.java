@@ -29,8 +29,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code hotline}, {@code baseline}: throughput in decisions per second ({@value
  *       ScenarioDriver#DECISIONS_PER_CYCLE} per operation).
- *   <li>{@code hotlineLatency}, {@code baselineLatency}: the sampled time of one whole cycle (two decisions and an
- *       answer), so its percentiles bound the latency of one decision from above.
+ *   <li>{@code hotlineSeatDecision}, {@code baselineSeatDecision}: the sampled time of one decision of the first
+ *       kind: the call ends, the timers due fire, the freed seat chooses among the waiting calls and its offer is
+ *       answered. The cycle's other half (the arrival, then the clock's step) runs in a per-invocation set-up,
+ *       outside the measurement.
+ *   <li>{@code hotlineCallDecision}, {@code baselineCallDecision}: the same for the second kind: the timers due
+ *       fire and a fresh caller looks for a ready seat (and waits: every seat is busy in the steady state); the
+ *       call ending runs in the set-up.
  * </ul>
  * Before measuring, each trial opens the world and runs {@value #SETTLE_CYCLES} cycles so the queue's mix is the
  * steady one (hard-to-serve callers accumulate); the baseline's trial also runs the engine over the same events
@@ -117,18 +122,76 @@ public class RoutingDecisionBenchmark {
         return side.driver.cycle(side.clockStepMs);
     }
 
-    @Benchmark
-    @BenchmarkMode(Mode.SampleTime)
-    @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public long hotlineLatency(Hotline side) {
-        return side.driver.cycle(side.clockStepMs);
+    /** The engine, with the arrival half of the cycle before each invocation, outside the measurement. */
+    @State(Scope.Thread)
+    public static class HotlineBeforeSeatDecision extends Hotline {
+        @Setup(Level.Invocation)
+        public void arriveThenStep() {
+            driver.arrive();
+            driver.advance(clockStepMs);
+        }
+    }
+
+    /** The engine, with the ending half of the cycle before each invocation, outside the measurement. */
+    @State(Scope.Thread)
+    public static class HotlineBeforeCallDecision extends Hotline {
+        @Setup(Level.Invocation)
+        public void stepThenEnd() {
+            driver.advance(clockStepMs);
+            driver.endOldestCall();
+        }
+    }
+
+    /** The baseline, with the arrival half of the cycle before each invocation. */
+    @State(Scope.Thread)
+    public static class BaselineBeforeSeatDecision extends Baseline {
+        @Setup(Level.Invocation)
+        public void arriveThenStep() {
+            driver.arrive();
+            driver.advance(clockStepMs);
+        }
+    }
+
+    /** The baseline, with the ending half of the cycle before each invocation. */
+    @State(Scope.Thread)
+    public static class BaselineBeforeCallDecision extends Baseline {
+        @Setup(Level.Invocation)
+        public void stepThenEnd() {
+            driver.advance(clockStepMs);
+            driver.endOldestCall();
+        }
     }
 
     @Benchmark
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public long baselineLatency(Baseline side) {
-        return side.driver.cycle(side.clockStepMs);
+    public long hotlineSeatDecision(HotlineBeforeSeatDecision side) {
+        side.driver.endOldestCall();
+        return side.driver.commands();
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public long hotlineCallDecision(HotlineBeforeCallDecision side) {
+        side.driver.arrive();
+        return side.driver.commands();
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public long baselineSeatDecision(BaselineBeforeSeatDecision side) {
+        side.driver.endOldestCall();
+        return side.driver.commands();
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public long baselineCallDecision(BaselineBeforeCallDecision side) {
+        side.driver.arrive();
+        return side.driver.commands();
     }
 
     static String firstDifference(List<String> expected, List<String> actual) {

@@ -86,7 +86,7 @@ class HotlineProcessIT {
 
         // and a second start over the same directory reuses the data: no new migration, no second seed
         Process second = start(env, dataDir.resolve("second.log"), "run");
-        awaitHealthy(httpPort, Duration.ofSeconds(60));
+        awaitHealthy(httpPort, Duration.ofSeconds(150));
         assertThat(count(dbPort, "SELECT COUNT(*) FROM seat")).isEqualTo(seats);
         assertThat(count(dbPort, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo(migrations);
         second.destroy();

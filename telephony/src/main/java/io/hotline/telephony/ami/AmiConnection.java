@@ -1,22 +1,33 @@
 package io.hotline.telephony.ami;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.DefaultManagerConnection;
+import org.asteriskjava.manager.EventTimeoutException;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.ManagerEventListener;
+import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.TimeoutException;
+import org.asteriskjava.manager.action.CoreShowChannelsAction;
+import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.ManagerAction;
+import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.action.PingAction;
+import org.asteriskjava.manager.action.RedirectAction;
+import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.event.ResponseEvent;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +42,13 @@ import org.slf4j.LoggerFactory;
  *       three of those, so a half-open socket is noticed and the reconnect starts.
  *   <li>The listener runs on asterisk-java's event pump: it only translates ({@link AmiEventTranslator}) and
  *       offers to the {@link AmiEventSink}; it never blocks and never sends an action.
- *   <li>Actions ({@link #send}) go out from this connection's own thread ({@code ami-<server>}) with the
- *       configured timeout and complete a future; nothing waits on the pump.
+ *   <li>After every login, and on {@code FullyBooted} (Asterisk restarted under a live connection), the connection
+ *       resynchronises from its own thread: {@link AmiEvent.ResyncStarted}, then {@code CoreShowChannels} as one
+ *       {@link AmiEvent.ChannelsListed}, then {@code DeviceStateList}, whose items arrive as device state events.
+ *       Nothing is replayed after a reconnect, so this is how Hotline learns what happened while it was blind.
+ *   <li>Actions ({@link #send}, {@link #redirect}, {@link #originate}, {@link #hangup}) go out from this
+ *       connection's own thread ({@code ami-<server>}) with the configured timeout and complete a future; nothing
+ *       waits on the pump.
  * </ul>
  * The secret is handed to asterisk-java and appears nowhere else: not in logs, not in {@link #toString()}.
  */
@@ -120,6 +136,75 @@ public final class AmiConnection implements AutoCloseable {
         return result.orTimeout(config.actionTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Moves a live channel to {@code context,exten,1} (e.g. the caller to the tier-2 escalation context). */
+    public CompletableFuture<ManagerResponse> redirect(String channel, String context, String exten) {
+        return send(new RedirectAction(channel, context, exten, 1));
+    }
+
+    /** Places an outbound call asynchronously; Asterisk reports the outcome in an {@code OriginateResponse} event. */
+    public CompletableFuture<ManagerResponse> originate(AmiOriginate call) {
+        OriginateAction action = new OriginateAction();
+        action.setChannel(call.channel());
+        action.setContext(call.context());
+        action.setExten(call.exten());
+        action.setPriority(1);
+        action.setChannelId(call.channelId());
+        if (call.callerId() != null) {
+            action.setCallerId(call.callerId());
+        }
+        action.setVariables(call.variables());
+        action.setTimeout(call.ringTimeout().toMillis());
+        action.setAsync(Boolean.TRUE);
+        return send(action);
+    }
+
+    /** Hangs up {@code channel} with Q.850 {@code cause} (16 normal clearing). */
+    public CompletableFuture<ManagerResponse> hangup(String channel, int cause) {
+        return send(new HangupAction(channel, cause));
+    }
+
+    private void resync() {
+        if (closed || !isConnected()) {
+            return;
+        }
+        offer(new AmiEvent.ResyncStarted(config.name()), "ResyncStarted");
+        try {
+            ResponseEvents listed = connection.sendEventGeneratingAction(new CoreShowChannelsAction(),
+                    config.actionTimeout().toMillis());
+            List<LiveChannel> channels = new ArrayList<>();
+            for (ResponseEvent item : listed.getEvents()) {
+                if (item instanceof CoreShowChannelEvent channel && channel.getUniqueid() != null
+                        && channel.getChannel() != null) {
+                    channels.add(new LiveChannel(channel.getUniqueid(), channel.getLinkedid(), channel.getChannel()));
+                }
+            }
+            offer(new AmiEvent.ChannelsListed(config.name(), channels), "ChannelsListed");
+            connection.sendAction(new DeviceStateListAction(), response -> { });
+            LOG.info("AMI {}: resynchronised, {} live channels", config.name(), channels.size());
+            observer.resynced(config.name(), channels.size());
+        } catch (IOException | EventTimeoutException | RuntimeException e) {
+            long delay = config.retryDelay(1).toMillis();
+            LOG.warn("AMI {}: resync failed ({}); again in {} ms", config.name(), e.toString(), delay);
+            if (!closed) {
+                worker.schedule(this::resync, delay, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private void resyncSoon() {
+        try {
+            worker.execute(this::resync);
+        } catch (RejectedExecutionException closing) {
+            // closed while the event was on its way: nothing to resynchronise
+        }
+    }
+
+    private void offer(AmiEvent event, String type) {
+        if (!sink.offer(event)) {
+            observer.dropped(config.name(), type);
+        }
+    }
+
     private void attemptLogin() {
         if (closed) {
             return;
@@ -158,6 +243,7 @@ public final class AmiConnection implements AutoCloseable {
         observer.event(config.name(), type, lag);
         AmiEvent translated = translator.translate(event);
         if (translated == null) {
+            observer.ignored(config.name(), type);
             return;
         }
         if (translated instanceof AmiEvent.Connected) {
@@ -167,14 +253,15 @@ public final class AmiConnection implements AutoCloseable {
             LOG.info("AMI {}: connected to {}:{}{}", config.name(), config.host(), config.port(),
                     reconnect ? " again" : "");
             observer.connected(config.name(), reconnect);
+            resyncSoon();
+        } else if (translated instanceof AmiEvent.FullyBooted && connected) {
+            resyncSoon();
         } else if (translated instanceof AmiEvent.Disconnected) {
             connected = false;
             LOG.warn("AMI {}: connection to {}:{} lost; reconnecting", config.name(), config.host(), config.port());
             observer.disconnected(config.name());
         }
-        if (!sink.offer(translated)) {
-            observer.dropped(config.name(), type);
-        }
+        offer(translated, type);
     }
 
     /** Logs off (if connected) and stops every thread this connection started. */

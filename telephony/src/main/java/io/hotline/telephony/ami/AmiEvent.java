@@ -1,5 +1,8 @@
 package io.hotline.telephony.ami;
 
+import java.util.List;
+import java.util.Objects;
+
 /**
  * What Hotline learns from one Asterisk server over AMI, as immutable records: asterisk-java's mutable event
  * beans never leave the listener that translates them ({@link AmiEventTranslator}). Every record names the
@@ -50,5 +53,20 @@ public sealed interface AmiEvent {
 
     /** A PJSIP contact's reachability changed ({@code ContactStatus}): Reachable, Unreachable, Removed, .... */
     record ContactStatusChanged(String server, String endpoint, String aor, String status) implements AmiEvent {
+    }
+
+    /**
+     * Hotline is about to list the server's channels after a (re)connect or a {@code FullyBooted}: channels that
+     * appear after this marker may be missing from the list without having ended.
+     */
+    record ResyncStarted(String server) implements AmiEvent {
+    }
+
+    /** The channels the server had when it answered {@code CoreShowChannels}, after a {@link ResyncStarted}. */
+    record ChannelsListed(String server, List<LiveChannel> channels) implements AmiEvent {
+        public ChannelsListed {
+            Objects.requireNonNull(server, "server");
+            channels = List.copyOf(channels);
+        }
     }
 }

@@ -25,8 +25,15 @@ public interface AmiObserver {
     default void event(String server, String type, long lagMillis) {
     }
 
-    /** An event Hotline has no translation for; counted, never fatal. */
-    default void unknownEvent(String server, String type) {
+    /**
+     * An event Hotline has no use for ({@code VarSet}, {@code Newexten}, ...); counted, never fatal. Events whose
+     * type asterisk-java itself does not know never reach Hotline: asterisk-java drops them before its listeners.
+     */
+    default void ignored(String server, String type) {
+    }
+
+    /** A resync after a (re)connect or a restart listed {@code channels} live channels. */
+    default void resynced(String server, int channels) {
     }
 
     /** The sink refused a translated event (full inbox). */

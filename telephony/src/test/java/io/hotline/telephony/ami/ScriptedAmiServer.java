@@ -20,18 +20,24 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A fake Asterisk manager interface on 127.0.0.1 for tests: it speaks the banner, answers asterisk-java's
  * {@code Challenge} and MD5 {@code Login}, {@code CoreSettings}, {@code Ping} and any other action with the
  * client's own ActionID, and after each login plays the next queued recording ({@code .ami-recv.raw}) byte for
- * byte, minus the recorded banner and login response. One daemon thread per client reads, one plays.
+ * byte, minus the recorded banner and login response and minus the recorder's own action answers, which instead
+ * answer the client's actions of the same name (a resync's {@code CoreShowChannels} gets the recorded channel list).
+ * One daemon thread per client reads, one plays.
  */
 final class ScriptedAmiServer implements AutoCloseable {
     private static final String CHALLENGE = "840415273";
     private final ServerSocket listener;
-    private final Queue<byte[]> recordings = new ConcurrentLinkedQueue<>();
+    private final Queue<Session> sessions = new ConcurrentLinkedQueue<>();
     private final List<Client> clients = new CopyOnWriteArrayList<>();
     private final List<Map<String, String>> actions = new CopyOnWriteArrayList<>();
     private final AtomicInteger accepted = new AtomicInteger();
@@ -65,9 +71,27 @@ final class ScriptedAmiServer implements AutoCloseable {
         return this;
     }
 
-    /** Queues a recording for the next connection that logs in. */
+    /**
+     * Queues a recording for the next connection that logs in: its events are played at once; its answers to the
+     * recorder's actions (ActionIDs like {@code coreshowchannels-2}) answer the client's action of that name.
+     */
     ScriptedAmiServer afterLogin(String transcriptFile) {
-        recordings.add(Transcripts.bytes(transcriptFile));
+        sessions.add(Session.of(new String(Transcripts.bytes(transcriptFile), StandardCharsets.UTF_8), false));
+        return this;
+    }
+
+    /**
+     * As {@link #afterLogin}, but plays only once the client has asked for its channel list (so its login is
+     * complete when the stream ends), then closes the socket as Asterisk does after {@code Shutdown} (a restart).
+     */
+    ScriptedAmiServer afterLoginThenClose(String transcriptFile) {
+        sessions.add(Session.of(new String(Transcripts.bytes(transcriptFile), StandardCharsets.UTF_8), true));
+        return this;
+    }
+
+    /** Queues AMI text written here (for what no recording shows, e.g. a PJSIP contact turning unreachable). */
+    ScriptedAmiServer afterLoginText(String blocks) {
+        sessions.add(Session.of("Asterisk Call Manager/11.0.0\r\n" + blocks, false));
         return this;
     }
 
@@ -122,6 +146,7 @@ final class ScriptedAmiServer implements AutoCloseable {
     private final class Client {
         private final Socket socket;
         private final Object writeLock = new Object();
+        private volatile Session session = Session.of("", false);
 
         Client(Socket socket) {
             this.socket = socket;
@@ -173,7 +198,11 @@ final class ScriptedAmiServer implements AutoCloseable {
                     write("Response: Goodbye\r\nActionID: " + id + "\r\nMessage: Thanks for all the fish.\r\n\r\n");
                     socket.close();
                 }
-                default -> write("Response: Success\r\nActionID: " + id + "\r\n\r\n");
+                default -> {
+                    synchronized (writeLock) {
+                        write(session.answer(name, id));
+                    }
+                }
             }
         }
 
@@ -186,20 +215,31 @@ final class ScriptedAmiServer implements AutoCloseable {
                 return;
             }
             write("Response: Success\r\nActionID: " + id + "\r\nMessage: Authentication accepted\r\n\r\n");
-            byte[] recording = recordings.poll();
-            if (recording != null) {
-                daemon("scripted-ami-play", () -> play(recording)).start();
+            Session next = sessions.poll();
+            if (next != null) {
+                session = next;
+                daemon("scripted-ami-play", () -> play(next)).start();
             }
         }
 
-        private void play(byte[] recording) {
-            List<String> blocks = blocksAfterLogin(new String(recording, StandardCharsets.UTF_8));
+        private void play(Session played) {
             try {
-                for (String block : blocks) {
-                    write(block);
+                if (played.closeAfter && !played.resyncAsked.await(10, TimeUnit.SECONDS)) {
+                    return;
+                }
+                for (String block : played.events) {
+                    synchronized (writeLock) {
+                        write(block);
+                        played.played(block);
+                    }
+                }
+                if (played.closeAfter) {
+                    socket.close();
                 }
             } catch (IOException e) {
                 // dropped mid-recording, as intended by dropClients
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 
@@ -217,6 +257,94 @@ final class ScriptedAmiServer implements AutoCloseable {
             } catch (IOException ignored) {
                 // closing anyway
             }
+        }
+    }
+
+    /**
+     * One login's script: the events to play, the recorded answers to actions by action name, and the channels
+     * Asterisk would list now (those the recorded {@code CoreShowChannels} named, plus every {@code Newchannel}
+     * played since, minus every {@code Hangup} played), so a resync gets the list a real Asterisk would give at
+     * that point of the stream. Used under the client's write lock.
+     */
+    private static final class Session {
+        private static final Pattern RECORDED_ID = Pattern.compile("(?m)^ActionID: ([a-z]+)-(\\d+)\r\n");
+        private static final String ID_PLACEHOLDER = "ActionID: ${id}\r\n";
+        final List<String> events = new ArrayList<>();
+        final Map<String, Queue<List<String>>> answers = new LinkedHashMap<>();
+        final Map<String, String> live = new LinkedHashMap<>();
+        final boolean closeAfter;
+        final CountDownLatch resyncAsked = new CountDownLatch(1);
+
+        private Session(boolean closeAfter) {
+            this.closeAfter = closeAfter;
+        }
+
+        static Session of(String recording, boolean closeAfter) {
+            Session session = new Session(closeAfter);
+            Map<String, List<String>> byId = new LinkedHashMap<>();
+            for (String block : recording.isEmpty() ? List.<String>of() : blocksAfterLogin(recording)) {
+                Matcher id = RECORDED_ID.matcher(block);
+                if (id.find()) {
+                    String actionId = id.group(1) + "-" + id.group(2);
+                    byId.computeIfAbsent(actionId, key -> {
+                        List<String> group = new ArrayList<>();
+                        session.answers.computeIfAbsent(id.group(1), name -> new ConcurrentLinkedQueue<>()).add(group);
+                        return group;
+                    }).add(block);
+                } else if (block.startsWith("Event: ")) {
+                    session.events.add(block);
+                }
+            }
+            Queue<List<String>> listed = session.answers.get("coreshowchannels");
+            if (listed != null && !listed.isEmpty()) {
+                for (String block : listed.peek()) {
+                    if (block.startsWith("Event: CoreShowChannel\r\n")) {
+                        session.live.put(header(block, "Uniqueid"),
+                                RECORDED_ID.matcher(block).replaceFirst(Matcher.quoteReplacement(ID_PLACEHOLDER)));
+                    }
+                }
+            }
+            return session;
+        }
+
+        /** Keeps the live channels up to date with {@code block}, just written to the client. */
+        void played(String block) {
+            if (block.startsWith("Event: Newchannel\r\n")) {
+                live.put(header(block, "Uniqueid"), "Event: CoreShowChannel\r\n" + ID_PLACEHOLDER
+                        + "Channel: " + header(block, "Channel") + "\r\nUniqueid: " + header(block, "Uniqueid")
+                        + "\r\nLinkedid: " + header(block, "Linkedid") + "\r\n\r\n");
+            } else if (block.startsWith("Event: Hangup\r\n")) {
+                live.remove(header(block, "Uniqueid"));
+            }
+        }
+
+        /** The answer to the client's action {@code name}, under the client's {@code actionId}. */
+        String answer(String name, String actionId) {
+            Queue<List<String>> recorded = answers.get(name);
+            List<String> group = recorded == null ? null : recorded.poll();
+            if (name.equals("coreshowchannels")) {
+                StringBuilder text = new StringBuilder("Response: Success\r\nActionID: " + actionId
+                        + "\r\nEventList: start\r\nMessage: Channels will follow\r\n\r\n");
+                live.values().forEach(item -> text.append(item.replace("${id}", actionId)));
+                resyncAsked.countDown();
+                return text.append("Event: CoreShowChannelsComplete\r\nActionID: ").append(actionId)
+                        .append("\r\nEventList: Complete\r\nListItems: ").append(live.size()).append("\r\n\r\n")
+                        .toString();
+            }
+            if (group != null) {
+                StringBuilder text = new StringBuilder();
+                for (String block : group) {
+                    text.append(RECORDED_ID.matcher(block).replaceFirst(
+                            Matcher.quoteReplacement("ActionID: " + actionId + "\r\n")));
+                }
+                return text.toString();
+            }
+            return "Response: Success\r\nActionID: " + actionId + "\r\n\r\n";
+        }
+
+        private static String header(String block, String name) {
+            Matcher value = Pattern.compile("(?m)^" + name + ": ([^\r\n]*)\r\n").matcher(block);
+            return value.find() ? value.group(1) : "";
         }
     }
 

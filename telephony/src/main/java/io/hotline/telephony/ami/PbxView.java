@@ -1,0 +1,225 @@
+package io.hotline.telephony.ami;
+
+import io.hotline.routing.engine.RoutingEvent;
+import io.hotline.routing.seat.DeviceState;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/**
+ * Hotline's view of every Asterisk server it follows, built from {@link AmiEvent}s, and what routing must learn from
+ * it: each seat's effective device state ({@link RoutingEvent.DeviceStateChanged}) and each call whose caller
+ * channel ended ({@link RoutingEvent.CallHungUp}, the call id being the channel's linkedid, as on the FastAGI side).
+ *
+ * <p>Per server it keeps the live channels and each device's last state and contact reachability. A seat's
+ * effective state is {@link DeviceState#UNAVAILABLE} while its PJSIP contact is unreachable, else its device state;
+ * routing hears of a seat only when that changes.
+ *
+ * <p><b>Reconciling after a blind spot.</b> Asterisk replays nothing after a reconnect, and after a restart every
+ * channel is gone. A resync is {@link AmiEvent.ResyncStarted} followed by {@link AmiEvent.ChannelsListed}. Channels
+ * known before the marker that the list lacks ended while Hotline was blind: they are closed as if their
+ * {@code Hangup} had been seen (so the engine closes the call and its work order: abandoned if it was waiting,
+ * ended if it was connected). Listed channels not known yet are added, unless their {@code Hangup} was already seen
+ * after the marker (events and the list's answer race on two asterisk-java threads). Seats with a live channel are
+ * marked in use; seats recorded as ringing or in use without a channel are set free, so no seat stays stuck.
+ *
+ * <p>Called from every connection's event pump and worker thread; all state is guarded by this object's lock, held
+ * only for map updates (a non-blocking inbox offer included).
+ */
+public final class PbxView implements AmiEventSink {
+    private final Predicate<RoutingEvent> routing;
+    private final Map<String, String> seatsByDevice = new ConcurrentHashMap<>();
+    private final Map<String, Server> servers = new HashMap<>();
+    private long refused;
+    private long reconciledHangups;
+
+    /** A view that hands what routing must know to {@code routing} (e.g. {@code RoutingInbox::offer}). */
+    public PbxView(Predicate<RoutingEvent> routing) {
+        this.routing = Objects.requireNonNull(routing, "routing");
+    }
+
+    /** Tells the view that {@code seatId}'s softphone is {@code device} (its dial string, e.g. {@code PJSIP/1001}). */
+    public void seat(String device, String seatId) {
+        seatsByDevice.put(normalise(device), seatId);
+    }
+
+    @Override
+    public synchronized boolean offer(AmiEvent event) {
+        Server server = servers.computeIfAbsent(event.server(), name -> new Server());
+        if (event instanceof AmiEvent.ChannelCreated created) {
+            server.add(created.uniqueId(), created.linkedId(), created.channel());
+        } else if (event instanceof AmiEvent.ChannelHungUp hungUp) {
+            server.hungUpSinceResync.add(hungUp.uniqueId());
+            hangUp(server, hungUp.uniqueId());
+        } else if (event instanceof AmiEvent.DeviceStateChanged device) {
+            DeviceState state = deviceState(device.state());
+            server.devices.put(normalise(device.device()), state);
+            publish(server, normalise(device.device()));
+        } else if (event instanceof AmiEvent.ContactStatusChanged contact) {
+            contactChanged(server, contact);
+        } else if (event instanceof AmiEvent.ResyncStarted) {
+            server.resyncEpoch++;
+            server.hungUpSinceResync.clear();
+        } else if (event instanceof AmiEvent.ChannelsListed listed) {
+            reconcile(server, listed.channels());
+        }
+        return true;
+    }
+
+    private void contactChanged(Server server, AmiEvent.ContactStatusChanged contact) {
+        if (contact.endpoint() == null || contact.status() == null) {
+            return;
+        }
+        String device = "PJSIP/" + contact.endpoint();
+        String status = contact.status().toLowerCase(Locale.ROOT);
+        if (status.equals("unreachable") || status.equals("removed")) {
+            server.unreachable.add(device);
+        } else if (status.equals("reachable") || status.equals("created") || status.equals("nonqualified")) {
+            server.unreachable.remove(device);
+        } else {
+            return;
+        }
+        publish(server, device);
+    }
+
+    private void reconcile(Server server, List<LiveChannel> listed) {
+        Set<String> live = new HashSet<>();
+        for (LiveChannel channel : listed) {
+            live.add(channel.uniqueId());
+            if (!server.channels.containsKey(channel.uniqueId())
+                    && !server.hungUpSinceResync.contains(channel.uniqueId())) {
+                server.add(channel.uniqueId(), channel.linkedId(), channel.channel());
+            }
+        }
+        for (Channel channel : List.copyOf(server.channels.values())) {
+            if (channel.epoch < server.resyncEpoch && !live.contains(channel.uniqueId)) {
+                reconciledHangups++;
+                hangUp(server, channel.uniqueId);
+            }
+        }
+        Set<String> busy = new HashSet<>();
+        for (Channel channel : server.channels.values()) {
+            busy.add(channel.device);
+        }
+        // Only devices this server has reported or carries a channel of: a seat on another server is not touched.
+        Set<String> devices = new HashSet<>(server.devices.keySet());
+        devices.addAll(busy);
+        for (String device : devices) {
+            DeviceState known = server.devices.get(device);
+            if (busy.contains(device)) {
+                if (known == null || known.canTakeCall()) {
+                    server.devices.put(device, DeviceState.IN_USE);
+                }
+            } else if (known == DeviceState.IN_USE || known == DeviceState.RINGING) {
+                server.devices.put(device, DeviceState.NOT_IN_USE);
+            }
+            publish(server, device);
+        }
+    }
+
+    private void hangUp(Server server, String uniqueId) {
+        Channel channel = server.channels.remove(uniqueId);
+        if (channel != null && channel.uniqueId.equals(channel.linkedId)) {
+            send(new RoutingEvent.CallHungUp(channel.linkedId));
+        }
+    }
+
+    private void publish(Server server, String device) {
+        String seatId = seatsByDevice.get(device);
+        if (seatId == null) {
+            return;
+        }
+        DeviceState state = server.unreachable.contains(device) ? DeviceState.UNAVAILABLE
+                : server.devices.getOrDefault(device, DeviceState.UNKNOWN);
+        if (state == server.published.get(device)) {
+            return;
+        }
+        if (send(new RoutingEvent.DeviceStateChanged(seatId, state))) {
+            server.published.put(device, state);
+        }
+    }
+
+    private boolean send(RoutingEvent event) {
+        if (routing.test(event)) {
+            return true;
+        }
+        refused++;
+        return false;
+    }
+
+    /** The live channels Hotline knows on {@code server} (uniqueid to channel name). */
+    public synchronized Map<String, String> liveChannels(String server) {
+        Server view = servers.get(server);
+        Map<String, String> result = new HashMap<>();
+        if (view != null) {
+            view.channels.values().forEach(channel -> result.put(channel.uniqueId, channel.name));
+        }
+        return result;
+    }
+
+    /** The effective state last handed to routing for {@code device} on {@code server}, or {@code null}. */
+    public synchronized DeviceState seatDevice(String server, String device) {
+        Server view = servers.get(server);
+        return view == null ? null : view.published.get(normalise(device));
+    }
+
+    /** Channels closed by a resync because they ended while Hotline was blind, since start. */
+    public synchronized long reconciledHangups() {
+        return reconciledHangups;
+    }
+
+    /** Routing events the inbox refused (full), since start; the next change or resync repeats the state. */
+    public synchronized long refused() {
+        return refused;
+    }
+
+    /** Asterisk's device state text ({@code NOT_INUSE}, {@code INUSE}, {@code RINGING}, ...) as routing's. */
+    static DeviceState deviceState(String state) {
+        if (state == null) {
+            return DeviceState.UNKNOWN;
+        }
+        return switch (state.toUpperCase(Locale.ROOT)) {
+            case "NOT_INUSE" -> DeviceState.NOT_IN_USE;
+            case "INUSE", "BUSY", "ONHOLD" -> DeviceState.IN_USE;
+            case "RINGING", "RINGINUSE" -> DeviceState.RINGING;
+            case "UNAVAILABLE", "INVALID" -> DeviceState.UNAVAILABLE;
+            default -> DeviceState.UNKNOWN;
+        };
+    }
+
+    /** The device a channel belongs to: {@code PJSIP/agent1002-00000001} is on {@code PJSIP/agent1002}. */
+    static String deviceOf(String channel) {
+        int dash = channel.lastIndexOf('-');
+        return normalise(dash > channel.indexOf('/') ? channel.substring(0, dash) : channel);
+    }
+
+    private static String normalise(String device) {
+        int slash = device.indexOf('/');
+        return slash < 0 ? device : device.substring(0, slash).toUpperCase(Locale.ROOT) + device.substring(slash);
+    }
+
+    /** One server's channels and devices. */
+    private static final class Server {
+        final Map<String, Channel> channels = new HashMap<>();
+        final Map<String, DeviceState> devices = new HashMap<>();
+        final Set<String> unreachable = new HashSet<>();
+        final Map<String, DeviceState> published = new HashMap<>();
+        final Set<String> hungUpSinceResync = new HashSet<>();
+        long resyncEpoch;
+
+        void add(String uniqueId, String linkedId, String name) {
+            channels.put(uniqueId, new Channel(uniqueId, linkedId == null ? uniqueId : linkedId, name,
+                    deviceOf(name), resyncEpoch));
+        }
+    }
+
+    /** A live channel, with the resync epoch it was first seen in. */
+    private record Channel(String uniqueId, String linkedId, String name, String device, long epoch) {
+    }
+}

@@ -40,6 +40,20 @@ public enum Setting {
     HOTLINE_ASTERISK_NAME("asterisk", SettingValues::nonBlank,
             "Name of the Asterisk server whose calls this Hotline serves; with the call's linkedid it identifies the "
                     + "call's work order."),
+    HOTLINE_AMI_HOST(null, SettingValues::amiHosts,
+            "Asterisk Manager Interface to follow: host[:port], or name=host[:port],... for several servers; unset "
+                    + "runs without AMI (health shows ami DISABLED)."),
+    HOTLINE_AMI_PORT("5038", SettingValues::port,
+            "AMI port of the hosts given without one."),
+    HOTLINE_AMI_USER("hotline", SettingValues::nonBlank,
+            "AMI user (manager.conf) with read = call,system,agent,reporting and write = call,originate,system."),
+    HOTLINE_AMI_SECRET("", Setting::anyValue, Secrecy.SECRET,
+            "That AMI user's secret; never logged or shown."),
+    HOTLINE_AMI_PING_INTERVAL("10s",
+            (setting, value) -> SettingValues.durationInRange(setting, value, Duration.ofSeconds(1),
+                    Duration.ofMinutes(5)),
+            "How often an idle AMI connection pings (1s-5m); three intervals without a byte count as a dead "
+                    + "socket and start a reconnect."),
     HOTLINE_SEED_DEMO_WHEN_EMPTY("true", SettingValues::bool,
             "Whether run loads the demo organisation when the database has no seats."),
     HOTLINE_ROUTING_FILE(null, SettingValues::path,

@@ -118,6 +118,17 @@ final class SettingValues {
                 + "0.0.0.0, ::1)");
     }
 
+    static String amiHosts(Setting setting, String value) {
+        nonBlank(setting, value);
+        try {
+            AmiHost.parse(value, "asterisk", 5038);
+        } catch (IllegalArgumentException e) {
+            throw invalid(setting, value, "is not a valid server list: " + e.getMessage()
+                    + " (e.g. 10.0.0.5, 10.0.0.5:5038 or pbx1=10.0.0.5,pbx2=10.0.0.6:5039)");
+        }
+        return value.strip();
+    }
+
     static String logLevel(Setting setting, String value) {
         String level = value.strip().toUpperCase(Locale.ROOT);
         if (!LOG_LEVELS.contains(level)) {

@@ -71,7 +71,31 @@ public enum HotlineMeters {
     /** FastAGI sessions closed for a problem, by kind: malformed, timeout, unknown_script. */
     AGI_ERRORS("hotline.agi.errors", Meter.Type.COUNTER, null,
             "FastAGI sessions closed for bad input or a missing reply, and requests for unknown scripts.",
-            TagKey.KIND);
+            TagKey.KIND),
+    /** 1 while the AMI connection to a server is logged in, 0 otherwise. */
+    AMI_CONNECTED("hotline.ami.connected", Meter.Type.GAUGE, null,
+            "Whether the AMI connection to the Asterisk server is logged in (1) or not (0).", TagKey.SERVER),
+    /** Logins after a lost connection, since start. */
+    AMI_RECONNECTS("hotline.ami.reconnects", Meter.Type.COUNTER, null,
+            "AMI logins after a lost connection.", TagKey.SERVER),
+    /** Login attempts that failed (server down, refused, wrong secret), since start. */
+    AMI_LOGIN_FAILURES("hotline.ami.login.failures", Meter.Type.COUNTER, null,
+            "AMI login attempts that failed; each is retried after a backoff.", TagKey.SERVER),
+    /** AMI events received, by Asterisk's event name (the set asterisk-java knows: bounded). */
+    AMI_EVENTS("hotline.ami.events", Meter.Type.COUNTER, null,
+            "AMI events received, by event type.", TagKey.SERVER, TagKey.TYPE),
+    /** Events Hotline has no use for (VarSet, Newexten, ...), counted and skipped, since start. */
+    AMI_EVENTS_IGNORED("hotline.ami.events.ignored", Meter.Type.COUNTER, null,
+            "AMI events Hotline does not use, counted and skipped.", TagKey.SERVER),
+    /** Translated events the routing side refused (full inbox), since start. */
+    AMI_EVENTS_DROPPED("hotline.ami.events.dropped", Meter.Type.COUNTER, null,
+            "AMI events that could not be handed on because the receiving queue was full.", TagKey.SERVER),
+    /** Time from asterisk-java reading an event to Hotline's listener handling it. */
+    AMI_EVENT_LAG("hotline.ami.event.lag", Meter.Type.TIMER, null,
+            "Time from reading an AMI event off the socket to Hotline's listener handling it.", TagKey.SERVER),
+    /** Channels a resync closed because they ended while the connection was down, since start. */
+    AMI_RECONCILED_HANGUPS("hotline.ami.reconciled.hangups", Meter.Type.COUNTER, null,
+            "Channels closed by a resync because they ended while Hotline was not connected.");
 
     /**
      * The tag keys Hotline uses, each with a bounded set of values. Add a key here before using it on a meter.
@@ -90,7 +114,11 @@ public enum HotlineMeters {
         /** A seat tier: {@code TIER1}, {@code TIER2} or {@code EXPERT}. */
         TIER("tier"),
         /** A seat state, e.g. {@code READY}; the six values of {@code SeatState}. */
-        STATE("state");
+        STATE("state"),
+        /** An Asterisk server's name in Hotline, e.g. {@code pbx1}; one per configured server. */
+        SERVER("server"),
+        /** An AMI event type, e.g. {@code Hangup}; only the types asterisk-java knows (a few hundred at most). */
+        TYPE("type");
 
         private final String key;
 

@@ -24,9 +24,9 @@ class SettingTest {
     }
 
     @Test
-    void shouldMarkOnlyThePasswordSecret() {
+    void shouldMarkOnlyThePasswordsSecret() {
         assertThat(Arrays.stream(Setting.values()).filter(Setting::isSecret))
-                .containsExactly(Setting.HOTLINE_DB_PASSWORD);
+                .containsExactly(Setting.HOTLINE_DB_PASSWORD, Setting.HOTLINE_AMI_SECRET);
     }
 
     @Test
@@ -36,9 +36,10 @@ class SettingTest {
     }
 
     @Test
-    void shouldLeaveOnlyTheConfigFileDatabaseUrlAndRoutingFileWithoutDefault() {
+    void shouldLeaveOnlyTheConfigFileDatabaseUrlAmiHostAndRoutingFileWithoutDefault() {
         assertThat(Arrays.stream(Setting.values()).filter(setting -> setting.defaultValue() == null))
-                .containsExactly(Setting.HOTLINE_CONFIG_FILE, Setting.HOTLINE_DB_URL, Setting.HOTLINE_ROUTING_FILE);
+                .containsExactly(Setting.HOTLINE_CONFIG_FILE, Setting.HOTLINE_DB_URL, Setting.HOTLINE_AMI_HOST,
+                        Setting.HOTLINE_ROUTING_FILE);
     }
 
     @Test

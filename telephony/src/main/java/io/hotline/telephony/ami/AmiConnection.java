@@ -237,7 +237,7 @@ public final class AmiConnection implements AutoCloseable {
     }
 
     private void onEvent(ManagerEvent event) {
-        String type = event.getClass().getSimpleName();
+        String type = typeOf(event);
         Date received = event.getDateReceived();
         long lag = received == null ? 0 : Math.max(0, System.currentTimeMillis() - received.getTime());
         observer.event(config.name(), type, lag);
@@ -262,6 +262,13 @@ public final class AmiConnection implements AutoCloseable {
             observer.disconnected(config.name());
         }
         offer(translated, type);
+    }
+
+    /** Asterisk's name of the event: asterisk-java's {@code HangupEvent} is {@code Hangup}. */
+    static String typeOf(ManagerEvent event) {
+        String name = event.getClass().getSimpleName();
+        return name.endsWith("Event") && name.length() > "Event".length()
+                ? name.substring(0, name.length() - "Event".length()) : name;
     }
 
     /** Logs off (if connected) and stops every thread this connection started. */

@@ -27,7 +27,8 @@ import java.util.function.Predicate;
  * {@code Hangup} had been seen (so the engine closes the call and its work order: abandoned if it was waiting,
  * ended if it was connected). Listed channels not known yet are added, unless their {@code Hangup} was already seen
  * after the marker (events and the list's answer race on two asterisk-java threads). Seats with a live channel are
- * marked in use; seats recorded as ringing or in use without a channel are set free, so no seat stays stuck.
+ * marked in use; seats recorded as ringing or in use without a channel are set free, so no seat stays stuck. A
+ * device state reported after the marker is newer than the list and is left as reported.
  *
  * <p>Called from every connection's event pump and worker thread; all state is guarded by this object's lock, held
  * only for map updates (a non-blocking inbox offer included).
@@ -58,8 +59,7 @@ public final class PbxView implements AmiEventSink {
             server.hungUpSinceResync.add(hungUp.uniqueId());
             hangUp(server, hungUp.uniqueId());
         } else if (event instanceof AmiEvent.DeviceStateChanged device) {
-            DeviceState state = deviceState(device.state());
-            server.devices.put(normalise(device.device()), state);
+            server.report(normalise(device.device()), deviceState(device.state()));
             publish(server, normalise(device.device()));
         } else if (event instanceof AmiEvent.ContactStatusChanged contact) {
             contactChanged(server, contact);
@@ -108,16 +108,20 @@ public final class PbxView implements AmiEventSink {
             busy.add(channel.device);
         }
         // Only devices this server has reported or carries a channel of: a seat on another server is not touched.
+        // A device reported after the marker is newer than the list and keeps its state.
         Set<String> devices = new HashSet<>(server.devices.keySet());
         devices.addAll(busy);
         for (String device : devices) {
-            DeviceState known = server.devices.get(device);
-            if (busy.contains(device)) {
-                if (known == null || known.canTakeCall()) {
-                    server.devices.put(device, DeviceState.IN_USE);
-                }
-            } else if (known == DeviceState.IN_USE || known == DeviceState.RINGING) {
-                server.devices.put(device, DeviceState.NOT_IN_USE);
+            Device known = server.devices.get(device);
+            if (known != null && known.epoch == server.resyncEpoch) {
+                publish(server, device);
+                continue;
+            }
+            DeviceState state = known == null ? DeviceState.UNKNOWN : known.state;
+            if (busy.contains(device) && state.canTakeCall()) {
+                server.report(device, DeviceState.IN_USE);
+            } else if (!busy.contains(device) && (state == DeviceState.IN_USE || state == DeviceState.RINGING)) {
+                server.report(device, DeviceState.NOT_IN_USE);
             }
             publish(server, device);
         }
@@ -136,7 +140,7 @@ public final class PbxView implements AmiEventSink {
             return;
         }
         DeviceState state = server.unreachable.contains(device) ? DeviceState.UNAVAILABLE
-                : server.devices.getOrDefault(device, DeviceState.UNKNOWN);
+                : server.stateOf(device);
         if (state == server.published.get(device)) {
             return;
         }
@@ -207,16 +211,29 @@ public final class PbxView implements AmiEventSink {
     /** One server's channels and devices. */
     private static final class Server {
         final Map<String, Channel> channels = new HashMap<>();
-        final Map<String, DeviceState> devices = new HashMap<>();
+        final Map<String, Device> devices = new HashMap<>();
         final Set<String> unreachable = new HashSet<>();
         final Map<String, DeviceState> published = new HashMap<>();
         final Set<String> hungUpSinceResync = new HashSet<>();
         long resyncEpoch;
 
+        void report(String device, DeviceState state) {
+            devices.put(device, new Device(state, resyncEpoch));
+        }
+
+        DeviceState stateOf(String device) {
+            Device known = devices.get(device);
+            return known == null ? DeviceState.UNKNOWN : known.state;
+        }
+
         void add(String uniqueId, String linkedId, String name) {
             channels.put(uniqueId, new Channel(uniqueId, linkedId == null ? uniqueId : linkedId, name,
                     deviceOf(name), resyncEpoch));
         }
+    }
+
+    /** A device's last reported state, with the resync epoch it was reported in. */
+    private record Device(DeviceState state, long epoch) {
     }
 
     /** A live channel, with the resync epoch it was first seen in. */

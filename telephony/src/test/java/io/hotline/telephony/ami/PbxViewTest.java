@@ -125,6 +125,20 @@ class PbxViewTest {
     }
 
     @Test
+    void shouldKeepADeviceStateReportedWhileTheListWasOnItsWay() {
+        // given a resync asked for, and agent1002 reported in use (a call Hotline did not route) before the answer
+        view.offer(new AmiEvent.ResyncStarted("pbx1"));
+        device("pbx1", "PJSIP/agent1002", "INUSE");
+
+        // when the list, taken before that report, names no channel
+        view.offer(new AmiEvent.ChannelsListed("pbx1", List.of()));
+
+        // then the newer report stands: the seat stays in use
+        assertThat(view.seatDevice("pbx1", "PJSIP/agent1002")).isEqualTo(DeviceState.IN_USE);
+        assertThat(routed).containsExactly(new RoutingEvent.DeviceStateChanged("S1002", DeviceState.IN_USE));
+    }
+
+    @Test
     void shouldNotCloseAChannelThatAppearedAfterTheListWasAskedFor() {
         // given a resync asked for, and a new call arriving before the answer
         view.offer(new AmiEvent.ResyncStarted("pbx1"));

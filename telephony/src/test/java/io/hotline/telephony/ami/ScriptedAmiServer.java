@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  * answer the client's actions of the same name (a resync's {@code CoreShowChannels} gets the recorded channel list).
  * One daemon thread per client reads, one plays.
  */
-final class ScriptedAmiServer implements AutoCloseable {
+public final class ScriptedAmiServer implements AutoCloseable {
     private static final String CHALLENGE = "840415273";
     private final ServerSocket listener;
     private final Queue<Session> sessions = new ConcurrentLinkedQueue<>();
@@ -49,7 +49,7 @@ final class ScriptedAmiServer implements AutoCloseable {
     }
 
     /** Listens on 127.0.0.1:{@code port} (0 for a free port) and accepts clients on a daemon thread. */
-    static ScriptedAmiServer start(int port) {
+    public static ScriptedAmiServer start(int port) {
         try {
             ServerSocket socket = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
             ScriptedAmiServer server = new ScriptedAmiServer(socket);
@@ -60,12 +60,12 @@ final class ScriptedAmiServer implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
     /** The credentials it accepts (default {@code cti} / {@code cti-secret}). */
-    ScriptedAmiServer secret(String newUsername, String newSecret) {
+    public ScriptedAmiServer secret(String newUsername, String newSecret) {
         this.username = newUsername;
         this.secret = newSecret;
         return this;
@@ -75,7 +75,7 @@ final class ScriptedAmiServer implements AutoCloseable {
      * Queues a recording for the next connection that logs in: its events are played at once; its answers to the
      * recorder's actions (ActionIDs like {@code coreshowchannels-2}) answer the client's action of that name.
      */
-    ScriptedAmiServer afterLogin(String transcriptFile) {
+    public ScriptedAmiServer afterLogin(String transcriptFile) {
         sessions.add(Session.of(new String(Transcripts.bytes(transcriptFile), StandardCharsets.UTF_8), false));
         return this;
     }
@@ -84,29 +84,29 @@ final class ScriptedAmiServer implements AutoCloseable {
      * As {@link #afterLogin}, but plays only once the client has asked for its channel list (so its login is
      * complete when the stream ends), then closes the socket as Asterisk does after {@code Shutdown} (a restart).
      */
-    ScriptedAmiServer afterLoginThenClose(String transcriptFile) {
+    public ScriptedAmiServer afterLoginThenClose(String transcriptFile) {
         sessions.add(Session.of(new String(Transcripts.bytes(transcriptFile), StandardCharsets.UTF_8), true));
         return this;
     }
 
     /** Queues AMI text written here (for what no recording shows, e.g. a PJSIP contact turning unreachable). */
-    ScriptedAmiServer afterLoginText(String blocks) {
+    public ScriptedAmiServer afterLoginText(String blocks) {
         sessions.add(Session.of("Asterisk Call Manager/11.0.0\r\n" + blocks, false));
         return this;
     }
 
     /** Every action received, header names in lower case (a login's key shown as {@code ***}). */
-    List<Map<String, String>> actionsReceived() {
+    public List<Map<String, String>> actionsReceived() {
         return List.copyOf(actions);
     }
 
     /** Connections accepted so far. */
-    int connections() {
+    public int connections() {
         return accepted.get();
     }
 
     /** Closes every client's socket at once, as when Asterisk goes away; the listener stays open. */
-    void dropClients() {
+    public void dropClients() {
         for (Client client : clients) {
             client.close();
         }
@@ -263,8 +263,9 @@ final class ScriptedAmiServer implements AutoCloseable {
     /**
      * One login's script: the events to play, the recorded answers to actions by action name, and the channels
      * Asterisk would list now (those the recorded {@code CoreShowChannels} named, plus every {@code Newchannel}
-     * played since, minus every {@code Hangup} played), so a resync gets the list a real Asterisk would give at
-     * that point of the stream. Used under the client's write lock.
+     * played since, minus every {@code Hangup} played) and each device's last played state, so a resync's
+     * {@code CoreShowChannels} and {@code DeviceStateList} get what a real Asterisk would answer at that point of
+     * the stream. Used under the client's write lock.
      */
     private static final class Session {
         private static final Pattern RECORDED_ID = Pattern.compile("(?m)^ActionID: ([a-z]+)-(\\d+)\r\n");
@@ -272,6 +273,7 @@ final class ScriptedAmiServer implements AutoCloseable {
         final List<String> events = new ArrayList<>();
         final Map<String, Queue<List<String>>> answers = new LinkedHashMap<>();
         final Map<String, String> live = new LinkedHashMap<>();
+        final Map<String, String> deviceStates = new LinkedHashMap<>();
         final boolean closeAfter;
         final CountDownLatch resyncAsked = new CountDownLatch(1);
 
@@ -315,6 +317,8 @@ final class ScriptedAmiServer implements AutoCloseable {
                         + "\r\nLinkedid: " + header(block, "Linkedid") + "\r\n\r\n");
             } else if (block.startsWith("Event: Hangup\r\n")) {
                 live.remove(header(block, "Uniqueid"));
+            } else if (block.startsWith("Event: DeviceStateChange\r\n")) {
+                deviceStates.put(header(block, "Device"), header(block, "State"));
             }
         }
 
@@ -330,6 +334,16 @@ final class ScriptedAmiServer implements AutoCloseable {
                 return text.append("Event: CoreShowChannelsComplete\r\nActionID: ").append(actionId)
                         .append("\r\nEventList: Complete\r\nListItems: ").append(live.size()).append("\r\n\r\n")
                         .toString();
+            }
+            if (name.equals("devicestatelist")) {
+                StringBuilder text = new StringBuilder("Response: Success\r\nActionID: " + actionId
+                        + "\r\nEventList: start\r\nMessage: Device State Changes will follow\r\n\r\n");
+                deviceStates.forEach((device, state) -> text.append("Event: DeviceStateChange\r\nActionID: ")
+                        .append(actionId).append("\r\nDevice: ").append(device).append("\r\nState: ").append(state)
+                        .append("\r\n\r\n"));
+                return text.append("Event: DeviceStateListComplete\r\nActionID: ").append(actionId)
+                        .append("\r\nEventList: Complete\r\nListItems: ").append(deviceStates.size())
+                        .append("\r\n\r\n").toString();
             }
             if (group != null) {
                 StringBuilder text = new StringBuilder();

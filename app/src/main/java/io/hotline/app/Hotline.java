@@ -23,6 +23,7 @@ import io.micrometer.core.instrument.Timer;
 import java.net.InetSocketAddress;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,7 @@ public final class Hotline implements AutoCloseable {
     private RoutingMetrics routingMetrics;
     private JdbiRoutingJournal journal;
     private TelephonyService telephony;
+    private AmiService ami;
 
     private Hotline(PrometheusMetrics metrics) {
         this.metrics = metrics;
@@ -78,8 +80,10 @@ public final class Hotline implements AutoCloseable {
         DeferredHealthCheck databaseHealth = new DeferredHealthCheck("database", "opening the database");
         DeferredHealthCheck routingHealth = new DeferredHealthCheck("routing", "waiting for the database");
         DeferredHealthCheck agiHealth = new DeferredHealthCheck("agi", "waiting for routing");
+        DeferredHealthCheck amiHealth = new DeferredHealthCheck("ami", "waiting for routing");
         healthMonitor = new HealthMonitor(List.of(databaseHealth, routingHealth,
-                disabled("ami", "no Asterisk Manager connection is configured in this build"), agiHealth),
+                config.ami().isEmpty() ? disabled("ami", "HOTLINE_AMI_HOST is not set: Hotline learns of calls "
+                        + "from the dialplan's AGI requests only") : amiHealth, agiHealth),
                 config.healthInterval(), InstantSource.system(), registry);
         healthMonitor.start();
 
@@ -99,26 +103,33 @@ public final class Hotline implements AutoCloseable {
             DemoSeed.load(database.database().jdbi());
         }
         WaitingCallers callers = new WaitingCallers(InstantSource.system(), Duration.ofMinutes(2));
-        startRouting(config, registry, routingHealth, callers);
+        Map<String, String> seatDevices = startRouting(config, registry, routingHealth, callers);
+        if (!config.ami().isEmpty()) {
+            // Connections log in in the background: an Asterisk that is down delays nothing; health shows it.
+            ami = AmiService.start(config.ami(), seatDevices, routing, registry);
+            amiHealth.delegateTo(ami.healthCheck());
+        }
         // Last: Asterisk's calls are taken only once everything they need is up.
         telephony = TelephonyService.start(config, database.database().jdbi(), routing.inbox(), callers, registry);
         agiHealth.delegateTo(telephony.healthCheck());
         healthMonitor.refreshNow();
     }
 
-    private void startRouting(HotlineConfiguration config, MeterRegistry registry, DeferredHealthCheck health,
-                              CallControl calls) {
+    /** Starts routing with the active seats; returns each seat's softphone device and seat code. */
+    private Map<String, String> startRouting(HotlineConfiguration config, MeterRegistry registry,
+                                             DeferredHealthCheck health, CallControl calls) {
         journal = new JdbiRoutingJournal(database.database().jdbi(), config.asteriskName(), InstantSource.system(),
                 JOURNAL_BACKLOG);
         routing = RoutingService.start(config.routing(), InstantSource.system(), calls, journal);
         routingMetrics = new RoutingMetrics(config.routing().queues().keySet(), routing::snapshot,
                 routing::inboxDepth, routing::inboxRefused, routing::failures);
         routingMetrics.bindTo(registry);
-        int seats = RoutingSeats.load(database.database().jdbi().onDemand(SeatDao.class), routing);
+        Map<String, String> seats = RoutingSeats.load(database.database().jdbi().onDemand(SeatDao.class), routing);
         // The inbox is FIFO: whatever producers offer from now on is applied after these seats.
         health.delegateTo(routing.healthCheck());
         LOG.info("Routing {} queues ({} by default) for {} seats", config.routing().queues().size(),
-                config.routing().defaultQueue(), seats);
+                config.routing().defaultQueue(), seats.size());
+        return seats;
     }
 
     private MetricsEndpoint metricsEndpoint() {
@@ -174,6 +185,11 @@ public final class Hotline implements AutoCloseable {
         return routing.snapshot();
     }
 
+    /** The AMI side, or {@code null} when HOTLINE_AMI_HOST is unset (tests look at its view). */
+    AmiService ami() {
+        return ami;
+    }
+
     /** The latest health report. */
     public HealthReport health() {
         return healthMonitor.current();
@@ -184,6 +200,7 @@ public final class Hotline implements AutoCloseable {
     public void close() {
         long started = System.nanoTime();
         stop("FastAGI server", telephony);
+        stop("AMI connections", ami);
         stop("HTTP server", httpServer);
         stop("health monitor", healthMonitor);
         stop("routing", routing);

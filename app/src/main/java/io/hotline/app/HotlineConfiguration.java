@@ -1,13 +1,16 @@
 package io.hotline.app;
 
+import io.hotline.ops.config.AmiHost;
 import io.hotline.ops.config.Setting;
 import io.hotline.ops.config.Settings;
 import io.hotline.routing.dispatch.DispatchDeadlines;
 import io.hotline.routing.engine.RoutingConfig;
 import io.hotline.routing.sla.ServiceLevels;
 import io.hotline.telephony.agi.AgiServerConfig;
+import io.hotline.telephony.ami.AmiServerConfig;
 import io.hotline.web.WebConfig;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,6 +21,7 @@ import java.util.Objects;
  * @param web               the HTTP server
  * @param agi               the FastAGI server (on the HTTP server's bind address)
  * @param asteriskName      the Asterisk server's name: with a call's linkedid it identifies the work order
+ * @param ami               the Asterisk servers followed over AMI; empty when HOTLINE_AMI_HOST is unset
  * @param seedDemoWhenEmpty whether {@code run} loads the demo organisation into an empty database
  * @param serviceLevels     SLA targets per severity
  * @param dispatch          on-site dispatch clocks
@@ -27,9 +31,13 @@ import java.util.Objects;
  * @param logLevel          the root log level
  */
 public record HotlineConfiguration(
-        DatabaseSettings database, WebConfig web, AgiServerConfig agi, String asteriskName, boolean seedDemoWhenEmpty,
+        DatabaseSettings database, WebConfig web, AgiServerConfig agi, String asteriskName, List<AmiServerConfig> ami,
+        boolean seedDemoWhenEmpty,
         ServiceLevels serviceLevels, DispatchDeadlines dispatch, RoutingConfig routing, Duration healthInterval,
         Duration shutdownTimeout, String logLevel) {
+
+    /** How long an AMI action waits for Asterisk's response. */
+    static final Duration AMI_ACTION_TIMEOUT = Duration.ofSeconds(5);
 
     /** Largest HTTP request body accepted; the SMS webhook and agent API of later issues fit well within it. */
     static final int MAX_REQUEST_BYTES = 64 * 1024;
@@ -39,6 +47,7 @@ public record HotlineConfiguration(
         Objects.requireNonNull(web, "web");
         Objects.requireNonNull(agi, "agi");
         Objects.requireNonNull(asteriskName, "asteriskName");
+        ami = List.copyOf(ami);
         Objects.requireNonNull(serviceLevels, "serviceLevels");
         Objects.requireNonNull(dispatch, "dispatch");
         Objects.requireNonNull(routing, "routing");
@@ -60,9 +69,21 @@ public record HotlineConfiguration(
         WebConfig web = new WebConfig(settings.bindAddress(Setting.HOTLINE_BIND_ADDRESS),
                 settings.port(Setting.HOTLINE_HTTP_PORT), MAX_REQUEST_BYTES);
         AgiServerConfig agi = AgiServerConfig.of(web.bindAddress(), settings.port(Setting.HOTLINE_AGI_PORT));
-        return new HotlineConfiguration(database, web, agi, settings.string(Setting.HOTLINE_ASTERISK_NAME),
+        String asteriskName = settings.string(Setting.HOTLINE_ASTERISK_NAME);
+        return new HotlineConfiguration(database, web, agi, asteriskName, ami(settings, asteriskName),
                 settings.bool(Setting.HOTLINE_SEED_DEMO_WHEN_EMPTY), settings.serviceLevels(),
                 settings.dispatchDeadlines(), settings.routing(), settings.duration(Setting.HOTLINE_HEALTH_INTERVAL),
                 settings.duration(Setting.HOTLINE_SHUTDOWN_TIMEOUT), settings.logLevel(Setting.HOTLINE_LOG_LEVEL));
+    }
+
+    private static List<AmiServerConfig> ami(Settings settings, String asteriskName) {
+        Duration ping = settings.duration(Setting.HOTLINE_AMI_PING_INTERVAL);
+        return settings.optional(Setting.HOTLINE_AMI_HOST).map(hosts -> AmiHost.parse(hosts, asteriskName,
+                settings.port(Setting.HOTLINE_AMI_PORT))).orElse(List.of()).stream()
+                .map(host -> AmiServerConfig.of(host.name(), host.host(), host.port(),
+                        settings.string(Setting.HOTLINE_AMI_USER),
+                        settings.optional(Setting.HOTLINE_AMI_SECRET).orElse(""))
+                        .withTiming(ping, AMI_ACTION_TIMEOUT, Duration.ofSeconds(1), Duration.ofSeconds(30)))
+                .toList();
     }
 }

@@ -4,7 +4,9 @@ import io.hotline.persistence.dao.SeatDao;
 import io.hotline.persistence.dao.SeatWithSkills;
 import io.hotline.routing.engine.RoutingEvent;
 import io.hotline.routing.seat.SeatProfile;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Tells the routing engine about the seats in the database: one {@link RoutingEvent.SeatConfigured} per active
@@ -19,18 +21,20 @@ final class RoutingSeats {
     /**
      * Reads every active seat and offers it to {@code routing}.
      *
-     * @return how many seats were offered
+     * @return each offered seat's softphone device ({@code PJSIP/1001}) and seat code, for the AMI view
      * @throws IllegalStateException if the routing inbox refuses a seat (more seats than it holds)
      */
-    static int load(SeatDao seats, RoutingService routing) {
+    static Map<String, String> load(SeatDao seats, RoutingService routing) {
         List<SeatWithSkills> active = seats.listActiveWithSkills();
+        Map<String, String> devices = new LinkedHashMap<>();
         for (SeatWithSkills seat : active) {
             if (!routing.offer(configured(seat))) {
                 throw new IllegalStateException("the routing inbox refused seat " + seat.seat().code() + " of "
                         + active.size() + " while loading seats");
             }
+            devices.put(seat.seat().sipEndpoint(), seat.seat().code());
         }
-        return active.size();
+        return devices;
     }
 
     /** The event that configures {@code seat} in the engine. */

@@ -43,7 +43,9 @@ class RoutingSeatsTest {
                     .hasMessage("the routing inbox refused seat S1002 of 2 while loading seats");
         }
         try (RoutingService routing = service(2)) {
-            assertThat(RoutingSeats.load(seats, routing)).isEqualTo(2);
+            // and each seat's softphone device is returned for the AMI view
+            assertThat(RoutingSeats.load(seats, routing)).isEqualTo(Map.of("PJSIP/S1001", "S1001", "PJSIP/S1002",
+                    "S1002"));
             assertThat(routing.inboxDepth()).isEqualTo(2);
         }
     }

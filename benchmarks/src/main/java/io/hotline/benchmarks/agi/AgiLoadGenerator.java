@@ -1,5 +1,6 @@
 package io.hotline.benchmarks.agi;
 
+import io.hotline.benchmarks.CommandLineOptions;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;

@@ -1,5 +1,6 @@
 package io.hotline.benchmarks.agi;
 
+import io.hotline.benchmarks.CommandLineOptions;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.hotline.benchmarks.agi;
 
+import io.hotline.benchmarks.CommandLineOptions;
 import io.hotline.telephony.agi.AgiDecoder;
 import io.hotline.telephony.agi.AgiServer;
 import io.hotline.telephony.agi.AgiServerConfig;

@@ -1,4 +1,4 @@
-package io.hotline.benchmarks.agi;
+package io.hotline.benchmarks;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -8,7 +8,7 @@ import java.util.Set;
  * The {@code --name value} options of the benchmark mains. Unknown names and malformed numbers fail fast.
  * Immutable; thread-safe.
  */
-final class CommandLineOptions {
+public final class CommandLineOptions {
     private final Map<String, String> values;
 
     private CommandLineOptions(Map<String, String> values) {
@@ -16,7 +16,7 @@ final class CommandLineOptions {
     }
 
     /** Parses {@code args}, accepting only the {@code known} names (without the dashes). */
-    static CommandLineOptions parse(String[] args, Set<String> known) {
+    public static CommandLineOptions parse(String[] args, Set<String> known) {
         if (args.length % 2 != 0) {
             throw new IllegalArgumentException("options come in pairs --name value; got " + args.length + " words");
         }
@@ -31,15 +31,15 @@ final class CommandLineOptions {
         return new CommandLineOptions(values);
     }
 
-    String text(String name, String fallback) {
+    public String text(String name, String fallback) {
         return values.getOrDefault(name, fallback);
     }
 
-    int integer(String name, int fallback) {
+    public int integer(String name, int fallback) {
         return (int) number(name, fallback);
     }
 
-    long number(String name, long fallback) {
+    public long number(String name, long fallback) {
         String value = values.get(name);
         if (value == null) {
             return fallback;

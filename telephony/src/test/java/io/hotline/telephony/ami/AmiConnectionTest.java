@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,41 @@ class AmiConnectionTest {
                 && connection.isConnected() && count(AmiEvent.ChannelHungUp.class) >= 1);
         assertThat(received).contains(new AmiEvent.Disconnected("pbx1"));
         assertThat(server.connections()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldNotLeakThreadsOverManyReconnectsAndStopThemAllOnClose() {
+        // given a connected Hotline, and the threads other tests may still be winding down
+        Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+        ScriptedAmiServer server = server(ScriptedAmiServer.start(0));
+        AmiConnection connection = connect(server.port());
+        await().atMost(Duration.ofSeconds(10)).until(connection::isConnected);
+        await().atMost(Duration.ofSeconds(10)).until(() -> threadsSince(before) <= 3);
+
+        // when Asterisk drops the connection five times
+        for (int drop = 1; drop <= 5; drop++) {
+            server.dropClients();
+            int expected = drop + 1;
+            await().atMost(Duration.ofSeconds(20)).until(() -> server.connections() == expected
+                    && connection.isConnected());
+        }
+
+        // then no thread piled up: one reader, one event pump, one worker
+        await().atMost(Duration.ofSeconds(10)).until(() -> threadsSince(before) <= 3);
+
+        // and closing while asterisk-java is reconnecting to an Asterisk that is gone stops every one of them
+        server.close();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !connection.isConnected());
+        connection.close();
+        await().atMost(Duration.ofSeconds(15)).until(() -> threadsSince(before) == 0);
+    }
+
+    /** Live threads started since {@code before}: asterisk-java's reader, pump and reconnect, and the worker. */
+    private static long threadsSince(Set<Thread> before) {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+                .filter(thread -> !before.contains(thread))
+                .filter(thread -> thread.getName().startsWith("Asterisk-Java") || thread.getName().startsWith("ami-"))
+                .count();
     }
 
     @Test

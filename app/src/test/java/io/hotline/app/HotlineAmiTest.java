@@ -5,18 +5,28 @@ import static org.awaitility.Awaitility.await;
 
 import io.hotline.ops.config.Settings;
 import io.hotline.persistence.testing.TestDatabase;
+import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.seat.DeviceState;
+import io.hotline.routing.seat.SeatState;
 import io.hotline.routing.spi.ComponentHealth;
+import io.hotline.telephony.agi.FakeAsteriskClient;
 import io.hotline.telephony.ami.ScriptedAmiServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Hotline with HOTLINE_AMI_HOST set, against a scripted Asterisk manager interface on loopback. */
 class HotlineAmiTest {
@@ -75,8 +85,78 @@ class HotlineAmiTest {
         }
     }
 
+    @Test
+    void shouldFreeTheSeatOfACallThatEndedWhileHotlineWasBlind(@TempDir Path directory) throws Exception {
+        // given a seat logged in, the recorded call routed to it and answered, over FastAGI
+        Path routing = Files.writeString(directory.resolve("routing.properties"), "hours.zone = UTC\n");
+        String caller = "1795347580.0";
+        try (ScriptedAmiServer asterisk = ScriptedAmiServer.start(0);
+             Hotline hotline = Hotline.start(configuration(asterisk.port(), routing))) {
+            Map<String, Object> row = hotline.database().jdbi().withHandle(handle -> handle.createQuery(
+                    "SELECT code, sip_endpoint FROM seat WHERE tier = 'TIER1' ORDER BY id LIMIT 1").mapToMap().one());
+            String seat = (String) row.get("code");
+            String device = (String) row.get("sip_endpoint");
+            agi(hotline, "agi_network_script: seat?action=login\nagi_channel: " + device + "-0000000a\n\n", caller);
+            await().atMost(Duration.ofSeconds(5)).until(() ->
+                    hotline.routingSnapshot().seats(Tier.TIER1, SeatState.READY) == 1);
+            String recorded = Files.readString(Path.of("..", "testdata", "asterisk-transcripts",
+                    "01-queue-tier1-answered-caller-hangs-up.agi1-recv.raw"), StandardCharsets.UTF_8);
+            assertThat(agi(hotline, recorded.substring(0, recorded.indexOf("\n\n") + 2), caller))
+                    .contains("SET VARIABLE HOTLINE_RESULT ROUTED");
+            agi(hotline, "agi_network_script: answered?call=" + caller + "&seat=" + seat + "\n\n", caller);
+            await().atMost(Duration.ofSeconds(5)).until(() ->
+                    hotline.routingSnapshot().seats(Tier.TIER1, SeatState.ON_CALL) == 1);
+
+            // and Hotline's AMI view of that call: after a reconnect, Asterisk shows its two channels (the next
+            // session queued is the restarted Asterisk of recording 10, with nothing live)
+            asterisk.afterLoginText(newChannel("PJSIP/carrier-00000000", caller, caller)
+                            + newChannel(device + "-00000001", "1795347581.1", caller)
+                            + "Event: DeviceStateChange\r\nPrivilege: call,all\r\nDevice: " + device
+                            + "\r\nState: INUSE\r\n\r\n")
+                    .afterLogin("10-asterisk-restart-mid-call.ami3.ami-recv.raw");
+            await().atMost(Duration.ofSeconds(20)).until(() -> hotline.ami().healthCheck().check().status()
+                    == ComponentHealth.Status.UP);
+            asterisk.dropClients();
+            await().atMost(Duration.ofSeconds(20)).until(() -> hotline.ami().view().liveChannels("pbx1").size() == 2);
+
+            // when the AMI socket drops and Hotline reconnects to the restarted Asterisk, no hang-up ever seen
+            asterisk.dropClients();
+
+            // then the resync closes the call and the seat is not left stuck on it
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    hotline.routingSnapshot().seats(Tier.TIER1, SeatState.ON_CALL) == 0);
+            assertThat(hotline.ami().view().reconciledHangups()).isEqualTo(2);
+            assertThat(hotline.ami().view().liveChannels("pbx1")).isEmpty();
+        }
+    }
+
+    private static String newChannel(String channel, String uniqueId, String linkedId) {
+        return "Event: Newchannel\r\nPrivilege: call,all\r\nChannel: " + channel + "\r\nUniqueid: " + uniqueId
+                + "\r\nLinkedid: " + linkedId + "\r\n\r\n";
+    }
+
+    /** One FastAGI session: sends {@code environment}, answers every command as Asterisk did, returns them. */
+    private static List<String> agi(Hotline hotline, String environment, String linkedId) throws Exception {
+        List<String> commands = new ArrayList<>();
+        try (FakeAsteriskClient client = FakeAsteriskClient.connect(hotline.agiAddress())) {
+            client.send(environment);
+            String command;
+            while ((command = client.readCommand()) != null) {
+                commands.add(command);
+                client.send(command.equals("GET VARIABLE CHANNEL(linkedid)") ? "200 result=1 (" + linkedId + ")\n"
+                        : command.startsWith("STREAM FILE") ? "200 result=0 endpos=16000\n"
+                        : command.startsWith("SET MUSIC") ? "200 result=0\n" : "200 result=1\n");
+            }
+        }
+        return commands;
+    }
+
     private static HotlineConfiguration configuration(int amiPort) {
-        return HotlineConfiguration.from(Settings.of(Map.of(
+        return configuration(amiPort, null);
+    }
+
+    private static HotlineConfiguration configuration(int amiPort, Path routing) {
+        Map<String, String> values = new HashMap<>(Map.of(
                 "HOTLINE_DB_URL", DB.config().jdbcUrl(),
                 "HOTLINE_HTTP_PORT", "0",
                 "HOTLINE_AGI_PORT", "0",
@@ -85,7 +165,11 @@ class HotlineAmiTest {
                 "HOTLINE_AMI_HOST", "127.0.0.1:" + amiPort,
                 "HOTLINE_AMI_USER", "cti",
                 "HOTLINE_AMI_SECRET", "cti-secret",
-                "HOTLINE_AMI_PING_INTERVAL", "1s")));
+                "HOTLINE_AMI_PING_INTERVAL", "1s"));
+        if (routing != null) {
+            values.put("HOTLINE_ROUTING_FILE", routing.toString());
+        }
+        return HotlineConfiguration.from(Settings.of(values));
     }
 
     private String get(String url) throws IOException, InterruptedException {

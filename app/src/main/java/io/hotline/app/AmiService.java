@@ -89,18 +89,10 @@ final class AmiService implements AutoCloseable {
     }
 
     private static AmiObserver observer(String server, MeterRegistry registry) {
-        Counter reconnects = Counter.builder(HotlineMeters.AMI_RECONNECTS.meterName())
-                .description(HotlineMeters.AMI_RECONNECTS.description())
-                .tags(HotlineMeters.AMI_RECONNECTS.tags("server", server)).register(registry);
-        Counter loginFailures = Counter.builder(HotlineMeters.AMI_LOGIN_FAILURES.meterName())
-                .description(HotlineMeters.AMI_LOGIN_FAILURES.description())
-                .tags(HotlineMeters.AMI_LOGIN_FAILURES.tags("server", server)).register(registry);
-        Counter ignored = Counter.builder(HotlineMeters.AMI_EVENTS_IGNORED.meterName())
-                .description(HotlineMeters.AMI_EVENTS_IGNORED.description())
-                .tags(HotlineMeters.AMI_EVENTS_IGNORED.tags("server", server)).register(registry);
-        Counter dropped = Counter.builder(HotlineMeters.AMI_EVENTS_DROPPED.meterName())
-                .description(HotlineMeters.AMI_EVENTS_DROPPED.description())
-                .tags(HotlineMeters.AMI_EVENTS_DROPPED.tags("server", server)).register(registry);
+        Counter reconnects = counter(HotlineMeters.AMI_RECONNECTS, server, registry);
+        Counter loginFailures = counter(HotlineMeters.AMI_LOGIN_FAILURES, server, registry);
+        Counter ignored = counter(HotlineMeters.AMI_EVENTS_IGNORED, server, registry);
+        Counter dropped = counter(HotlineMeters.AMI_EVENTS_DROPPED, server, registry);
         Timer lag = Timer.builder(HotlineMeters.AMI_EVENT_LAG.meterName())
                 .description(HotlineMeters.AMI_EVENT_LAG.description())
                 .tags(HotlineMeters.AMI_EVENT_LAG.tags("server", server)).register(registry);
@@ -137,6 +129,11 @@ final class AmiService implements AutoCloseable {
                 dropped.increment();
             }
         };
+    }
+
+    private static Counter counter(HotlineMeters meter, String server, MeterRegistry registry) {
+        return Counter.builder(meter.meterName()).description(meter.description())
+                .tags(meter.tags("server", server)).register(registry);
     }
 
     /** Logs off from every server and stops the connections' threads. */

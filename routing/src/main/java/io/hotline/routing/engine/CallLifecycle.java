@@ -79,7 +79,9 @@ final class CallLifecycle {
         call.escalated = escalated;
         call.rankMs = call.firstJoinedMs - call.priorityPoints * context.config.weights().perPoint().toMillis();
         call.phase = CallPhase.WAITING;
-        call.nextAnnounceMs = context.nowMs + context.config.announceEvery().toMillis();
+        call.announceGeneration++;
+        context.timers.schedule(context.nowMs + context.config.announceEvery().toMillis(), Timers.Kind.ANNOUNCE,
+                call, null, call.announceGeneration);
         context.waiting.add(call);
         long offset = 0;
         for (int i = 0; i < queue.steps().size() - 1; i++) {
@@ -243,21 +245,25 @@ final class CallLifecycle {
         }
     }
 
-    /** Announces position and estimated wait to every caller whose announcement is due. */
-    void announce() {
-        for (QueueConfig queue : context.config.queues().values()) {
-            int staffed = staffedSeats(queue);
-            double handleMs = context.statsOf(queue.name()).handleTimeMs;
-            int position = 0;
-            for (CallRecord call : context.waiting.inQueue(queue.name())) {
-                position++;
-                if (call.nextAnnounceMs <= context.nowMs) {
-                    call.nextAnnounceMs = context.nowMs + context.config.announceEvery().toMillis();
-                    long estimate = (long) (position * handleMs / Math.max(1, staffed));
-                    context.emit(new RoutingCommand.AnnounceWait(call.id, position, Duration.ofMillis(estimate)));
-                }
-            }
+    /**
+     * A waiting caller's announcement is due: tell them their position and estimated wait, and schedule the next.
+     * A caller being offered a seat hears nothing now but keeps the rhythm; one who left the queue, or joined
+     * another since ({@code generation} is old), has no more announcements from this timer.
+     */
+    void announce(CallRecord call, long generation) {
+        if (context.calls.get(call.id) != call || generation != call.announceGeneration
+                || (call.phase != CallPhase.WAITING && call.phase != CallPhase.OFFERED)) {
+            return;
         }
+        context.timers.schedule(context.nowMs + context.config.announceEvery().toMillis(), Timers.Kind.ANNOUNCE, call,
+                null, generation);
+        int position = context.waiting.positionOf(call);
+        if (call.phase != CallPhase.WAITING || position == 0) {
+            return;
+        }
+        double handleMs = context.statsOf(call.queue.name()).handleTimeMs;
+        long estimate = (long) (position * handleMs / Math.max(1, staffedSeats(call.queue)));
+        context.emit(new RoutingCommand.AnnounceWait(call.id, position, Duration.ofMillis(estimate)));
     }
 
     /** Logged-in seats of the tiers the queue's steps name. */

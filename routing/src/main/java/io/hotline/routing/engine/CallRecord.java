@@ -50,7 +50,8 @@ final class CallRecord {
     CallPhase phase = CallPhase.WAITING;
     SeatRecord seat;
     long offerGeneration;
-    long nextAnnounceMs;
+    /** Which of the call's announcement timers is current: a new one each time the call joins a queue. */
+    long announceGeneration;
     boolean callbackOffered;
     /** The waiting-index lane holding the call, or {@code null} when it is not waiting. Owned by WaitingCalls. */
     WaitingCalls.Lane lane;
@@ -68,6 +69,10 @@ final class CallRecord {
     /** {@link #queue}'s step boundaries (millis after joining at which each step ends), for {@link #stepIndex}. */
     long[] stepEndsMs;
     QueueConfig stepEndsOf;
+    /** Children and subtree size in the queue's {@link QueuePositions} tree. Owned by QueuePositions. */
+    CallRecord posLeft;
+    CallRecord posRight;
+    int posSize;
 
     CallRecord(String id, long sequence) {
         this.id = id;

@@ -31,9 +31,6 @@ import java.util.function.Consumer;
  * input: unknown seats and impossible requests become {@link RoutingCommand.RequestRejected}.
  */
 public final class RoutingEngine {
-    /** How often waiting callers' announcements are checked. */
-    private static final long ANNOUNCE_SWEEP_MS = 5_000;
-
     private final EngineContext context;
     private final InstantSource clock;
     private final Matchmaker matchmaker;
@@ -49,7 +46,6 @@ public final class RoutingEngine {
         this.seats = new SeatLifecycle(context, matchmaker, calls);
         calls.seats(seats);
         context.nowMs = clock.millis();
-        context.timers.schedule(context.nowMs + ANNOUNCE_SWEEP_MS, Timers.Kind.ANNOUNCE_SWEEP, null, null, 0);
     }
 
     /** Applies one event; the commands it causes go to {@code sink}, in order, before this returns. */
@@ -123,11 +119,7 @@ public final class RoutingEngine {
                 case COOLDOWN_ENDS -> seats.cooldownEnds(timer.seat(), timer.generation());
                 case WRAP_UP_ENDS -> seats.wrapUpEnds(timer.seat(), timer.generation());
                 case OFFER_CALLBACK -> calls.offerCallback(timer.call());
-                case ANNOUNCE_SWEEP -> {
-                    calls.announce();
-                    context.timers.schedule(context.nowMs + ANNOUNCE_SWEEP_MS, Timers.Kind.ANNOUNCE_SWEEP, null,
-                            null, 0);
-                }
+                case ANNOUNCE -> calls.announce(timer.call(), timer.generation());
                 default -> throw new IllegalStateException("unhandled timer " + timer.kind());
             }
         }
@@ -190,13 +182,7 @@ public final class RoutingEngine {
         if (call == null || call.phase != CallPhase.WAITING) {
             return Optional.empty();
         }
-        int position = 0;
-        for (CallRecord waiting : context.waiting.inQueue(call.queue.name())) {
-            position++;
-            if (waiting == call) {
-                break;
-            }
-        }
+        int position = context.waiting.positionOf(call);
         double handleMs = context.statsOf(call.queue.name()).handleTimeMs;
         return Optional.of(Duration.ofMillis((long) (position * handleMs)));
     }

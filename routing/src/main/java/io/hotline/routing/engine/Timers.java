@@ -31,8 +31,8 @@ final class Timers {
         WRAP_UP_ENDS,
         /** A waiting call is offered a callback. */
         OFFER_CALLBACK,
-        /** Periodic sweep that announces positions and estimated waits. */
-        ANNOUNCE_SWEEP
+        /** A waiting caller hears their position and estimated wait (every {@code announceEvery}). */
+        ANNOUNCE
     }
 
     /** One pending timer. */

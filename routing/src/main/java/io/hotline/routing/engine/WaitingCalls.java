@@ -186,9 +186,11 @@ final class WaitingCalls {
         int size;
         final TreeSet<CallRecord> stragglers = new TreeSet<>(CallRecord.QUEUE_ORDER);
         final TreeSet<CallRecord> stragglersByAge = new TreeSet<>(CallRecord.AGE_ORDER);
+        final QueuePositions positions = new QueuePositions();
 
         void join(CallRecord call) {
             size++;
+            positions.add(call);
             int list = call.escalated ? -1 : listOf(call.queuedMs - call.rankMs);
             if (list >= 0 && (tails[list] == null || CallRecord.QUEUE_ORDER.compare(tails[list], call) < 0)) {
                 call.straggler = false;
@@ -209,6 +211,7 @@ final class WaitingCalls {
 
         void leave(CallRecord call) {
             size--;
+            positions.remove(call);
             if (call.straggler) {
                 stragglers.remove(call);
                 stragglersByAge.remove(call);
@@ -369,6 +372,15 @@ final class WaitingCalls {
     Iterable<CallRecord> inQueue(String queue) {
         QueueCalls calls = byQueue.get(queue);
         return calls == null ? List.of() : () -> new QueueOrder(calls);
+    }
+
+    /** The waiting call's position in its queue (1 = next), or 0 when it is not waiting. O(log n). */
+    int positionOf(CallRecord call) {
+        if (call.lane == null) {
+            return 0;
+        }
+        QueueCalls calls = byQueue.get(call.queue.name());
+        return calls == null ? 0 : calls.positions.positionOf(call);
     }
 
     int waitingIn(String queue) {

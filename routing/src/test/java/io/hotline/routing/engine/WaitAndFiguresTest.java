@@ -29,6 +29,26 @@ class WaitAndFiguresTest {
     }
 
     @Test
+    void shouldAnnounceEachCallerOnTheirOwnRhythmWithTheirPositionAtThatMoment() {
+        // given two callers waiting behind a busy seat, one second apart
+        EngineHarness harness = new EngineHarness();
+        harness.seat("busy", Tier.TIER1, "ERP", 5).call("c0", "ERP").apply(new RoutingEvent.OfferAnswered("c0",
+                "busy"));
+        harness.call("c1", "ERP").advanceSeconds(1).call("c2", "ERP");
+
+        // when the first hangs up after hearing their position, and the second's next announcement comes
+        harness.advanceSeconds(45);
+        harness.apply(new RoutingEvent.CallHungUp("c1"));
+        harness.advanceSeconds(45);
+
+        // then each was told at 45 s after joining, and the second moved up to position 1
+        assertThat(harness.all(AnnounceWait.class)).extracting(AnnounceWait::callId, AnnounceWait::position)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("c1", 1), org.assertj.core.groups.Tuple.tuple("c2",
+                        2), org.assertj.core.groups.Tuple.tuple("c2", 1));
+        assertThat(harness.engine.estimatedWait("c2")).contains(Duration.ofMinutes(4));
+    }
+
+    @Test
     void shouldOfferACallbackOnceAfterTheConfiguredWait() {
         EngineHarness harness = new EngineHarness();
         harness.call("patient", "ERP");

@@ -15,9 +15,13 @@ import java.util.Optional;
  * Confined to the routing thread.
  */
 final class CallLifecycle {
+    private static final Tier[] TIERS = Tier.values();
     private final EngineContext context;
     private final Matchmaker matchmaker;
     private SeatLifecycle seats;
+    /** The clock second {@link #openTiers} was worked out for, and its bit per open tier. */
+    private long openTiersSecond = Long.MIN_VALUE;
+    private int openTiers;
 
     CallLifecycle(EngineContext context, Matchmaker matchmaker) {
         this.context = context;
@@ -112,6 +116,7 @@ final class CallLifecycle {
     private void abandon(CallRecord call) {
         context.waiting.remove(call);
         context.calls.remove(call.id);
+        call.gone = true;
         context.statsOf(call.queue.name()).abandoned++;
         context.emit(new RoutingCommand.CallAbandoned(call.id, call.queue.name(),
                 Duration.ofMillis(context.nowMs - call.queuedMs)));
@@ -180,6 +185,7 @@ final class CallLifecycle {
         }
         SeatRecord seat = call.seat;
         context.calls.remove(call.id);
+        call.gone = true;
         context.statsOf(call.queue.name()).handled(context.nowMs - call.connectedMs);
         seat.call = null;
         toWrapUp(seat);
@@ -233,13 +239,13 @@ final class CallLifecycle {
     }
 
     void widens(CallRecord call, long generation) {
-        if (call.sequence == generation && context.calls.get(call.id) == call && call.phase == CallPhase.WAITING) {
+        if (call.sequence == generation && !call.gone && call.phase == CallPhase.WAITING) {
             matchmaker.routeCall(call);
         }
     }
 
     void offerCallback(CallRecord call) {
-        if (context.calls.get(call.id) == call && call.phase == CallPhase.WAITING && !call.callbackOffered) {
+        if (!call.gone && call.phase == CallPhase.WAITING && !call.callbackOffered) {
             call.callbackOffered = true;
             context.emit(new RoutingCommand.OfferCallback(call.id, Duration.ofMillis(context.nowMs - call.queuedMs)));
         }
@@ -251,7 +257,7 @@ final class CallLifecycle {
      * another since ({@code generation} is old), has no more announcements from this timer.
      */
     void announce(CallRecord call, long generation) {
-        if (context.calls.get(call.id) != call || generation != call.announceGeneration
+        if (call.gone || generation != call.announceGeneration
                 || (call.phase != CallPhase.WAITING && call.phase != CallPhase.OFFERED)) {
             return;
         }
@@ -292,8 +298,26 @@ final class CallLifecycle {
     }
 
     private boolean anyTierOpen(QueueConfig queue, Instant now) {
-        return queue.steps().stream().flatMap(step -> step.tiers().stream())
-                .anyMatch(tier -> context.config.hours().isOpen(tier, now));
+        // Opening hours change on whole minutes: the open tiers are worked out once per second of the clock.
+        long second = Math.floorDiv(context.nowMs, 1_000);
+        if (second != openTiersSecond) {
+            int open = 0;
+            for (Tier tier : TIERS) {
+                if (context.config.hours().isOpen(tier, now)) {
+                    open |= 1 << tier.ordinal();
+                }
+            }
+            openTiers = open;
+            openTiersSecond = second;
+        }
+        for (RoutingStep step : queue.steps()) {
+            for (Tier tier : step.tiers()) {
+                if ((openTiers & 1 << tier.ordinal()) != 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private Optional<Instant> nextOpening(QueueConfig queue, Instant now) {

@@ -53,6 +53,11 @@ final class CallRecord {
     /** Which of the call's announcement timers is current: a new one each time the call joins a queue. */
     long announceGeneration;
     boolean callbackOffered;
+    /**
+     * Set once the call has left the engine (removed from its calls by id): pending timers and lists that still
+     * hold the record test this instead of looking the id up.
+     */
+    boolean gone;
     /** The waiting-index lane holding the call, or {@code null} when it is not waiting. Owned by WaitingCalls. */
     WaitingCalls.Lane lane;
     /** Neighbours in the lane, and in the queue's list of calls with the same offset. Owned by WaitingCalls. */
@@ -73,6 +78,7 @@ final class CallRecord {
     CallRecord posLeft;
     CallRecord posRight;
     int posSize;
+    long posPriority;
 
     CallRecord(String id, long sequence) {
         this.id = id;

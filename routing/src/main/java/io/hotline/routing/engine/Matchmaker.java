@@ -91,7 +91,7 @@ final class Matchmaker {
     void awaitsOwner(CallRecord call) {
         List<CallRecord> sticky = stickyByOwner.computeIfAbsent(call.ownerSeatId, owner -> new ArrayList<>());
         // Forget callers whose window is over, so the list holds only the owner's current sticky callers.
-        sticky.removeIf(old -> context.calls.get(old.id) != old || context.nowMs >= old.stickyUntilMs);
+        sticky.removeIf(old -> old.gone || context.nowMs >= old.stickyUntilMs);
         sticky.add(call);
     }
 
@@ -112,7 +112,7 @@ final class Matchmaker {
 
     /** Whether the call is still in the engine and waiting (a gone call keeps its last phase). */
     private boolean isWaiting(CallRecord call) {
-        return call.phase == CallPhase.WAITING && context.calls.get(call.id) == call;
+        return call.phase == CallPhase.WAITING && !call.gone;
     }
 
     private void offerToSeat(CallRecord call, SeatRecord seat) {

@@ -4,9 +4,9 @@ package io.hotline.routing.engine;
  * One queue's waiting calls as an order-statistic tree in {@link CallRecord#QUEUE_ORDER}, so a caller's position
  * (1 = next) is found in O(log n) instead of by walking the queue: announcements and estimated waits read it for
  * one caller at a time. A treap whose nodes are the calls themselves ({@code posLeft}, {@code posRight},
- * {@code posSize}), with a priority derived from the call's sequence, so the shape is deterministic. A call's place
- * in queue order does not change while it waits (its rank and escalation are fixed when it joins), so add and
- * remove keep the tree exact. Confined to the routing thread.
+ * {@code posSize}, {@code posPriority}), with a priority derived from the call's sequence, so the shape is
+ * deterministic. A call's place in queue order does not change while it waits (its rank and escalation are fixed
+ * when it joins), so add and remove keep the tree exact. Confined to the routing thread.
  */
 final class QueuePositions {
     private CallRecord root;
@@ -21,6 +21,7 @@ final class QueuePositions {
         call.posLeft = null;
         call.posRight = null;
         call.posSize = 1;
+        call.posPriority = priority(call.sequence);
         root = insert(root, call);
     }
 
@@ -57,12 +58,12 @@ final class QueuePositions {
         node.posSize++;
         if (CallRecord.QUEUE_ORDER.compare(call, node) < 0) {
             node.posLeft = insert(node.posLeft, call);
-            if (priority(node.posLeft) > priority(node)) {
+            if (node.posLeft.posPriority > node.posPriority) {
                 node = rotateRight(node);
             }
         } else {
             node.posRight = insert(node.posRight, call);
-            if (priority(node.posRight) > priority(node)) {
+            if (node.posRight.posPriority > node.posPriority) {
                 node = rotateLeft(node);
             }
         }
@@ -93,7 +94,7 @@ final class QueuePositions {
         if (right == null) {
             return left;
         }
-        if (priority(left) > priority(right)) {
+        if (left.posPriority > right.posPriority) {
             left.posRight = merge(left.posRight, right);
             left.posSize = 1 + sizeOf(left.posLeft) + sizeOf(left.posRight);
             return left;
@@ -126,8 +127,8 @@ final class QueuePositions {
     }
 
     /** A well-mixed priority from the sequence (SplitMix64's finaliser): deterministic, yet balanced. */
-    private static long priority(CallRecord call) {
-        long z = call.sequence + 0x9E3779B97F4A7C15L;
+    private static long priority(long sequence) {
+        long z = sequence + 0x9E3779B97F4A7C15L;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);

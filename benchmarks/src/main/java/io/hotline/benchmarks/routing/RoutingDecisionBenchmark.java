@@ -30,12 +30,12 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code hotline}, {@code baseline}: throughput in decisions per second ({@value
  *       ScenarioDriver#DECISIONS_PER_CYCLE} per operation).
  *   <li>{@code hotlineSeatDecision}, {@code baselineSeatDecision}: the sampled time of one decision of the first
- *       kind: the call ends, the timers due fire, the freed seat chooses among the waiting calls and its offer is
- *       answered. The cycle's other half (the arrival, then the clock's step) runs in a per-invocation set-up,
- *       outside the measurement.
- *   <li>{@code hotlineCallDecision}, {@code baselineCallDecision}: the same for the second kind: the timers due
- *       fire and a fresh caller looks for a ready seat (and waits: every seat is busy in the steady state); the
- *       call ending runs in the set-up.
+ *       kind: the call ends, the freed seat chooses among the waiting calls and its offer is answered. The cycle's
+ *       other half (the arrival, then the clock's step as a tick, which fires the timers it makes due) runs in a
+ *       per-invocation set-up, outside the measurement.
+ *   <li>{@code hotlineCallDecision}, {@code baselineCallDecision}: the same for the second kind: a fresh caller
+ *       looks for a ready seat (and waits: every seat is busy in the steady state); the clock's step and the call
+ *       ending, which fires the timers due, run in the set-up.
  * </ul>
  * Before measuring, each trial opens the world and runs {@value #SETTLE_CYCLES} cycles so the queue's mix is the
  * steady one (hard-to-serve callers accumulate); the baseline's trial also runs the engine over the same events
@@ -122,13 +122,18 @@ public class RoutingDecisionBenchmark {
         return side.driver.cycle(side.clockStepMs);
     }
 
-    /** The engine, with the arrival half of the cycle before each invocation, outside the measurement. */
+    /**
+     * The engine, with the arrival half of the cycle and then the clock's step before each invocation, outside the
+     * measurement. The step is delivered as a tick, so the timers it makes due (other callers' steps widening,
+     * announcements) fire there too, as they do in the call decision's set-up before its measured arrival: each
+     * sample is the one seat decision, not the decisions of the timers due at that moment.
+     */
     @State(Scope.Thread)
     public static class HotlineBeforeSeatDecision extends Hotline {
         @Setup(Level.Invocation)
         public void arriveThenStep() {
             driver.arrive();
-            driver.advance(clockStepMs);
+            driver.tick(clockStepMs);
         }
     }
 
@@ -142,13 +147,13 @@ public class RoutingDecisionBenchmark {
         }
     }
 
-    /** The baseline, with the arrival half of the cycle before each invocation. */
+    /** The baseline, with the arrival half of the cycle and the clock's step (a tick) before each invocation. */
     @State(Scope.Thread)
     public static class BaselineBeforeSeatDecision extends Baseline {
         @Setup(Level.Invocation)
         public void arriveThenStep() {
             driver.arrive();
-            driver.advance(clockStepMs);
+            driver.tick(clockStepMs);
         }
     }
 

@@ -74,11 +74,8 @@ final class CallRecord {
     /** {@link #queue}'s step boundaries (millis after joining at which each step ends), for {@link #stepIndex}. */
     long[] stepEndsMs;
     QueueConfig stepEndsOf;
-    /** Children and subtree size in the queue's {@link QueuePositions} tree. Owned by QueuePositions. */
-    CallRecord posLeft;
-    CallRecord posRight;
-    int posSize;
-    long posPriority;
+    /** The call's node in its queue's {@link QueuePositions} tree, or -1. Owned by QueuePositions. */
+    int posNode = -1;
 
     CallRecord(String id, long sequence) {
         this.id = id;

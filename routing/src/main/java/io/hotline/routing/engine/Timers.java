@@ -45,10 +45,16 @@ final class Timers {
         }
     }
 
-    /** The timers of one delay, due in the order they were scheduled: a ring buffer. */
+    /**
+     * The timers of one delay, due in the order they were scheduled: a ring buffer, with each timer's due time
+     * and sequence also in parallel arrays, so finding the next due one never loads a timer object (a cache miss
+     * per fired timer: 8 % of the routing benchmark's samples).
+     */
     private static final class Lane {
         final long delayMs;
         Timer[] ring = new Timer[16];
+        long[] dues = new long[16];
+        long[] sequences = new long[16];
         int first;
         int count;
 
@@ -56,20 +62,30 @@ final class Timers {
             this.delayMs = delayMs;
         }
 
-        Timer last() {
-            return ring[(first + count - 1) & (ring.length - 1)];
+        long lastDue() {
+            return dues[(first + count - 1) & (ring.length - 1)];
         }
 
         void append(Timer timer) {
             if (count == ring.length) {
                 Timer[] grown = new Timer[ring.length * 2];
+                long[] grownDues = new long[ring.length * 2];
+                long[] grownSequences = new long[ring.length * 2];
                 for (int i = 0; i < count; i++) {
-                    grown[i] = ring[(first + i) & (ring.length - 1)];
+                    int from = (first + i) & (ring.length - 1);
+                    grown[i] = ring[from];
+                    grownDues[i] = dues[from];
+                    grownSequences[i] = sequences[from];
                 }
                 ring = grown;
+                dues = grownDues;
+                sequences = grownSequences;
                 first = 0;
             }
-            ring[(first + count++) & (ring.length - 1)] = timer;
+            int at = (first + count++) & (ring.length - 1);
+            ring[at] = timer;
+            dues[at] = timer.atMs();
+            sequences[at] = timer.sequence();
         }
 
         Timer takeFirst() {
@@ -100,7 +116,7 @@ final class Timers {
     void schedule(long atMs, Kind kind, CallRecord call, SeatRecord seat, long generation) {
         Timer timer = new Timer(atMs, sequence++, kind, call, seat, generation);
         Lane lane = nowMs == Long.MIN_VALUE ? null : laneFor(atMs - nowMs);
-        if (lane != null && (lane.count == 0 || lane.last().atMs() <= atMs)) {
+        if (lane != null && (lane.count == 0 || lane.lastDue() <= atMs)) {
             lane.append(timer);
             inLanes++;
             if (lane.count == 1) {
@@ -184,9 +200,8 @@ final class Timers {
             if (from.count == 0) {
                 laneDue[lane] = Long.MAX_VALUE;
             } else {
-                Timer next = from.ring[from.first];
-                laneDue[lane] = next.atMs();
-                laneOrder[lane] = next.sequence();
+                laneDue[lane] = from.dues[from.first];
+                laneOrder[lane] = from.sequences[from.first];
             }
             return first;
         }

@@ -111,16 +111,16 @@ public final class RoutingEngine {
     }
 
     private void fireDueTimers() {
-        Timers.Timer timer;
-        while ((timer = context.timers.pollDue(context.nowMs)) != null) {
-            switch (timer.kind()) {
-                case CALL_WIDENS -> calls.widens(timer.call(), timer.generation());
-                case OFFER_TIMEOUT -> calls.offerTimedOut(timer.call(), timer.generation());
-                case COOLDOWN_ENDS -> seats.cooldownEnds(timer.seat(), timer.generation());
-                case WRAP_UP_ENDS -> seats.wrapUpEnds(timer.seat(), timer.generation());
-                case OFFER_CALLBACK -> calls.offerCallback(timer.call());
-                case ANNOUNCE -> calls.announce(timer.call(), timer.generation());
-                default -> throw new IllegalStateException("unhandled timer " + timer.kind());
+        Timers timers = context.timers;
+        while (timers.pollDue(context.nowMs)) {
+            switch (timers.firedKind()) {
+                case CALL_WIDENS -> calls.widens(timers.firedCall(), timers.firedGeneration());
+                case OFFER_TIMEOUT -> calls.offerTimedOut(timers.firedCall(), timers.firedGeneration());
+                case COOLDOWN_ENDS -> seats.cooldownEnds(timers.firedSeat(), timers.firedGeneration());
+                case WRAP_UP_ENDS -> seats.wrapUpEnds(timers.firedSeat(), timers.firedGeneration());
+                case OFFER_CALLBACK -> calls.offerCallback(timers.firedCall());
+                case ANNOUNCE -> calls.announce(timers.firedCall(), timers.firedGeneration());
+                default -> throw new IllegalStateException("unhandled timer " + timers.firedKind());
             }
         }
     }

@@ -56,7 +56,10 @@ public final class PbxView implements AmiEventSink {
         if (event instanceof AmiEvent.ChannelCreated created) {
             server.add(created.uniqueId(), created.linkedId(), created.channel());
         } else if (event instanceof AmiEvent.ChannelHungUp hungUp) {
-            server.hungUpSinceResync.add(hungUp.uniqueId());
+            if (server.resyncPending) {
+                // Only while a list is on its way: it may still name this channel.
+                server.hungUpSinceResync.add(hungUp.uniqueId());
+            }
             hangUp(server, hungUp.uniqueId());
         } else if (event instanceof AmiEvent.DeviceStateChanged device) {
             server.report(normalise(device.device()), deviceState(device.state()));
@@ -65,9 +68,12 @@ public final class PbxView implements AmiEventSink {
             contactChanged(server, contact);
         } else if (event instanceof AmiEvent.ResyncStarted) {
             server.resyncEpoch++;
+            server.resyncPending = true;
             server.hungUpSinceResync.clear();
         } else if (event instanceof AmiEvent.ChannelsListed listed) {
             reconcile(server, listed.channels());
+            server.resyncPending = false;
+            server.hungUpSinceResync.clear();
         }
         return true;
     }
@@ -173,6 +179,12 @@ public final class PbxView implements AmiEventSink {
         return view == null ? null : view.published.get(normalise(device));
     }
 
+    /** Hang-ups remembered for a resync under way on {@code server} (none once its list has been applied). */
+    synchronized int rememberedHangups(String server) {
+        Server view = servers.get(server);
+        return view == null ? 0 : view.hungUpSinceResync.size();
+    }
+
     /** Channels closed by a resync because they ended while Hotline was blind, since start. */
     public synchronized long reconciledHangups() {
         return reconciledHangups;
@@ -216,6 +228,7 @@ public final class PbxView implements AmiEventSink {
         final Map<String, DeviceState> published = new HashMap<>();
         final Set<String> hungUpSinceResync = new HashSet<>();
         long resyncEpoch;
+        boolean resyncPending;
 
         void report(String device, DeviceState state) {
             devices.put(device, new Device(state, resyncEpoch));

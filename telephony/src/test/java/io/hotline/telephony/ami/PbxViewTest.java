@@ -125,6 +125,27 @@ class PbxViewTest {
     }
 
     @Test
+    void shouldRememberHangupsOnlyWhileAListIsOnItsWay() {
+        // given a resync that has completed
+        view.offer(new AmiEvent.ResyncStarted("pbx1"));
+        view.offer(new AmiEvent.ChannelsListed("pbx1", List.of()));
+
+        // when thousands of calls come and go afterwards (weeks between reconnects)
+        for (int i = 0; i < 5_000; i++) {
+            String id = "1795348000." + i;
+            view.offer(new AmiEvent.ChannelCreated("pbx1", id, id, "PJSIP/carrier-" + i, "+4930", "100"));
+            view.offer(new AmiEvent.ChannelHungUp("pbx1", id, id, "PJSIP/carrier-" + i, 16, "Normal"));
+        }
+
+        // then nothing piles up: tombstones are kept only between a ResyncStarted and its list
+        assertThat(view.rememberedHangups("pbx1")).isZero();
+        assertThat(view.liveChannels("pbx1")).isEmpty();
+        view.offer(new AmiEvent.ResyncStarted("pbx1"));
+        view.offer(new AmiEvent.ChannelHungUp("pbx1", "x", "x", "PJSIP/carrier-x", 16, "Normal"));
+        assertThat(view.rememberedHangups("pbx1")).isEqualTo(1);
+    }
+
+    @Test
     void shouldKeepADeviceStateReportedWhileTheListWasOnItsWay() {
         // given a resync asked for, and agent1002 reported in use (a call Hotline did not route) before the answer
         view.offer(new AmiEvent.ResyncStarted("pbx1"));

@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  *       three of those, so a half-open socket is noticed and the reconnect starts.
  *   <li>The listener runs on asterisk-java's event pump: it only translates ({@link AmiEventTranslator}) and
  *       offers to the {@link AmiEventSink}; it never blocks and never sends an action.
- *   <li>After every login, and on {@code FullyBooted} (Asterisk restarted under a live connection), the connection
+ *   <li>After every login, on {@code FullyBooted} (Asterisk restarted under a live connection) and every
+ *       {@link AmiServerConfig#resyncInterval()} while connected (events asterisk-java dropped), the connection
  *       resynchronises from its own thread: {@link AmiEvent.ResyncStarted}, then {@code CoreShowChannels} as one
  *       {@link AmiEvent.ChannelsListed}, then {@code DeviceStateList}, whose items arrive as device state events.
  *       Nothing is replayed after a reconnect, so this is how Hotline learns what happened while it was blind.
@@ -94,6 +95,8 @@ public final class AmiConnection implements AutoCloseable {
         worker.execute(this::attemptLogin);
         long ping = config.pingInterval().toMillis();
         worker.scheduleWithFixedDelay(this::ping, ping, ping, TimeUnit.MILLISECONDS);
+        long resync = config.resyncInterval().toMillis();
+        worker.scheduleWithFixedDelay(() -> resync(true), resync, resync, TimeUnit.MILLISECONDS);
     }
 
     /** The server's name. */
@@ -163,7 +166,7 @@ public final class AmiConnection implements AutoCloseable {
         return send(new HangupAction(channel, cause));
     }
 
-    private void resync() {
+    private void resync(boolean periodic) {
         if (closed || !isConnected()) {
             return;
         }
@@ -180,20 +183,24 @@ public final class AmiConnection implements AutoCloseable {
             }
             offer(new AmiEvent.ChannelsListed(config.name(), channels), "ChannelsListed");
             connection.sendAction(new DeviceStateListAction(), response -> { });
-            LOG.info("AMI {}: resynchronised, {} live channels", config.name(), channels.size());
+            if (periodic) {
+                LOG.debug("AMI {}: periodic resync, {} live channels", config.name(), channels.size());
+            } else {
+                LOG.info("AMI {}: resynchronised, {} live channels", config.name(), channels.size());
+            }
             observer.resynced(config.name(), channels.size());
         } catch (IOException | EventTimeoutException | RuntimeException e) {
             long delay = config.retryDelay(1).toMillis();
             LOG.warn("AMI {}: resync failed ({}); again in {} ms", config.name(), e.toString(), delay);
             if (!closed) {
-                worker.schedule(this::resync, delay, TimeUnit.MILLISECONDS);
+                worker.schedule(() -> resync(periodic), delay, TimeUnit.MILLISECONDS);
             }
         }
     }
 
     private void resyncSoon() {
         try {
-            worker.execute(this::resync);
+            worker.execute(() -> resync(false));
         } catch (RejectedExecutionException closing) {
             // closed while the event was on its way: nothing to resynchronise
         }

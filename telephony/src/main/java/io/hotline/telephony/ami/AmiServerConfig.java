@@ -15,12 +15,16 @@ import java.util.Objects;
  * @param actionTimeout   how long an action waits for its response
  * @param firstRetryDelay the wait after the first failed login; it doubles up to {@code maxRetryDelay}
  * @param maxRetryDelay   the longest wait between login attempts
+ * @param resyncInterval  how often a connected session lists channels and device states again, besides after every
+ *                        login: heals state lost to events asterisk-java dropped (its pump queue is bounded)
  */
 public record AmiServerConfig(String name, String host, int port, String username, String secret,
                               Duration pingInterval, Duration actionTimeout, Duration firstRetryDelay,
-                              Duration maxRetryDelay) {
+                              Duration maxRetryDelay, Duration resyncInterval) {
     /** Asterisk's AMI port. */
     public static final int DEFAULT_PORT = 5038;
+    /** How often a connected session resynchronises by default. */
+    public static final Duration DEFAULT_RESYNC_INTERVAL = Duration.ofMinutes(5);
 
     public AmiServerConfig {
         Objects.requireNonNull(name, "name");
@@ -34,23 +38,33 @@ public record AmiServerConfig(String name, String host, int port, String usernam
         requirePositive(actionTimeout, "actionTimeout");
         requirePositive(firstRetryDelay, "firstRetryDelay");
         requirePositive(maxRetryDelay, "maxRetryDelay");
+        requirePositive(resyncInterval, "resyncInterval");
         if (maxRetryDelay.compareTo(firstRetryDelay) < 0) {
             throw new IllegalArgumentException("maxRetryDelay " + maxRetryDelay + " is below firstRetryDelay "
                     + firstRetryDelay);
         }
     }
 
-    /** A server with the defaults: ping every 10 s, actions wait 5 s, logins retry after 1 s doubling to 30 s. */
+    /**
+     * A server with the defaults: ping every 10 s, actions wait 5 s, logins retry after 1 s doubling to 30 s, a
+     * resync every 5 min.
+     */
     public static AmiServerConfig of(String name, String host, int port, String username, String secret) {
         return new AmiServerConfig(name, host, port, username, secret, Duration.ofSeconds(10), Duration.ofSeconds(5),
-                Duration.ofSeconds(1), Duration.ofSeconds(30));
+                Duration.ofSeconds(1), Duration.ofSeconds(30), DEFAULT_RESYNC_INTERVAL);
     }
 
     /** This server with other timing (tests use short ones). */
     public AmiServerConfig withTiming(Duration newPingInterval, Duration newActionTimeout, Duration newFirstRetry,
                                       Duration newMaxRetry) {
         return new AmiServerConfig(name, host, port, username, secret, newPingInterval, newActionTimeout,
-                newFirstRetry, newMaxRetry);
+                newFirstRetry, newMaxRetry, resyncInterval);
+    }
+
+    /** This server resynchronising every {@code interval} while connected. */
+    public AmiServerConfig withResyncInterval(Duration interval) {
+        return new AmiServerConfig(name, host, port, username, secret, pingInterval, actionTimeout, firstRetryDelay,
+                maxRetryDelay, interval);
     }
 
     /** The wait before login attempt {@code attempt + 1}, after {@code attempt} failures (1-based). */

@@ -149,6 +149,26 @@ class AmiRoutingFeedTest {
     }
 
     @Test
+    void shouldHealALostHangupAtTheNextPeriodicResyncWithoutReconnecting() {
+        // given a connected call Hotline follows, on a connection that resyncs every 300 ms
+        String caller = "1795347900.50";
+        ScriptedAmiServer server = server(ScriptedAmiServer.start(0).afterLoginText(
+                "Event: Newchannel\r\nPrivilege: call,all\r\nChannel: PJSIP/carrier-00000050\r\nUniqueid: "
+                        + caller + "\r\nLinkedid: " + caller + "\r\n\r\n"));
+        connect(server.port(), Duration.ofMillis(300));
+        await().atMost(PATIENCE).until(() -> view.liveChannels("pbx1").containsKey(caller));
+
+        // when the call ends and its Hangup event is lost (asterisk-java's full event queue, say)
+        server.endSilently(caller);
+
+        // then a periodic resync closes it, on the same connection
+        await().atMost(PATIENCE).until(() -> hungUpCalls().contains(caller));
+        assertThat(view.liveChannels("pbx1")).isEmpty();
+        assertThat(view.reconciledHangups()).isEqualTo(1);
+        assertThat(server.connections()).isEqualTo(1);
+    }
+
+    @Test
     void shouldSendRedirectOriginateAndHangupWithTheirHeaders() {
         // given a connected Hotline
         ScriptedAmiServer server = server(ScriptedAmiServer.start(0));
@@ -193,12 +213,16 @@ class AmiRoutingFeedTest {
     }
 
     private AmiConnection connect(int port) {
+        return connect(port, AmiServerConfig.DEFAULT_RESYNC_INTERVAL);
+    }
+
+    private AmiConnection connect(int port, Duration resyncInterval) {
         view.seat("PJSIP/agent1001", "S1001");
         view.seat("PJSIP/agent1002", "S1002");
         view.seat("PJSIP/agent2001", "S2001");
         AmiServerConfig config = AmiServerConfig.of("pbx1", "127.0.0.1", port, "cti", "cti-secret")
                 .withTiming(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMillis(100),
-                        Duration.ofMillis(400));
+                        Duration.ofMillis(400)).withResyncInterval(resyncInterval);
         AmiConnection connection = new AmiConnection(config, event -> seen.add(event) && view.offer(event),
                 AmiObserver.NONE);
         resources.add(connection);

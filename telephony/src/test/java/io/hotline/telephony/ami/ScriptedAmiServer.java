@@ -105,6 +105,18 @@ public final class ScriptedAmiServer implements AutoCloseable {
         return accepted.get();
     }
 
+    /**
+     * Ends a channel without telling anyone, as when its {@code Hangup} event was lost: later channel lists no longer
+     * name it.
+     */
+    public void endSilently(String uniqueId) {
+        for (Client client : clients) {
+            synchronized (client.writeLock) {
+                client.session.live.remove(uniqueId);
+            }
+        }
+    }
+
     /** Closes every client's socket at once, as when Asterisk goes away; the listener stays open. */
     public void dropClients() {
         for (Client client : clients) {

@@ -267,9 +267,16 @@ final class CallLifecycle {
         if (call.phase != CallPhase.WAITING || position == 0) {
             return;
         }
+        context.emit(new RoutingCommand.AnnounceWait(call.id, position, estimatedWait(call, position)));
+    }
+
+    /**
+     * What a caller at {@code position} in its queue can expect to wait: position × the queue's handling time ÷
+     * its staffed seats. The one formula for announcements and for {@link RoutingEngine#estimatedWait}.
+     */
+    Duration estimatedWait(CallRecord call, int position) {
         double handleMs = context.statsOf(call.queue.name()).handleTimeMs;
-        long estimate = (long) (position * handleMs / Math.max(1, staffedSeats(call.queue)));
-        context.emit(new RoutingCommand.AnnounceWait(call.id, position, Duration.ofMillis(estimate)));
+        return Duration.ofMillis((long) (position * handleMs / Math.max(1, staffedSeats(call.queue))));
     }
 
     /** Logged-in seats of the tiers the queue's steps name. */

@@ -176,15 +176,13 @@ public final class RoutingEngine {
         return all;
     }
 
-    /** Position (1 = next) and estimated wait of a waiting call; empty when it is not waiting. */
+    /** The estimated wait of a waiting call, as its announcements tell it; empty when it is not waiting. */
     public Optional<Duration> estimatedWait(String callId) {
         CallRecord call = context.calls.get(callId);
         if (call == null || call.phase != CallPhase.WAITING) {
             return Optional.empty();
         }
-        int position = context.waiting.positionOf(call);
-        double handleMs = context.statsOf(call.queue.name()).handleTimeMs;
-        return Optional.of(Duration.ofMillis((long) (position * handleMs)));
+        return Optional.of(calls.estimatedWait(call, context.waiting.positionOf(call)));
     }
 
     /** How many events were applied. */

@@ -49,6 +49,24 @@ class WaitAndFiguresTest {
     }
 
     @Test
+    void shouldEstimateTheWaitAsTheAnnouncementTellsItWithSeveralStaffedSeats() {
+        // given two busy seats and two callers waiting behind them
+        EngineHarness harness = new EngineHarness();
+        harness.seat("a", Tier.TIER1, "ERP", 5).call("c0", "ERP").apply(new RoutingEvent.OfferAnswered("c0", "a"));
+        harness.seat("b", Tier.TIER1, "ERP", 5).call("c1", "ERP").apply(new RoutingEvent.OfferAnswered("c1", "b"));
+        harness.call("c2", "ERP").call("c3", "ERP");
+
+        // when the announcements come
+        harness.advanceSeconds(45);
+
+        // then the second in line hears 2 x 4 min / 2 seats, and the engine's estimate says the same
+        assertThat(harness.all(AnnounceWait.class)).filteredOn(announce -> announce.callId().equals("c3"))
+                .singleElement().satisfies(announce -> assertThat(announce.estimatedWait())
+                        .isEqualTo(Duration.ofMinutes(4)));
+        assertThat(harness.engine.estimatedWait("c3")).contains(Duration.ofMinutes(4));
+    }
+
+    @Test
     void shouldOfferACallbackOnceAfterTheConfiguredWait() {
         EngineHarness harness = new EngineHarness();
         harness.call("patient", "ERP");

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -69,7 +68,7 @@ class FastAgiEndToEndTest {
     void shouldLogTheSeatInFromItsSoftphone() throws Exception {
         try (FakeAsteriskClient phone = FakeAsteriskClient.connect(hotline.agiAddress())) {
             phone.send("agi_network_script: seat?action=login\nagi_channel: " + dialString + "-0000000a\n\n");
-            assertThat(answerAll(phone)).contains("SET VARIABLE HOTLINE_SEAT_RESULT OK");
+            assertThat(AgiDialogue.answerAll(phone, "unused")).contains("SET VARIABLE HOTLINE_SEAT_RESULT OK");
         }
         await().atMost(Duration.ofSeconds(5)).until(() ->
                 hotline.routingSnapshot().seats(Tier.TIER1, SeatState.READY) == 1);
@@ -85,7 +84,7 @@ class FastAgiEndToEndTest {
         List<String> commands;
         try (FakeAsteriskClient asterisk = FakeAsteriskClient.connect(hotline.agiAddress())) {
             asterisk.send(environment);
-            commands = answerAll(asterisk, "1795347580.0");
+            commands = AgiDialogue.answerAll(asterisk, "1795347580.0");
         }
 
         assertThat(commands).contains("SET VARIABLE HOTLINE_CALL 1795347580.0", "SET VARIABLE HOTLINE_TARGET "
@@ -112,7 +111,7 @@ class FastAgiEndToEndTest {
             asterisk.send(environment);
             String command;
             while ((command = asterisk.readCommand()) != null) {
-                asterisk.send(reply(command, "1795347827.35"));
+                asterisk.send(AgiDialogue.reply(command, "1795347827.35"));
                 if (command.startsWith("SET MUSIC ON")) {
                     break;
                 }
@@ -137,30 +136,5 @@ class FastAgiEndToEndTest {
         return hotline.database().jdbi().withHandle(handle -> handle.createQuery(
                 "SELECT action FROM work_order_event WHERE work_order_id = :id ORDER BY id")
                 .bind("id", workOrderId).mapTo(String.class).list());
-    }
-
-    private static List<String> answerAll(FakeAsteriskClient asterisk) throws Exception {
-        return answerAll(asterisk, "unused");
-    }
-
-    /** Answers every command as the recorded Asterisk did, until Hotline ends the session. */
-    private static List<String> answerAll(FakeAsteriskClient asterisk, String linkedId) throws Exception {
-        List<String> commands = new ArrayList<>();
-        String command;
-        while ((command = asterisk.readCommand()) != null) {
-            commands.add(command);
-            asterisk.send(reply(command, linkedId));
-        }
-        return commands;
-    }
-
-    private static String reply(String command, String linkedId) {
-        if (command.equals("GET VARIABLE CHANNEL(linkedid)")) {
-            return "200 result=1 (" + linkedId + ")\n";
-        }
-        if (command.startsWith("SET MUSIC") || command.startsWith("STREAM FILE")) {
-            return command.startsWith("STREAM") ? "200 result=0 endpos=16000\n" : "200 result=0\n";
-        }
-        return "200 result=1\n";
     }
 }

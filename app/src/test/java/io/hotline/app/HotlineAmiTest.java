@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,18 +136,10 @@ class HotlineAmiTest {
 
     /** One FastAGI session: sends {@code environment}, answers every command as Asterisk did, returns them. */
     private static List<String> agi(Hotline hotline, String environment, String linkedId) throws Exception {
-        List<String> commands = new ArrayList<>();
         try (FakeAsteriskClient client = FakeAsteriskClient.connect(hotline.agiAddress())) {
             client.send(environment);
-            String command;
-            while ((command = client.readCommand()) != null) {
-                commands.add(command);
-                client.send(command.equals("GET VARIABLE CHANNEL(linkedid)") ? "200 result=1 (" + linkedId + ")\n"
-                        : command.startsWith("STREAM FILE") ? "200 result=0 endpos=16000\n"
-                        : command.startsWith("SET MUSIC") ? "200 result=0\n" : "200 result=1\n");
-            }
+            return AgiDialogue.answerAll(client, linkedId);
         }
-        return commands;
     }
 
     private static HotlineConfiguration configuration(int amiPort) {

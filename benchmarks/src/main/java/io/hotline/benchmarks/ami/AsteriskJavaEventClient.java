@@ -2,7 +2,6 @@ package io.hotline.benchmarks.ami;
 
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.DefaultManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionState;
@@ -48,7 +47,7 @@ final class AsteriskJavaEventClient implements EventClient {
 
     @Override
     public boolean awaitReady(long deadlineNanos) throws InterruptedException {
-        return connected.await(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        return EventClient.awaitUntil(connected, deadlineNanos);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.hotline.benchmarks.ami;
 
 import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One client of one measured flood: it logs in to the {@link EventFloodServer}, counts what reaches it in an
@@ -28,4 +30,9 @@ interface EventClient extends AutoCloseable {
     /** Logs off and stops every thread the client started. */
     @Override
     void close();
+
+    /** Waits on {@code latch} until {@code deadlineNanos} ({@link System#nanoTime()}); whether it opened. */
+    static boolean awaitUntil(CountDownLatch latch, long deadlineNanos) throws InterruptedException {
+        return latch.await(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
 }

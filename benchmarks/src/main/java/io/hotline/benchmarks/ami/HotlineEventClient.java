@@ -104,7 +104,7 @@ final class HotlineEventClient implements EventClient {
 
     @Override
     public boolean awaitReady(long deadlineNanos) throws InterruptedException {
-        return ready.await(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        return EventClient.awaitUntil(ready, deadlineNanos);
     }
 
     @Override
@@ -114,7 +114,7 @@ final class HotlineEventClient implements EventClient {
 
     @Override
     public boolean awaitSettled(long deadlineNanos) throws InterruptedException {
-        return settled.await(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        return EventClient.awaitUntil(settled, deadlineNanos);
     }
 
     @Override

@@ -239,6 +239,10 @@ final class CallLifecycle {
     }
 
     void widens(CallRecord call, long generation) {
+        // With no seat offerable a wider step finds nobody: answer before touching the (usually cold) call record.
+        if (context.ready.size() == 0) {
+            return;
+        }
         if (call.sequence == generation && !call.gone && call.phase == CallPhase.WAITING) {
             matchmaker.routeCall(call);
         }

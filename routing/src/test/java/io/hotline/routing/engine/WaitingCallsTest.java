@@ -170,6 +170,52 @@ class WaitingCallsTest {
     }
 
     @Test
+    void shouldReadALongLaneInQueueOrderThroughDeparturesAndReturns() {
+        // given one lane (one skill, queue and head start) that grows to hundreds of calls, loses calls anywhere
+        // and takes declined calls back at their old places (walked to from the head)
+        Random random = new Random(20261205L);
+        WaitingCalls index = new WaitingCalls(new SkillCatalog());
+        List<CallRecord> waiting = new ArrayList<>();
+        List<CallRecord> away = new ArrayList<>();
+        long now = 1_000_000;
+        for (int step = 0; step < 4_000; step++) {
+            now += 1_000;
+            int roll = random.nextInt(100);
+            if (roll < 50 || waiting.isEmpty()) {
+                CallRecord call = new CallRecord("c" + step, step);
+                call.queue = SUPPORT;
+                call.requiredSkills = new int[] {0};
+                call.requiredLevels = new byte[] {1};
+                call.queuedMs = now;
+                call.firstJoinedMs = now;
+                call.rankMs = now;
+                index.add(call);
+                waiting.add(call);
+            } else if (roll < 85) {
+                // taken from the head, the tail or anywhere between
+                int at = roll < 60 ? 0 : roll < 65 ? waiting.size() - 1 : random.nextInt(waiting.size());
+                waiting.sort(CallRecord.QUEUE_ORDER);
+                CallRecord call = waiting.remove(at);
+                index.remove(call);
+                away.add(call);
+            } else if (!away.isEmpty()) {
+                CallRecord call = away.remove(random.nextInt(away.size()));
+                index.add(call);
+                waiting.add(call);
+            }
+
+            // then a seat that takes only some calls finds the first of them in queue order
+            int modulus = 1 + random.nextInt(40);
+            int remainder = random.nextInt(modulus);
+            Predicate<CallRecord> some = call -> call.sequence % modulus == remainder;
+            CallRecord expected = waiting.stream().filter(some).min(CallRecord.QUEUE_ORDER).orElse(null);
+            assertThat(index.firstEligible(new int[] {0}, Tier.TIER1, now, some)).isEqualTo(expected);
+            assertThat(index.firstEligible(new int[] {0}, some)).isEqualTo(expected);
+            assertThat(index.size()).isEqualTo(waiting.size());
+        }
+    }
+
+    @Test
     void shouldKeepQueueOrderAcrossLanesOfEveryOffset() {
         // given calls of one skill and queue with every head start, arriving a minute apart
         WaitingCalls index = new WaitingCalls(new SkillCatalog());

@@ -6,9 +6,10 @@ import io.hotline.ops.metrics.PrometheusMetrics;
 import io.hotline.ops.metrics.RoutingMetrics;
 import io.hotline.persistence.Database;
 import io.hotline.persistence.dao.SeatDao;
+import io.hotline.persistence.outbox.DurableRoutingJournal;
+import io.hotline.persistence.outbox.JournalConfig;
 import io.hotline.persistence.seed.DemoSeed;
 import io.hotline.routing.engine.RoutingSnapshot;
-import io.hotline.persistence.calls.JdbiRoutingJournal;
 import io.hotline.routing.spi.CallControl;
 import io.hotline.telephony.scripts.WaitingCallers;
 import java.time.Duration;
@@ -18,6 +19,8 @@ import io.hotline.routing.spi.HealthReport;
 import io.hotline.web.HttpServer;
 import io.hotline.web.http.Authenticator;
 import io.hotline.web.metrics.MetricsEndpoint;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.net.InetSocketAddress;
@@ -38,8 +41,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Hotline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Hotline.class);
-    /** Journal entries that may wait for the database before new ones are dropped (and counted). */
-    private static final int JOURNAL_BACKLOG = 10_000;
 
     private final PrometheusMetrics metrics;
     private HealthMonitor healthMonitor;
@@ -48,7 +49,7 @@ public final class Hotline implements AutoCloseable {
     private OpenDatabase database;
     private RoutingService routing;
     private RoutingMetrics routingMetrics;
-    private JdbiRoutingJournal journal;
+    private DurableRoutingJournal journal;
     private TelephonyService telephony;
     private AmiService ami;
 
@@ -118,8 +119,12 @@ public final class Hotline implements AutoCloseable {
     /** Starts routing with the active seats; returns each seat's softphone device and seat code. */
     private Map<String, String> startRouting(HotlineConfiguration config, MeterRegistry registry,
                                              DeferredHealthCheck health, CallControl calls) {
-        journal = new JdbiRoutingJournal(database.database().jdbi(), config.asteriskName(), InstantSource.system(),
-                JOURNAL_BACKLOG);
+        // Its log under HOTLINE_DATA_DIR/journal keeps what routing decided through an outage of the database and a
+        // crash of Hotline, until it is on the work orders (README, "The routing journal").
+        journal = DurableRoutingJournal.start(database.database().jdbi(), config.asteriskName(),
+                JournalConfig.of(config.database().dataDir().resolve("journal"), config.asteriskName()),
+                InstantSource.system());
+        bindJournalMeters(registry, journal);
         routing = RoutingService.start(config.routing(), InstantSource.system(), calls, journal);
         routingMetrics = new RoutingMetrics(config.routing().queues().keySet(), routing::snapshot,
                 routing::inboxDepth, routing::inboxRefused, routing::failures);
@@ -130,6 +135,17 @@ public final class Hotline implements AutoCloseable {
         LOG.info("Routing {} queues ({} by default) for {} seats", config.routing().queues().size(),
                 config.routing().defaultQueue(), seats.size());
         return seats;
+    }
+
+    private static void bindJournalMeters(MeterRegistry registry, DurableRoutingJournal journal) {
+        Gauge.builder(HotlineMeters.JOURNAL_BACKLOG.meterName(), journal, DurableRoutingJournal::backlog)
+                .description(HotlineMeters.JOURNAL_BACKLOG.description()).register(registry);
+        FunctionCounter.builder(HotlineMeters.JOURNAL_DROPPED.meterName(), journal, DurableRoutingJournal::dropped)
+                .description(HotlineMeters.JOURNAL_DROPPED.description()).register(registry);
+        FunctionCounter.builder(HotlineMeters.JOURNAL_REJECTED.meterName(), journal, DurableRoutingJournal::rejected)
+                .description(HotlineMeters.JOURNAL_REJECTED.description()).register(registry);
+        FunctionCounter.builder(HotlineMeters.JOURNAL_FAILURES.meterName(), journal, DurableRoutingJournal::failures)
+                .description(HotlineMeters.JOURNAL_FAILURES.description()).register(registry);
     }
 
     private MetricsEndpoint metricsEndpoint() {

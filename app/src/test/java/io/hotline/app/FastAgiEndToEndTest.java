@@ -49,7 +49,8 @@ class FastAgiEndToEndTest {
                 "HOTLINE_DB_URL", DB.config().jdbcUrl(),
                 "HOTLINE_HTTP_PORT", "0",
                 "HOTLINE_AGI_PORT", "0",
-                "HOTLINE_ASTERISK_NAME", "pbx-lab"))));
+                "HOTLINE_ASTERISK_NAME", "pbx-lab",
+                "HOTLINE_DATA_DIR", TestDataDirectories.fresh("fastagi")))));
         Map<String, Object> row = hotline.database().jdbi().withHandle(handle -> handle.createQuery(
                 "SELECT code, sip_endpoint FROM seat WHERE tier = 'TIER1' ORDER BY id LIMIT 1").mapToMap().one());
         seat = (String) row.get("code");

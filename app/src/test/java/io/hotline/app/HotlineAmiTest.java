@@ -157,6 +157,7 @@ class HotlineAmiTest {
                 "HOTLINE_AMI_USER", "cti",
                 "HOTLINE_AMI_SECRET", "cti-secret",
                 "HOTLINE_AMI_PING_INTERVAL", "1s"));
+        values.put("HOTLINE_DATA_DIR", TestDataDirectories.fresh("ami"));
         if (routing != null) {
             values.put("HOTLINE_ROUTING_FILE", routing.toString());
         }

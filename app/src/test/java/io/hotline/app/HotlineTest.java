@@ -45,7 +45,8 @@ class HotlineTest {
             HttpResponse<String> metrics = get(base + "/metrics");
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.body()).contains("hikaricp_connections", "hotline_health_component_up",
-                    "hotline_routing_seats", "hotline_routing_queue_waiting", "hotline_routing_inbox_depth");
+                    "hotline_routing_seats", "hotline_routing_queue_waiting", "hotline_routing_inbox_depth",
+                    "hotline_journal_backlog", "hotline_journal_dropped_total", "hotline_journal_failures_total");
 
             // and the empty database got the demo organisation
             int seats = hotline.database().jdbi().withHandle(handle -> handle
@@ -96,7 +97,8 @@ class HotlineTest {
                 "HOTLINE_DB_URL", jdbcUrl,
                 "HOTLINE_HTTP_PORT", "0",
                 "HOTLINE_AGI_PORT", "0",
-                "HOTLINE_HEALTH_INTERVAL", "1s")));
+                "HOTLINE_HEALTH_INTERVAL", "1s",
+                "HOTLINE_DATA_DIR", TestDataDirectories.fresh("hotline"))));
     }
 
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {

@@ -95,7 +95,19 @@ public enum HotlineMeters {
             "Time from reading an AMI event off the socket to Hotline's listener handling it.", TagKey.SERVER),
     /** Channels a resync closed because they ended while the connection was down, since start. */
     AMI_RECONCILED_HANGUPS("hotline.ami.reconciled.hangups", Meter.Type.COUNTER, null,
-            "Channels closed by a resync because they ended while Hotline was not connected.");
+            "Channels closed by a resync because they ended while Hotline was not connected."),
+    /** Routing journal entries not yet in the database (in memory, or on disk while the database is away). */
+    JOURNAL_BACKLOG("hotline.journal.backlog", Meter.Type.GAUGE, null,
+            "Routing journal entries (decisions, connections, abandons) not yet written to the work orders."),
+    /** Entries the journal's log writer could not take (its disk failing), since start. */
+    JOURNAL_DROPPED("hotline.journal.dropped", Meter.Type.COUNTER, null,
+            "Routing journal entries dropped because the local log could not take them."),
+    /** Entries the database refused on their own (data errors) and that were skipped, since start. */
+    JOURNAL_REJECTED("hotline.journal.rejected", Meter.Type.COUNTER, null,
+            "Routing journal entries the database refused on their own, logged and skipped."),
+    /** Failed writes to the journal's log or the database, each retried, since start. */
+    JOURNAL_FAILURES("hotline.journal.failures", Meter.Type.COUNTER, null,
+            "Failed writes of the routing journal to its local log or the database; each is retried.");
 
     /**
      * The tag keys Hotline uses, each with a bounded set of values. Add a key here before using it on a meter.

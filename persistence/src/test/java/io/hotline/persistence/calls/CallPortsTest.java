@@ -1,18 +1,16 @@
 package io.hotline.persistence.calls;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.hotline.persistence.seed.DemoSeed;
 import io.hotline.persistence.testing.TestDatabase;
+import io.hotline.persistence.testing.WorkOrderTrail;
 import io.hotline.persistence.workorder.JdbiWorkOrderStore;
-import io.hotline.routing.engine.RoutingCommand;
 import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.sla.ServiceLevels;
 import io.hotline.routing.spi.CallerProfile;
 import io.hotline.routing.workorder.CallWorkOrderRequest;
 import io.hotline.routing.workorder.Severity;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -88,41 +86,12 @@ class CallPortsTest {
         assertThat(actions(workOrder)).contains("CALLBACK_REQUESTED");
     }
 
-    @Test
-    void shouldJournalDecisionConnectionAndAbandonOnTheWorkOrders() {
-        long answered = open("answered-call");
-        long abandoned = open("abandoned-call");
-        String seat = DB.jdbi().withHandle(handle -> handle.createQuery("SELECT code FROM seat ORDER BY id LIMIT 1")
-                .mapTo(String.class).one());
-
-        try (JdbiRoutingJournal journal = new JdbiRoutingJournal(DB.jdbi(), "pbx1", InstantSource.fixed(NOW), 100)) {
-            journal.recordDecision(new RoutingCommand.RecordDecision("answered-call", "step tier1: chose " + seat));
-            journal.callConnected(new RoutingCommand.CallConnected("answered-call", seat, Duration.ofSeconds(7)));
-            journal.callAbandoned(new RoutingCommand.CallAbandoned("abandoned-call", "support",
-                    Duration.ofSeconds(42)));
-            journal.callAbandoned(new RoutingCommand.CallAbandoned("unknown-call", "support", Duration.ZERO));
-        }
-
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(actions(answered)).containsExactly("CREATED", "ROUTING", "CONNECTED"));
-        assertThat(state(answered)).isEqualTo("IN_PROGRESS");
-        assertThat(actions(abandoned)).containsExactly("CREATED", "ABANDONED");
-        assertThat(state(abandoned)).isEqualTo("CANCELLED");
-    }
-
     private static long open(String linkedId) {
         return workOrders.openForCall(new CallWorkOrderRequest("pbx1", linkedId, "+8613800138000", null,
                 Severity.P3, Tier.TIER1, NOW)).workOrder().id();
     }
 
     private static List<String> actions(long workOrder) {
-        return DB.jdbi().withHandle(handle -> handle.createQuery(
-                "SELECT action FROM work_order_event WHERE work_order_id = :id ORDER BY id").bind("id", workOrder)
-                .mapTo(String.class).list());
-    }
-
-    private static String state(long workOrder) {
-        return DB.jdbi().withHandle(handle -> handle.createQuery("SELECT state FROM work_order WHERE id = :id")
-                .bind("id", workOrder).mapTo(String.class).one());
+        return WorkOrderTrail.actions(DB.jdbi(), workOrder);
     }
 }

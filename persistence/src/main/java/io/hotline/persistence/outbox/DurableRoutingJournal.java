@@ -1,0 +1,281 @@
+package io.hotline.persistence.outbox;
+
+import io.hotline.persistence.DatabaseUnavailableException;
+import io.hotline.routing.engine.RoutingCommand;
+import io.hotline.routing.spi.RoutingJournal;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The routing journal that loses nothing: each decision, connection and abandon routing emits is appended and
+ * fsynced to a local log ({@link JournalLog}) before it is written to the call's work order; the transaction that
+ * writes a batch of entries also moves the journal's checkpoint in the database. So while the database is away
+ * entries wait on disk (not in memory) and are written, in order, once it answers again; after a crash the entries
+ * after the checkpoint are written on the next start; and none is written twice.
+ * <p>
+ * An entry the database refuses while it answers (a data error, not an outage) is written alone, and if it still
+ * fails it is skipped, logged with its number, kind and call, and counted, so one bad entry cannot hold back the
+ * ones after it.
+ * <p>
+ * Threading: the routing thread calls the {@link RoutingJournal} methods, which only offer to a bounded queue and
+ * never block (when it is full, the entry is dropped and counted: only a disk that stops taking writes gets there).
+ * Two threads of its own: {@code journal-writer} numbers the entries and appends them to the log, never waiting
+ * for the database; {@code journal-db} writes what is logged to the database and retries with a growing delay
+ * while it is away. The counters are thread-safe.
+ */
+public final class DurableRoutingJournal implements RoutingJournal, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DurableRoutingJournal.class);
+    private static final int BATCH = 512;
+    private static final long IDLE_WAIT_MS = 100;
+    private static final Duration STOP_WAIT = Duration.ofSeconds(15);
+
+    private final JournalConfig config;
+    private final InstantSource clock;
+    private final JournalLog log;
+    private final BlockingQueue<JournalEntry> handedOver;
+    private final Thread logWriter;
+    private final Thread databaseWriter;
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    /** The last entry number on disk, and the last in the database (the checkpoint). */
+    private final AtomicLong logged = new AtomicLong();
+    private final AtomicLong applied = new AtomicLong();
+    private volatile boolean closing;
+    /** Set once the log writer has logged everything handed over and stopped. */
+    private volatile boolean logWriterDone;
+    /** Entries taken from the queue that the log did not accept yet (the disk failed). Log writer only. */
+    private final List<JournalEntry> unlogged = new ArrayList<>();
+    private long nextSequence;
+
+    private DurableRoutingJournal(Jdbi jdbi, String asteriskServer, JournalConfig config, InstantSource clock,
+                                  JournalLog log, long checkpoint) {
+        this.config = config;
+        this.clock = clock;
+        this.log = log;
+        this.handedOver = new ArrayBlockingQueue<>(config.capacity());
+        this.applied.set(checkpoint);
+        this.logged.set(Math.max(log.lastSequence(), checkpoint));
+        this.nextSequence = logged.get() + 1;
+        JournalDatabaseWriter toDatabase = new JournalDatabaseWriter(jdbi, new JournalWrites(asteriskServer), config,
+                clock, log, new JournalDatabaseWriter.Progress(logged, applied, failures, rejected),
+                () -> logWriterDone);
+        this.logWriter = new Thread(this::logHandedOver, "journal-writer");
+        this.databaseWriter = new Thread(toDatabase, "journal-db");
+        logWriter.setDaemon(true);
+        databaseWriter.setDaemon(true);
+    }
+
+    /**
+     * Opens the log in {@code config.directory()}, reads the checkpoint and starts the writers; the database
+     * writer first writes what an earlier run left after the checkpoint.
+     *
+     * @param asteriskServer the Asterisk server whose calls the work orders belong to
+     * @throws DatabaseUnavailableException when the checkpoint cannot be read or the log cannot be opened
+     */
+    public static DurableRoutingJournal start(Jdbi jdbi, String asteriskServer, JournalConfig config,
+                                              InstantSource clock) {
+        JournalLog log;
+        try {
+            log = JournalLog.open(config.directory(), config.segmentBytes());
+        } catch (IOException e) {
+            throw new DatabaseUnavailableException("cannot open the routing journal in " + config.directory()
+                    + ": " + e.getMessage(), e);
+        }
+        long checkpoint;
+        try {
+            checkpoint = jdbi.withHandle(handle -> JournalWrites.checkpointOf(handle, config.name()));
+        } catch (RuntimeException e) {
+            closeQuietly(log);
+            throw new DatabaseUnavailableException("cannot read the routing journal's checkpoint: " + e.getMessage(),
+                    e);
+        }
+        DurableRoutingJournal journal = new DurableRoutingJournal(jdbi, asteriskServer, config, clock, log,
+                checkpoint);
+        if (log.lastSequence() > checkpoint) {
+            LOG.info("Routing journal {}: {} entries of an earlier run are not in the database yet; writing them",
+                    config.name(), log.lastSequence() - checkpoint);
+        }
+        journal.logWriter.start();
+        journal.databaseWriter.start();
+        return journal;
+    }
+
+    @Override
+    public void recordDecision(RoutingCommand.RecordDecision decision) {
+        handOver(new JournalEntry(0, JournalEntry.Kind.DECISION, clock.instant(), decision.callId(), null,
+                decision.explanation(), 0));
+    }
+
+    @Override
+    public void callConnected(RoutingCommand.CallConnected connected) {
+        handOver(new JournalEntry(0, JournalEntry.Kind.CONNECTED, clock.instant(), connected.callId(),
+                connected.seatId(), null, connected.waited().toMillis()));
+    }
+
+    @Override
+    public void callAbandoned(RoutingCommand.CallAbandoned abandoned) {
+        handOver(new JournalEntry(0, JournalEntry.Kind.ABANDONED, clock.instant(), abandoned.callId(),
+                abandoned.queue(), null, abandoned.waited().toMillis()));
+    }
+
+    /** Entries handed over and not yet in the database (in memory, or on disk waiting for the database). */
+    public long backlog() {
+        return handedOver.size() + unloggedCount() + logged.get() - applied.get();
+    }
+
+    /** Entries on disk and not yet in the database. */
+    public long waitingOnDisk() {
+        return logged.get() - applied.get();
+    }
+
+    /** Entries dropped because the log writer could not take them (its disk failing, or stopped), since start. */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    /** Entries the database refused on their own (data errors), skipped, since start. */
+    public long rejected() {
+        return rejected.get();
+    }
+
+    /** Failed writes to the log or the database (each retried later), since start. */
+    public long failures() {
+        return failures.get();
+    }
+
+    /**
+     * Stops taking entries, logs everything handed over, makes one last attempt to write the backlog to the
+     * database (not retried if the database is away), and stops both threads. What is not in the database stays
+     * in the log for the next start.
+     */
+    @Override
+    public void close() {
+        closing = true;
+        join(logWriter);
+        LockSupport.unpark(databaseWriter);
+        join(databaseWriter);
+        if (!logWriter.isAlive() && !databaseWriter.isAlive()) {
+            closeQuietly(log);
+        }
+    }
+
+    private void join(Thread thread) {
+        try {
+            thread.join(STOP_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warn("Routing journal: {} did not stop within {} s; {} entries not in the database stay in its log",
+                    thread.getName(), STOP_WAIT.toSeconds(), backlog());
+        }
+    }
+
+    private void handOver(JournalEntry entry) {
+        if (closing || !handedOver.offer(entry)) {
+            long count = dropped.incrementAndGet();
+            if (Long.bitCount(count) == 1) {
+                LOG.error("Routing journal: {} entr{} dropped (log writer not keeping up, or stopped); latest for call"
+                        + " {}", count, count == 1 ? "y" : "ies", entry.callId());
+            }
+        }
+    }
+
+    private int unloggedCount() {
+        synchronized (unlogged) {
+            return unlogged.size();
+        }
+    }
+
+    // ----- journal-writer: handed over -> log ------------------------------------------------------------------
+
+    private void logHandedOver() {
+        long retryDelay = 0;
+        try {
+            while (true) {
+                boolean last = closing;
+                takeHandedOver(last);
+                if (appendToLog()) {
+                    retryDelay = 0;
+                    LockSupport.unpark(databaseWriter);
+                } else {
+                    retryDelay = JournalDatabaseWriter.nextDelay(config, retryDelay);
+                    if (last) {
+                        LOG.error("Routing journal: {} entries could not be logged before stopping",
+                                unloggedCount());
+                        return;
+                    }
+                    Thread.sleep(retryDelay);
+                }
+                if (last && handedOver.isEmpty() && unloggedCount() == 0) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            logWriterDone = true;
+            LockSupport.unpark(databaseWriter);
+        }
+    }
+
+    /** Moves what the routing thread handed over into {@link #unlogged}, numbered; waits a little for the first. */
+    private void takeHandedOver(boolean last) throws InterruptedException {
+        synchronized (unlogged) {
+            if (!unlogged.isEmpty()) {
+                return;
+            }
+        }
+        JournalEntry first = last ? handedOver.poll() : handedOver.poll(IDLE_WAIT_MS, TimeUnit.MILLISECONDS);
+        if (first == null) {
+            return;
+        }
+        synchronized (unlogged) {
+            unlogged.add(first.numbered(nextSequence++));
+            JournalEntry more;
+            while (unlogged.size() < BATCH && (more = handedOver.poll()) != null) {
+                unlogged.add(more.numbered(nextSequence++));
+            }
+        }
+    }
+
+    /** Appends {@link #unlogged} to the log; false when the disk refused (they stay, for a retry). */
+    private boolean appendToLog() {
+        synchronized (unlogged) {
+            if (unlogged.isEmpty()) {
+                return true;
+            }
+            try {
+                log.append(unlogged);
+                logged.set(unlogged.get(unlogged.size() - 1).sequence());
+                unlogged.clear();
+                return true;
+            } catch (IOException e) {
+                failures.incrementAndGet();
+                LOG.error("Routing journal: cannot append {} entries to the log in {}: {}; retrying", unlogged.size(),
+                        config.directory(), e.toString());
+                return false;
+            }
+        }
+    }
+
+    private static void closeQuietly(JournalLog log) {
+        try {
+            log.close();
+        } catch (IOException e) {
+            LOG.warn("Routing journal: closing the log failed: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package io.hotline.persistence.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.hotline.persistence.Database;
+import io.hotline.persistence.PersistenceConfig;
+import io.hotline.persistence.seed.DemoSeed;
+import io.hotline.persistence.testing.CuttableTcpProxy;
+import io.hotline.persistence.testing.TestDatabase;
+import io.hotline.persistence.testing.WorkOrderTrail;
+import io.hotline.persistence.workorder.JdbiWorkOrderStore;
+import io.hotline.routing.engine.RoutingCommand;
+import io.hotline.routing.ladder.Tier;
+import io.hotline.routing.sla.ServiceLevels;
+import io.hotline.routing.workorder.CallWorkOrderRequest;
+import io.hotline.routing.workorder.Severity;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The routing journal against the real server, reached through a TCP proxy on loopback whose line the test cuts:
+ * what routing hands over while the database is away waits on disk and reaches each work order exactly once when
+ * it answers again, also across a stop and a start; one entry the database refuses does not hold back the rest.
+ */
+class DurableRoutingJournalTest {
+
+    @RegisterExtension
+    static final TestDatabase DB = new TestDatabase();
+    private static final Instant OPENED = Instant.parse("2026-12-05T09:00:00.000Z");
+    /** When routing emitted the entries: written as the events' time even when the database took them later. */
+    private static final Instant EMITTED = Instant.parse("2026-12-05T09:00:07.250Z");
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private static JdbiWorkOrderStore workOrders;
+    private static String seat;
+
+    @TempDir
+    Path logDirectory;
+    private CuttableTcpProxy line;
+    private Database throughLine;
+    /** Each test's calls have their own linkedids: the class shares one database. */
+    private String prefix;
+
+    @BeforeAll
+    static void seed() {
+        DemoSeed.load(DB.jdbi());
+        workOrders = new JdbiWorkOrderStore(DB.jdbi(), ServiceLevels.DEFAULT, InstantSource.fixed(OPENED));
+        seat = DB.jdbi().withHandle(handle -> handle.createQuery("SELECT code FROM seat ORDER BY id LIMIT 1")
+                .mapTo(String.class).one());
+    }
+
+    @BeforeEach
+    void openLine() throws IOException {
+        prefix = "t" + System.nanoTime() + "-";
+        PersistenceConfig direct = DB.config();
+        Matcher url = Pattern.compile("^jdbc:mysql://[^:/]+:(\\d+)/(.*)$").matcher(direct.jdbcUrl());
+        assertThat(url.matches()).as("test database URL %s", direct.jdbcUrl()).isTrue();
+        line = new CuttableTcpProxy(Integer.parseInt(url.group(1)));
+        throughLine = Database.open(new PersistenceConfig("jdbc:mysql://127.0.0.1:" + line.port() + "/"
+                + url.group(2), direct.user(), direct.password(), 2, Duration.ofSeconds(1)), null);
+    }
+
+    @AfterEach
+    void closeLine() {
+        throughLine.close();
+        line.close();
+    }
+
+    @Test
+    void shouldWriteDecisionConnectionAndAbandonToTheWorkOrdersAtTheTimeRoutingEmittedThem() {
+        long answered = open("answered");
+        long abandoned = open("abandoned");
+
+        try (DurableRoutingJournal journal = start(DB.jdbi())) {
+            journal.recordDecision(new RoutingCommand.RecordDecision(call("answered"), "step tier1: chose " + seat));
+            journal.callConnected(new RoutingCommand.CallConnected(call("answered"), seat, Duration.ofSeconds(7)));
+            journal.callAbandoned(new RoutingCommand.CallAbandoned(call("abandoned"), "support",
+                    Duration.ofSeconds(42)));
+            journal.callAbandoned(new RoutingCommand.CallAbandoned(call("never-opened"), "support", Duration.ZERO));
+
+            await().atMost(PATIENCE).until(() -> journal.backlog() == 0);
+        }
+
+        assertThat(actions(answered)).containsExactly("CREATED", "ROUTING", "CONNECTED");
+        assertThat(state(answered)).isEqualTo("IN_PROGRESS");
+        assertThat(actions(abandoned)).containsExactly("CREATED", "ABANDONED");
+        assertThat(state(abandoned)).isEqualTo("CANCELLED");
+        assertThat(eventTimes(answered)).containsExactly(OPENED, EMITTED, EMITTED);
+    }
+
+    @Test
+    void shouldKeepEntriesOnDiskWhileTheDatabaseIsAwayAndWriteEachOnceWhenItAnswers() {
+        List<Long> orders = openCalls(20);
+
+        try (DurableRoutingJournal journal = start(throughLine.jdbi())) {
+            // given the database goes away
+            line.cut();
+
+            // when routing goes on meanwhile
+            handOverRoutedCalls(journal, 20);
+
+            // then everything waits on disk, nothing is lost, and the database has none of it yet
+            await().atMost(PATIENCE).until(() -> journal.waitingOnDisk() == 40 && journal.failures() > 0);
+            assertThat(journal.dropped()).isZero();
+            assertThat(actions(orders.get(0))).containsExactly("CREATED");
+
+            // when the database answers again
+            line.mend();
+
+            // then every entry reaches its work order exactly once, in the order routing emitted them
+            await().atMost(PATIENCE).until(() -> journal.backlog() == 0);
+        }
+        for (long order : orders) {
+            assertThat(actions(order)).containsExactly("CREATED", "ROUTING", "CONNECTED");
+            assertThat(state(order)).isEqualTo("IN_PROGRESS");
+        }
+    }
+
+    @Test
+    void shouldWriteOnTheNextStartWhatAStopDuringAnOutageLeftOnDiskAndNothingTwice() {
+        List<Long> orders = openCalls(10);
+        try (DurableRoutingJournal stoppedDuringOutage = start(throughLine.jdbi())) {
+            line.cut();
+            handOverRoutedCalls(stoppedDuringOutage, 10);
+            await().atMost(PATIENCE).until(() -> stoppedDuringOutage.waitingOnDisk() == 20);
+        }
+        line.mend();
+
+        try (DurableRoutingJournal next = start(DB.jdbi())) {
+            await().atMost(PATIENCE).until(() -> next.backlog() == 0);
+        }
+        for (long order : orders) {
+            assertThat(actions(order)).containsExactly("CREATED", "ROUTING", "CONNECTED");
+        }
+
+        // and a start after that finds nothing left to write
+        try (DurableRoutingJournal third = start(DB.jdbi())) {
+            assertThat(third.waitingOnDisk()).isZero();
+        }
+        assertThat(actions(orders.get(0))).containsExactly("CREATED", "ROUTING", "CONNECTED");
+    }
+
+    @Test
+    void shouldSkipAnEntryTheDatabaseRefusesAndWriteTheOnesAroundIt() {
+        long before = open("before-bad");
+        long bad = open("bad");
+        long after = open("after-bad");
+        String tooLongForASeatCode = "S".repeat(100);
+
+        try (DurableRoutingJournal journal = start(DB.jdbi())) {
+            journal.recordDecision(new RoutingCommand.RecordDecision(call("before-bad"), "chose " + seat));
+            journal.callConnected(new RoutingCommand.CallConnected(call("bad"), tooLongForASeatCode, Duration.ZERO));
+            journal.recordDecision(new RoutingCommand.RecordDecision(call("after-bad"), "chose " + seat));
+
+            await().atMost(PATIENCE).until(() -> journal.backlog() == 0);
+            assertThat(journal.rejected()).isEqualTo(1);
+        }
+
+        assertThat(actions(before)).containsExactly("CREATED", "ROUTING");
+        assertThat(actions(after)).containsExactly("CREATED", "ROUTING");
+        // the refused entry changed nothing at all: its work order update went back with it
+        assertThat(actions(bad)).containsExactly("CREATED");
+        assertThat(state(bad)).isEqualTo("NEW");
+    }
+
+    private DurableRoutingJournal start(Jdbi jdbi) {
+        return DurableRoutingJournal.start(jdbi, "pbx1", JournalConfig.of(logDirectory, "pbx1")
+                .withRetries(Duration.ofMillis(50), Duration.ofMillis(400)), InstantSource.fixed(EMITTED));
+    }
+
+    private List<Long> openCalls(int count) {
+        return IntStream.range(0, count).mapToObj(i -> open("call-" + i)).toList();
+    }
+
+    private void handOverRoutedCalls(DurableRoutingJournal journal, int count) {
+        for (int i = 0; i < count; i++) {
+            journal.recordDecision(new RoutingCommand.RecordDecision(call("call-" + i), "chose " + seat));
+            journal.callConnected(new RoutingCommand.CallConnected(call("call-" + i), seat, Duration.ofSeconds(i)));
+        }
+    }
+
+    private String call(String name) {
+        return prefix + name;
+    }
+
+    private long open(String name) {
+        return workOrders.openForCall(new CallWorkOrderRequest("pbx1", call(name), "+8613800138000", null,
+                Severity.P3, Tier.TIER1, OPENED)).workOrder().id();
+    }
+
+    private static List<String> actions(long workOrder) {
+        return WorkOrderTrail.actions(DB.jdbi(), workOrder);
+    }
+
+    private static List<Instant> eventTimes(long workOrder) {
+        return DB.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT occurred_at FROM work_order_event WHERE work_order_id = :id ORDER BY id").bind("id", workOrder)
+                .mapTo(Instant.class).list());
+    }
+
+    private static String state(long workOrder) {
+        return WorkOrderTrail.state(DB.jdbi(), workOrder);
+    }
+}

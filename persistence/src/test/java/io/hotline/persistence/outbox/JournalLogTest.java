@@ -1,0 +1,130 @@
+package io.hotline.persistence.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The outbox's local log on a real file system: order, segments, reading on, dropping, crash recovery. */
+class JournalLogTest {
+    private static final Instant AT = Instant.parse("2026-12-05T10:15:30.123Z");
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void shouldReadEveryEntryInOrderAcrossSegmentsWhileItGrows() throws IOException {
+        // given a log with small segments, appended in batches
+        try (JournalLog log = JournalLog.open(directory, 2_000)) {
+            List<JournalEntry> read = new ArrayList<>();
+            long next = 1;
+            for (int batch = 0; batch < 20; batch++) {
+                List<JournalEntry> entries = entries(next, 1 + batch % 7);
+                next += entries.size();
+                log.append(entries);
+
+                // when it is read on, a few entries at a time, between appends
+                List<JournalEntry> more;
+                while (!(more = log.readAfter(read.isEmpty() ? 0 : read.get(read.size() - 1).sequence(), 3))
+                        .isEmpty()) {
+                    read.addAll(more);
+                }
+            }
+
+            // then every entry came back once, in order, and the log spans several segments
+            assertThat(read).extracting(JournalEntry::sequence)
+                    .containsExactlyElementsOf(LongStream.range(1, next).boxed().toList());
+            assertThat(log.lastSequence()).isEqualTo(next - 1);
+            assertThat(log.segmentCount()).isGreaterThan(3);
+            // and reading from anywhere starts at the right entry
+            assertThat(log.readAfter(17, 2)).extracting(JournalEntry::sequence).containsExactly(18L, 19L);
+            assertThat(log.readAfter(0, 1)).extracting(JournalEntry::sequence).containsExactly(1L);
+        }
+    }
+
+    @Test
+    void shouldDeleteOnlySegmentsWhoseEveryEntryIsWritten() throws IOException {
+        try (JournalLog log = JournalLog.open(directory, 500)) {
+            for (long first = 1; first <= 40; first += 4) {
+                log.append(entries(first, 4));
+            }
+            int before = log.segmentCount();
+
+            log.dropThrough(20);
+
+            assertThat(log.segmentCount()).isLessThan(before);
+            assertThat(log.readAfter(20, 100)).extracting(JournalEntry::sequence)
+                    .containsExactlyElementsOf(LongStream.rangeClosed(21, 40).boxed().toList());
+            log.dropThrough(40);
+            // the newest segment stays: it is still being appended to, and it remembers the last number
+            assertThat(log.segmentCount()).isEqualTo(1);
+        }
+        try (JournalLog reopened = JournalLog.open(directory, 500)) {
+            assertThat(reopened.lastSequence()).isEqualTo(40);
+        }
+    }
+
+    @Test
+    void shouldCutOffALineTornByACrashAndGoOnFromTheLastWholeEntry() throws IOException {
+        // given a log whose process died in the middle of writing a line
+        try (JournalLog log = JournalLog.open(directory, 1 << 20)) {
+            log.append(entries(1, 5));
+        }
+        Path segment = onlySegment();
+        String torn = entries(6, 1).get(0).toLine();
+        Files.writeString(segment, torn.substring(0, torn.length() / 2), StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+
+        // when it is opened again and appended to
+        try (JournalLog log = JournalLog.open(directory, 1 << 20)) {
+            assertThat(log.lastSequence()).isEqualTo(5);
+            log.append(entries(6, 2));
+
+            // then the torn half is gone and nothing is lost or damaged
+            assertThat(log.readAfter(0, 100)).extracting(JournalEntry::sequence)
+                    .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+            assertThat(log.damagedLines()).isZero();
+        }
+    }
+
+    @Test
+    void shouldSkipAndCountADamagedLineBetweenWholeEntries() throws IOException {
+        try (JournalLog log = JournalLog.open(directory, 1 << 20)) {
+            log.append(entries(1, 3));
+        }
+        Path segment = onlySegment();
+        List<String> lines = new ArrayList<>(Files.readAllLines(segment, StandardCharsets.UTF_8));
+        lines.set(1, lines.get(1).replace("call-2", "call-X"));
+        Files.write(segment, lines, StandardCharsets.UTF_8);
+
+        try (JournalLog log = JournalLog.open(directory, 1 << 20)) {
+            assertThat(log.readAfter(0, 100)).extracting(JournalEntry::callId).containsExactly("call-1", "call-3");
+            assertThat(log.damagedLines()).isEqualTo(1);
+            assertThat(log.lastSequence()).isEqualTo(3);
+        }
+    }
+
+    private Path onlySegment() throws IOException {
+        try (var files = Files.list(directory)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".log")).findFirst().orElseThrow();
+        }
+    }
+
+    private static List<JournalEntry> entries(long first, int count) {
+        List<JournalEntry> entries = new ArrayList<>();
+        for (long sequence = first; sequence < first + count; sequence++) {
+            entries.add(new JournalEntry(sequence, JournalEntry.Kind.DECISION, AT, "call-" + sequence, null,
+                    "decision number " + sequence + " with a little text to fill the line", 0));
+        }
+        return entries;
+    }
+}

@@ -161,9 +161,7 @@ final class JournalDatabaseWriter implements Runnable {
 
     private void commit(List<JournalEntry> entries, long through) {
         jdbi.useTransaction(handle -> {
-            for (JournalEntry entry : entries) {
-                writes.apply(handle, entry);
-            }
+            writes.applyAll(handle, entries);
             JournalWrites.checkpoint(handle, config.name(), through, clock.instant());
         });
         if (retryDelayMs > 0) {

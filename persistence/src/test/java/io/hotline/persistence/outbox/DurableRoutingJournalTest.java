@@ -85,6 +85,7 @@ class DurableRoutingJournalTest {
     void shouldWriteDecisionConnectionAndAbandonToTheWorkOrdersAtTheTimeRoutingEmittedThem() {
         long answered = open("answered");
         long abandoned = open("abandoned");
+        long escalatedThenLeft = open("escalated");
 
         try (DurableRoutingJournal journal = start(DB.jdbi())) {
             journal.recordDecision(new RoutingCommand.RecordDecision(call("answered"), "step tier1: chose " + seat));
@@ -92,6 +93,9 @@ class DurableRoutingJournalTest {
             journal.callAbandoned(new RoutingCommand.CallAbandoned(call("abandoned"), "support",
                     Duration.ofSeconds(42)));
             journal.callAbandoned(new RoutingCommand.CallAbandoned(call("never-opened"), "support", Duration.ZERO));
+            // answered, escalated, then the caller left while waiting in tier 2: no longer NEW, so not cancelled
+            journal.callConnected(new RoutingCommand.CallConnected(call("escalated"), seat, Duration.ofSeconds(3)));
+            journal.callAbandoned(new RoutingCommand.CallAbandoned(call("escalated"), "tier2", Duration.ofSeconds(9)));
 
             await().atMost(PATIENCE).until(() -> journal.backlog() == 0);
         }
@@ -101,6 +105,8 @@ class DurableRoutingJournalTest {
         assertThat(actions(abandoned)).containsExactly("CREATED", "ABANDONED");
         assertThat(state(abandoned)).isEqualTo("CANCELLED");
         assertThat(eventTimes(answered)).containsExactly(OPENED, EMITTED, EMITTED);
+        assertThat(actions(escalatedThenLeft)).containsExactly("CREATED", "CONNECTED", "ABANDONED");
+        assertThat(state(escalatedThenLeft)).isEqualTo("IN_PROGRESS");
     }
 
     @Test

@@ -1,10 +1,12 @@
 package io.hotline.persistence.outbox;
 
 import io.hotline.persistence.DatabaseUnavailableException;
+import io.hotline.routing.engine.Explanation;
 import io.hotline.routing.engine.RoutingCommand;
 import io.hotline.routing.spi.RoutingJournal;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +45,7 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
     private final JournalConfig config;
     private final InstantSource clock;
     private final JournalLog log;
-    private final BlockingQueue<JournalEntry> handedOver;
+    private final BlockingQueue<Handed> handedOver;
     private final Thread logWriter;
     private final Thread databaseWriter;
     private final AtomicLong dropped = new AtomicLong();
@@ -114,20 +116,31 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
 
     @Override
     public void recordDecision(RoutingCommand.RecordDecision decision) {
-        handOver(new JournalEntry(0, JournalEntry.Kind.DECISION, clock.instant(), decision.callId(), null,
-                decision.explanation(), 0));
+        handOver(new Handed(JournalEntry.Kind.DECISION, clock.instant(), decision.callId(), null, decision.why(), 0));
     }
 
     @Override
     public void callConnected(RoutingCommand.CallConnected connected) {
-        handOver(new JournalEntry(0, JournalEntry.Kind.CONNECTED, clock.instant(), connected.callId(),
-                connected.seatId(), null, connected.waited().toMillis()));
+        handOver(new Handed(JournalEntry.Kind.CONNECTED, clock.instant(), connected.callId(), connected.seatId(),
+                null, connected.waited().toMillis()));
     }
 
     @Override
     public void callAbandoned(RoutingCommand.CallAbandoned abandoned) {
-        handOver(new JournalEntry(0, JournalEntry.Kind.ABANDONED, clock.instant(), abandoned.callId(),
-                abandoned.queue(), null, abandoned.waited().toMillis()));
+        handOver(new Handed(JournalEntry.Kind.ABANDONED, clock.instant(), abandoned.callId(), abandoned.queue(),
+                null, abandoned.waited().toMillis()));
+    }
+
+    /**
+     * An entry as the routing thread hands it over: a decision's explanation still as its facts, formatted into
+     * text by the log writer (the routing thread only captures a decision, as {@link Explanation} intends).
+     */
+    private record Handed(JournalEntry.Kind kind, Instant occurredAt, String callId, String subject, Explanation why,
+                          long waitedMs) {
+        JournalEntry numbered(long sequence) {
+            return new JournalEntry(sequence, kind, occurredAt, callId, subject, why == null ? null : why.text(),
+                    waitedMs);
+        }
     }
 
     /** Entries handed over and not yet in the database (in memory, or on disk waiting for the database). */
@@ -183,7 +196,7 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
         }
     }
 
-    private void handOver(JournalEntry entry) {
+    private void handOver(Handed entry) {
         if (closing || !handedOver.offer(entry)) {
             long count = dropped.incrementAndGet();
             if (Long.bitCount(count) == 1) {
@@ -238,13 +251,13 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
                 return;
             }
         }
-        JournalEntry first = last ? handedOver.poll() : handedOver.poll(IDLE_WAIT_MS, TimeUnit.MILLISECONDS);
+        Handed first = last ? handedOver.poll() : handedOver.poll(IDLE_WAIT_MS, TimeUnit.MILLISECONDS);
         if (first == null) {
             return;
         }
         synchronized (unlogged) {
             unlogged.add(first.numbered(nextSequence++));
-            JournalEntry more;
+            Handed more;
             while (unlogged.size() < BATCH && (more = handedOver.poll()) != null) {
                 unlogged.add(more.numbered(nextSequence++));
             }

@@ -38,11 +38,6 @@ public record JournalEntry(long sequence, Kind kind, Instant occurredAt, String 
         Objects.requireNonNull(callId, "callId");
     }
 
-    /** The same entry under another number. */
-    JournalEntry numbered(long number) {
-        return new JournalEntry(number, kind, occurredAt, callId, subject, text, waitedMs);
-    }
-
     /** The entry as one log line, with its trailing newline. */
     String toLine() {
         StringBuilder line = new StringBuilder(64 + (text == null ? 0 : text.length()));

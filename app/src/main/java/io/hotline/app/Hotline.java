@@ -80,9 +80,10 @@ public final class Hotline implements AutoCloseable {
         MeterRegistry registry = metrics.registry();
         DeferredHealthCheck databaseHealth = new DeferredHealthCheck("database", "opening the database");
         DeferredHealthCheck routingHealth = new DeferredHealthCheck("routing", "waiting for the database");
+        DeferredHealthCheck journalHealth = new DeferredHealthCheck("journal", "waiting for the database");
         DeferredHealthCheck agiHealth = new DeferredHealthCheck("agi", "waiting for routing");
         DeferredHealthCheck amiHealth = new DeferredHealthCheck("ami", "waiting for routing");
-        healthMonitor = new HealthMonitor(List.of(databaseHealth, routingHealth,
+        healthMonitor = new HealthMonitor(List.of(databaseHealth, routingHealth, journalHealth,
                 config.ami().isEmpty() ? disabled("ami", "HOTLINE_AMI_HOST is not set: Hotline learns of calls "
                         + "from the dialplan's AGI requests only") : amiHealth, agiHealth),
                 config.healthInterval(), InstantSource.system(), registry);
@@ -104,6 +105,8 @@ public final class Hotline implements AutoCloseable {
             DemoSeed.load(database.database().jdbi());
         }
         WaitingCallers callers = new WaitingCallers(InstantSource.system(), Duration.ofMinutes(2));
+        startJournal(config, registry);
+        journalHealth.delegateTo(journal.healthCheck());
         Map<String, String> seatDevices = startRouting(config, registry, routingHealth, callers);
         if (!config.ami().isEmpty()) {
             // Connections log in in the background: an Asterisk that is down delays nothing; health shows it.
@@ -116,15 +119,21 @@ public final class Hotline implements AutoCloseable {
         healthMonitor.refreshNow();
     }
 
-    /** Starts routing with the active seats; returns each seat's softphone device and seat code. */
-    private Map<String, String> startRouting(HotlineConfiguration config, MeterRegistry registry,
-                                             DeferredHealthCheck health, CallControl calls) {
-        // Its log under HOTLINE_DATA_DIR/journal keeps what routing decided through an outage of the database and a
-        // crash of Hotline, until it is on the work orders (README, "The routing journal").
+    /**
+     * Starts the routing journal: its log under HOTLINE_DATA_DIR/journal keeps what routing decided through an
+     * outage of the database and a crash of Hotline, until it is on the work orders (README, "The routing
+     * journal"); it first writes what an earlier run left there.
+     */
+    private void startJournal(HotlineConfiguration config, MeterRegistry registry) {
         journal = DurableRoutingJournal.start(database.database().jdbi(), config.asteriskName(),
                 JournalConfig.of(config.database().dataDir().resolve("journal"), config.asteriskName()),
                 InstantSource.system());
         bindJournalMeters(registry, journal);
+    }
+
+    /** Starts routing with the active seats; returns each seat's softphone device and seat code. */
+    private Map<String, String> startRouting(HotlineConfiguration config, MeterRegistry registry,
+                                             DeferredHealthCheck health, CallControl calls) {
         routing = RoutingService.start(config.routing(), InstantSource.system(), calls, journal);
         routingMetrics = new RoutingMetrics(config.routing().queues().keySet(), routing::snapshot,
                 routing::inboxDepth, routing::inboxRefused, routing::failures);

@@ -39,7 +39,8 @@ class HotlineTest {
             // then /health is 200 with the database up and AMI/AGI reported, not hidden
             HttpResponse<String> health = get(base + "/health");
             assertThat(health.statusCode()).isEqualTo(200);
-            assertThat(health.body()).contains("\"database\"", "\"routing\"", "\"ami\"", "\"agi\"", "\"UP\"");
+            assertThat(health.body()).contains("\"database\"", "\"routing\"", "\"journal\"", "\"ami\"", "\"agi\"",
+                    "\"UP\"", "every entry is on the work orders");
 
             // and /metrics has HikariCP's pool series and Hotline's own
             HttpResponse<String> metrics = get(base + "/metrics");

@@ -3,13 +3,17 @@ package io.hotline.persistence.outbox;
 import io.hotline.persistence.DatabaseUnavailableException;
 import io.hotline.routing.engine.Explanation;
 import io.hotline.routing.engine.RoutingCommand;
+import io.hotline.routing.spi.ComponentHealth;
+import io.hotline.routing.spi.HealthCheck;
 import io.hotline.routing.spi.RoutingJournal;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +59,10 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
     private final AtomicLong logged = new AtomicLong();
     private final AtomicLong applied = new AtomicLong();
     private volatile boolean closing;
+    /** Why the last append to the log failed, or {@code null} when it succeeded. */
+    private volatile String logFailure;
+    /** {@link #dropped} when {@link #healthCheck()} last looked. Health monitor thread only. */
+    private long droppedWhenChecked;
     /** Set once the log writer has logged everything handed over and stopped. */
     private volatile boolean logWriterDone;
     /** Entries taken from the queue that the log did not accept yet (the disk failed). Log writer only. */
@@ -169,6 +177,46 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
     }
 
     /**
+     * The journal's health: DOWN while its log cannot be appended to (entries are then only in memory) or when
+     * entries were dropped since the previous check; UP otherwise, saying how many entries wait for the database.
+     * For one health monitor thread.
+     */
+    public HealthCheck healthCheck() {
+        return new HealthCheck() {
+            @Override
+            public String component() {
+                return "journal";
+            }
+
+            @Override
+            public ComponentHealth check() {
+                return health();
+            }
+        };
+    }
+
+    private ComponentHealth health() {
+        long droppedNow = dropped.get();
+        long droppedSince = droppedNow - droppedWhenChecked;
+        droppedWhenChecked = droppedNow;
+        String failure = logFailure;
+        if (failure != null) {
+            return ComponentHealth.down("cannot append to the log in " + config.directory() + ": " + failure);
+        }
+        if (droppedSince > 0) {
+            return ComponentHealth.down(droppedSince + " entries dropped since the last check");
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("backlog", backlog());
+        details.put("waitingOnDisk", waitingOnDisk());
+        details.put("dropped", droppedNow);
+        details.put("rejected", rejected.get());
+        long waiting = waitingOnDisk();
+        return ComponentHealth.up(waiting == 0 ? "every entry is on the work orders"
+                : waiting + " entries wait on disk for the database", details);
+    }
+
+    /**
      * Stops taking entries, logs everything handed over, makes one last attempt to write the backlog to the
      * database (not retried if the database is away), and stops both threads. What is not in the database stays
      * in the log for the next start.
@@ -274,9 +322,11 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
                 log.append(unlogged);
                 logged.set(unlogged.get(unlogged.size() - 1).sequence());
                 unlogged.clear();
+                logFailure = null;
                 return true;
             } catch (IOException e) {
                 failures.incrementAndGet();
+                logFailure = e.toString();
                 LOG.error("Routing journal: cannot append {} entries to the log in {}: {}; retrying", unlogged.size(),
                         config.directory(), e.toString());
                 return false;

@@ -228,6 +228,8 @@ final class JournalLog implements AutoCloseable {
     private void startSegment(long firstSequence) throws IOException {
         if (current != null) {
             current.close();
+            // Not reused if the new segment cannot be created: the next append tries to create it again.
+            current = null;
         }
         Path file = directory.resolve(String.format("journal-%020d.log", firstSequence));
         current = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,

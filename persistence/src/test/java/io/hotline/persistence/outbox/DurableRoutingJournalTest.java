@@ -15,7 +15,9 @@ import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.sla.ServiceLevels;
 import io.hotline.routing.workorder.CallWorkOrderRequest;
 import io.hotline.routing.workorder.Severity;
+import io.hotline.routing.spi.ComponentHealth;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -182,6 +184,45 @@ class DurableRoutingJournalTest {
         // the refused entry changed nothing at all: its work order update went back with it
         assertThat(actions(bad)).containsExactly("CREATED");
         assertThat(state(bad)).isEqualTo("NEW");
+    }
+
+    @Test
+    void shouldReportDownAndKeepTheEntriesWhileItsLogCannotBeWrittenThenWriteThemOnce() throws IOException {
+        List<Long> orders = openCalls(3);
+        // given a journal that starts a segment file at every append, and a directory where its next file must go
+        JournalConfig everyAppendANewSegment = JournalConfig.of(logDirectory, "pbx1")
+                .withRetries(Duration.ofMillis(50), Duration.ofMillis(400)).withSegmentBytes(1);
+        try (DurableRoutingJournal journal = DurableRoutingJournal.start(DB.jdbi(), "pbx1", everyAppendANewSegment,
+                InstantSource.fixed(EMITTED))) {
+            long before = open("before");
+            journal.recordDecision(new RoutingCommand.RecordDecision(call("before"), "chose " + seat));
+            await().atMost(PATIENCE).until(() -> journal.backlog() == 0);
+            assertThat(actions(before)).containsExactly("CREATED", "ROUTING");
+            assertThat(journal.healthCheck().check().status()).isEqualTo(ComponentHealth.Status.UP);
+            Path blocker = Files.createDirectory(logDirectory.resolve(String.format("journal-%020d.log", 2)));
+
+            // when routing hands entries over while the log cannot take them
+            handOverRoutedCalls(journal, 3);
+
+            // then the journal says so, holds the entries, and writes nothing to the work orders yet
+            await().atMost(PATIENCE).until(() -> journal.healthCheck().check().status()
+                    == ComponentHealth.Status.DOWN);
+            assertThat(journal.healthCheck().check().detail()).contains("cannot append to the log");
+            assertThat(journal.backlog()).isEqualTo(6);
+            assertThat(actions(orders.get(0))).containsExactly("CREATED");
+
+            // when the disk takes writes again
+            Files.delete(blocker);
+
+            // then every entry reaches its work order once, and the journal is UP
+            await().atMost(PATIENCE).until(() -> journal.backlog() == 0);
+            ComponentHealth health = journal.healthCheck().check();
+            assertThat(health.status()).isEqualTo(ComponentHealth.Status.UP);
+            assertThat(health.details()).containsEntry("backlog", 0L).containsEntry("dropped", 0L);
+        }
+        for (long order : orders) {
+            assertThat(actions(order)).containsExactly("CREATED", "ROUTING", "CONNECTED");
+        }
     }
 
     private DurableRoutingJournal start(Jdbi jdbi) {

@@ -8,6 +8,7 @@ import io.hotline.persistence.Database;
 import io.hotline.persistence.dao.SeatDao;
 import io.hotline.persistence.outbox.DurableRoutingJournal;
 import io.hotline.persistence.outbox.JournalConfig;
+import io.hotline.persistence.workorder.JdbiWorkOrderStore;
 import io.hotline.persistence.seed.DemoSeed;
 import io.hotline.routing.engine.RoutingSnapshot;
 import io.hotline.routing.spi.CallControl;
@@ -50,6 +51,7 @@ public final class Hotline implements AutoCloseable {
     private RoutingService routing;
     private RoutingMetrics routingMetrics;
     private DurableRoutingJournal journal;
+    private JdbiWorkOrderStore workOrders;
     private TelephonyService telephony;
     private AmiService ami;
 
@@ -114,7 +116,8 @@ public final class Hotline implements AutoCloseable {
             amiHealth.delegateTo(ami.healthCheck());
         }
         // Last: Asterisk's calls are taken only once everything they need is up.
-        telephony = TelephonyService.start(config, database.database().jdbi(), routing.inbox(), callers, registry);
+        telephony = TelephonyService.start(config, database.database().jdbi(), new TelephonyService.Wiring(
+                routing.inbox(), callers, new DeferringWorkOrderStore(workOrders, journal)), registry);
         agiHealth.delegateTo(telephony.healthCheck());
         healthMonitor.refreshNow();
     }
@@ -125,7 +128,8 @@ public final class Hotline implements AutoCloseable {
      * journal"); it first writes what an earlier run left there.
      */
     private void startJournal(HotlineConfiguration config, MeterRegistry registry) {
-        journal = DurableRoutingJournal.start(database.database().jdbi(), config.asteriskName(),
+        workOrders = new JdbiWorkOrderStore(database.database().jdbi(), config.serviceLevels(), InstantSource.system());
+        journal = DurableRoutingJournal.start(database.database().jdbi(), workOrders, config.asteriskName(),
                 JournalConfig.of(config.database().dataDir().resolve("journal"), config.asteriskName()),
                 InstantSource.system());
         bindJournalMeters(registry, journal);

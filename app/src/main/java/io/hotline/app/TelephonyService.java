@@ -5,8 +5,8 @@ import io.hotline.persistence.calls.JdbiCallbackStore;
 import io.hotline.persistence.calls.JdbiCallerDirectory;
 import io.hotline.persistence.calls.JdbiSeatDirectory;
 import io.hotline.persistence.calls.JdbiSurveyStore;
-import io.hotline.persistence.workorder.JdbiWorkOrderStore;
 import io.hotline.routing.engine.RoutingInbox;
+import io.hotline.routing.spi.WorkOrderStore;
 import io.hotline.routing.spi.ComponentHealth;
 import io.hotline.routing.spi.HealthCheck;
 import io.hotline.telephony.agi.AgiServer;
@@ -54,9 +54,20 @@ final class TelephonyService implements AutoCloseable {
         this.callers = callers;
     }
 
-    /** Starts the FastAGI server; the scripts hand calls to {@code inbox} and wait in {@code callers}. */
-    static TelephonyService start(HotlineConfiguration config, Jdbi jdbi, RoutingInbox inbox, WaitingCallers callers,
-                                  MeterRegistry registry) {
+    /**
+     * What the scripts hand calls to and wait on.
+     *
+     * @param inbox      routing's inbox
+     * @param callers    where waiting callers receive routing's commands
+     * @param workOrders opens each call's work order (later, through the journal, while the database is away)
+     */
+    record Wiring(RoutingInbox inbox, WaitingCallers callers, WorkOrderStore workOrders) {
+    }
+
+    /** Starts the FastAGI server; the scripts hand calls to the wiring's inbox and wait in its callers. */
+    static TelephonyService start(HotlineConfiguration config, Jdbi jdbi, Wiring wiring, MeterRegistry registry) {
+        RoutingInbox inbox = wiring.inbox();
+        WaitingCallers callers = wiring.callers();
         AtomicLong threads = new AtomicLong();
         ExecutorService blocking = Executors.newFixedThreadPool(config.database().poolSize(), runnable -> {
             Thread thread = new Thread(runnable, "db-blocking-" + threads.incrementAndGet());
@@ -66,7 +77,7 @@ final class TelephonyService implements AutoCloseable {
         InstantSource clock = InstantSource.system();
         RouteContext context = new RouteContext(new RouteSettings(config.asteriskName(),
                 config.routing().defaultQueue(), Map.of(), Map.of(), "default"), new JdbiCallerDirectory(jdbi),
-                new JdbiWorkOrderStore(jdbi, config.serviceLevels(), clock), inbox, callers, blocking, clock);
+                wiring.workOrders(), inbox, callers, blocking, clock);
         AgiServer server = new AgiServer(config.agi(), List.of(new RouteScript(context), new AnsweredScript(context),
                 new HangupScript(context), new EscalateScript(context),
                 new SurveyScript(new JdbiSurveyStore(jdbi), blocking, clock),

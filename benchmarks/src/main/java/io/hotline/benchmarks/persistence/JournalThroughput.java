@@ -4,7 +4,9 @@ import io.hotline.benchmarks.CommandLineOptions;
 import io.hotline.persistence.Database;
 import io.hotline.persistence.outbox.DurableRoutingJournal;
 import io.hotline.persistence.outbox.JournalConfig;
+import io.hotline.persistence.workorder.JdbiWorkOrderStore;
 import io.hotline.routing.engine.RoutingCommand;
+import io.hotline.routing.sla.ServiceLevels;
 import io.hotline.routing.spi.RoutingJournal;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -78,7 +80,8 @@ public final class JournalThroughput {
             long started = System.nanoTime();
             long handOverNanos;
             if (durable) {
-                try (DurableRoutingJournal journal = DurableRoutingJournal.start(database.jdbi(), SERVER,
+                try (DurableRoutingJournal journal = DurableRoutingJournal.start(database.jdbi(),
+                        new JdbiWorkOrderStore(database.jdbi(), ServiceLevels.DEFAULT, InstantSource.system()), SERVER,
                         JournalConfig.of(directory, SERVER), InstantSource.fixed(EMITTED))) {
                     handOverNanos = handOver(journal, calls);
                     await(journal::backlog, limit, "the durable journal");

@@ -1,11 +1,13 @@
 package io.hotline.persistence.outbox;
 
 import io.hotline.persistence.DatabaseUnavailableException;
+import io.hotline.persistence.workorder.JdbiWorkOrderStore;
 import io.hotline.routing.engine.Explanation;
 import io.hotline.routing.engine.RoutingCommand;
 import io.hotline.routing.spi.ComponentHealth;
 import io.hotline.routing.spi.HealthCheck;
 import io.hotline.routing.spi.RoutingJournal;
+import io.hotline.routing.workorder.CallWorkOrderRequest;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +71,7 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
     private final List<JournalEntry> unlogged = new ArrayList<>();
     private long nextSequence;
 
-    private DurableRoutingJournal(Jdbi jdbi, String asteriskServer, JournalConfig config, InstantSource clock,
+    private DurableRoutingJournal(Jdbi jdbi, JournalWrites writes, JournalConfig config, InstantSource clock,
                                   JournalLog log, long checkpoint) {
         this.config = config;
         this.clock = clock;
@@ -78,9 +80,8 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
         this.applied.set(checkpoint);
         this.logged.set(Math.max(log.lastSequence(), checkpoint));
         this.nextSequence = logged.get() + 1;
-        JournalDatabaseWriter toDatabase = new JournalDatabaseWriter(jdbi, new JournalWrites(asteriskServer), config,
-                clock, log, new JournalDatabaseWriter.Progress(logged, applied, failures, rejected),
-                () -> logWriterDone);
+        JournalDatabaseWriter toDatabase = new JournalDatabaseWriter(jdbi, writes, config, clock, log,
+                new JournalDatabaseWriter.Progress(logged, applied, failures, rejected), () -> logWriterDone);
         this.logWriter = new Thread(this::logHandedOver, "journal-writer");
         this.databaseWriter = new Thread(toDatabase, "journal-db");
         logWriter.setDaemon(true);
@@ -91,11 +92,12 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
      * Opens the log in {@code config.directory()}, reads the checkpoint and starts the writers; the database
      * writer first writes what an earlier run left after the checkpoint.
      *
+     * @param workOrders     opens the work orders whose opening was deferred ({@link #workOrderRequested})
      * @param asteriskServer the Asterisk server whose calls the work orders belong to
      * @throws DatabaseUnavailableException when the checkpoint cannot be read or the log cannot be opened
      */
-    public static DurableRoutingJournal start(Jdbi jdbi, String asteriskServer, JournalConfig config,
-                                              InstantSource clock) {
+    public static DurableRoutingJournal start(Jdbi jdbi, JdbiWorkOrderStore workOrders, String asteriskServer,
+                                              JournalConfig config, InstantSource clock) {
         JournalLog log;
         try {
             log = JournalLog.open(config.directory(), config.segmentBytes());
@@ -111,8 +113,8 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
             throw new DatabaseUnavailableException("cannot read the routing journal's checkpoint: " + e.getMessage(),
                     e);
         }
-        DurableRoutingJournal journal = new DurableRoutingJournal(jdbi, asteriskServer, config, clock, log,
-                checkpoint);
+        DurableRoutingJournal journal = new DurableRoutingJournal(jdbi, new JournalWrites(asteriskServer, workOrders),
+                config, clock, log, checkpoint);
         if (log.lastSequence() > checkpoint) {
             LOG.info("Routing journal {}: {} entries of an earlier run are not in the database yet; writing them",
                     config.name(), log.lastSequence() - checkpoint);
@@ -137,6 +139,17 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
     public void callAbandoned(RoutingCommand.CallAbandoned abandoned) {
         handOver(new Handed(JournalEntry.Kind.ABANDONED, clock.instant(), abandoned.callId(), abandoned.queue(),
                 null, abandoned.waited().toMillis()));
+    }
+
+    /**
+     * Opens the call's work order once the database answers: for a call whose {@code openForCall} failed because the
+     * database was away, so that it can be routed meanwhile. What routing records for the call afterwards is
+     * written after it. Thread-safe and never blocks (telephony calls it, not the routing thread); the request's
+     * Asterisk server must be this journal's.
+     */
+    public void workOrderRequested(CallWorkOrderRequest request) {
+        handOver(new Handed(JournalEntry.Kind.OPENED, request.openedAt(), request.linkedId(), request.callerNumber(),
+                Explanation.of(JournalWrites.openText(request)), 0));
     }
 
     /**

@@ -14,8 +14,9 @@ import java.util.zip.CRC32;
  * @param kind       what happened
  * @param occurredAt when routing emitted it
  * @param callId     the call (its linkedid), which names the work order
- * @param subject    the seat that answered ({@link Kind#CONNECTED}) or the queue left ({@link Kind#ABANDONED})
- * @param text       the explanation ({@link Kind#DECISION})
+ * @param subject    the seat that answered ({@link Kind#CONNECTED}), the queue left ({@link Kind#ABANDONED}), the
+ *                   caller's number ({@link Kind#OPENED})
+ * @param text       the explanation ({@link Kind#DECISION}), what the work order opens with ({@link Kind#OPENED})
  * @param waitedMs   how long the caller waited ({@link Kind#CONNECTED}, {@link Kind#ABANDONED})
  */
 public record JournalEntry(long sequence, Kind kind, Instant occurredAt, String callId, String subject, String text,
@@ -24,6 +25,12 @@ public record JournalEntry(long sequence, Kind kind, Instant occurredAt, String 
 
     /** What the entry records. */
     public enum Kind {
+        /**
+         * Open the call's work order: asked while the database was away, so that the caller could be routed.
+         * {@code subject} is the caller's number, {@code text} the severity, the tier and the customer id (or
+         * {@code -}) separated by spaces, {@code occurredAt} when the call arrived.
+         */
+        OPENED,
         /** Why routing did what it did with the call. */
         DECISION,
         /** The call reached a seat. */

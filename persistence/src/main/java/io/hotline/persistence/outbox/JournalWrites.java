@@ -3,6 +3,10 @@ package io.hotline.persistence.outbox;
 import io.hotline.persistence.dao.ActorKind;
 import io.hotline.persistence.dao.WorkOrderEventDao;
 import io.hotline.persistence.dao.WorkOrderEventRow;
+import io.hotline.persistence.workorder.JdbiWorkOrderStore;
+import io.hotline.routing.ladder.Tier;
+import io.hotline.routing.workorder.CallWorkOrderRequest;
+import io.hotline.routing.workorder.Severity;
 import io.hotline.routing.workorder.WorkOrderState;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +25,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * call in one batch come out as they would one by one), then the state changes go as one JDBC batch and the
  * events as one multi-row insert. An entry for a call without a work order changes nothing. The times written are
  * the entries', not the moment they are applied, so a trail written after an outage still says when things
- * happened. Stateless.
+ * happened. A work order whose opening was deferred ({@link JournalEntry.Kind#OPENED}) is opened at its place in
+ * the batch, before the entries that follow it. Stateless.
  */
 final class JournalWrites {
     private static final int MAX_REASON = 1000;
@@ -32,9 +37,11 @@ final class JournalWrites {
             + " updated_at = :at, version = version + 1 WHERE id = :id AND state = 'NEW'";
 
     private final String asteriskServer;
+    private final JdbiWorkOrderStore workOrders;
 
-    JournalWrites(String asteriskServer) {
+    JournalWrites(String asteriskServer, JdbiWorkOrderStore workOrders) {
         this.asteriskServer = asteriskServer;
+        this.workOrders = workOrders;
     }
 
     /** Applies {@code entries} in order; returns how many had a work order (the others changed nothing). */
@@ -49,6 +56,15 @@ final class JournalWrites {
         int applied = 0;
         for (JournalEntry entry : entries) {
             WorkOrder workOrder = byCall.get(entry.callId());
+            if (entry.kind() == JournalEntry.Kind.OPENED) {
+                if (workOrder == null) {
+                    // At once, with its CREATED event: the entries after it in this batch find it.
+                    long id = workOrders.openIfAbsent(handle, openRequest(entry));
+                    byCall.put(entry.callId(), new WorkOrder(id, entry.callId(), "NEW"));
+                }
+                applied++;
+                continue;
+            }
             if (workOrder == null) {
                 continue;
             }
@@ -82,6 +98,24 @@ final class JournalWrites {
                 .bind("journal", name).mapTo(Long.class).findOne().orElse(0L);
     }
 
+    /** What an {@link JournalEntry.Kind#OPENED} entry asks for (its text: severity, tier, customer id or -). */
+    private CallWorkOrderRequest openRequest(JournalEntry entry) {
+        String[] parts = entry.text().split(" ");
+        if (parts.length != 3) {
+            throw new IllegalArgumentException("journal entry " + entry.sequence() + ": cannot read '" + entry.text()
+                    + "' as severity, tier and customer");
+        }
+        Long customer = parts[2].equals("-") ? null : Long.valueOf(parts[2]);
+        return new CallWorkOrderRequest(asteriskServer, entry.callId(), entry.subject(), customer,
+                Severity.valueOf(parts[0]), Tier.valueOf(parts[1]), entry.occurredAt());
+    }
+
+    /** The text of an {@link JournalEntry.Kind#OPENED} entry for {@code request}. */
+    static String openText(CallWorkOrderRequest request) {
+        return request.severity() + " " + request.tier() + " "
+                + (request.customerId() == null ? "-" : request.customerId().toString());
+    }
+
     /** The entry's state change (added to a batch) and its event, against the work order's state so far. */
     private static WorkOrderEventRow play(JournalEntry entry, WorkOrder workOrder, PreparedBatch connects,
                                           PreparedBatch cancels) {
@@ -108,7 +142,7 @@ final class JournalWrites {
                         cancelled ? WorkOrderState.CANCELLED : null,
                         "left queue " + entry.subject() + " after " + entry.waitedMs() / 1000 + " s");
             }
-            default -> throw new IllegalStateException("unhandled journal entry " + entry.kind());
+            default -> throw new IllegalStateException("unplayable journal entry " + entry.kind());
         }
     }
 

@@ -10,6 +10,7 @@ import io.hotline.routing.workorder.CallWorkOrderRequest;
 import io.hotline.routing.workorder.OpenedWorkOrder;
 import io.hotline.routing.workorder.WorkOrder;
 import io.hotline.routing.workorder.WorkOrderState;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Objects;
 import java.util.Optional;
@@ -78,13 +79,35 @@ public final class JdbiWorkOrderStore implements WorkOrderStore {
         }
     }
 
-    private WorkOrder insert(Handle handle, CallWorkOrderRequest request) {
+    /**
+     * Inside the caller's transaction: opens the call's work order if it has none (its {@code CREATED} event at
+     * the request's {@code openedAt}, when the call arrived) and returns its id, or returns the existing one's id.
+     * For work orders whose opening was deferred while the database was away ({@link #openLater} of the port). A
+     * concurrent {@link #openForCall} of the same call fails this transaction on the unique key; a retry then finds
+     * the work order.
+     */
+    public long openIfAbsent(Handle handle, CallWorkOrderRequest request) {
         WorkOrderRows rows = handle.attach(WorkOrderRows.class);
-        long id = rows.insertForCall(request, serviceLevels.deadlines(request.severity(), request.openedAt()));
-        handle.attach(WorkOrderEventDao.class).append(new WorkOrderEventRow(0, id, clock.instant(), ActorKind.SYSTEM,
-                SYSTEM_ACTOR, "CREATED", null, WorkOrderState.NEW, null, request.tier(), reason(request)));
+        Optional<WorkOrder> existing = rows.findByCall(request.asteriskServer(), request.linkedId());
+        if (existing.isPresent()) {
+            return existing.get().id();
+        }
+        return insertRows(handle, request, request.openedAt());
+    }
+
+    private WorkOrder insert(Handle handle, CallWorkOrderRequest request) {
+        long id = insertRows(handle, request, clock.instant());
         // Read back what was stored (instants truncated to milliseconds), not what was asked.
-        return rows.find(id).orElseThrow(() -> new IllegalStateException("work order " + id + " vanished"));
+        return handle.attach(WorkOrderRows.class).find(id)
+                .orElseThrow(() -> new IllegalStateException("work order " + id + " vanished"));
+    }
+
+    private long insertRows(Handle handle, CallWorkOrderRequest request, Instant createdEventAt) {
+        long id = handle.attach(WorkOrderRows.class).insertForCall(request,
+                serviceLevels.deadlines(request.severity(), request.openedAt()));
+        handle.attach(WorkOrderEventDao.class).append(new WorkOrderEventRow(0, id, createdEventAt, ActorKind.SYSTEM,
+                SYSTEM_ACTOR, "CREATED", null, WorkOrderState.NEW, null, request.tier(), reason(request)));
+        return id;
     }
 
     private static String reason(CallWorkOrderRequest request) {

@@ -164,6 +164,38 @@ class DurableRoutingJournalTest {
     }
 
     @Test
+    void shouldOpenAWorkOrderAskedForDuringAnOutageAheadOfWhatRoutingRecordedForTheCall() {
+        Instant arrived = Instant.parse("2026-12-05T09:00:03.500Z");
+        try (DurableRoutingJournal journal = start(throughLine.jdbi())) {
+            // given the database is away when a call arrives: the route script asks for its work order later
+            line.cut();
+            journal.workOrderRequested(new CallWorkOrderRequest("pbx1", call("late"), "+8613800138000", null,
+                    Severity.P2, Tier.TIER1, arrived));
+            journal.recordDecision(new RoutingCommand.RecordDecision(call("late"), "chose " + seat));
+            journal.callConnected(new RoutingCommand.CallConnected(call("late"), seat, Duration.ofSeconds(4)));
+            // and another call's work order was asked for later, then opened by its own script meanwhile
+            journal.workOrderRequested(new CallWorkOrderRequest("pbx1", call("raced"), "+8613800138000", null,
+                    Severity.P3, Tier.TIER1, arrived));
+            await().atMost(PATIENCE).until(() -> journal.waitingOnDisk() == 4);
+            long raced = open("raced");
+
+            // when the database answers again
+            line.mend();
+
+            await().atMost(PATIENCE).until(() -> journal.backlog() == 0);
+            assertThat(journal.rejected()).isZero();
+            // then the late call's work order exists, opened when the call arrived, with routing's trail after it
+            long late = workOrderOf(call("late"));
+            assertThat(actions(late)).containsExactly("CREATED", "ROUTING", "CONNECTED");
+            assertThat(state(late)).isEqualTo("IN_PROGRESS");
+            assertThat(eventTimes(late).get(0)).isEqualTo(arrived);
+            // and the raced one was not opened twice
+            assertThat(workOrderOf(call("raced"))).isEqualTo(raced);
+            assertThat(actions(raced)).containsExactly("CREATED");
+        }
+    }
+
+    @Test
     void shouldSkipAnEntryTheDatabaseRefusesAndWriteTheOnesAroundIt() {
         long before = open("before-bad");
         long bad = open("bad");
@@ -192,7 +224,8 @@ class DurableRoutingJournalTest {
         // given a journal that starts a segment file at every append, and a directory where its next file must go
         JournalConfig everyAppendANewSegment = JournalConfig.of(logDirectory, "pbx1")
                 .withRetries(Duration.ofMillis(50), Duration.ofMillis(400)).withSegmentBytes(1);
-        try (DurableRoutingJournal journal = DurableRoutingJournal.start(DB.jdbi(), "pbx1", everyAppendANewSegment,
+        try (DurableRoutingJournal journal = DurableRoutingJournal.start(DB.jdbi(), workOrders, "pbx1",
+                everyAppendANewSegment,
                 InstantSource.fixed(EMITTED))) {
             long before = open("before");
             journal.recordDecision(new RoutingCommand.RecordDecision(call("before"), "chose " + seat));
@@ -226,7 +259,7 @@ class DurableRoutingJournalTest {
     }
 
     private DurableRoutingJournal start(Jdbi jdbi) {
-        return DurableRoutingJournal.start(jdbi, "pbx1", JournalConfig.of(logDirectory, "pbx1")
+        return DurableRoutingJournal.start(jdbi, workOrders, "pbx1", JournalConfig.of(logDirectory, "pbx1")
                 .withRetries(Duration.ofMillis(50), Duration.ofMillis(400)), InstantSource.fixed(EMITTED));
     }
 
@@ -252,6 +285,12 @@ class DurableRoutingJournalTest {
 
     private static List<String> actions(long workOrder) {
         return WorkOrderTrail.actions(DB.jdbi(), workOrder);
+    }
+
+    private static long workOrderOf(String linkedId) {
+        return DB.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT id FROM work_order WHERE asterisk_server = 'pbx1' AND call_linkedid = :call")
+                .bind("call", linkedId).mapTo(Long.class).one());
     }
 
     private static List<Instant> eventTimes(long workOrder) {

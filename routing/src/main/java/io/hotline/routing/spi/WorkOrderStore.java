@@ -15,4 +15,14 @@ public interface WorkOrderStore {
      * work order, and exactly one of them sees {@link OpenedWorkOrder#created()} true.
      */
     OpenedWorkOrder openForCall(CallWorkOrderRequest request);
+
+    /**
+     * Asks for the call's work order to be opened once the database answers again, after {@link #openForCall}
+     * failed because it did not: the caller is routed meanwhile, and what routing records for the call follows
+     * the work order in order. Durable (it survives a restart), idempotent like {@link #openForCall}, and never
+     * blocks. Returns false when this store cannot defer (the default): the caller then cannot be routed.
+     */
+    default boolean openLater(CallWorkOrderRequest request) {
+        return false;
+    }
 }

@@ -14,6 +14,7 @@ import io.hotline.telephony.agi.AgiCommand;
 import io.hotline.telephony.agi.AgiReply;
 import io.hotline.telephony.agi.AgiSession;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,23 +90,40 @@ final class RouteSession implements CallWaiter {
         return CompletableFuture.supplyAsync(() -> lookUpAndOpen(caller), context.blocking())
                 .thenComposeAsync(opened -> {
                     set(DialplanContract.CALL, callId);
-                    set(DialplanContract.WORK_ORDER, Long.toString(opened.workOrder().workOrder().id()));
+                    if (opened.workOrder() != null) {
+                        set(DialplanContract.WORK_ORDER, Long.toString(opened.workOrder().workOrder().id()));
+                    }
                     return queue(arrival(opened));
                 }, loop);
     }
 
-    /** The blocking part, on the blocking executor. */
+    /**
+     * The blocking part, on the blocking executor. When the database does not answer, the caller is routed
+     * unrecognised and the work order is opened once it answers ({@code openLater}), where the store can defer.
+     */
     private Opened lookUpAndOpen(String caller) {
-        Optional<CallerProfile> profile = caller == null ? Optional.empty()
-                : context.directory().findByNumber(caller);
         Severity severity = severity();
-        Long customerId = profile.map(CallerProfile::customerId).orElse(null);
-        OpenedWorkOrder workOrder = context.workOrders().openForCall(new CallWorkOrderRequest(
-                context.settings().asteriskServer(), callId, caller, customerId, severity, Tier.TIER1,
-                context.clock().instant()));
-        return new Opened(profile, workOrder, severity);
+        Instant arrived = context.clock().instant();
+        try {
+            Optional<CallerProfile> profile = caller == null ? Optional.empty()
+                    : context.directory().findByNumber(caller);
+            Long customerId = profile.map(CallerProfile::customerId).orElse(null);
+            OpenedWorkOrder workOrder = context.workOrders().openForCall(new CallWorkOrderRequest(
+                    context.settings().asteriskServer(), callId, caller, customerId, severity, Tier.TIER1, arrived));
+            return new Opened(profile, workOrder, severity);
+        } catch (RuntimeException e) {
+            CallWorkOrderRequest later = new CallWorkOrderRequest(context.settings().asteriskServer(), callId, caller,
+                    null, severity, Tier.TIER1, arrived);
+            if (!context.workOrders().openLater(later)) {
+                throw e;
+            }
+            LOG.warn("Call {}: the database did not answer ({}); routing the caller unrecognised, its work order is"
+                    + " opened when the database answers", callId, e.toString());
+            return new Opened(Optional.empty(), null, severity);
+        }
     }
 
+    /** The caller as recognised, and the work order, or {@code null} while its opening waits for the database. */
     private record Opened(Optional<CallerProfile> profile, OpenedWorkOrder workOrder, Severity severity) {
     }
 
@@ -132,7 +150,7 @@ final class RouteSession implements CallWaiter {
                 opened.profile().map(CallerProfile::contractLevel).orElse("BASIC"));
         String owner = opened.profile().map(CallerProfile::ownerSeatId).orElse(null);
         return new RoutingEvent.CallArrived(callId, queue, requirements, priority, owner,
-                opened.workOrder().workOrder().id());
+                opened.workOrder() == null ? null : opened.workOrder().workOrder().id());
     }
 
     /** Hands the call to the engine and waits with music on hold. */

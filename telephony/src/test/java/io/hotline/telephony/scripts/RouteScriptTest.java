@@ -65,8 +65,13 @@ class RouteScriptTest {
 
     @BeforeEach
     void start() {
+        startServer(directory, store);
+    }
+
+    private void startServer(CallerDirectory callerDirectory, WorkOrderStore workOrderStore) {
         RouteContext context = new RouteContext(new RouteSettings("pbx1", "support", Map.of("100", "support"),
-                Map.of(), "default"), directory, store, inbox, callers, blocking, InstantSource.system());
+                Map.of(), "default"), callerDirectory, workOrderStore, inbox, callers, blocking,
+                InstantSource.system());
         server = new AgiServer(AgiServerConfig.of("127.0.0.1", 0), List.of(new RouteScript(context),
                 new AnsweredScript(context), new HangupScript(context)), AgiSessionObserver.NONE);
         address = server.start();
@@ -76,6 +81,86 @@ class RouteScriptTest {
     void stop() {
         server.close();
         blocking.shutdownNow();
+    }
+
+    @Test
+    void shouldRouteTheCallerThroughADatabaseOutageAndLeaveTheWorkOrderToBeOpenedLater() throws Exception {
+        // given a database that does not answer, and a store that can open the work order later
+        List<CallWorkOrderRequest> deferred = new ArrayList<>();
+        WorkOrderStore outage = new WorkOrderStore() {
+            @Override
+            public OpenedWorkOrder openForCall(CallWorkOrderRequest request) {
+                throw new IllegalStateException("Connection is not available, request timed out after 5000ms");
+            }
+
+            @Override
+            public boolean openLater(CallWorkOrderRequest request) {
+                deferred.add(request);
+                return true;
+            }
+        };
+        server.close();
+        startServer(number -> {
+            throw new IllegalStateException("Connection is not available, request timed out after 5000ms");
+        }, outage);
+
+        try (FakeAsteriskClient asterisk = FakeAsteriskClient.connect(address)) {
+            // when the recorded call comes in
+            asterisk.send(ENVIRONMENT);
+            assertThat(asterisk.readCommand()).isEqualTo("GET VARIABLE CHANNEL(linkedid)");
+            asterisk.send("200 result=1 (" + LINKEDID + ")\n");
+            assertThat(asterisk.readCommand()).isEqualTo("SET VARIABLE HOTLINE_CALL " + LINKEDID);
+            asterisk.send("200 result=1\n");
+
+            // then it waits with music, with no work order id yet, and routing has it, unrecognised
+            assertThat(asterisk.readCommand()).isEqualTo("SET MUSIC ON default");
+            asterisk.send("200 result=0\n");
+            RoutingEvent.CallArrived arrival = (RoutingEvent.CallArrived) nextEvent();
+            assertThat(arrival.callId()).isEqualTo(LINKEDID);
+            assertThat(arrival.queue()).isEqualTo("support");
+            assertThat(arrival.workOrderId()).isNull();
+            assertThat(arrival.priority().vip()).isFalse();
+            // and the work order is asked for later, for this call and caller
+            assertThat(deferred).singleElement().satisfies(request -> {
+                assertThat(request.linkedId()).isEqualTo(LINKEDID);
+                assertThat(request.asteriskServer()).isEqualTo("pbx1");
+                assertThat(request.callerNumber()).isEqualTo("+4930123401");
+                assertThat(request.customerId()).isNull();
+            });
+
+            // and a seat takes the caller as usual
+            await().atMost(Duration.ofSeconds(5)).until(() -> callers.waiting() == 1);
+            callers.offer(new RoutingCommand.OfferCall(LINKEDID, "S1004", "PJSIP/1004", Tier.TIER1, null,
+                    Duration.ofSeconds(15), "best proficiency"));
+            List<String> commands = new ArrayList<>();
+            String command;
+            while ((command = asterisk.readCommand()) != null) {
+                commands.add(command);
+                asterisk.send(command.startsWith("SET MUSIC") ? "200 result=0\n" : "200 result=1\n");
+            }
+            assertThat(commands).contains("SET VARIABLE HOTLINE_TARGET PJSIP/1004",
+                    "SET VARIABLE HOTLINE_RESULT ROUTED");
+        }
+    }
+
+    @Test
+    void shouldNotQueueTheCallerWhenTheDatabaseFailsAndTheStoreCannotDefer() throws Exception {
+        server.close();
+        startServer(directory, request -> {
+            throw new IllegalStateException("Connection is not available, request timed out after 5000ms");
+        });
+
+        try (FakeAsteriskClient asterisk = FakeAsteriskClient.connect(address)) {
+            asterisk.send(ENVIRONMENT);
+            assertThat(asterisk.readCommand()).isEqualTo("GET VARIABLE CHANNEL(linkedid)");
+            asterisk.send("200 result=1 (" + LINKEDID + ")\n");
+
+            // the session ends without a result, so the dialplan takes its fallback
+            assertThat(asterisk.readCommand()).isNull();
+        }
+        List<RoutingEvent> events = new ArrayList<>();
+        inbox.drainTo(events, 10, 0);
+        assertThat(events).isEmpty();
     }
 
     @Test

@@ -132,12 +132,7 @@ class RouteScriptTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> callers.waiting() == 1);
             callers.offer(new RoutingCommand.OfferCall(LINKEDID, "S1004", "PJSIP/1004", Tier.TIER1, null,
                     Duration.ofSeconds(15), "best proficiency"));
-            List<String> commands = new ArrayList<>();
-            String command;
-            while ((command = asterisk.readCommand()) != null) {
-                commands.add(command);
-                asterisk.send(command.startsWith("SET MUSIC") ? "200 result=0\n" : "200 result=1\n");
-            }
+            List<String> commands = answerUntilClosed(asterisk);
             assertThat(commands).contains("SET VARIABLE HOTLINE_TARGET PJSIP/1004",
                     "SET VARIABLE HOTLINE_RESULT ROUTED");
         }
@@ -190,12 +185,7 @@ class RouteScriptTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> callers.waiting() == 1);
             callers.offer(new RoutingCommand.OfferCall(LINKEDID, "S1004", "PJSIP/1004", Tier.TIER1, 41L,
                     Duration.ofSeconds(15), "sticky"));
-            List<String> commands = new ArrayList<>();
-            String command;
-            while ((command = asterisk.readCommand()) != null) {
-                commands.add(command);
-                asterisk.send(command.startsWith("SET MUSIC") ? "200 result=0\n" : "200 result=1\n");
-            }
+            List<String> commands = answerUntilClosed(asterisk);
             assertThat(commands).containsExactly("SET MUSIC OFF", "SET VARIABLE HOTLINE_TARGET PJSIP/1004",
                     "SET VARIABLE HOTLINE_SEAT S1004", "SET VARIABLE HOTLINE_TIER TIER1",
                     "SET VARIABLE HOTLINE_RING_SECONDS 15", "SET VARIABLE HOTLINE_RESULT ROUTED");
@@ -229,12 +219,7 @@ class RouteScriptTest {
             assertThat(asterisk.readCommand()).isEqualTo("GET VARIABLE CHANNEL(linkedid)");
             asterisk.send("200 result=1 (" + LINKEDID + ")\n");
 
-            List<String> commands = new ArrayList<>();
-            String command;
-            while ((command = asterisk.readCommand()) != null) {
-                commands.add(command);
-                asterisk.send(command.startsWith("SET MUSIC") ? "200 result=0\n" : "200 result=1\n");
-            }
+            List<String> commands = answerUntilClosed(asterisk);
             assertThat(commands).contains("SET VARIABLE HOTLINE_TARGET PJSIP/2001",
                     "SET VARIABLE HOTLINE_RESULT ROUTED");
         }
@@ -261,6 +246,17 @@ class RouteScriptTest {
             assertThat(ended.readCommand()).isNull();
         }
         assertThat(nextEvent()).isEqualTo(new RoutingEvent.CallEnded(LINKEDID));
+    }
+
+    /** Answers every command as Asterisk does until the session ends; returns the commands. */
+    private static List<String> answerUntilClosed(FakeAsteriskClient asterisk) throws Exception {
+        List<String> commands = new ArrayList<>();
+        String command;
+        while ((command = asterisk.readCommand()) != null) {
+            commands.add(command);
+            asterisk.send(command.startsWith("SET MUSIC") ? "200 result=0\n" : "200 result=1\n");
+        }
+        return commands;
     }
 
     private void answerUntilWaiting(FakeAsteriskClient asterisk) throws Exception {

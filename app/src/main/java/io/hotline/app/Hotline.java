@@ -5,6 +5,7 @@ import io.hotline.ops.metrics.HotlineMeters;
 import io.hotline.ops.metrics.PrometheusMetrics;
 import io.hotline.ops.metrics.RoutingMetrics;
 import io.hotline.persistence.Database;
+import io.hotline.persistence.calls.JdbiCallbackStore;
 import io.hotline.persistence.dao.SeatDao;
 import io.hotline.persistence.outbox.DurableRoutingJournal;
 import io.hotline.persistence.outbox.JournalConfig;
@@ -117,7 +118,8 @@ public final class Hotline implements AutoCloseable {
         }
         // Last: Asterisk's calls are taken only once everything they need is up.
         telephony = TelephonyService.start(config, database.database().jdbi(), new TelephonyService.Wiring(
-                routing.inbox(), callers, new DeferringWorkOrderStore(workOrders, journal)), registry);
+                routing.inbox(), callers, new DeferringWorkOrderStore(workOrders, journal),
+                new DeferringCallbackStore(new JdbiCallbackStore(database.database().jdbi()), journal)), registry);
         agiHealth.delegateTo(telephony.healthCheck());
         healthMonitor.refreshNow();
     }

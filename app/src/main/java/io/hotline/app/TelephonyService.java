@@ -1,11 +1,11 @@
 package io.hotline.app;
 
 import io.hotline.ops.metrics.HotlineMeters;
-import io.hotline.persistence.calls.JdbiCallbackStore;
 import io.hotline.persistence.calls.JdbiCallerDirectory;
 import io.hotline.persistence.calls.JdbiSeatDirectory;
 import io.hotline.persistence.calls.JdbiSurveyStore;
 import io.hotline.routing.engine.RoutingInbox;
+import io.hotline.routing.spi.CallbackStore;
 import io.hotline.routing.spi.WorkOrderStore;
 import io.hotline.routing.spi.ComponentHealth;
 import io.hotline.routing.spi.HealthCheck;
@@ -60,8 +60,9 @@ final class TelephonyService implements AutoCloseable {
      * @param inbox      routing's inbox
      * @param callers    where waiting callers receive routing's commands
      * @param workOrders opens each call's work order (later, through the journal, while the database is away)
+     * @param callbacks  records the callbacks callers choose (later, through the journal, likewise)
      */
-    record Wiring(RoutingInbox inbox, WaitingCallers callers, WorkOrderStore workOrders) {
+    record Wiring(RoutingInbox inbox, WaitingCallers callers, WorkOrderStore workOrders, CallbackStore callbacks) {
     }
 
     /** Starts the FastAGI server; the scripts hand calls to the wiring's inbox and wait in its callers. */
@@ -82,7 +83,7 @@ final class TelephonyService implements AutoCloseable {
                 new HangupScript(context), new EscalateScript(context),
                 new SurveyScript(new JdbiSurveyStore(jdbi), blocking, clock),
                 new SeatScript(new JdbiSeatDirectory(jdbi), inbox, blocking),
-                new CallbackScript(new JdbiCallbackStore(jdbi), blocking, clock)), observer(registry));
+                new CallbackScript(wiring.callbacks(), blocking, clock)), observer(registry));
         try {
             return new TelephonyService(server, blocking, server.start(), callers);
         } catch (RuntimeException e) {

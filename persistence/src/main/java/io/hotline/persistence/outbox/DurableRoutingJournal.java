@@ -153,6 +153,16 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
     }
 
     /**
+     * Records a callback to {@code phoneNumber} on the work order of call {@code callId} once the database answers:
+     * for a callback chosen while the database is away, or by a caller routed during an outage. Written after what
+     * was handed over before it (so after the work order's opening). Thread-safe and never blocks.
+     */
+    public void callbackRequested(String callId, String phoneNumber, Instant requestedAt, Instant dueAt) {
+        handOver(new Handed(JournalEntry.Kind.CALLBACK, requestedAt, callId, phoneNumber,
+                Explanation.of(dueAt.toString()), 0));
+    }
+
+    /**
      * An entry as the routing thread hands it over: a decision's explanation still as its facts, formatted into
      * text by the log writer (the routing thread only captures a decision, as {@link Explanation} intends).
      */

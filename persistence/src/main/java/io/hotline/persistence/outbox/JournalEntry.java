@@ -31,6 +31,12 @@ public record JournalEntry(long sequence, Kind kind, Instant occurredAt, String 
          * {@code -}) separated by spaces, {@code occurredAt} when the call arrived.
          */
         OPENED,
+        /**
+         * Call the caller back: chosen while the database was away, or by a caller routed during an outage.
+         * {@code subject} is the number to call, {@code text} when the callback is due (ISO-8601),
+         * {@code occurredAt} when the caller chose it.
+         */
+        CALLBACK,
         /** Why routing did what it did with the call. */
         DECISION,
         /** The call reached a seat. */

@@ -1,6 +1,7 @@
 package io.hotline.persistence.outbox;
 
 import io.hotline.persistence.dao.ActorKind;
+import io.hotline.persistence.dao.CallbackDao;
 import io.hotline.persistence.dao.WorkOrderEventDao;
 import io.hotline.persistence.dao.WorkOrderEventRow;
 import io.hotline.persistence.workorder.JdbiWorkOrderStore;
@@ -26,7 +27,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * events as one multi-row insert. An entry for a call without a work order changes nothing. The times written are
  * the entries', not the moment they are applied, so a trail written after an outage still says when things
  * happened. A work order whose opening was deferred ({@link JournalEntry.Kind#OPENED}) is opened at its place in
- * the batch, before the entries that follow it. Stateless.
+ * the batch, before the entries that follow it; a callback chosen meanwhile ({@link JournalEntry.Kind#CALLBACK})
+ * lands on that work order like the other entries. Stateless.
  */
 final class JournalWrites {
     private static final int MAX_REASON = 1000;
@@ -69,7 +71,7 @@ final class JournalWrites {
                 continue;
             }
             applied++;
-            events.add(play(entry, workOrder, connects, cancels));
+            events.add(play(handle, entry, workOrder, connects, cancels));
         }
         // State changes first, then their events: the same order as entry by entry.
         if (connects.size() > 0) {
@@ -117,8 +119,8 @@ final class JournalWrites {
     }
 
     /** The entry's state change (added to a batch) and its event, against the work order's state so far. */
-    private static WorkOrderEventRow play(JournalEntry entry, WorkOrder workOrder, PreparedBatch connects,
-                                          PreparedBatch cancels) {
+    private static WorkOrderEventRow play(Handle handle, JournalEntry entry, WorkOrder workOrder,
+                                          PreparedBatch connects, PreparedBatch cancels) {
         Instant at = entry.occurredAt();
         switch (entry.kind()) {
             case DECISION -> {
@@ -131,6 +133,12 @@ final class JournalWrites {
                 }
                 return event(workOrder.id, at, ActorKind.SEAT, entry.subject(), "CONNECTED",
                         WorkOrderState.IN_PROGRESS, "answered after " + entry.waitedMs() / 1000 + " s in queue");
+            }
+            case CALLBACK -> {
+                Instant due = Instant.parse(entry.text());
+                handle.attach(CallbackDao.class).request(workOrder.id, entry.subject(), at, due);
+                return event(workOrder.id, at, ActorKind.CUSTOMER, "ivr", "CALLBACK_REQUESTED", null,
+                        "callback to the caller's number, due " + due);
             }
             case ABANDONED -> {
                 boolean cancelled = workOrder.state.equals("NEW");

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -173,10 +174,13 @@ class DurableRoutingJournalTest {
                     Severity.P2, Tier.TIER1, arrived));
             journal.recordDecision(new RoutingCommand.RecordDecision(call("late"), "chose " + seat));
             journal.callConnected(new RoutingCommand.CallConnected(call("late"), seat, Duration.ofSeconds(4)));
+            // and, after the conversation, the caller asks to be called back tomorrow
+            Instant tomorrow = Instant.parse("2026-12-06T01:00:00Z");
+            journal.callbackRequested(call("late"), "+8613800138000", arrived.plusSeconds(600), tomorrow);
             // and another call's work order was asked for later, then opened by its own script meanwhile
             journal.workOrderRequested(new CallWorkOrderRequest("pbx1", call("raced"), "+8613800138000", null,
                     Severity.P3, Tier.TIER1, arrived));
-            await().atMost(PATIENCE).until(() -> journal.waitingOnDisk() == 4);
+            await().atMost(PATIENCE).until(() -> journal.waitingOnDisk() == 5);
             long raced = open("raced");
 
             // when the database answers again
@@ -186,9 +190,19 @@ class DurableRoutingJournalTest {
             assertThat(journal.rejected()).isZero();
             // then the late call's work order exists, opened when the call arrived, with routing's trail after it
             long late = workOrderOf(call("late"));
-            assertThat(actions(late)).containsExactly("CREATED", "ROUTING", "CONNECTED");
+            assertThat(actions(late)).containsExactly("CREATED", "ROUTING", "CONNECTED", "CALLBACK_REQUESTED");
             assertThat(state(late)).isEqualTo("IN_PROGRESS");
             assertThat(eventTimes(late).get(0)).isEqualTo(arrived);
+            // with the callback on it, due when the caller asked, pending
+            Map<String, Object> callback = DB.jdbi().withHandle(handle -> handle.createQuery(
+                    "SELECT phone_number, state FROM callback_request WHERE work_order_id = :id")
+                    .bind("id", late).mapToMap().one());
+            assertThat(callback.get("phone_number")).isEqualTo("+8613800138000");
+            assertThat(callback.get("state")).isEqualTo("PENDING");
+            Instant due = DB.jdbi().withHandle(handle -> handle.createQuery(
+                    "SELECT due_at FROM callback_request WHERE work_order_id = :id").bind("id", late)
+                    .mapTo(Instant.class).one());
+            assertThat(due).isEqualTo(tomorrow);
             // and the raced one was not opened twice
             assertThat(workOrderOf(call("raced"))).isEqualTo(raced);
             assertThat(actions(raced)).containsExactly("CREATED");

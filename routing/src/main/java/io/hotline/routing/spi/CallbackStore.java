@@ -14,4 +14,14 @@ public interface CallbackStore {
      * @return the callback's id, or -1 when the work order does not exist
      */
     long requestCallback(long workOrderId, String phoneNumber, Instant requestedAt, Instant dueAt);
+
+    /**
+     * Records the callback once the database answers, on the work order of call {@code callId} (its linkedid):
+     * for a callback chosen while the database is away, or by a caller routed during an outage, whose work order
+     * id is not known yet. Durable (it survives a restart) and never blocks. Returns false when this store cannot
+     * defer (the default): the callback is then not promised.
+     */
+    default boolean requestCallbackLater(String callId, String phoneNumber, Instant requestedAt, Instant dueAt) {
+        return false;
+    }
 }

@@ -11,13 +11,19 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * {@code callback?workorder=<id>[&due=<ISO instant>]}: records the callback the caller chose (pressing 1 while
- * waiting, or after hours), to the caller's number, on their work order; due now, or at {@code due} (the next
- * opening). Sets {@code HOTLINE_CALLBACK} to {@code OK} or {@code FAILED}. Thread-safe.
+ * {@code callback?workorder=<id>&call=<linkedid>[&due=<ISO instant>]}: records the callback the caller chose
+ * (pressing 1 while waiting, or after hours), to the caller's number, on their work order; due now, or at
+ * {@code due} (the next opening). When the database does not answer, or the work order id is not known yet (the
+ * caller was routed during an outage), the callback is recorded later through the store's
+ * {@code requestCallbackLater} by the call's linkedid. Sets {@code HOTLINE_CALLBACK} to {@code OK} (recorded or
+ * durably promised) or {@code FAILED}. Thread-safe.
  */
 public final class CallbackScript implements AgiScript {
+    private static final Logger LOG = LoggerFactory.getLogger(CallbackScript.class);
     private final CallbackStore callbacks;
     private final Executor blocking;
     private final InstantSource clock;
@@ -38,13 +44,36 @@ public final class CallbackScript implements AgiScript {
         Map<String, String> parameters = session.request().parameters();
         String phone = session.request().callerId();
         Long workOrder = parseLong(parameters.get("workorder"));
-        if (phone == null || workOrder == null) {
+        String call = parameters.get("call");
+        boolean knownCall = call != null && !call.isBlank();
+        if (phone == null || (workOrder == null && !knownCall)) {
             return result(session, "FAILED");
         }
         Instant now = clock.instant();
         Instant due = parseInstant(parameters.get("due"), now);
-        return CompletableFuture.supplyAsync(() -> callbacks.requestCallback(workOrder, phone, now, due), blocking)
-                .thenComposeAsync(id -> result(session, id >= 0 ? "OK" : "FAILED"), session.executor());
+        return CompletableFuture.supplyAsync(() -> record(workOrder, knownCall ? call : null, phone, now, due),
+                        blocking)
+                .thenComposeAsync(recorded -> result(session, recorded ? "OK" : "FAILED"), session.executor());
+    }
+
+    /** On the work order now, or later by the call when its id is unknown or the database does not answer. */
+    private boolean record(Long workOrder, String call, String phone, Instant now, Instant due) {
+        if (workOrder != null) {
+            try {
+                return callbacks.requestCallback(workOrder, phone, now, due) >= 0;
+            } catch (IllegalArgumentException e) {
+                // Refused for what was asked (not a phone number), not for an outage: nothing to defer.
+                throw e;
+            } catch (RuntimeException e) {
+                if (call == null || !callbacks.requestCallbackLater(call, phone, now, due)) {
+                    throw e;
+                }
+                LOG.warn("Call {}: the database did not answer ({}); its callback is recorded when it answers", call,
+                        e.toString());
+                return true;
+            }
+        }
+        return callbacks.requestCallbackLater(call, phone, now, due);
     }
 
     private static CompletionStage<Void> result(AgiSession session, String result) {

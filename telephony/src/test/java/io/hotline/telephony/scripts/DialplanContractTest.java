@@ -64,7 +64,7 @@ class DialplanContractTest {
         assertThat(parameters("answered")).contains("call", "seat");
         assertThat(parameters("escalate")).contains("queue");
         assertThat(parameters("survey")).contains("workorder");
-        assertThat(parameters("callback")).contains("workorder", "due");
+        assertThat(parameters("callback")).contains("workorder", "call", "due");
         assertThat(parameters("seat")).contains("action", "reason");
     }
 

@@ -6,6 +6,7 @@ import io.hotline.ops.metrics.PrometheusMetrics;
 import io.hotline.ops.metrics.RoutingMetrics;
 import io.hotline.persistence.Database;
 import io.hotline.persistence.calls.JdbiCallbackStore;
+import io.hotline.persistence.calls.JdbiSurveyStore;
 import io.hotline.persistence.dao.SeatDao;
 import io.hotline.persistence.outbox.DurableRoutingJournal;
 import io.hotline.persistence.outbox.JournalConfig;
@@ -22,6 +23,7 @@ import io.hotline.web.HttpServer;
 import io.hotline.web.http.Authenticator;
 import io.hotline.web.metrics.MetricsEndpoint;
 import io.micrometer.core.instrument.FunctionCounter;
+import org.jdbi.v3.core.Jdbi;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -117,9 +119,10 @@ public final class Hotline implements AutoCloseable {
             amiHealth.delegateTo(ami.healthCheck());
         }
         // Last: Asterisk's calls are taken only once everything they need is up.
-        telephony = TelephonyService.start(config, database.database().jdbi(), new TelephonyService.Wiring(
-                routing.inbox(), callers, new DeferringWorkOrderStore(workOrders, journal),
-                new DeferringCallbackStore(new JdbiCallbackStore(database.database().jdbi()), journal)), registry);
+        Jdbi jdbi = database.database().jdbi();
+        telephony = TelephonyService.start(config, jdbi, new TelephonyService.Wiring(routing.inbox(), callers,
+                new DeferringStores(workOrders, new JdbiCallbackStore(jdbi), new JdbiSurveyStore(jdbi), journal)),
+                registry);
         agiHealth.delegateTo(telephony.healthCheck());
         healthMonitor.refreshNow();
     }

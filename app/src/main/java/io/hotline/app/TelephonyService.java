@@ -3,10 +3,7 @@ package io.hotline.app;
 import io.hotline.ops.metrics.HotlineMeters;
 import io.hotline.persistence.calls.JdbiCallerDirectory;
 import io.hotline.persistence.calls.JdbiSeatDirectory;
-import io.hotline.persistence.calls.JdbiSurveyStore;
 import io.hotline.routing.engine.RoutingInbox;
-import io.hotline.routing.spi.CallbackStore;
-import io.hotline.routing.spi.WorkOrderStore;
 import io.hotline.routing.spi.ComponentHealth;
 import io.hotline.routing.spi.HealthCheck;
 import io.hotline.telephony.agi.AgiServer;
@@ -57,12 +54,12 @@ final class TelephonyService implements AutoCloseable {
     /**
      * What the scripts hand calls to and wait on.
      *
-     * @param inbox      routing's inbox
-     * @param callers    where waiting callers receive routing's commands
-     * @param workOrders opens each call's work order (later, through the journal, while the database is away)
-     * @param callbacks  records the callbacks callers choose (later, through the journal, likewise)
+     * @param inbox    routing's inbox
+     * @param callers  where waiting callers receive routing's commands
+     * @param stores   the work orders, callbacks and survey scores (written later, through the journal, while
+     *                 the database is away)
      */
-    record Wiring(RoutingInbox inbox, WaitingCallers callers, WorkOrderStore workOrders, CallbackStore callbacks) {
+    record Wiring(RoutingInbox inbox, WaitingCallers callers, DeferringStores stores) {
     }
 
     /** Starts the FastAGI server; the scripts hand calls to the wiring's inbox and wait in its callers. */
@@ -78,12 +75,12 @@ final class TelephonyService implements AutoCloseable {
         InstantSource clock = InstantSource.system();
         RouteContext context = new RouteContext(new RouteSettings(config.asteriskName(),
                 config.routing().defaultQueue(), Map.of(), Map.of(), "default"), new JdbiCallerDirectory(jdbi),
-                wiring.workOrders(), inbox, callers, blocking, clock);
+                wiring.stores(), inbox, callers, blocking, clock);
         AgiServer server = new AgiServer(config.agi(), List.of(new RouteScript(context), new AnsweredScript(context),
                 new HangupScript(context), new EscalateScript(context),
-                new SurveyScript(new JdbiSurveyStore(jdbi), blocking, clock),
+                new SurveyScript(wiring.stores(), blocking, clock),
                 new SeatScript(new JdbiSeatDirectory(jdbi), inbox, blocking),
-                new CallbackScript(wiring.callbacks(), blocking, clock)), observer(registry));
+                new CallbackScript(wiring.stores(), blocking, clock)), observer(registry));
         try {
             return new TelephonyService(server, blocking, server.start(), callers);
         } catch (RuntimeException e) {

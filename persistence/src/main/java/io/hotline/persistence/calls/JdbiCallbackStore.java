@@ -6,6 +6,7 @@ import io.hotline.persistence.dao.WorkOrderEventDao;
 import io.hotline.persistence.dao.WorkOrderEventRow;
 import io.hotline.routing.spi.CallbackStore;
 import java.time.Instant;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** Records callbacks on the caller's work order, with an audit event, in one transaction. Thread-safe. */
@@ -18,15 +19,20 @@ public final class JdbiCallbackStore implements CallbackStore {
 
     @Override
     public long requestCallback(long workOrderId, String phoneNumber, Instant requestedAt, Instant dueAt) {
-        return jdbi.inTransaction(handle -> {
-            if (!WorkOrders.exists(handle, workOrderId)) {
-                return -1L;
-            }
-            long id = handle.attach(CallbackDao.class).request(workOrderId, phoneNumber, requestedAt, dueAt);
-            handle.attach(WorkOrderEventDao.class).append(new WorkOrderEventRow(0, workOrderId, requestedAt,
-                    ActorKind.CUSTOMER, "ivr", "CALLBACK_REQUESTED", null, null, null, null,
-                    "callback to the caller's number, due " + dueAt));
-            return id;
-        });
+        return jdbi.inTransaction(handle -> WorkOrders.exists(handle, workOrderId)
+                ? recordIn(handle, workOrderId, phoneNumber, requestedAt, dueAt) : -1L);
+    }
+
+    /**
+     * Inside the caller's transaction: the callback on an existing work order and its {@code CALLBACK_REQUESTED}
+     * event; returns the callback's id. Also used by the outbox for callbacks recorded after an outage.
+     */
+    public static long recordIn(Handle handle, long workOrderId, String phoneNumber, Instant requestedAt,
+                                Instant dueAt) {
+        long id = handle.attach(CallbackDao.class).request(workOrderId, phoneNumber, requestedAt, dueAt);
+        handle.attach(WorkOrderEventDao.class).append(new WorkOrderEventRow(0, workOrderId, requestedAt,
+                ActorKind.CUSTOMER, "ivr", "CALLBACK_REQUESTED", null, null, null, null,
+                "callback to the caller's number, due " + dueAt));
+        return id;
     }
 }

@@ -10,6 +10,7 @@ import io.hotline.persistence.dao.WorkOrderEventRow;
 import io.hotline.routing.spi.SurveyStore;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** Records post-call IVR scores on the work order, with an audit event, in one transaction. Thread-safe. */
@@ -29,13 +30,21 @@ public final class JdbiSurveyStore implements SurveyStore {
             if (!WorkOrders.exists(handle, workOrderId)) {
                 return false;
             }
-            SurveyDao surveys = handle.attach(SurveyDao.class);
-            long survey = surveys.schedule(workOrderId, null, SurveyChannel.IVR, at);
-            surveys.recordResult(survey, new SurveyResult(SurveyOutcome.ANSWERED, score, BigDecimal.valueOf(score),
-                    null, "ivr", at));
-            handle.attach(WorkOrderEventDao.class).append(new WorkOrderEventRow(0, workOrderId, at,
-                    ActorKind.CUSTOMER, "ivr", "SURVEYED", null, null, null, null, "post-call score " + score + "/5"));
+            recordIn(handle, workOrderId, score, at);
             return true;
         });
+    }
+
+    /**
+     * Inside the caller's transaction: the answered IVR survey on an existing work order and its {@code SURVEYED}
+     * event. Also used by the outbox for scores recorded after an outage.
+     */
+    public static void recordIn(Handle handle, long workOrderId, int score, Instant at) {
+        SurveyDao surveys = handle.attach(SurveyDao.class);
+        long survey = surveys.schedule(workOrderId, null, SurveyChannel.IVR, at);
+        surveys.recordResult(survey, new SurveyResult(SurveyOutcome.ANSWERED, score, BigDecimal.valueOf(score),
+                null, "ivr", at));
+        handle.attach(WorkOrderEventDao.class).append(new WorkOrderEventRow(0, workOrderId, at,
+                ActorKind.CUSTOMER, "ivr", "SURVEYED", null, null, null, null, "post-call score " + score + "/5"));
     }
 }

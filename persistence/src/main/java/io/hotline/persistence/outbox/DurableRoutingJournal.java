@@ -163,6 +163,19 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
     }
 
     /**
+     * Records the caller's post-call score (1-5) on the work order of call {@code callId} once the database answers:
+     * for a score keyed while the database is away, or by a caller routed during an outage. Thread-safe and never
+     * blocks.
+     */
+    public void surveyAnswered(String callId, int score, Instant at) {
+        if (score < 1 || score > 5) {
+            throw new IllegalArgumentException("a score is 1-5, not " + score);
+        }
+        handOver(new Handed(JournalEntry.Kind.SURVEYED, at, callId, null, Explanation.of(Integer.toString(score)),
+                0));
+    }
+
+    /**
      * An entry as the routing thread hands it over: a decision's explanation still as its facts, formatted into
      * text by the log writer (the routing thread only captures a decision, as {@link Explanation} intends).
      */

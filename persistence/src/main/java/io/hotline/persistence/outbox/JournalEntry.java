@@ -37,6 +37,11 @@ public record JournalEntry(long sequence, Kind kind, Instant occurredAt, String 
          * {@code occurredAt} when the caller chose it.
          */
         CALLBACK,
+        /**
+         * The caller's post-call IVR score, keyed while the database was away or by a caller routed during an
+         * outage. {@code text} is the score, 1-5; {@code occurredAt} when it was keyed.
+         */
+        SURVEYED,
         /** Why routing did what it did with the call. */
         DECISION,
         /** The call reached a seat. */

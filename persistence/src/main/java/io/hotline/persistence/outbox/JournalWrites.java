@@ -1,9 +1,10 @@
 package io.hotline.persistence.outbox;
 
 import io.hotline.persistence.dao.ActorKind;
-import io.hotline.persistence.dao.CallbackDao;
 import io.hotline.persistence.dao.WorkOrderEventDao;
 import io.hotline.persistence.dao.WorkOrderEventRow;
+import io.hotline.persistence.calls.JdbiCallbackStore;
+import io.hotline.persistence.calls.JdbiSurveyStore;
 import io.hotline.persistence.workorder.JdbiWorkOrderStore;
 import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.workorder.CallWorkOrderRequest;
@@ -27,8 +28,9 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * events as one multi-row insert. An entry for a call without a work order changes nothing. The times written are
  * the entries', not the moment they are applied, so a trail written after an outage still says when things
  * happened. A work order whose opening was deferred ({@link JournalEntry.Kind#OPENED}) is opened at its place in
- * the batch, before the entries that follow it; a callback chosen meanwhile ({@link JournalEntry.Kind#CALLBACK})
- * lands on that work order like the other entries. Stateless.
+ * the batch, before the entries that follow it; callbacks and survey scores recorded meanwhile
+ * ({@link JournalEntry.Kind#CALLBACK}, {@link JournalEntry.Kind#SURVEYED}) are written by their stores' own
+ * statements, after what the batch has pending. Stateless.
  */
 final class JournalWrites {
     private static final int MAX_REASON = 1000;
@@ -52,38 +54,77 @@ final class JournalWrites {
             return 0;
         }
         Map<String, WorkOrder> byCall = lockWorkOrders(handle, entries);
-        List<WorkOrderEventRow> events = new ArrayList<>(entries.size());
-        PreparedBatch connects = handle.prepareBatch(CONNECT);
-        PreparedBatch cancels = handle.prepareBatch(CANCEL);
+        Pending pending = new Pending(handle);
         int applied = 0;
         for (JournalEntry entry : entries) {
             WorkOrder workOrder = byCall.get(entry.callId());
             if (entry.kind() == JournalEntry.Kind.OPENED) {
                 if (workOrder == null) {
                     // At once, with its CREATED event: the entries after it in this batch find it.
+                    pending.flush();
                     long id = workOrders.openIfAbsent(handle, openRequest(entry));
                     byCall.put(entry.callId(), new WorkOrder(id, entry.callId(), "NEW"));
                 }
                 applied++;
-                continue;
+            } else if (workOrder != null) {
+                applied++;
+                apply(entry, workOrder, pending);
             }
-            if (workOrder == null) {
-                continue;
-            }
-            applied++;
-            events.add(play(handle, entry, workOrder, connects, cancels));
         }
-        // State changes first, then their events: the same order as entry by entry.
-        if (connects.size() > 0) {
-            connects.execute();
-        }
-        if (cancels.size() > 0) {
-            cancels.execute();
-        }
-        if (!events.isEmpty()) {
-            handle.attach(WorkOrderEventDao.class).appendAll(events);
-        }
+        pending.flush();
         return applied;
+    }
+
+    /** One entry on its work order: batched, or (callback, survey) written at once after what is batched. */
+    private static void apply(JournalEntry entry, WorkOrder workOrder, Pending pending) {
+        switch (entry.kind()) {
+            case CALLBACK -> {
+                pending.flush();
+                JdbiCallbackStore.recordIn(pending.handle, workOrder.id, entry.subject(), entry.occurredAt(),
+                        Instant.parse(entry.text()));
+            }
+            case SURVEYED -> {
+                pending.flush();
+                JdbiSurveyStore.recordIn(pending.handle, workOrder.id, Integer.parseInt(entry.text()),
+                        entry.occurredAt());
+            }
+            default -> pending.events.add(play(entry, workOrder, pending));
+        }
+    }
+
+    /**
+     * Statements waiting to go as batches: state changes first, then their events, the order of entry by entry.
+     * Flushed before anything written at once, so the trail keeps the entries' order.
+     */
+    private static final class Pending {
+        final Handle handle;
+        final List<WorkOrderEventRow> events = new ArrayList<>();
+        PreparedBatch connects;
+        PreparedBatch cancels;
+
+        Pending(Handle handle) {
+            this.handle = handle;
+            reset();
+        }
+
+        void flush() {
+            if (connects.size() > 0) {
+                connects.execute();
+            }
+            if (cancels.size() > 0) {
+                cancels.execute();
+            }
+            if (!events.isEmpty()) {
+                handle.attach(WorkOrderEventDao.class).appendAll(events);
+            }
+            reset();
+        }
+
+        private void reset() {
+            connects = handle.prepareBatch(CONNECT);
+            cancels = handle.prepareBatch(CANCEL);
+            events.clear();
+        }
     }
 
     /** Moves the checkpoint of journal {@code name} to {@code sequence}. */
@@ -118,9 +159,8 @@ final class JournalWrites {
                 + (request.customerId() == null ? "-" : request.customerId().toString());
     }
 
-    /** The entry's state change (added to a batch) and its event, against the work order's state so far. */
-    private static WorkOrderEventRow play(Handle handle, JournalEntry entry, WorkOrder workOrder,
-                                          PreparedBatch connects, PreparedBatch cancels) {
+    /** The entry's state change (added to the pending batch) and its event, against the work order's state so far. */
+    private static WorkOrderEventRow play(JournalEntry entry, WorkOrder workOrder, Pending pending) {
         Instant at = entry.occurredAt();
         switch (entry.kind()) {
             case DECISION -> {
@@ -128,22 +168,16 @@ final class JournalWrites {
             }
             case CONNECTED -> {
                 if (workOrder.state.equals("NEW") || workOrder.state.equals("IN_PROGRESS")) {
-                    connects.bind("seat", entry.subject()).bind("at", at).bind("id", workOrder.id).add();
+                    pending.connects.bind("seat", entry.subject()).bind("at", at).bind("id", workOrder.id).add();
                     workOrder.state = "IN_PROGRESS";
                 }
                 return event(workOrder.id, at, ActorKind.SEAT, entry.subject(), "CONNECTED",
                         WorkOrderState.IN_PROGRESS, "answered after " + entry.waitedMs() / 1000 + " s in queue");
             }
-            case CALLBACK -> {
-                Instant due = Instant.parse(entry.text());
-                handle.attach(CallbackDao.class).request(workOrder.id, entry.subject(), at, due);
-                return event(workOrder.id, at, ActorKind.CUSTOMER, "ivr", "CALLBACK_REQUESTED", null,
-                        "callback to the caller's number, due " + due);
-            }
             case ABANDONED -> {
                 boolean cancelled = workOrder.state.equals("NEW");
                 if (cancelled) {
-                    cancels.bind("at", at).bind("id", workOrder.id).add();
+                    pending.cancels.bind("at", at).bind("id", workOrder.id).add();
                     workOrder.state = "CANCELLED";
                 }
                 return event(workOrder.id, at, ActorKind.CUSTOMER, "caller", "ABANDONED",

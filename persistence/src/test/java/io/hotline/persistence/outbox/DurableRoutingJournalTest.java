@@ -177,10 +177,12 @@ class DurableRoutingJournalTest {
             // and, after the conversation, the caller asks to be called back tomorrow
             Instant tomorrow = Instant.parse("2026-12-06T01:00:00Z");
             journal.callbackRequested(call("late"), "+8613800138000", arrived.plusSeconds(600), tomorrow);
+            // and keys a score
+            journal.surveyAnswered(call("late"), 4, arrived.plusSeconds(610));
             // and another call's work order was asked for later, then opened by its own script meanwhile
             journal.workOrderRequested(new CallWorkOrderRequest("pbx1", call("raced"), "+8613800138000", null,
                     Severity.P3, Tier.TIER1, arrived));
-            await().atMost(PATIENCE).until(() -> journal.waitingOnDisk() == 5);
+            await().atMost(PATIENCE).until(() -> journal.waitingOnDisk() == 6);
             long raced = open("raced");
 
             // when the database answers again
@@ -190,7 +192,8 @@ class DurableRoutingJournalTest {
             assertThat(journal.rejected()).isZero();
             // then the late call's work order exists, opened when the call arrived, with routing's trail after it
             long late = workOrderOf(call("late"));
-            assertThat(actions(late)).containsExactly("CREATED", "ROUTING", "CONNECTED", "CALLBACK_REQUESTED");
+            assertThat(actions(late)).containsExactly("CREATED", "ROUTING", "CONNECTED", "CALLBACK_REQUESTED",
+                    "SURVEYED");
             assertThat(state(late)).isEqualTo("IN_PROGRESS");
             assertThat(eventTimes(late).get(0)).isEqualTo(arrived);
             // with the callback on it, due when the caller asked, pending
@@ -203,6 +206,11 @@ class DurableRoutingJournalTest {
                     "SELECT due_at FROM callback_request WHERE work_order_id = :id").bind("id", late)
                     .mapTo(Instant.class).one());
             assertThat(due).isEqualTo(tomorrow);
+            // and the score
+            Integer score = DB.jdbi().withHandle(handle -> handle.createQuery(
+                    "SELECT score FROM satisfaction_survey WHERE work_order_id = :id AND outcome = 'ANSWERED'")
+                    .bind("id", late).mapTo(Integer.class).one());
+            assertThat(score).isEqualTo(4);
             // and the raced one was not opened twice
             assertThat(workOrderOf(call("raced"))).isEqualTo(raced);
             assertThat(actions(raced)).containsExactly("CREATED");

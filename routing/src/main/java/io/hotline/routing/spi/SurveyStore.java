@@ -13,4 +13,14 @@ public interface SurveyStore {
      * @return false when the work order does not exist
      */
     boolean recordIvrScore(long workOrderId, int score, Instant at);
+
+    /**
+     * Records the score once the database answers, on the work order of call {@code callId} (its linkedid): for a
+     * score keyed while the database is away, or by a caller routed during an outage, whose work order id is not
+     * known yet. Durable (it survives a restart) and never blocks. Returns false when this store cannot defer (the
+     * default): the score is then not recorded.
+     */
+    default boolean recordIvrScoreLater(String callId, int score, Instant at) {
+        return false;
+    }
 }

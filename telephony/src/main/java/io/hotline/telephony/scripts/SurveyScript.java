@@ -6,6 +6,7 @@ import io.hotline.telephony.agi.AgiReply;
 import io.hotline.telephony.agi.AgiScript;
 import io.hotline.telephony.agi.AgiSession;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -14,9 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code survey?workorder=<id>}: after the conversation, the caller rates the service by pressing 1-5; the score
- * is recorded on the work order and set as {@code HOTLINE_SURVEY_SCORE} ({@code NONE} when the caller pressed
- * nothing or another key). Thread-safe.
+ * {@code survey?workorder=<id>&call=<linkedid>}: after the conversation, the caller rates the service by pressing
+ * 1-5; the score is recorded on the work order and set as {@code HOTLINE_SURVEY_SCORE} ({@code NONE} when the
+ * caller pressed nothing or another key). When the database does not answer, or the work order id is not known yet
+ * (the caller was routed during an outage), the score is recorded later by the call's linkedid through the
+ * store's {@code recordIvrScoreLater}. Thread-safe.
  */
 public final class SurveyScript implements AgiScript {
     private static final Logger LOG = LoggerFactory.getLogger(SurveyScript.class);
@@ -40,8 +43,10 @@ public final class SurveyScript implements AgiScript {
     @Override
     public CompletionStage<Void> run(AgiSession session) {
         Long workOrder = parseLong(session.request().parameters().get("workorder"));
-        if (workOrder == null) {
-            LOG.warn("[{}] survey without a valid workorder parameter: {}", session.id(),
+        String call = session.request().parameters().get("call");
+        String callId = call == null || call.isBlank() ? null : call;
+        if (workOrder == null && callId == null) {
+            LOG.warn("[{}] survey without a valid workorder or call parameter: {}", session.id(),
                     session.request().get("agi_network_script"));
             return session.send(AgiCommand.setVariable("HOTLINE_SURVEY_SCORE", "NONE")).thenAccept(reply -> { });
         }
@@ -53,12 +58,31 @@ public final class SurveyScript implements AgiScript {
                     if (score == 0) {
                         return session.send(AgiCommand.setVariable("HOTLINE_SURVEY_SCORE", "NONE"));
                     }
-                    return CompletableFuture.supplyAsync(() -> surveys.recordIvrScore(workOrder, score,
-                                    clock.instant()), blocking)
+                    return CompletableFuture.supplyAsync(() -> record(workOrder, callId, score, clock.instant()),
+                                    blocking)
                             .thenComposeAsync(recorded -> session.send(AgiCommand.setVariable("HOTLINE_SURVEY_SCORE",
                                     recorded ? Integer.toString(score) : "NONE")), session.executor());
                 })
                 .thenAccept(reply -> { });
+    }
+
+    /** On the work order now, or later by the call when its id is unknown or the database does not answer. */
+    private boolean record(Long workOrder, String callId, int score, Instant at) {
+        if (workOrder == null) {
+            return surveys.recordIvrScoreLater(callId, score, at);
+        }
+        try {
+            return surveys.recordIvrScore(workOrder, score, at);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (callId == null || !surveys.recordIvrScoreLater(callId, score, at)) {
+                throw e;
+            }
+            LOG.warn("Call {}: the database did not answer ({}); its survey score is recorded when it answers", callId,
+                    e.toString());
+            return true;
+        }
     }
 
     /** The score 1-5 a reply reports (its result is the key's ASCII code), or 0. */

@@ -63,7 +63,7 @@ class DialplanContractTest {
         assertThat(parameters("route")).contains("dnis", "dialstatus", "seat");
         assertThat(parameters("answered")).contains("call", "seat");
         assertThat(parameters("escalate")).contains("queue");
-        assertThat(parameters("survey")).contains("workorder");
+        assertThat(parameters("survey")).contains("workorder", "call");
         assertThat(parameters("callback")).contains("workorder", "call", "due");
         assertThat(parameters("seat")).contains("action", "reason");
     }

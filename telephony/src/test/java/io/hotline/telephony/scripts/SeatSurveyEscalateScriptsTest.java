@@ -15,6 +15,7 @@ import io.hotline.telephony.agi.AgiSessionObserver;
 import io.hotline.telephony.agi.FakeAsteriskClient;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,8 @@ class SeatSurveyEscalateScriptsTest {
     private final RoutingInbox inbox = new RoutingInbox(100);
     private final WaitingCallers callers = new WaitingCallers(InstantSource.system(), Duration.ofMinutes(2));
     private final Map<Long, Integer> scores = new ConcurrentHashMap<>();
+    private final Map<String, Integer> deferredScores = new ConcurrentHashMap<>();
+    private volatile boolean databaseAnswers = true;
     private final ExecutorService blocking = Executors.newFixedThreadPool(2);
     private AgiServer server;
     private InetSocketAddress address;
@@ -39,12 +42,24 @@ class SeatSurveyEscalateScriptsTest {
     @BeforeEach
     void start() {
         SeatDirectory seats = dialString -> "PJSIP/1004".equals(dialString) ? Optional.of("S1004") : Optional.empty();
-        SurveyStore surveys = (workOrder, score, at) -> {
-            if (workOrder != 41L) {
-                return false;
+        SurveyStore surveys = new SurveyStore() {
+            @Override
+            public boolean recordIvrScore(long workOrder, int score, Instant at) {
+                if (!databaseAnswers) {
+                    throw new IllegalStateException("Connection is not available, request timed out after 5000ms");
+                }
+                if (workOrder != 41L) {
+                    return false;
+                }
+                scores.put(workOrder, score);
+                return true;
             }
-            scores.put(workOrder, score);
-            return true;
+
+            @Override
+            public boolean recordIvrScoreLater(String callId, int score, Instant at) {
+                deferredScores.put(callId, score);
+                return true;
+            }
         };
         RouteContext context = new RouteContext(new RouteSettings("pbx1", "support", Map.of(), Map.of(), "default"),
                 number -> Optional.empty(), request -> {
@@ -96,6 +111,33 @@ class SeatSurveyEscalateScriptsTest {
             assertThat(asterisk.readCommand()).isNull();
         }
         assertThat(scores).containsEntry(41L, 4);
+    }
+
+    @Test
+    void shouldRecordTheScoreByTheCallWhenTheDatabaseDoesNotAnswerOrTheWorkOrderIsUnknown() throws Exception {
+        // while the database is away
+        databaseAnswers = false;
+        assertThat(keyScore("survey?workorder=41&call=1795347580.0", "53")).isEqualTo(
+                "SET VARIABLE HOTLINE_SURVEY_SCORE 5");
+        // and for a caller routed during an outage, whose work order id the dialplan does not have
+        databaseAnswers = true;
+        assertThat(keyScore("survey?workorder=&call=1795347827.35", "50")).isEqualTo(
+                "SET VARIABLE HOTLINE_SURVEY_SCORE 2");
+
+        assertThat(deferredScores).containsExactlyInAnyOrderEntriesOf(Map.of("1795347580.0", 5, "1795347827.35", 2));
+        assertThat(scores).isEmpty();
+    }
+
+    private String keyScore(String script, String keyCode) throws Exception {
+        try (FakeAsteriskClient asterisk = FakeAsteriskClient.connect(address)) {
+            asterisk.send("agi_network_script: " + script + "\nagi_channel: PJSIP/carrier-1\n\n");
+            assertThat(asterisk.readCommand()).isEqualTo("STREAM FILE hotline/survey-prompt 12345");
+            asterisk.send("200 result=" + keyCode + " endpos=8000\n");
+            String result = asterisk.readCommand();
+            asterisk.send("200 result=1\n");
+            assertThat(asterisk.readCommand()).isNull();
+            return result;
+        }
     }
 
     @Test

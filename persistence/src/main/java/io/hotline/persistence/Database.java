@@ -98,17 +98,7 @@ public final class Database implements AutoCloseable {
 
     /** A health check that borrows a connection and asks the driver whether it is valid. */
     public HealthCheck healthCheck() {
-        return new HealthCheck() {
-            @Override
-            public String component() {
-                return "database";
-            }
-
-            @Override
-            public ComponentHealth check() {
-                return ping();
-            }
-        };
+        return HealthCheck.of("database", this::ping);
     }
 
     private ComponentHealth ping() {

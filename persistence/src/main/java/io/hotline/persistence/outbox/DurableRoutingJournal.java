@@ -218,17 +218,7 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
      * For one health monitor thread.
      */
     public HealthCheck healthCheck() {
-        return new HealthCheck() {
-            @Override
-            public String component() {
-                return "journal";
-            }
-
-            @Override
-            public ComponentHealth check() {
-                return health();
-            }
-        };
+        return HealthCheck.of("journal", this::health);
     }
 
     private ComponentHealth health() {

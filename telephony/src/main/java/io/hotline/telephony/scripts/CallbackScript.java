@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code callback?workorder=<id>&call=<linkedid>[&due=<ISO instant>]}: records the callback the caller chose
@@ -23,7 +21,6 @@ import org.slf4j.LoggerFactory;
  * durably promised) or {@code FAILED}. Thread-safe.
  */
 public final class CallbackScript implements AgiScript {
-    private static final Logger LOG = LoggerFactory.getLogger(CallbackScript.class);
     private final CallbackStore callbacks;
     private final Executor blocking;
     private final InstantSource clock;
@@ -58,22 +55,12 @@ public final class CallbackScript implements AgiScript {
 
     /** On the work order now, or later by the call when its id is unknown or the database does not answer. */
     private boolean record(Long workOrder, String call, String phone, Instant now, Instant due) {
-        if (workOrder != null) {
-            try {
-                return callbacks.requestCallback(workOrder, phone, now, due) >= 0;
-            } catch (IllegalArgumentException e) {
-                // Refused for what was asked (not a phone number), not for an outage: nothing to defer.
-                throw e;
-            } catch (RuntimeException e) {
-                if (call == null || !callbacks.requestCallbackLater(call, phone, now, due)) {
-                    throw e;
-                }
-                LOG.warn("Call {}: the database did not answer ({}); its callback is recorded when it answers", call,
-                        e.toString());
-                return true;
-            }
+        if (workOrder == null) {
+            return callbacks.requestCallbackLater(call, phone, now, due);
         }
-        return callbacks.requestCallbackLater(call, phone, now, due);
+        return OutageFallback.nowOrLater(call, "callback",
+                () -> callbacks.requestCallback(workOrder, phone, now, due) >= 0,
+                () -> callbacks.requestCallbackLater(call, phone, now, due));
     }
 
     private static CompletionStage<Void> result(AgiSession session, String result) {

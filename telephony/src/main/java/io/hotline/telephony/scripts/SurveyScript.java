@@ -71,18 +71,8 @@ public final class SurveyScript implements AgiScript {
         if (workOrder == null) {
             return surveys.recordIvrScoreLater(callId, score, at);
         }
-        try {
-            return surveys.recordIvrScore(workOrder, score, at);
-        } catch (IllegalArgumentException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            if (callId == null || !surveys.recordIvrScoreLater(callId, score, at)) {
-                throw e;
-            }
-            LOG.warn("Call {}: the database did not answer ({}); its survey score is recorded when it answers", callId,
-                    e.toString());
-            return true;
-        }
+        return OutageFallback.nowOrLater(callId, "survey score", () -> surveys.recordIvrScore(workOrder, score, at),
+                () -> surveys.recordIvrScoreLater(callId, score, at));
     }
 
     /** The score 1-5 a reply reports (its result is the key's ASCII code), or 0. */

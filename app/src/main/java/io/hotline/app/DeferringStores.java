@@ -10,6 +10,7 @@ import io.hotline.routing.spi.WorkOrderStore;
 import io.hotline.routing.workorder.CallWorkOrderRequest;
 import io.hotline.routing.workorder.OpenedWorkOrder;
 import java.time.Instant;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The stores as the FastAGI scripts see them: work orders, callbacks and survey scores written to the database at
@@ -38,9 +39,8 @@ final class DeferringStores implements WorkOrderStore, CallbackStore, SurveyStor
     }
 
     @Override
-    public boolean openLater(CallWorkOrderRequest request) {
-        journal.workOrderRequested(request);
-        return true;
+    public CompletionStage<Boolean> openLater(CallWorkOrderRequest request) {
+        return journal.workOrderRequested(request);
     }
 
     @Override

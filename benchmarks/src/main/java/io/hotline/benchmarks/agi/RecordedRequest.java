@@ -54,12 +54,22 @@ final class RecordedRequest {
 
     /** The block for one session, ending with the empty line, as UTF-8 bytes. */
     byte[] forSession(String uniqueId, String channel, String callerNumber) {
+        return forSession(uniqueId, channel, callerNumber, null);
+    }
+
+    /**
+     * The block for one session of the AGI path and query {@code script} ({@code null}: the recorded one), e.g.
+     * {@code answered?call=1.2&seat=S1}: {@code agi_network_script} and {@code agi_request} name it.
+     */
+    byte[] forSession(String uniqueId, String channel, String callerNumber, String script) {
         StringBuilder block = new StringBuilder(768);
         for (String[] line : lines) {
             String value = switch (line[0]) {
                 case "agi_uniqueid", "agi_arg_2" -> uniqueId;
                 case "agi_channel" -> channel;
                 case "agi_callerid", "agi_arg_1" -> callerNumber;
+                case "agi_network_script" -> script == null ? line[1] : script;
+                case "agi_request" -> script == null ? line[1] : "agi://127.0.0.1:4573/" + script;
                 default -> line[1];
             };
             block.append(line[0]).append(": ").append(value).append('\n');

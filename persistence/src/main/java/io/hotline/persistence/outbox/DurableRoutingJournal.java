@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -69,6 +71,8 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
     private volatile boolean logWriterDone;
     /** Entries taken from the queue that the log did not accept yet (the disk failed). Log writer only. */
     private final List<JournalEntry> unlogged = new ArrayList<>();
+    /** Who waits for the entries of {@link #unlogged} to be on disk; guarded by {@link #unlogged}. */
+    private final List<CompletableFuture<Boolean>> awaitingAppend = new ArrayList<>();
     private long nextSequence;
 
     private DurableRoutingJournal(Jdbi jdbi, JournalWrites writes, JournalConfig config, InstantSource clock,
@@ -142,14 +146,19 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
     }
 
     /**
-     * Opens the call's work order once the database answers: for a call whose {@code openForCall} failed because the
-     * database was away, so that it can be routed meanwhile. What routing records for the call afterwards is
-     * written after it. Thread-safe and never blocks (telephony calls it, not the routing thread); the request's
-     * Asterisk server must be this journal's.
+     * Opens the call's work order through the log: the caller is routed at once, without waiting for the database
+     * (on every call, and while the database is away), and what routing records for the call afterwards is written
+     * after it. Thread-safe and never blocks (telephony calls it, not the routing thread); the request's Asterisk
+     * server must be this journal's.
+     *
+     * @return completes with true once the request is in the log on disk (fsynced: it survives a crash), or
+     *         exceptionally when the journal could not take it (stopped, or its queue full)
      */
-    public void workOrderRequested(CallWorkOrderRequest request) {
+    public CompletionStage<Boolean> workOrderRequested(CallWorkOrderRequest request) {
+        CompletableFuture<Boolean> durable = new CompletableFuture<>();
         handOver(new Handed(JournalEntry.Kind.OPENED, request.openedAt(), request.linkedId(), request.callerNumber(),
-                Explanation.of(JournalWrites.openText(request)), 0));
+                Explanation.of(JournalWrites.openText(request)), 0, durable));
+        return durable;
     }
 
     /**
@@ -180,7 +189,12 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
      * text by the log writer (the routing thread only captures a decision, as {@link Explanation} intends).
      */
     private record Handed(JournalEntry.Kind kind, Instant occurredAt, String callId, String subject, Explanation why,
-                          long waitedMs) {
+                          long waitedMs, CompletableFuture<Boolean> durable) {
+        Handed(JournalEntry.Kind kind, Instant occurredAt, String callId, String subject, Explanation why,
+               long waitedMs) {
+            this(kind, occurredAt, callId, subject, why, waitedMs, null);
+        }
+
         JournalEntry numbered(long sequence) {
             return new JournalEntry(sequence, kind, occurredAt, callId, subject, why == null ? null : why.text(),
                     waitedMs);
@@ -272,6 +286,10 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
 
     private void handOver(Handed entry) {
         if (closing || !handedOver.offer(entry)) {
+            if (entry.durable() != null) {
+                entry.durable().completeExceptionally(new IllegalStateException("the routing journal is "
+                        + (closing ? "stopped" : "full")));
+            }
             long count = dropped.incrementAndGet();
             if (Long.bitCount(count) == 1) {
                 LOG.error("Routing journal: {} entr{} dropped (log writer not keeping up, or stopped); latest for call"
@@ -313,6 +331,11 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            synchronized (unlogged) {
+                awaitingAppend.forEach(durable -> durable.completeExceptionally(new IllegalStateException(
+                        "the routing journal stopped before its log took the entry")));
+                awaitingAppend.clear();
+            }
             logWriterDone = true;
             LockSupport.unpark(databaseWriter);
         }
@@ -330,11 +353,19 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
             return;
         }
         synchronized (unlogged) {
-            unlogged.add(first.numbered(nextSequence++));
+            take(first);
             Handed more;
             while (unlogged.size() < BATCH && (more = handedOver.poll()) != null) {
-                unlogged.add(more.numbered(nextSequence++));
+                take(more);
             }
+        }
+    }
+
+    /** Numbers {@code handed} into {@link #unlogged}; its completion, if any, waits for the append. */
+    private void take(Handed handed) {
+        unlogged.add(handed.numbered(nextSequence++));
+        if (handed.durable() != null) {
+            awaitingAppend.add(handed.durable());
         }
     }
 
@@ -349,6 +380,8 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
                 logged.set(unlogged.get(unlogged.size() - 1).sequence());
                 unlogged.clear();
                 logFailure = null;
+                awaitingAppend.forEach(durable -> durable.complete(true));
+                awaitingAppend.clear();
                 return true;
             } catch (IOException e) {
                 failures.incrementAndGet();

@@ -24,6 +24,8 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -162,6 +164,29 @@ class DurableRoutingJournalTest {
             assertThat(third.waitingOnDisk()).isZero();
         }
         assertThat(actions(orders.get(0))).containsExactly("CREATED", "ROUTING", "CONNECTED");
+    }
+
+    @Test
+    void shouldSayAWorkOrderRequestIsDurableOnlyOnceTheLogOnDiskHasIt() throws Exception {
+        try (DurableRoutingJournal journal = start(throughLine.jdbi())) {
+            // given the database is away, so nothing can reach it before the log on disk has it
+            line.cut();
+            // when a call's work order is asked for
+            CompletableFuture<Long> onDiskWhenDone = journal.workOrderRequested(new CallWorkOrderRequest("pbx1",
+                    call("durable"), "+8613800138000", null, Severity.P3, Tier.TIER1, OPENED))
+                    .thenApply(durable -> durable ? journal.waitingOnDisk() : -1L).toCompletableFuture();
+            // then the request completes, and by then the entry is in the log on disk
+            assertThat(onDiskWhenDone.get(30, TimeUnit.SECONDS)).isEqualTo(1L);
+        }
+        // and a journal that has stopped says so instead of pretending (its own log and checkpoint: the entry
+        // above stays in this test's log and must not reach the shared database's "pbx1" checkpoint)
+        DurableRoutingJournal stopped = DurableRoutingJournal.start(DB.jdbi(), workOrders, "pbx9",
+                JournalConfig.of(Files.createDirectory(logDirectory.resolve("stopped")), "pbx9"),
+                InstantSource.fixed(EMITTED));
+        stopped.close();
+        CompletableFuture<Boolean> refused = stopped.workOrderRequested(new CallWorkOrderRequest("pbx9",
+                call("refused"), "+8613800138000", null, Severity.P3, Tier.TIER1, OPENED)).toCompletableFuture();
+        assertThat(refused).isCompletedExceptionally();
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.hotline.routing.spi;
 
 import io.hotline.routing.workorder.CallWorkOrderRequest;
 import io.hotline.routing.workorder.OpenedWorkOrder;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Durable work orders. Implementations block on I/O: never call them on an event loop or the routing thread.
@@ -17,12 +19,15 @@ public interface WorkOrderStore {
     OpenedWorkOrder openForCall(CallWorkOrderRequest request);
 
     /**
-     * Asks for the call's work order to be opened once the database answers again, after {@link #openForCall}
-     * failed because it did not: the caller is routed meanwhile, and what routing records for the call follows
-     * the work order in order. Durable (it survives a restart), idempotent like {@link #openForCall}, and never
-     * blocks. Returns false when this store cannot defer (the default): the caller then cannot be routed.
+     * Asks for the call's work order to be opened through a durable log, in order ahead of everything routing
+     * records for the call: used on every call where the store can (the caller is queued at once, without waiting
+     * for the database), and when the database does not answer. Idempotent like {@link #openForCall}; never blocks.
+     *
+     * @return completes with true once the request is durable (it survives a crash of Hotline) and will reach the
+     *         database; with false, at once, when this store cannot defer (the default): the caller must then wait
+     *         for {@link #openForCall}
      */
-    default boolean openLater(CallWorkOrderRequest request) {
-        return false;
+    default CompletionStage<Boolean> openLater(CallWorkOrderRequest request) {
+        return CompletableFuture.completedFuture(false);
     }
 }

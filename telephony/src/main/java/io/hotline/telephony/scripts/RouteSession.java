@@ -42,6 +42,8 @@ final class RouteSession implements CallWaiter {
     private String callId;
     private boolean waiting;
     private boolean finished;
+    /** The work order's opening on its way through the journal; the session ends only once it is durable. */
+    private CompletionStage<Boolean> workOrderDurable = CompletableFuture.completedFuture(true);
 
     RouteSession(AgiSession session, RouteContext context) {
         this.session = session;
@@ -83,47 +85,57 @@ final class RouteSession implements CallWaiter {
                 });
     }
 
-    /** First entry: recognise the caller, open the work order, queue the call. */
+    /**
+     * First entry: recognise the caller (one read), ask for the work order through the durable journal where the
+     * store can, and queue the call at once: the seat is chosen while the work order is being opened, and the
+     * session ends (the dialplan dials) only once the request is durable. A store that cannot defer opens the
+     * work order first, as it always did.
+     */
     private CompletionStage<Void> identifyAndQueue() {
         String caller = session.request().callerId();
+        Severity severity = severity();
+        Instant arrived = context.clock().instant();
         Executor loop = session.executor();
-        return CompletableFuture.supplyAsync(() -> lookUpAndOpen(caller), context.blocking())
-                .thenComposeAsync(opened -> {
-                    set(DialplanContract.CALL, callId);
-                    if (opened.workOrder() != null) {
-                        set(DialplanContract.WORK_ORDER, Long.toString(opened.workOrder().workOrder().id()));
+        return CompletableFuture.supplyAsync(() -> lookUp(caller), context.blocking())
+                .thenComposeAsync(profile -> {
+                    CallWorkOrderRequest request = new CallWorkOrderRequest(context.settings().asteriskServer(),
+                            callId, caller, profile.map(CallerProfile::customerId).orElse(null), severity,
+                            Tier.TIER1, arrived);
+                    CompletableFuture<Boolean> deferred = context.workOrders().openLater(request)
+                            .toCompletableFuture();
+                    if (deferred.isDone() && !deferred.isCompletedExceptionally() && !deferred.join()) {
+                        return CompletableFuture.supplyAsync(() -> openNow(request, profile, severity),
+                                context.blocking()).thenComposeAsync(this::queueOpened, loop);
                     }
-                    return queue(arrival(opened));
+                    workOrderDurable = deferred;
+                    set(DialplanContract.CALL, callId);
+                    return queue(arrival(new Opened(profile, null, severity)));
                 }, loop);
     }
 
-    /**
-     * The blocking part, on the blocking executor. When the database does not answer, the caller is routed
-     * unrecognised and the work order is opened once it answers ({@code openLater}), where the store can defer.
-     */
-    private Opened lookUpAndOpen(String caller) {
-        Severity severity = severity();
-        Instant arrived = context.clock().instant();
+    /** The caller's profile, or empty for a stranger or while the database does not answer. */
+    private Optional<CallerProfile> lookUp(String caller) {
         try {
-            Optional<CallerProfile> profile = caller == null ? Optional.empty()
-                    : context.directory().findByNumber(caller);
-            Long customerId = profile.map(CallerProfile::customerId).orElse(null);
-            OpenedWorkOrder workOrder = context.workOrders().openForCall(new CallWorkOrderRequest(
-                    context.settings().asteriskServer(), callId, caller, customerId, severity, Tier.TIER1, arrived));
-            return new Opened(profile, workOrder, severity);
+            return caller == null ? Optional.empty() : context.directory().findByNumber(caller);
         } catch (RuntimeException e) {
-            CallWorkOrderRequest later = new CallWorkOrderRequest(context.settings().asteriskServer(), callId, caller,
-                    null, severity, Tier.TIER1, arrived);
-            if (!context.workOrders().openLater(later)) {
-                throw e;
-            }
-            LOG.warn("Call {}: the database did not answer ({}); routing the caller unrecognised, its work order is"
-                    + " opened when the database answers", callId, e.toString());
-            return new Opened(Optional.empty(), null, severity);
+            LOG.warn("Call {}: the database did not answer the caller look-up ({}); routing the caller unrecognised",
+                    callId, e.toString());
+            return Optional.empty();
         }
     }
 
-    /** The caller as recognised, and the work order, or {@code null} while its opening waits for the database. */
+    /** The old order, for a store that cannot defer: the work order is opened before the caller is queued. */
+    private Opened openNow(CallWorkOrderRequest request, Optional<CallerProfile> profile, Severity severity) {
+        return new Opened(profile, context.workOrders().openForCall(request), severity);
+    }
+
+    private CompletionStage<Void> queueOpened(Opened opened) {
+        set(DialplanContract.CALL, callId);
+        set(DialplanContract.WORK_ORDER, Long.toString(opened.workOrder().workOrder().id()));
+        return queue(arrival(opened));
+    }
+
+    /** The caller as recognised, and the work order, or {@code null} while its opening goes through the journal. */
     private record Opened(Optional<CallerProfile> profile, OpenedWorkOrder workOrder, Severity severity) {
     }
 
@@ -309,6 +321,14 @@ final class RouteSession implements CallWaiter {
     /** Sets HOTLINE_RESULT after what is chained and ends the session: Asterisk continues the dialplan. */
     private CompletionStage<Void> finish(String result) {
         finished = true;
+        // The dialplan acts on the result: not before the work order's opening is on disk (a crash loses nothing).
+        tail = tail.handle((ignored, error) -> null).thenCompose(ignored -> workOrderDurable.handle((ok, error) -> {
+            if (error != null) {
+                LOG.error("[{}] Call {}: its work order could not be handed to the routing journal: {}",
+                        session.id(), callId, error.toString());
+            }
+            return null;
+        }));
         set(DialplanContract.RESULT, result);
         tail.whenComplete((reply, error) -> done.complete(null));
         return done;

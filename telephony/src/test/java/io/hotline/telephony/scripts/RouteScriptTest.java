@@ -27,6 +27,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
@@ -94,9 +96,9 @@ class RouteScriptTest {
             }
 
             @Override
-            public boolean openLater(CallWorkOrderRequest request) {
+            public CompletionStage<Boolean> openLater(CallWorkOrderRequest request) {
                 deferred.add(request);
-                return true;
+                return CompletableFuture.completedFuture(true);
             }
         };
         server.close();

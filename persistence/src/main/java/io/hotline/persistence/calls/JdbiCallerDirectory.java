@@ -1,21 +1,30 @@
 package io.hotline.persistence.calls;
 
-import io.hotline.persistence.dao.CustomerDao;
-import io.hotline.persistence.dao.CustomerProduct;
-import io.hotline.persistence.dao.CustomerRow;
+import io.hotline.persistence.dao.PhoneNumbers;
 import io.hotline.routing.spi.CallerDirectory;
 import io.hotline.routing.spi.CallerProfile;
-import io.hotline.routing.workorder.WorkOrder;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * Recognises callers by their number: the customer, their installed product lines (newest installation first)
- * and their most recent open work order with its owner seat. Blocking; thread-safe.
+ * and their most recent open work order with its owner seat, in one query (a caller waits on it before being
+ * queued). A number shared by several customers (a group switchboard) belongs to the oldest account. Blocking;
+ * thread-safe.
  */
 public final class JdbiCallerDirectory implements CallerDirectory {
+    private static final String OPEN_WORK_ORDERS = " FROM work_order wo WHERE wo.customer_id = c.id"
+            + " AND wo.state NOT IN ('CLOSED', 'CANCELLED') ORDER BY wo.created_at DESC, wo.id LIMIT 1";
+    private static final String PROFILE = "SELECT c.id, c.name, c.vip, c.contract_level,"
+            + " (SELECT GROUP_CONCAT(s.code ORDER BY cp.installed_on IS NULL, cp.installed_on DESC, s.code, cp.id"
+            + " SEPARATOR ',') FROM customer_product cp JOIN skill s ON s.id = cp.product_skill_id"
+            + " WHERE cp.customer_id = c.id) AS products,"
+            + " (SELECT wo.id" + OPEN_WORK_ORDERS + ") AS open_work_order,"
+            + " (SELECT (SELECT code FROM seat WHERE id = wo.owner_seat_id)" + OPEN_WORK_ORDERS + ") AS owner"
+            + " FROM customer_phone p JOIN customer c ON c.id = p.customer_id"
+            + " WHERE p.phone_number = :number ORDER BY c.id LIMIT 1";
+
     private final Jdbi jdbi;
 
     public JdbiCallerDirectory(Jdbi jdbi) {
@@ -24,25 +33,17 @@ public final class JdbiCallerDirectory implements CallerDirectory {
 
     @Override
     public Optional<CallerProfile> findByNumber(String callerNumber) {
-        return jdbi.withHandle(handle -> {
-            CustomerDao customers = handle.attach(CustomerDao.class);
-            List<CustomerRow> found = customers.findByCallerNumber(callerNumber);
-            if (found.isEmpty()) {
-                return Optional.empty();
-            }
-            // A number shared by several customers (a group switchboard) belongs to the oldest account.
-            CustomerRow customer = found.stream().min(Comparator.comparingLong(CustomerRow::id)).orElseThrow();
-            List<String> products = customers.listProducts(customer.id()).stream()
-                    .sorted(Comparator.comparing((CustomerProduct product) -> product.product().installedOn(),
-                            Comparator.nullsLast(Comparator.reverseOrder())))
-                    .map(CustomerProduct::productCode).toList();
-            Optional<WorkOrder> open = customers.listOpenWorkOrders(customer.id()).stream()
-                    .max(Comparator.comparing(WorkOrder::createdAt));
-            String owner = open.map(WorkOrder::ownerSeatId).flatMap(seatId -> handle
-                    .createQuery("SELECT code FROM seat WHERE id = :id").bind("id", seatId)
-                    .mapTo(String.class).findOne()).orElse(null);
-            return Optional.of(new CallerProfile(customer.id(), customer.name(), customer.vip(),
-                    customer.contractLevel().name(), products, open.map(WorkOrder::id).orElse(null), owner));
-        });
+        Optional<String> number = PhoneNumbers.tryNormalise(callerNumber);
+        if (number.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbi.withHandle(handle -> handle.createQuery(PROFILE).bind("number", number.get())
+                .map((row, context) -> {
+                    String products = row.getString("products");
+                    return new CallerProfile(row.getLong("id"), row.getString("name"), row.getBoolean("vip"),
+                            row.getString("contract_level"), products == null ? List.of()
+                            : List.of(products.split(",")), row.getObject("open_work_order", Long.class),
+                            row.getString("owner"));
+                }).findOne());
     }
 }

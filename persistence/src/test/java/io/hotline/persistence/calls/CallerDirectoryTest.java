@@ -26,8 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The one-query caller look-up against what the profile means, spelled out with the DAO's separate queries (the
- * look-up Hotline had before): the same profile for every number of the demo organisation, with open work orders,
- * owners, several of them per customer, and a number shared by two customers.
+ * look-up Hotline had before): the same profile for the numbers of 80 demo customers, half of them with open work
+ * orders (owned or not, several per customer, some closed), and a number shared by two customers.
  */
 class CallerDirectoryTest {
 
@@ -66,11 +66,13 @@ class CallerDirectoryTest {
 
     @Test
     void shouldFindTheSameProfileAsTheSeparateQueriesForEveryNumber() {
+        // the numbers of the customers given work orders above, and of as many others
         List<String> numbers = DB.jdbi().withHandle(handle -> handle.createQuery(
-                "SELECT DISTINCT phone_number FROM customer_phone ORDER BY phone_number").mapTo(String.class).list());
+                "SELECT DISTINCT phone_number FROM customer_phone WHERE customer_id < (SELECT MIN(id) + 80 FROM"
+                        + " customer) OR label = 'switchboard' ORDER BY phone_number").mapTo(String.class).list());
         JdbiCallerDirectory directory = new JdbiCallerDirectory(DB.jdbi());
 
-        assertThat(numbers).hasSizeGreaterThan(400);
+        assertThat(numbers).hasSizeGreaterThan(80);
         for (String number : numbers) {
             assertThat(directory.findByNumber(number)).as(number).isEqualTo(composed(DB.jdbi(), number));
         }

@@ -83,11 +83,12 @@ public final class Hotline implements AutoCloseable {
 
     private void startComponents(HotlineConfiguration config) {
         MeterRegistry registry = metrics.registry();
-        DeferredHealthCheck databaseHealth = new DeferredHealthCheck("database", "opening the database");
+        // Not ready without routing and FastAGI; degraded, still routing, without AMI, database or journal.
+        DeferredHealthCheck databaseHealth = DeferredHealthCheck.degrading("database", "opening the database");
         DeferredHealthCheck routingHealth = new DeferredHealthCheck("routing", "waiting for the database");
-        DeferredHealthCheck journalHealth = new DeferredHealthCheck("journal", "waiting for the database");
+        DeferredHealthCheck journalHealth = DeferredHealthCheck.degrading("journal", "waiting for the database");
         DeferredHealthCheck agiHealth = new DeferredHealthCheck("agi", "waiting for routing");
-        DeferredHealthCheck amiHealth = new DeferredHealthCheck("ami", "waiting for routing");
+        DeferredHealthCheck amiHealth = DeferredHealthCheck.degrading("ami", "waiting for routing");
         healthMonitor = new HealthMonitor(List.of(databaseHealth, routingHealth, journalHealth,
                 config.ami().isEmpty() ? disabled("ami", "HOTLINE_AMI_HOST is not set: Hotline learns of calls "
                         + "from the dialplan's AGI requests only") : amiHealth, agiHealth),

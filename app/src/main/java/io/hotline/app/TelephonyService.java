@@ -74,7 +74,8 @@ final class TelephonyService implements AutoCloseable {
         });
         InstantSource clock = InstantSource.system();
         RouteContext context = new RouteContext(new RouteSettings(config.asteriskName(),
-                config.routing().defaultQueue(), Map.of(), Map.of(), "default"), new JdbiCallerDirectory(jdbi),
+                config.routing().defaultQueue(), config.routing().dialledNumbers().queues(),
+                config.routing().dialledNumbers().products(), "default"), new JdbiCallerDirectory(jdbi),
                 wiring.stores(), inbox, callers, blocking, clock);
         AgiServer server = new AgiServer(config.agi(), List.of(new RouteScript(context), new AnsweredScript(context),
                 new HangupScript(context), new EscalateScript(context),

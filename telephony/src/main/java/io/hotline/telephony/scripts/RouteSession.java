@@ -253,10 +253,22 @@ final class RouteSession implements CallWaiter {
             return;
         }
         chain(AgiCommand.musicOff());
-        chain(AgiCommand.streamFile("queue-thereare", ""));
-        chain(AgiCommand.sayNumber(announcement.position()));
-        chain(AgiCommand.streamFile("queue-callswaiting", ""));
+        // What app_queue says: "you are next", or the position and the estimated hold time; then thanks.
+        for (WaitAnnouncement.Part part : WaitAnnouncement.parts(announcement)) {
+            if (part.prompt() != null) {
+                play(part.prompt(), "");
+            } else {
+                chain(part.command());
+            }
+        }
         chain(AgiCommand.musicOn(context.settings().musicClass()));
+    }
+
+    /** Plays {@code prompt}, interruptible by {@code escapeDigits}; a missing prompt is logged once. */
+    private CompletionStage<AgiReply> play(String prompt, String escapeDigits) {
+        CompletionStage<AgiReply> reply = chain(AgiCommand.streamFile(prompt, escapeDigits));
+        reply.thenAccept(played -> context.prompts().check(prompt, played, session));
+        return reply;
     }
 
     @Override
@@ -265,7 +277,7 @@ final class RouteSession implements CallWaiter {
             return;
         }
         chain(AgiCommand.musicOff());
-        CompletionStage<AgiReply> pressed = chain(AgiCommand.streamFile("hotline/press-1-for-callback", "1"))
+        CompletionStage<AgiReply> pressed = play("hotline/press-1-for-callback", "1")
                 .thenCompose(reply -> reply.resultAsInt(0) == DIGIT_ONE ? CompletableFuture.completedFuture(reply)
                         : session.send(AgiCommand.waitForDigit(Duration.ofSeconds(5)), Duration.ofSeconds(15)));
         // Whatever is chained from here on (an offer, an announcement) waits for the caller's choice.

@@ -26,11 +26,16 @@ import java.util.Objects;
  * @param announceEvery      how often a waiting caller hears their position and estimated wait
  * @param offerCallbackAfter waiting time after which the caller is offered a callback
  * @param assumedHandleTime  average handling time assumed until calls have been measured
+ * @param holdUntilDialEnds  whether a withdrawn or rung-out offer keeps its caller out of matching until the
+ *                           dialplan reports that its {@code Dial} ended ({@link RoutingEvent.OfferDeclined} for
+ *                           that seat): for a PBX whose ringing Hotline cannot stop (no AMI), so that no other
+ *                           seat is offered a caller who is still ringing the first one
  */
 public record RoutingConfig(Map<String, QueueConfig> queues, String defaultQueue, BusinessHours hours,
                             SeatOrdering ordering, PriorityWeights weights, Duration ringTimeout,
                             int maxMissedOffers, Duration declineCooldown, Duration wrapUp, Duration stickyFor,
-                            Duration announceEvery, Duration offerCallbackAfter, Duration assumedHandleTime) {
+                            Duration announceEvery, Duration offerCallbackAfter, Duration assumedHandleTime,
+                            boolean holdUntilDialEnds) {
 
     /** The name of the default queue. */
     public static final String SUPPORT = "support";
@@ -60,6 +65,15 @@ public record RoutingConfig(Map<String, QueueConfig> queues, String defaultQueue
         if (maxMissedOffers < 1) {
             throw new IllegalArgumentException("maxMissedOffers must be at least 1: " + maxMissedOffers);
         }
+    }
+
+    /** A configuration that re-offers a withdrawn call at once ({@code holdUntilDialEnds} false). */
+    public RoutingConfig(Map<String, QueueConfig> queues, String defaultQueue, BusinessHours hours,
+                         SeatOrdering ordering, PriorityWeights weights, Duration ringTimeout, int maxMissedOffers,
+                         Duration declineCooldown, Duration wrapUp, Duration stickyFor, Duration announceEvery,
+                         Duration offerCallbackAfter, Duration assumedHandleTime) {
+        this(queues, defaultQueue, hours, ordering, weights, ringTimeout, maxMissedOffers, declineCooldown, wrapUp,
+                stickyFor, announceEvery, offerCallbackAfter, assumedHandleTime, false);
     }
 
     private static void requirePositive(Duration duration, String name) {
@@ -102,37 +116,49 @@ public record RoutingConfig(Map<String, QueueConfig> queues, String defaultQueue
     /** This configuration with other queues (the default queue must be among them). */
     public RoutingConfig withQueues(Map<String, QueueConfig> newQueues, String newDefault) {
         return new RoutingConfig(newQueues, newDefault, hours, ordering, weights, ringTimeout, maxMissedOffers,
-                declineCooldown, wrapUp, stickyFor, announceEvery, offerCallbackAfter, assumedHandleTime);
+                declineCooldown, wrapUp, stickyFor, announceEvery, offerCallbackAfter, assumedHandleTime,
+                holdUntilDialEnds);
     }
 
     /** This configuration with other business hours. */
     public RoutingConfig withHours(BusinessHours newHours) {
         return new RoutingConfig(queues, defaultQueue, newHours, ordering, weights, ringTimeout, maxMissedOffers,
-                declineCooldown, wrapUp, stickyFor, announceEvery, offerCallbackAfter, assumedHandleTime);
+                declineCooldown, wrapUp, stickyFor, announceEvery, offerCallbackAfter, assumedHandleTime,
+                holdUntilDialEnds);
     }
 
     /** This configuration with another seat ordering. */
     public RoutingConfig withOrdering(SeatOrdering newOrdering) {
         return new RoutingConfig(queues, defaultQueue, hours, newOrdering, weights, ringTimeout, maxMissedOffers,
-                declineCooldown, wrapUp, stickyFor, announceEvery, offerCallbackAfter, assumedHandleTime);
+                declineCooldown, wrapUp, stickyFor, announceEvery, offerCallbackAfter, assumedHandleTime,
+                holdUntilDialEnds);
     }
 
     /** This configuration with other offer handling: ring timeout, missed-offer limit, cool-down. */
     public RoutingConfig withOffers(Duration newRingTimeout, int newMaxMissed, Duration newCooldown) {
         return new RoutingConfig(queues, defaultQueue, hours, ordering, weights, newRingTimeout, newMaxMissed,
-                newCooldown, wrapUp, stickyFor, announceEvery, offerCallbackAfter, assumedHandleTime);
+                newCooldown, wrapUp, stickyFor, announceEvery, offerCallbackAfter, assumedHandleTime,
+                holdUntilDialEnds);
     }
 
     /** This configuration with other wrap-up and sticky times. */
     public RoutingConfig withTimes(Duration newWrapUp, Duration newStickyFor) {
         return new RoutingConfig(queues, defaultQueue, hours, ordering, weights, ringTimeout, maxMissedOffers,
-                declineCooldown, newWrapUp, newStickyFor, announceEvery, offerCallbackAfter, assumedHandleTime);
+                declineCooldown, newWrapUp, newStickyFor, announceEvery, offerCallbackAfter, assumedHandleTime,
+                holdUntilDialEnds);
     }
 
     /** This configuration with other announcement and callback timing. */
     public RoutingConfig withAnnouncements(Duration newAnnounceEvery, Duration newOfferCallbackAfter) {
         return new RoutingConfig(queues, defaultQueue, hours, ordering, weights, ringTimeout, maxMissedOffers,
-                declineCooldown, wrapUp, stickyFor, newAnnounceEvery, newOfferCallbackAfter, assumedHandleTime);
+                declineCooldown, wrapUp, stickyFor, newAnnounceEvery, newOfferCallbackAfter, assumedHandleTime,
+                holdUntilDialEnds);
+    }
+
+    /** This configuration holding (or not) a withdrawn offer's caller until the dialplan reports its Dial ended. */
+    public RoutingConfig withHoldUntilDialEnds(boolean hold) {
+        return new RoutingConfig(queues, defaultQueue, hours, ordering, weights, ringTimeout, maxMissedOffers,
+                declineCooldown, wrapUp, stickyFor, announceEvery, offerCallbackAfter, assumedHandleTime, hold);
     }
 
     /** The configuration of {@code queue}, or of the default queue when it is unknown. */

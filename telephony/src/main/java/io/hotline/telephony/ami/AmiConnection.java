@@ -80,6 +80,8 @@ public final class AmiConnection implements AutoCloseable {
         connection.setSocketTimeout((int) config.actionTimeout().toMillis());
         connection.setSocketReadTimeout((int) config.readTimeout().toMillis());
         connection.setKeepAliveAfterAuthenticationFailure(true);
+        // DeviceStateList items carry an ActionID asterisk-java's DeviceStateChangeEvent has no setter for.
+        connection.registerUserEventClass(DeviceStateListItemEvent.class);
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "ami-" + config.name());
             thread.setDaemon(true);
@@ -161,6 +163,14 @@ public final class AmiConnection implements AutoCloseable {
         return send(action);
     }
 
+    /**
+     * Hangs up {@code channel} without a cause, as recording 17 does for a ringing seat leg: the caller's Dial then
+     * returns {@code DIALSTATUS=CHANUNAVAIL}.
+     */
+    public CompletableFuture<ManagerResponse> hangup(String channel) {
+        return send(new HangupAction(channel));
+    }
+
     /** Hangs up {@code channel} with Q.850 {@code cause} (16 normal clearing). */
     public CompletableFuture<ManagerResponse> hangup(String channel, int cause) {
         return send(new HangupAction(channel, cause));
@@ -220,16 +230,25 @@ public final class AmiConnection implements AutoCloseable {
             connection.login();
             failedLogins.set(0);
         } catch (IOException | AuthenticationFailedException | TimeoutException | IllegalStateException e) {
-            int attempt = failedLogins.incrementAndGet();
-            long delay = config.retryDelay(attempt).toMillis();
-            // The exception's message names host and port, never the secret.
-            LOG.warn("AMI {}: login to {}:{} as {} failed ({}: {}); attempt {} in {} ms", config.name(),
-                    config.host(), config.port(), config.username(), e.getClass().getSimpleName(), e.getMessage(),
-                    attempt + 1, delay);
+            retryLogin(e);
+        }
+    }
+
+    private void retryLogin(Exception e) {
+        int attempt = failedLogins.incrementAndGet();
+        long delay = config.retryDelay(attempt).toMillis();
+        // The exception's message names host and port, never the secret.
+        LOG.warn("AMI {}: login to {}:{} as {} failed ({}: {}); attempt {} in {} ms", config.name(),
+                config.host(), config.port(), config.username(), e.getClass().getSimpleName(), e.getMessage(),
+                attempt + 1, delay);
+        if (e instanceof AuthenticationFailedException) {
             observer.loginFailed(config.name());
-            if (!closed) {
-                worker.schedule(this::attemptLogin, delay, TimeUnit.MILLISECONDS);
-            }
+        } else {
+            // Asterisk down, refused or silent: not a login Asterisk turned down.
+            observer.connectFailed(config.name());
+        }
+        if (!closed) {
+            worker.schedule(this::attemptLogin, delay, TimeUnit.MILLISECONDS);
         }
     }
 

@@ -17,8 +17,12 @@ public interface AmiObserver {
     default void disconnected(String server) {
     }
 
-    /** A login attempt failed; the next one follows after the backoff. */
+    /** Asterisk refused a login (wrong user or secret); the next attempt follows after the backoff. */
     default void loginFailed(String server) {
+    }
+
+    /** A login attempt found no Asterisk (connection refused, I/O error, no answer); retried after the backoff. */
+    default void connectFailed(String server) {
     }
 
     /** An event of {@code type} (Asterisk's name, e.g. {@code Hangup}) arrived, {@code lagMillis} after it was read. */

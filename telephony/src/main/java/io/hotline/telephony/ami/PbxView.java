@@ -2,6 +2,7 @@ package io.hotline.telephony.ami;
 
 import io.hotline.routing.engine.RoutingEvent;
 import io.hotline.routing.seat.DeviceState;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -252,6 +253,19 @@ public final class PbxView implements AmiEventSink {
     synchronized int rememberedHangups(String server) {
         Server view = servers.get(server);
         return view == null ? 0 : view.hungUpSinceResync.size();
+    }
+
+    /** How many known seats have each device state, as last handed to routing (every server together). */
+    public synchronized Map<DeviceState, Integer> seatDevices() {
+        Map<DeviceState, Integer> counts = new EnumMap<>(DeviceState.class);
+        for (Server server : servers.values()) {
+            server.published.forEach((device, state) -> {
+                if (seatsByDevice.containsKey(device)) {
+                    counts.merge(state, 1, Integer::sum);
+                }
+            });
+        }
+        return counts;
     }
 
     /** Channels closed by a resync because they ended while Hotline was blind, since start. */

@@ -110,6 +110,7 @@ final class AmiService implements AutoCloseable {
                 .description(HotlineMeters.AMI_EVENT_LAG.description())
                 .tags(HotlineMeters.AMI_EVENT_LAG.tags("server", server)).register(registry);
         Map<String, Counter> byType = new ConcurrentHashMap<>();
+        Map<String, Counter> actions = new ConcurrentHashMap<>();
         return new AmiObserver() {
             @Override
             public void connected(String name, boolean reconnect) {
@@ -126,6 +127,15 @@ final class AmiService implements AutoCloseable {
             @Override
             public void connectFailed(String name) {
                 connectFailures.increment();
+            }
+
+            @Override
+            public void actionDone(String name, String action, String outcome) {
+                actions.computeIfAbsent(action + "/" + outcome, key -> Counter.builder(
+                                HotlineMeters.AMI_ACTIONS.meterName())
+                        .description(HotlineMeters.AMI_ACTIONS.description())
+                        .tags(HotlineMeters.AMI_ACTIONS.tags("server", server, "action", action, "outcome", outcome))
+                        .register(registry)).increment();
             }
 
             @Override

@@ -150,10 +150,11 @@ public final class Hotline implements AutoCloseable {
     /** Starts routing with the active seats; returns each seat's softphone device and seat code. */
     private Map<String, String> startRouting(HotlineConfiguration config, MeterRegistry registry,
                                              DeferredHealthCheck health, CallControl calls) {
-        // Without AMI Hotline cannot stop Asterisk ringing a withdrawn offer: the engine then holds the caller, still
-        // in that Dial, until the dialplan reports its end, so no other seat is offered a call its phone never rings.
-        routing = RoutingService.start(config.routing().withHoldUntilDialEnds(config.ami().isEmpty()),
-                InstantSource.system(), calls, journal);
+        // A withdrawn offer's caller is still inside that Dial until Asterisk ends it: by itself at Dial's timeout
+        // without AMI, at once after AmiCallControl's Hangup with it (or later, should that fail). The engine holds
+        // the caller until the dialplan reports the Dial's end, so no seat is offered a call its phone cannot ring.
+        routing = RoutingService.start(config.routing().withHoldUntilDialEnds(true), InstantSource.system(), calls,
+                journal);
         routingMetrics = new RoutingMetrics(config.routing().queues().keySet(), routing::snapshot,
                 routing::inboxDepth, routing::inboxRefused, routing::failures);
         routingMetrics.bindTo(registry);

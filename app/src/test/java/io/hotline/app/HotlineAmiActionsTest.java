@@ -14,6 +14,10 @@ import io.hotline.routing.spi.ComponentHealth;
 import io.hotline.telephony.agi.FakeAsteriskClient;
 import io.hotline.telephony.ami.ScriptedAmiServer;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,6 +80,8 @@ class HotlineAmiActionsTest {
             // then Hotline hangs up exactly the leg DialBegin named, as recording 17 does
             await().atMost(PATIENCE).until(() -> actions(asterisk, "hangup").size() == 1);
             assertThat(actions(asterisk, "hangup").get(0)).containsEntry("channel", "PJSIP/agent1001-00000003");
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(metrics(hotline)).containsPattern(
+                    "hotline_ami_actions_total\\{[^}]*action=\"Hangup\"[^}]*outcome=\"success\"[^}]*} 1\\.0"));
 
             // and when the seat answers anyway, its leg is not connected and the call is not booked to it
             List<String> answered = agi(hotline, "agi_network_script: answered?call=" + caller + "&seat=" + seat
@@ -93,7 +99,8 @@ class HotlineAmiActionsTest {
                 .afterLoginActing("20-ami-redirect-of-caller-waiting-in-agi.ami-recv.raw");
              Hotline hotline = Hotline.start(configuration(asterisk.port()));
              FakeAsteriskClient session = FakeAsteriskClient.connect(hotline.agiAddress())) {
-            await().atMost(PATIENCE).until(() -> hotline.ami().view().callerChannel(caller).isPresent());
+            await().atMost(PATIENCE).until(() -> hotline.health().components().get("ami").status()
+                    == ComponentHealth.Status.UP && hotline.ami().view().callerChannel(caller).isPresent());
             session.send("agi_network_script: route?dnis=602\nagi_channel: PJSIP/carrier-00000008\nagi_uniqueid: "
                     + caller + "\nagi_callerid: +4930123421\n\n");
             CompletableFuture<List<String>> commands = CompletableFuture.supplyAsync(() -> {
@@ -119,6 +126,12 @@ class HotlineAmiActionsTest {
             assertThat(sent).contains("SET MUSIC ON default").noneMatch(command -> command.contains("HOTLINE_RESULT"));
             assertThat(hotline.health().components().get("ami").status()).isEqualTo(ComponentHealth.Status.UP);
         }
+    }
+
+    private static String metrics(Hotline hotline) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hotline.httpAddress().getPort()
+                + "/metrics")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static List<Map<String, String>> actions(ScriptedAmiServer asterisk, String name) {

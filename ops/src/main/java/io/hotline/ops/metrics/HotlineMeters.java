@@ -85,6 +85,10 @@ public enum HotlineMeters {
     AMI_CONNECT_FAILURES("hotline.ami.connect.failures", Meter.Type.COUNTER, null,
             "AMI login attempts that reached no Asterisk (refused connection, I/O error, timeout); retried after a "
                     + "backoff.", TagKey.SERVER),
+    /** AMI actions Hotline sent (Hangup of a withdrawn offer's leg, Redirect of a moved call, ...), by outcome. */
+    AMI_ACTIONS("hotline.ami.actions", Meter.Type.COUNTER, null,
+            "AMI actions sent, by action and outcome (success, error, failed, timeout).", TagKey.SERVER,
+            TagKey.ACTION, TagKey.OUTCOME),
     /** Seats by the device state of their phone Hotline last handed to routing; an unreachable phone UNAVAILABLE. */
     AMI_SEAT_DEVICES("hotline.ami.seat.devices", Meter.Type.GAUGE, null,
             "Seats by their phone's device state as last handed to routing (UNAVAILABLE: unreachable).",
@@ -140,7 +144,11 @@ public enum HotlineMeters {
         /** An AMI event type, e.g. {@code Hangup}; only the types asterisk-java knows (a few hundred at most). */
         TYPE("type"),
         /** A phone's device state, e.g. {@code UNAVAILABLE}; the five values of {@code DeviceState}. */
-        DEVICE("device");
+        DEVICE("device"),
+        /** An AMI action Hotline sends, e.g. {@code Hangup}; only the few it has code for. */
+        ACTION("action"),
+        /** How an AMI action ended: {@code success}, {@code error}, {@code failed} or {@code timeout}. */
+        OUTCOME("outcome");
 
         private final String key;
 

@@ -182,8 +182,9 @@ final class CallLifecycle {
     }
 
     /**
-     * Where Hotline cannot stop Asterisk ringing a withdrawn offer, the caller is still inside that {@code Dial}:
-     * no other seat is offered the call (its phone would not ring) until the dialplan reports the Dial ended.
+     * The caller of a withdrawn offer is still inside that {@code Dial} until Asterisk ends it (at once after an AMI
+     * Hangup, at Dial's timeout without AMI): no other seat is offered the call (its phone would not ring) until the
+     * dialplan reports the Dial ended. A caller who hangs up meanwhile is abandoned as usual.
      */
     private boolean holdUntilDialEnds(CallRecord call, SeatRecord seat) {
         if (!context.config.holdUntilDialEnds()) {

@@ -28,8 +28,8 @@ import java.util.Objects;
  * @param assumedHandleTime  average handling time assumed until calls have been measured
  * @param holdUntilDialEnds  whether a withdrawn or rung-out offer keeps its caller out of matching until the
  *                           dialplan reports that its {@code Dial} ended ({@link RoutingEvent.OfferDeclined} for
- *                           that seat): for a PBX whose ringing Hotline cannot stop (no AMI), so that no other
- *                           seat is offered a caller who is still ringing the first one
+ *                           that seat), so that no other seat is offered a caller who is still ringing the first
+ *                           one (whose phone would not ring, and who would be charged a miss); Hotline sets it
  */
 public record RoutingConfig(Map<String, QueueConfig> queues, String defaultQueue, BusinessHours hours,
                             SeatOrdering ordering, PriorityWeights weights, Duration ringTimeout,

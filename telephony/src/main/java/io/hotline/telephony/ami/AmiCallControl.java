@@ -52,6 +52,10 @@ public final class AmiCallControl implements CallControl {
 
     @Override
     public void offer(RoutingCommand.OfferCall offer) {
+        PbxView pbx = view;
+        if (pbx != null) {
+            pbx.offered(offer.callId(), offer.seatId());
+        }
         callers.offer(offer);
     }
 

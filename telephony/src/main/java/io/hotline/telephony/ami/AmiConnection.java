@@ -138,7 +138,19 @@ public final class AmiConnection implements AutoCloseable {
                 result.completeExceptionally(e);
             }
         });
-        return result.orTimeout(config.actionTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        return result.orTimeout(config.actionTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((response, error) -> observer.actionDone(config.name(), action.getAction(),
+                        outcome(response, error)));
+    }
+
+    private static String outcome(ManagerResponse response, Throwable error) {
+        if (error instanceof java.util.concurrent.TimeoutException) {
+            return "timeout";
+        }
+        if (error != null) {
+            return "failed";
+        }
+        return "Success".equalsIgnoreCase(response.getResponse()) ? "success" : "error";
     }
 
     /** Moves a live channel to {@code context,exten,1} (e.g. the caller to the tier-2 escalation context). */

@@ -40,6 +40,14 @@ public interface AmiObserver {
     default void resynced(String server, int channels) {
     }
 
+    /**
+     * An action sent with {@link AmiConnection#send} ({@code Hangup}, {@code Redirect}, {@code Originate}) ended:
+     * {@code outcome} is {@code success}, {@code error} (Asterisk answered with an error), {@code failed} (not
+     * connected, I/O error) or {@code timeout}.
+     */
+    default void actionDone(String server, String action, String outcome) {
+    }
+
     /** The sink refused a translated event (full inbox). */
     default void dropped(String server, String type) {
     }

@@ -130,6 +130,14 @@ public final class PbxView implements AmiEventSink {
         return Optional.empty();
     }
 
+    /**
+     * {@code callId} is offered to {@code seatId} (again): a withdrawal of an earlier offer to that seat that never
+     * reached a Dial (it waited in the mailbox) must not end the new one's leg.
+     */
+    public synchronized void offered(String callId, String seatId) {
+        withdrawnBeforeDial.remove(callId, seatId);
+    }
+
     /** Where legs of offers withdrawn before their {@code DialBegin} go (e.g. to be hung up); must not block. */
     public void onLateWithdrawal(Consumer<Leg> listener) {
         this.lateWithdrawals = Objects.requireNonNull(listener, "listener");

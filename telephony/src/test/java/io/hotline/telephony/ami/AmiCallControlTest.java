@@ -89,12 +89,35 @@ class AmiCallControlTest {
     }
 
     @Test
+    void shouldNotHangUpANewOfferToASeatWhoseEarlierOfferNeverRang() {
+        // given an offer to 1001 withdrawn while it waited in the mailbox (the caller was still dialling another
+        // seat), and the same seat offered the call again later
+        view.seat("PJSIP/agent1001", "1001");
+        ScriptedAmiServer server = server(ScriptedAmiServer.start(0)
+                .afterLoginActing("17-ami-hangup-of-ringing-seat-leg.ami-recv.raw"));
+        calls.attach(view, List.of());
+        calls.offer(new RoutingCommand.OfferCall(CALL_17, "1001", "PJSIP/agent1001", Tier.TIER1, null,
+                Duration.ofSeconds(15), "first"));
+        calls.cancelOffer(new RoutingCommand.CancelOffer(CALL_17, "1001", "no answer within 15 s"));
+        calls.offer(new RoutingCommand.OfferCall(CALL_17, "1001", "PJSIP/agent1001", Tier.TIER1, null,
+                Duration.ofSeconds(15), "again"));
+
+        // when its Dial begins
+        connect(server.port());
+
+        // then the new leg rings on: no Hangup
+        await().atMost(PATIENCE).until(() -> routing.contains(new RoutingEvent.DeviceStateChanged("1001",
+                DeviceState.RINGING)));
+        assertThat(actions(server, "hangup")).isEmpty();
+    }
+
+    @Test
     void shouldRedirectTheCallerToTheEscalationContextForMoveToQueue() {
         // given the caller of recording 20, held in a FastAGI session
         ScriptedAmiServer server = server(ScriptedAmiServer.start(0)
                 .afterLoginActing("20-ami-redirect-of-caller-waiting-in-agi.ami-recv.raw"));
-        connect(server.port());
-        await().atMost(PATIENCE).until(() -> view.callerChannel(CALL_20).isPresent());
+        AmiConnection connection = connect(server.port());
+        await().atMost(PATIENCE).until(() -> connection.isConnected() && view.callerChannel(CALL_20).isPresent());
 
         // when the engine escalates the call itself
         calls.moveToQueue(new RoutingCommand.MoveToQueue(CALL_20, "tier2", Tier.TIER1, "asked from the desktop"));

@@ -5,7 +5,6 @@ import io.hotline.routing.spi.CallControl;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -17,11 +16,11 @@ import org.slf4j.LoggerFactory;
  * seat rang out) waits in a mailbox and is applied the moment the caller re-enters {@code route}. Mailbox
  * entries expire after {@code mailboxTtl}.
  * <p>
- * <p>It also remembers which offers the engine withdrew ({@link #cancelOffer}): a seat that answers such an offer
- * late is not connected ({@link AnsweredScript}). Without AMI it cannot stop Asterisk ringing a withdrawn offer
- * (the engine then holds the caller until the dialplan reports the Dial's end, {@code holdUntilDialEnds}), and
- * it cannot move a live call: {@link #moveToQueue} is refused, logged and journalled as a rejected request.
- * {@code telephony.ami.AmiCallControl} adds both over AMI.
+ * It also remembers, for {@code mailboxTtl}, which offers the engine withdrew ({@link #cancelOffer}): a seat that
+ * answers such an offer late is not connected ({@link AnsweredScript}). Alone it cannot stop Asterisk ringing a
+ * withdrawn offer (the engine holds the caller until the dialplan reports the Dial's end), and it cannot move a
+ * live call: {@link #moveToQueue} is refused, logged and journalled as a rejected request.
+ * {@code telephony.ami.AmiCallControl} does both over AMI.
  * <p>
  * Thread-safe: the routing thread calls the {@link CallControl} methods, which never block: each hands the
  * command to the session's own event loop.
@@ -32,8 +31,8 @@ public final class WaitingCallers implements CallControl {
     private final Map<String, CallWaiter> waiting = new ConcurrentHashMap<>();
     private final Map<String, Pending> mailbox = new ConcurrentHashMap<>();
     private final Map<String, CallWaiter> redirecting = new ConcurrentHashMap<>();
-    /** Withdrawn offers, as call id and seat id joined by a newline. */
-    private final Set<String> withdrawn = ConcurrentHashMap.newKeySet();
+    /** Withdrawn offers (call id and seat id joined by a newline) and when they were withdrawn. */
+    private final Map<String, Long> withdrawn = new ConcurrentHashMap<>();
     private final InstantSource clock;
     private final Duration mailboxTtl;
     private final Consumer<RoutingCommand.RequestRejected> rejections;
@@ -84,12 +83,12 @@ public final class WaitingCallers implements CallControl {
     /** Forgets anything pending for a call that is over. */
     void forget(String callId) {
         mailbox.remove(callId);
-        withdrawn.removeIf(key -> key.startsWith(callId + "\n"));
+        withdrawn.keySet().removeIf(key -> key.startsWith(callId + "\n"));
     }
 
     /** Whether the engine withdrew its offer of {@code callId} to {@code seatId} (and has not offered it again). */
     boolean isWithdrawn(String callId, String seatId) {
-        return withdrawn.contains(callId + "\n" + seatId);
+        return withdrawn.containsKey(callId + "\n" + seatId);
     }
 
     /**
@@ -168,7 +167,10 @@ public final class WaitingCallers implements CallControl {
     public void cancelOffer(RoutingCommand.CancelOffer cancel) {
         // Without AMI a ringing seat keeps ringing until the dialplan's Dial times out: a late answer from it is
         // turned away (AnsweredScript). An offer still in the mailbox is simply withdrawn.
-        withdrawn.add(cancel.callId() + "\n" + cancel.seatId());
+        long now = clock.millis();
+        // A seat rings for seconds: a withdrawal older than the mailbox's lifetime can no longer be answered.
+        withdrawn.values().removeIf(at -> now - at > mailboxTtl.toMillis());
+        withdrawn.put(cancel.callId() + "\n" + cancel.seatId(), now);
         mailbox.computeIfPresent(cancel.callId(),
                 (callId, pending) -> pending.offer().seatId().equals(cancel.seatId()) ? null : pending);
     }

@@ -14,6 +14,7 @@ import io.hotline.persistence.workorder.JdbiWorkOrderStore;
 import io.hotline.persistence.seed.DemoSeed;
 import io.hotline.routing.engine.RoutingSnapshot;
 import io.hotline.routing.spi.CallControl;
+import io.hotline.telephony.ami.AmiCallControl;
 import io.hotline.telephony.scripts.WaitingCallers;
 import java.time.Duration;
 import io.hotline.routing.spi.ComponentHealth;
@@ -57,6 +58,7 @@ public final class Hotline implements AutoCloseable {
     private JdbiWorkOrderStore workOrders;
     private TelephonyService telephony;
     private AmiService ami;
+    private CallControl calls;
 
     private Hotline(PrometheusMetrics metrics) {
         this.metrics = metrics;
@@ -110,13 +112,18 @@ public final class Hotline implements AutoCloseable {
             LOG.info("The database has no seats: loading the demo organisation");
             DemoSeed.load(database.database().jdbi());
         }
-        WaitingCallers callers = new WaitingCallers(InstantSource.system(), Duration.ofMinutes(2));
         startJournal(config, registry);
         journalHealth.delegateTo(journal.healthCheck());
-        Map<String, String> seatDevices = startRouting(config, registry, routingHealth, callers);
-        if (!config.ami().isEmpty()) {
+        // Commands telephony cannot carry out (a move without AMI) are logged and journalled as rejected.
+        WaitingCallers callers = new WaitingCallers(InstantSource.system(), Duration.ofMinutes(2),
+                journal::requestRejected);
+        AmiCallControl amiCalls = config.ami().isEmpty() ? null : new AmiCallControl(callers);
+        calls = amiCalls == null ? callers : amiCalls;
+        Map<String, String> seatDevices = startRouting(config, registry, routingHealth, calls);
+        if (amiCalls != null) {
             // Connections log in in the background: an Asterisk that is down delays nothing; health shows it.
             ami = AmiService.start(config.ami(), seatDevices, routing, registry);
+            amiCalls.attach(ami.view(), ami.connections());
             amiHealth.delegateTo(ami.healthCheck());
         }
         // Last: Asterisk's calls are taken only once everything they need is up.
@@ -144,7 +151,11 @@ public final class Hotline implements AutoCloseable {
     /** Starts routing with the active seats; returns each seat's softphone device and seat code. */
     private Map<String, String> startRouting(HotlineConfiguration config, MeterRegistry registry,
                                              DeferredHealthCheck health, CallControl calls) {
-        routing = RoutingService.start(config.routing(), InstantSource.system(), calls, journal);
+        // A withdrawn offer's caller is still inside that Dial until Asterisk ends it: by itself at Dial's timeout
+        // without AMI, at once after AmiCallControl's Hangup with it (or later, should that fail). The engine holds
+        // the caller until the dialplan reports the Dial's end, so no seat is offered a call its phone cannot ring.
+        routing = RoutingService.start(config.routing().withHoldUntilDialEnds(true), InstantSource.system(), calls,
+                journal);
         routingMetrics = new RoutingMetrics(config.routing().queues().keySet(), routing::snapshot,
                 routing::inboxDepth, routing::inboxRefused, routing::failures);
         routingMetrics.bindTo(registry);
@@ -223,6 +234,11 @@ public final class Hotline implements AutoCloseable {
     /** The AMI side, or {@code null} when HOTLINE_AMI_HOST is unset (tests look at its view). */
     AmiService ami() {
         return ami;
+    }
+
+    /** What carries routing's commands to Asterisk (tests send it commands the engine emits only rarely). */
+    CallControl callControl() {
+        return calls;
     }
 
     /** The latest health report. */

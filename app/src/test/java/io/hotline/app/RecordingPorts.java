@@ -8,9 +8,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Fakes of both routing ports that record every call as {@code method: command} together with the calling thread,
- * for tests that read them from another thread. Thread-safe.
+ * for tests that read them from another thread. Not final: a test may override one method to make it fail.
+ * Thread-safe.
  */
-final class RecordingPorts implements CallControl, RoutingJournal {
+class RecordingPorts implements CallControl, RoutingJournal {
     /** One port call. */
     record Call(String method, RoutingCommand command, String thread) {
     }

@@ -128,7 +128,7 @@ class RoutingServiceTest {
     @Test
     void shouldCountAPortThatThrowsAndDispatchTheCommandsAfterIt() {
         // given a call control whose offer fails
-        CallControl broken = new CallControl() {
+        CallControl broken = new RecordingPorts() {
             @Override
             public void offer(RoutingCommand.OfferCall offer) {
                 throw new IllegalStateException("a bug in telephony");

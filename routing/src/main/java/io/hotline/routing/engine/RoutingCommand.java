@@ -53,8 +53,17 @@ public sealed interface RoutingCommand {
     record PlayAfterHours(String callId, Instant nextOpening) implements RoutingCommand {
     }
 
-    /** Move the live call into {@code queue} (escalation): telephony redirects the channel. */
-    record MoveToQueue(String callId, String queue, Tier fromTier, String reason) implements RoutingCommand {
+    /**
+     * Move the live call into {@code queue} (escalation): telephony redirects the caller's channel, unless
+     * {@code pbxMoved} says the PBX already moved it there (the seat's blind transfer).
+     */
+    record MoveToQueue(String callId, String queue, Tier fromTier, String reason, boolean pbxMoved)
+            implements RoutingCommand {
+
+        /** A move telephony must carry out ({@code pbxMoved} false). */
+        public MoveToQueue(String callId, String queue, Tier fromTier, String reason) {
+            this(callId, queue, fromTier, reason, false);
+        }
     }
 
     /** A seat changed state (for the agent's desktop, the wallboard and the audit trail). */

@@ -87,7 +87,7 @@ public final class RoutingEngine {
                     call -> calls.declined(call, seat, declined.reason())));
         } else if (event instanceof RoutingEvent.EscalationRequested escalation) {
             withSeat(escalation.seatId(), seat -> withCall(escalation.callId(), true,
-                    call -> calls.escalate(call, seat, escalation.targetQueue(), escalation.reason())));
+                    call -> calls.escalate(call, seat, escalation)));
         }
     }
 

@@ -109,15 +109,21 @@ public sealed interface RoutingEvent {
 
     /**
      * The seat on a live call escalates it up the ladder: the caller re-enters {@code targetQueue} with the same
-     * work order, ahead of fresh calls of the same priority.
+     * work order, ahead of fresh calls of the same priority. {@code pbxMoved}: the PBX already moved the caller
+     * (the seat's blind transfer to {@code hotline-escalate}), so nobody must redirect it again.
      */
-    record EscalationRequested(String callId, String seatId, String targetQueue, String reason)
+    record EscalationRequested(String callId, String seatId, String targetQueue, String reason, boolean pbxMoved)
             implements RoutingEvent {
         public EscalationRequested {
             Objects.requireNonNull(callId, "callId");
             Objects.requireNonNull(seatId, "seatId");
             Objects.requireNonNull(targetQueue, "targetQueue");
             Objects.requireNonNull(reason, "reason");
+        }
+
+        /** An escalation asked from the desktop: Hotline itself must move the caller ({@code pbxMoved} false). */
+        public EscalationRequested(String callId, String seatId, String targetQueue, String reason) {
+            this(callId, seatId, targetQueue, reason, false);
         }
     }
 

@@ -166,8 +166,9 @@ class SeatSurveyEscalateScriptsTest {
             assertThat(asterisk.readCommand()).isEqualTo("SET MUSIC ON default");
             asterisk.send("200 result=0\n");
 
+            // pbxMoved: the seat's transfer already moved the caller, so nothing redirects it again
             assertThat(nextEvent()).isEqualTo(new RoutingEvent.EscalationRequested("1795347580.0", "S1004", "tier2",
-                    "GL close fails"));
+                    "GL close fails", true));
             await().atMost(Duration.ofSeconds(5)).until(() -> callers.waiting() == 1);
             callers.offer(new RoutingCommand.OfferCall("1795347580.0", "S2001", "PJSIP/2001", Tier.TIER2, 41L,
                     Duration.ofSeconds(15), "tier2"));

@@ -3,6 +3,10 @@ package io.hotline.persistence.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.hotline.persistence.dao.SeatStateDao;
 import io.hotline.persistence.dao.SeatStateRow;
 import io.hotline.persistence.seed.DemoSeed;
@@ -23,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * Seat states and refusals through the routing journal into the real database: each seat's last state is kept
@@ -101,6 +106,36 @@ class SeatJournalTest {
                 Map.of("subject", seats.get(0), "request", "ready", "reason", "seat is logged out: log in first"),
                 Map.of("subject", seats.get(0), "request", "ready", "reason", "seat is logged out: log in first"),
                 Map.of("subject", "1795347580.0", "request", "-", "reason", "unknown call"));
+    }
+
+    @Test
+    void shouldLogRefusalsAtInfoAtMostTwentyAMinuteAndSayHowManyWereNotLogged() {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger journalLog = (Logger) LoggerFactory.getLogger(DurableRoutingJournal.class);
+        log.start();
+        journalLog.addAppender(log);
+        try (DurableRoutingJournal journal = start()) {
+            // a phone keying *24 again and again while logged out
+            for (int i = 0; i < 25; i++) {
+                journal.requestRejected(new RoutingCommand.RequestRejected(seats.get(0),
+                        "seat is logged out: log in first", "ready"));
+            }
+            at(T0.plusSeconds(61));
+            journal.requestRejected(new RoutingCommand.RequestRejected(seats.get(0),
+                    "seat is logged out: log in first", "ready"));
+            await().atMost(PATIENCE).until(() -> journal.backlog() == 0);
+        } finally {
+            journalLog.detachAppender(log);
+        }
+
+        List<String> lines = log.list.stream().filter(event -> event.getLevel() == Level.INFO)
+                .map(ILoggingEvent::getFormattedMessage).filter(line -> line.startsWith("Routing refused")).toList();
+        assertThat(lines).hasSize(22).startsWith("Routing refused ready of " + seats.get(0)
+                + ": seat is logged out: log in first");
+        assertThat(lines.get(20)).isEqualTo("Routing refused 5 more requests in the last minute (not logged one by"
+                + " one)");
+        // and every refusal is kept all the same
+        assertThat(refusals()).hasSize(26);
     }
 
     @Test

@@ -7,7 +7,9 @@ import io.hotline.routing.engine.Explanation;
 import io.hotline.routing.engine.RoutingCommand;
 import io.hotline.routing.spi.CallControl;
 import io.hotline.routing.spi.RoutingJournal;
+import io.hotline.routing.spi.SeatRequestAnswers;
 import io.hotline.telephony.ami.AmiCallControl;
+import io.hotline.telephony.scripts.SeatRequests;
 import io.hotline.telephony.scripts.WaitingCallers;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -26,30 +28,22 @@ import org.junit.jupiter.api.Test;
  * assembled application: one of each permitted type goes through the real {@link RoutingCommandDispatcher}, whose
  * ports are recording proxies (the outer edge only); the port method each reached must be declared, not inherited
  * as a do-nothing {@code default}, by every class Hotline wires for that port ({@link Hotline}: {@link AmiCallControl}
- * with AMI, {@link WaitingCallers} without; {@link DurableRoutingJournal}). A new command type that the dispatcher
- * does not know, or that lands on a default, fails here.
+ * with AMI, {@link WaitingCallers} without; {@link DurableRoutingJournal}; {@link SeatRequests}). A new command type
+ * that the dispatcher does not know, or that lands on a default, fails here.
  */
 class RoutingCommandCoverageTest {
-    /**
-     * Journal methods the durable journal still leaves to {@link RoutingJournal}'s do-nothing default, owned by other
-     * items of issue 12 (seat state that survives a restart; refusals that are kept). The test fails as soon as this
-     * set differs from the real gaps, so an entry must be removed once the journal implements it, and no new gap can
-     * slip in.
-     */
-    private static final Set<String> JOURNAL_GAPS_PENDING = Set.of(
-            "SeatStateChanged -> DurableRoutingJournal.seatStateChanged",
-            "RequestRejected -> DurableRoutingJournal.requestRejected");
-
     private static final Map<Class<?>, List<Class<?>>> WIRED = Map.of(
             CallControl.class, List.of(AmiCallControl.class, WaitingCallers.class),
-            RoutingJournal.class, List.of(DurableRoutingJournal.class));
+            RoutingJournal.class, List.of(DurableRoutingJournal.class),
+            SeatRequestAnswers.class, List.of(SeatRequests.class));
 
     @Test
     void shouldCarryOutEveryRoutingCommandTypeInTheAssembledApplication() throws Exception {
         List<Method> reached = new ArrayList<>();
         CallControl calls = recording(CallControl.class, reached);
         RoutingJournal journal = recording(RoutingJournal.class, reached);
-        RoutingCommandDispatcher dispatcher = new RoutingCommandDispatcher(calls, journal);
+        SeatRequestAnswers seatAnswers = recording(SeatRequestAnswers.class, reached);
+        RoutingCommandDispatcher dispatcher = new RoutingCommandDispatcher(calls, journal, seatAnswers);
 
         Set<String> gaps = new TreeSet<>();
         Class<?>[] types = RoutingCommand.class.getPermittedSubclasses();
@@ -67,8 +61,7 @@ class RoutingCommandCoverageTest {
             }
         }
 
-        assertThat(gaps).as("command types that reach only a do-nothing default").isEqualTo(
-                new TreeSet<>(JOURNAL_GAPS_PENDING));
+        assertThat(gaps).as("command types that reach only a do-nothing default").isEmpty();
         assertThat(CallControl.class.getMethods()).as("CallControl has no defaults left")
                 .noneMatch(Method::isDefault);
     }

@@ -135,7 +135,7 @@ class RoutingServiceTest {
             }
         };
         service = new RoutingService(new RoutingEngine(OPEN, InstantSource.system()),
-                new RoutingInbox(RoutingService.INBOX_CAPACITY), new RoutingCommandDispatcher(broken, ports),
+                new RoutingInbox(RoutingService.INBOX_CAPACITY), new RoutingCommandDispatcher(broken, ports, ports),
                 RoutingEngine::apply, InstantSource.system());
         service.start();
 
@@ -207,7 +207,7 @@ class RoutingServiceTest {
 
     private RoutingService started(RoutingConfig config, int capacity, RoutingService.EventHandler handler) {
         service = new RoutingService(new RoutingEngine(config, InstantSource.system()), new RoutingInbox(capacity),
-                new RoutingCommandDispatcher(ports, ports), handler, InstantSource.system());
+                new RoutingCommandDispatcher(ports, ports, ports), handler, InstantSource.system());
         service.start();
         return service;
     }

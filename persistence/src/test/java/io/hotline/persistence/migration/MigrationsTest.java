@@ -20,7 +20,7 @@ class MigrationsTest {
             "skill", "customer", "customer_phone", "customer_product", "customer_product_module", "seat",
             "seat_skill", "branch", "branch_region", "branch_duty_shift", "field_engineer", "field_engineer_skill",
             "call_record", "work_order", "work_order_event", "dispatch_order", "sms_message", "satisfaction_survey",
-            "callback_request", "kb_article", "routing_journal_checkpoint");
+            "callback_request", "kb_article", "routing_journal_checkpoint", "seat_state", "routing_refusal");
 
     @Test
     @Order(1)

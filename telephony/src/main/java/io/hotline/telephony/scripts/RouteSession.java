@@ -44,6 +44,8 @@ final class RouteSession implements CallWaiter {
     private boolean finished;
     /** The work order's opening on its way through the journal; the session ends only once it is durable. */
     private CompletionStage<Boolean> workOrderDurable = CompletableFuture.completedFuture(true);
+    /** An AMI Redirect of this caller is under way: a HANGUP now is the move, not the caller leaving. */
+    private boolean redirecting;
 
     RouteSession(AgiSession session, RouteContext context) {
         this.session = session;
@@ -75,7 +77,9 @@ final class RouteSession implements CallWaiter {
                     String reason = parameters.getOrDefault("reason", "transferred by the seat");
                     if (seat != null) {
                         // Ignored by the engine when it already moved the call (escalation asked from the desktop).
-                        context.inbox().offer(new RoutingEvent.EscalationRequested(callId, seat, queue, reason));
+                        // pbxMoved: the transfer already took the caller here, nothing must redirect it again.
+                        context.inbox().offer(new RoutingEvent.EscalationRequested(callId, seat, queue, reason,
+                                true));
                     }
                     if (!startWaiting()) {
                         return finish(DialplanContract.RESULT_DUPLICATE);
@@ -226,6 +230,12 @@ final class RouteSession implements CallWaiter {
         if (finished) {
             return;
         }
+        if (redirecting) {
+            // Redirected (recording 20): closing the session lets Asterisk take the channel to its new place.
+            finished = true;
+            done.complete(null);
+            return;
+        }
         stopWaiting();
         context.callers().forget(callId);
         context.inbox().offer(new RoutingEvent.CallHungUp(callId));
@@ -305,6 +315,33 @@ final class RouteSession implements CallWaiter {
             set(DialplanContract.NEXT_OPENING, afterHours.nextOpening().toString());
         }
         finish(DialplanContract.RESULT_AFTER_HOURS);
+    }
+
+    @Override
+    public void redirecting() {
+        waiting = false;
+        redirecting = true;
+    }
+
+    @Override
+    public void redirected() {
+        if (!finished) {
+            finished = true;
+            done.complete(null);
+        }
+    }
+
+    @Override
+    public void redirectFailed() {
+        redirecting = false;
+        if (finished) {
+            return;
+        }
+        if (session.hungUp()) {
+            hungUp();
+        } else if (!startWaiting()) {
+            finish(DialplanContract.RESULT_DUPLICATE);
+        }
     }
 
     @Override

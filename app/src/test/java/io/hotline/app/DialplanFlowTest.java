@@ -46,6 +46,8 @@ class DialplanFlowTest {
     private static Hotline hotline;
     private static Dialplan dialplan;
     private static List<String> tier1Endpoints;
+    private static List<String> tier2Endpoints;
+    private static int seatsInTier1And2;
 
     private SimulatedAsterisk pbx;
     private final List<SeatPhone> loggedIn = new ArrayList<>();
@@ -62,8 +64,9 @@ class DialplanFlowTest {
                 "HOTLINE_ASTERISK_NAME", "pbx-flows",
                 "HOTLINE_DATA_DIR", TestDataDirectories.fresh("dialplan-flows")))));
         dialplan = Dialplan.load(DIALPLAN);
-        tier1Endpoints = hotline.database().jdbi().withHandle(handle -> handle.createQuery(
-                "SELECT sip_endpoint FROM seat WHERE tier = 'TIER1' ORDER BY id").mapTo(String.class).list());
+        tier1Endpoints = endpoints(Tier.TIER1);
+        tier2Endpoints = endpoints(Tier.TIER2);
+        seatsInTier1And2 = tier1Endpoints.size() + tier2Endpoints.size();
     }
 
     @AfterAll
@@ -85,7 +88,8 @@ class DialplanFlowTest {
             dialFromSeat(seat, "*22");
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> hotline.routingSnapshot().seats(Tier.TIER1,
-                SeatState.LOGGED_OUT) == tier1Endpoints.size());
+                SeatState.LOGGED_OUT) + hotline.routingSnapshot().seats(Tier.TIER2, SeatState.LOGGED_OUT)
+                == seatsInTier1And2);
     }
 
     @Test
@@ -195,6 +199,36 @@ class DialplanFlowTest {
     }
 
     @Test
+    void shouldEscalateWhenTheSeatTransfersTheCallerToTier2() throws Exception {
+        SeatPhone first = SeatPhone.answering(tier1Endpoints.get(0), "Alice", 500).transferringAfter(2_000, "tier2");
+        SeatPhone second = SeatPhone.answering(tier2Endpoints.get(0), "Carol", 700).hangingUpAfter(3_000);
+        pbx.install(first);
+        pbx.install(second);
+        logIn(first);
+        logIn(second);
+        CallerPhone caller = CallerPhone.customer("+4930123425", "Escalated Customer")
+                .pressing("hotline/survey-prompt", '5');
+
+        SimulatedChannel call = pbx.call(caller, "hotline-inbound", "4008001234").finished()
+                .get(30, TimeUnit.SECONDS);
+
+        SimulatedChannel firstLeg = pbx.channelsOf(first.endpoint()).get(1);
+        SimulatedChannel secondLeg = pbx.channelsOf(second.endpoint()).get(1);
+        assertThat(firstLeg.experience()).endsWith("transferred the caller to tier2");
+        assertThat(call.experience()).containsSubsequence("connected to " + firstLeg.name(), "transferred to tier2",
+                "music on hold", "dialling " + second.endpoint(), "connected to " + secondLeg.name(), "seat hung up",
+                "heard hotline/survey-prompt", "heard hotline/thank-you");
+        assertThat(call.steps()).anyMatch(step -> step.startsWith("hotline-escalate,tier2,2: AGI(")
+                && step.endsWith("/escalate?queue=tier2)"));
+        // The tier-2 seat is told it has the same call: one linkedid, one work order.
+        assertThat(secondLeg.linkedId()).isEqualTo(call.linkedId());
+        assertThat(secondLeg.steps()).anyMatch(step -> step.contains("/answered?call=" + call.linkedId() + "&"));
+        long workOrder = workOrderOf(call);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(surveyScores(workOrder))
+                .containsExactly(5));
+    }
+
+    @Test
     void shouldRouteAnE164NumberWithItsPlus() throws Exception {
         SeatPhone seat = SeatPhone.answering(tier1Endpoints.get(0), "Alice", 500).hangingUpAfter(1_000);
         pbx.install(seat);
@@ -273,11 +307,19 @@ class DialplanFlowTest {
     }
 
     private SimulatedChannel logIn(SeatPhone seat) throws Exception {
-        int before = ready();
+        Tier tier = tier2Endpoints.contains(seat.endpoint()) ? Tier.TIER2 : Tier.TIER1;
+        int before = hotline.routingSnapshot().seats(tier, SeatState.READY);
         SimulatedChannel channel = dialFromSeat(seat, "*21");
         loggedIn.add(seat);
-        await().atMost(Duration.ofSeconds(5)).until(() -> ready() == before + 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> hotline.routingSnapshot().seats(tier, SeatState.READY)
+                == before + 1);
         return channel;
+    }
+
+    private static List<String> endpoints(Tier tier) {
+        return hotline.database().jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT sip_endpoint FROM seat WHERE tier = :tier ORDER BY id").bind("tier", tier.name())
+                .mapTo(String.class).list());
     }
 
     private SimulatedChannel dialFromSeat(SeatPhone seat, String code) throws Exception {

@@ -2,6 +2,7 @@ package io.hotline.app.pbx;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code Dial(target,timeout,options)} as app_dial runs it for one target, with the options Hotline's dialplan
@@ -9,7 +10,8 @@ import java.util.List;
  * {@code U(context^arg1^arg2)} (a Gosub to {@code context,s,1} on the CALLEE's channel once it answered, before
  * the bridge, as recording 16 shows). Sets {@code DIALSTATUS}: CHANUNAVAIL (phone not registered or no target),
  * NOANSWER (rang past the timeout), CANCEL (the caller hung up while it rang), ANSWER (connected; also after the
- * callee hung up). Returns HANGUP when the caller's channel is gone: the caller hung up, or the seat did and there
+ * callee hung up). A seat may blind-transfer the caller instead of hanging up: the caller then goes on where the
+ * transfer points. Returns HANGUP when the caller's channel is gone: the caller hung up, or the seat did and there
  * is no {@code g}. Ringing and talking use virtual time. Stateless; runs on the caller's dialplan thread.
  */
 final class DialApplication {
@@ -57,7 +59,7 @@ final class DialApplication {
         return bridge(caller, person, leg, phone, option(options, 'g') != null);
     }
 
-    private static Applications.Outcome bridge(SimulatedChannel caller, CallerPhone person, SimulatedChannel leg,
+    private Applications.Outcome bridge(SimulatedChannel caller, CallerPhone person, SimulatedChannel leg,
                                                SeatPhone phone, boolean goOn) {
         long callerTalks = person == null ? Long.MAX_VALUE : person.talkMillis();
         if (callerTalks == Long.MAX_VALUE && phone.talkMillis() == Long.MAX_VALUE) {
@@ -68,6 +70,9 @@ final class DialApplication {
             leg.hangUp("BYE from the PBX");
             return Applications.Outcome.HANGUP;
         }
+        if (phone.transferTo() != null && blindTransfer(caller, leg, phone.transferTo())) {
+            return Applications.Outcome.JUMPED;
+        }
         leg.hangUp("hung up");
         caller.experienced("seat hung up");
         if (goOn) {
@@ -75,6 +80,25 @@ final class DialApplication {
         }
         caller.hangUp("BYE from the PBX");
         return Applications.Outcome.HANGUP;
+    }
+
+    /**
+     * A blind transfer by the seat, as res_pjsip_refer does it: the target is looked up in the seat channel's
+     * TRANSFER_CONTEXT (else its endpoint's context); the caller leaves Dial and continues there; the seat's leg
+     * ends. A target that does not exist is refused ({@code false}): the seat then hangs up instead.
+     */
+    private boolean blindTransfer(SimulatedChannel caller, SimulatedChannel leg, String exten) {
+        String context = leg.variable("TRANSFER_CONTEXT") != null ? leg.variable("TRANSFER_CONTEXT")
+                : SeatPhone.ENDPOINT_CONTEXT;
+        Optional<Dialplan.Match> target = pbx.dialplan().match(context, exten);
+        if (target.isEmpty()) {
+            leg.experienced("transfer to " + exten + " refused: not in " + context);
+            return false;
+        }
+        leg.hangUp("transferred the caller to " + exten);
+        caller.experienced("transferred to " + exten);
+        caller.moveTo(target.get().context(), target.get().extension(), exten, 1);
+        return true;
     }
 
     private static Applications.Outcome status(SimulatedChannel caller, String status) {

@@ -55,18 +55,28 @@ class DialplanFlowTest {
     @BeforeAll
     static void start(@TempDir Path directory) throws Exception {
         // No business hours (open at any hour); a seat is ready again at once after a call.
-        Path routing = Files.writeString(directory.resolve("routing.properties"), "hours.zone = UTC\nwrap-up = 0s\n");
-        hotline = Hotline.start(HotlineConfiguration.from(Settings.of(Map.of(
-                "HOTLINE_ROUTING_FILE", routing.toString(),
-                "HOTLINE_DB_URL", DB.config().jdbcUrl(),
-                "HOTLINE_HTTP_PORT", "0",
-                "HOTLINE_AGI_PORT", "0",
-                "HOTLINE_ASTERISK_NAME", "pbx-flows",
-                "HOTLINE_DATA_DIR", TestDataDirectories.fresh("dialplan-flows")))));
+        hotline = startHotline(DB, directory, "hours.zone = UTC\nwrap-up = 0s\n");
         dialplan = Dialplan.load(DIALPLAN);
         tier1Endpoints = endpoints(Tier.TIER1);
         tier2Endpoints = endpoints(Tier.TIER2);
         seatsInTier1And2 = tier1Endpoints.size() + tier2Endpoints.size();
+    }
+
+    /** A whole Hotline on {@code db} with the routing file {@code routing}, its calls from "pbx-flows". */
+    static Hotline startHotline(TestDatabase db, Path directory, String routing) throws Exception {
+        Path file = Files.writeString(directory.resolve("routing.properties"), routing);
+        return Hotline.start(HotlineConfiguration.from(Settings.of(Map.of(
+                "HOTLINE_ROUTING_FILE", file.toString(),
+                "HOTLINE_DB_URL", db.config().jdbcUrl(),
+                "HOTLINE_HTTP_PORT", "0",
+                "HOTLINE_AGI_PORT", "0",
+                "HOTLINE_ASTERISK_NAME", "pbx-flows",
+                "HOTLINE_DATA_DIR", TestDataDirectories.fresh("dialplan-flows")))));
+    }
+
+    /** The dialplan the flows run: the shipped one, or {@code -Dhotline.dialplan}. */
+    static Dialplan dialplan() throws Exception {
+        return Dialplan.load(DIALPLAN);
     }
 
     @AfterAll
@@ -331,6 +341,11 @@ class DialplanFlowTest {
     }
 
     private static long workOrderOf(SimulatedChannel call) {
+        return workOrderOf(hotline, call);
+    }
+
+    /** The id of the work order Hotline opened for the call. */
+    static long workOrderOf(Hotline hotline, SimulatedChannel call) {
         return hotline.database().jdbi().withHandle(handle -> handle.createQuery(
                 "SELECT id FROM work_order WHERE asterisk_server = 'pbx-flows' AND call_linkedid = :linkedid")
                 .bind("linkedid", call.linkedId()).mapTo(Long.class).one());

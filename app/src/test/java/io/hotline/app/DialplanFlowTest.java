@@ -152,7 +152,7 @@ class DialplanFlowTest {
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(surveyScores(workOrder))
                 .containsExactly(4));
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(actions(workOrder))
-                .containsSubsequence("CREATED", "ROUTING", "CONNECTED", "SURVEYED"));
+                .containsSubsequence("CREATED", "ROUTING", "CONNECTED", "SURVEYED").doesNotContain("ABANDONED"));
     }
 
     @Test

@@ -306,6 +306,28 @@ class DialplanFlowTest {
     }
 
     @Test
+    void shouldThankTheCallerWhenHotlineIsGoneAfterTheConversation() throws Exception {
+        SeatPhone seat = SeatPhone.answering(tier1Endpoints.get(0), "Alice", 500).hangingUpAfter(2_000);
+        pbx.install(seat);
+        logIn(seat);
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        pbx.whenDialling(target -> pbx.global("HOTLINE_AGI", "agi://127.0.0.1:" + closed));
+        CallerPhone caller = CallerPhone.customer("+4930123426", "Served Customer");
+
+        SimulatedChannel call = pbx.call(caller, "hotline-inbound", "4008001234").finished()
+                .get(30, TimeUnit.SECONDS);
+
+        assertThat(call.experience()).containsSubsequence("seat hung up", "AGI failed: ConnectException",
+                "heard hotline/thank-you", "BYE from the PBX").doesNotContain("queued in hotline-fallback");
+        // Hotline is back: the h extension's hangup, which could not reach it, ends the call there.
+        pbx.global("HOTLINE_AGI", "agi://127.0.0.1:" + hotline.agiAddress().getPort());
+        pbx.runOn(call, caller, "hotline-dispatch", "h");
+    }
+
+    @Test
     void shouldRefuseAFeatureCodeFromAnUnknownPhone() throws Exception {
         SeatPhone stranger = SeatPhone.answering("PJSIP/9999", "Stranger", 0);
 

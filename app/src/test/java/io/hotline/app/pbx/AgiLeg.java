@@ -24,7 +24,6 @@ final class AgiLeg {
 
     private final SimulatedChannel channel;
     private final AgiReplies replies;
-    private Socket socket;
     private OutputStream out;
     private boolean hangupSent;
 
@@ -40,12 +39,13 @@ final class AgiLeg {
     boolean run(String url, List<String> arguments) {
         boolean dead = channel.isHungUp();
         URI uri = URI.create(url);
+        boolean connected = false;
         try (Socket connection = new Socket()) {
             connection.connect(new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 4573 : uri.getPort()),
                     CONNECT_TIMEOUT_MILLIS);
+            connected = true;
             connection.setSoTimeout(READ_TIMEOUT_MILLIS);
             synchronized (this) {
-                socket = connection;
                 out = connection.getOutputStream();
                 hangupSent = dead;
             }
@@ -53,7 +53,7 @@ final class AgiLeg {
             write(environment(url, arguments));
             converse(new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8)));
         } catch (IOException e) {
-            if (socket == null) {
+            if (!connected) {
                 channel.experienced("AGI failed: " + e.getClass().getSimpleName());
                 channel.set("AGISTATUS", "FAILURE");
                 return !dead;

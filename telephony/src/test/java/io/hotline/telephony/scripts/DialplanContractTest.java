@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The shipped dialplan (docs/asterisk/extensions.conf) and the code agree, to the letter. */
+/** The shipped dialplan (docs/asterisk/extensions.conf), its docs (docs/asterisk.md) and the code agree. */
 class DialplanContractTest {
     private static final Pattern AGI_CALL = Pattern.compile("AGI\\(\\$\\{HOTLINE_AGI}/([a-z]+)(\\?[^)]*)?\\)");
     private static final Pattern READ_VARIABLE = Pattern.compile("\\$\\{(HOTLINE_[A-Z_]+)}");

@@ -23,15 +23,21 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The FastAGI side of Hotline: the server with every script, the persistence adapters the scripts use, and the
@@ -39,6 +45,10 @@ import org.jdbi.v3.core.Jdbi;
  * on, so no event loop ever waits on the database. Start and close from the lifecycle thread.
  */
 final class TelephonyService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TelephonyService.class);
+    /** A well-formed number that is nobody's (the ITU's fictitious range is not reachable from China). */
+    private static final String WARM_UP_NUMBER = "+860000000000";
+    private static final Duration WARM_UP_WAIT = Duration.ofSeconds(3);
     private final AgiServer server;
     private final ExecutorService blocking;
     private final InetSocketAddress address;
@@ -75,9 +85,11 @@ final class TelephonyService implements AutoCloseable {
             return thread;
         });
         InstantSource clock = InstantSource.system();
+        JdbiCallerDirectory directory = new JdbiCallerDirectory(jdbi);
+        warmUp(directory, blocking);
         RouteContext context = new RouteContext(new RouteSettings(config.asteriskName(),
                 config.routing().defaultQueue(), config.routing().dialledNumbers().queues(),
-                config.routing().dialledNumbers().products(), "default"), new JdbiCallerDirectory(jdbi),
+                config.routing().dialledNumbers().products(), "default"), directory,
                 wiring.stores(), inbox, callers, blocking, clock);
         AgiServer server = new AgiServer(config.agi(), List.of(new RouteScript(context), new AnsweredScript(context),
                 new HangupScript(context), new EscalateScript(context),
@@ -89,6 +101,25 @@ final class TelephonyService implements AutoCloseable {
         } catch (RuntimeException e) {
             blocking.shutdownNow();
             throw e;
+        }
+    }
+
+    /**
+     * Runs the caller look-up once on the blocking threads before the first call, so that the first caller after a
+     * start does not pay for loading and linking the database path (the query's parsing, mapping, the driver's
+     * statement classes). Looks up a number no customer has; at most a few seconds; failures only logged.
+     */
+    private static void warmUp(JdbiCallerDirectory directory, ExecutorService blocking) {
+        long started = System.nanoTime();
+        try {
+            CompletableFuture.allOf(CompletableFuture.runAsync(() -> directory.findByNumber(WARM_UP_NUMBER), blocking),
+                    CompletableFuture.runAsync(() -> directory.findByNumber(WARM_UP_NUMBER), blocking))
+                    .get(WARM_UP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            LOG.debug("Caller look-up warmed up in {} ms", (System.nanoTime() - started) / 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.info("Warming up the caller look-up failed ({}); the first caller pays for it", e.toString());
         }
     }
 

@@ -7,7 +7,9 @@ import io.hotline.routing.engine.RoutingCommand;
  * changes, inputs it rejected. Persistence stores it (work order trail, reports) and web pushes the seat states to
  * desktops and wallboards; until then, {@code app} wires one that logs at DEBUG.
  * <p>
- * Every method has a {@code default} that does nothing (HikariCP's {@code IMetricsTracker} pattern).
+ * The first methods have a {@code default} that does nothing (HikariCP's {@code IMetricsTracker} pattern); what
+ * a call's record is made of (joined, each offer, the end of a conversation, a hand-off, an escalation) is an
+ * obligation (style.md 6.8): abstract, so no assembled journal can silently drop it.
  * <p>
  * Threading: called on the {@code routing-engine} thread, at the end of each batch, in the order the engine
  * emitted the commands. Implementations must not block: a database write is queued to the implementation's own
@@ -35,4 +37,19 @@ public interface RoutingJournal {
     /** The engine could not apply an input (unknown seat, an answer from a seat that was not offered...). */
     default void requestRejected(RoutingCommand.RequestRejected rejected) {
     }
+
+    /** A caller entered Hotline: start the call's record. */
+    void callJoined(RoutingCommand.CallJoined joined);
+
+    /** A seat is offered the call (the record keeps the latest offer and counts them). */
+    void callOffered(RoutingCommand.OfferCall offer);
+
+    /** A conversation ended, with its talk time: the call's record and its work order's trail show the end. */
+    void conversationEnded(RoutingCommand.ConversationEnded ended);
+
+    /** The caller left the queue handed to a callback, the fallback queue or the after-hours message. */
+    void callHandedOff(RoutingCommand.CallHandedOff handedOff);
+
+    /** A seat (or routing) escalated the live call to another queue: the work order moves up the ladder. */
+    void callEscalated(RoutingCommand.MoveToQueue move);
 }

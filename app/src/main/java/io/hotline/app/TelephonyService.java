@@ -22,6 +22,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
@@ -154,9 +155,14 @@ final class TelephonyService implements AutoCloseable {
         };
     }
 
-    /** Stops taking calls and closes every session (Asterisk continues their dialplans), then the executor. */
+    /**
+     * Hands the callers waiting in a route session to the dialplan's fallback queue (recorded as such, routing
+     * still runs), stops taking calls and closes every session (Asterisk continues their dialplans), then the
+     * executor.
+     */
     @Override
     public void close() {
+        callers.handAllToFallback(Duration.ofSeconds(2));
         server.close();
         blocking.shutdown();
         try {

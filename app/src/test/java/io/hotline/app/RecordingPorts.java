@@ -85,4 +85,29 @@ final class RecordingPorts implements CallControl, RoutingJournal {
     public void requestRejected(RoutingCommand.RequestRejected rejected) {
         record("requestRejected", rejected);
     }
+
+    @Override
+    public void callJoined(RoutingCommand.CallJoined joined) {
+        record("callJoined", joined);
+    }
+
+    @Override
+    public void callOffered(RoutingCommand.OfferCall offer) {
+        record("callOffered", offer);
+    }
+
+    @Override
+    public void conversationEnded(RoutingCommand.ConversationEnded ended) {
+        record("conversationEnded", ended);
+    }
+
+    @Override
+    public void callHandedOff(RoutingCommand.CallHandedOff handedOff) {
+        record("callHandedOff", handedOff);
+    }
+
+    @Override
+    public void callEscalated(RoutingCommand.MoveToQueue move) {
+        record("callEscalated", move);
+    }
 }

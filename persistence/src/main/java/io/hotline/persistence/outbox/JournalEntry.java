@@ -47,7 +47,33 @@ public record JournalEntry(long sequence, Kind kind, Instant occurredAt, String 
         /** The call reached a seat. */
         CONNECTED,
         /** The caller left the queue before reaching a seat. */
-        ABANDONED
+        ABANDONED,
+        /**
+         * A caller entered Hotline: the call's record starts. {@code subject} is the queue, {@code text} the
+         * caller's channel (uniqueid), number, dialled number, customer id and product line, one per line (empty
+         * when not known).
+         */
+        JOINED,
+        /** A seat ({@code subject}) was offered the call. */
+        OFFERED,
+        /** The conversation with seat {@code subject} ended; {@code waitedMs} is its talk time. */
+        ENDED,
+        /**
+         * The caller left queue {@code subject} after {@code waitedMs}, handed to what {@code text} names (a
+         * {@link io.hotline.routing.engine.Handoff}): not an abandon.
+         */
+        HANDED_OFF,
+        /**
+         * Seat {@code subject} escalated the live call: {@code text} is the tier before, the tier after, the target
+         * queue and the reason, one per line.
+         */
+        ESCALATED,
+        /**
+         * Hotline started: every call of this Asterisk server still open in the database (it was open when an
+         * earlier run stopped or died) is closed as the dialplan left it, at {@code occurredAt}. {@code callId} is
+         * {@code -}.
+         */
+        RESTARTED
     }
 
     public JournalEntry {

@@ -20,6 +20,12 @@ interface CallWaiter {
     /** The queue is closed. */
     void afterHours(RoutingCommand.PlayAfterHours afterHours);
 
+    /**
+     * Hotline is stopping: leave the queue handed to the dialplan's fallback queue (the session ends with no
+     * result, so the dialplan falls through to it), and tell the engine so the call is recorded as handed off.
+     */
+    void handToFallback();
+
     /** The executor the methods must run on. */
     java.util.concurrent.Executor executor();
 }

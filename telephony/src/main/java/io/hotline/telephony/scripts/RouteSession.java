@@ -2,6 +2,7 @@ package io.hotline.telephony.scripts;
 
 import io.hotline.routing.engine.CallPriority;
 import io.hotline.routing.engine.DeclineReason;
+import io.hotline.routing.engine.Handoff;
 import io.hotline.routing.engine.RoutingCommand;
 import io.hotline.routing.engine.RoutingEvent;
 import io.hotline.routing.ladder.Tier;
@@ -149,8 +150,10 @@ final class RouteSession implements CallWaiter {
                 opened.profile().map(CallerProfile::vip).orElse(false),
                 opened.profile().map(CallerProfile::contractLevel).orElse("BASIC"));
         String owner = opened.profile().map(CallerProfile::ownerSeatId).orElse(null);
+        RoutingEvent.CallOrigin origin = new RoutingEvent.CallOrigin(session.request().uniqueId(),
+                session.request().callerId(), dnis, opened.profile().map(CallerProfile::customerId).orElse(null));
         return new RoutingEvent.CallArrived(callId, queue, requirements, priority, owner,
-                opened.workOrder() == null ? null : opened.workOrder().workOrder().id());
+                opened.workOrder() == null ? null : opened.workOrder().workOrder().id(), origin);
     }
 
     /** Hands the call to the engine and waits with music on hold. */
@@ -261,7 +264,8 @@ final class RouteSession implements CallWaiter {
             if (reply.resultAsInt(0) == DIGIT_ONE && !finished) {
                 // The dialplan's callback step records the callback (CallbackScript) on the work order.
                 stopWaiting();
-                context.inbox().offer(new RoutingEvent.CallHungUp(callId));
+                // Handed to a callback, not abandoned: the queue's abandon figures must not count it.
+                context.inbox().offer(new RoutingEvent.CallHandedOff(callId, Handoff.CALLBACK));
                 context.callers().forget(callId);
                 finish(DialplanContract.RESULT_CALLBACK);
                 return CompletableFuture.completedFuture(null);
@@ -269,6 +273,19 @@ final class RouteSession implements CallWaiter {
             return finished ? CompletableFuture.completedFuture(null)
                     : session.send(AgiCommand.musicOn(context.settings().musicClass())).thenApply(ignored -> null);
         });
+    }
+
+    @Override
+    public void handToFallback() {
+        if (finished) {
+            return;
+        }
+        stopWaiting();
+        context.inbox().offer(new RoutingEvent.CallHandedOff(callId, Handoff.FALLBACK));
+        context.callers().forget(callId);
+        finished = true;
+        // No HOTLINE_RESULT: the dialplan falls through to Queue(hotline-fallback) once the session closes.
+        chain(AgiCommand.musicOff()).whenComplete((reply, error) -> done.complete(null));
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.hotline.routing.spi.ComponentHealth;
 import io.hotline.routing.spi.HealthCheck;
 import io.hotline.routing.spi.RoutingJournal;
 import io.hotline.routing.workorder.CallWorkOrderRequest;
+import io.hotline.routing.workorder.FallbackHandoff;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -185,6 +186,18 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
      */
     public void reconcileOpenCalls() {
         handOver(new Handed(JournalEntry.Kind.RESTARTED, clock.instant(), "-", null, null, 0));
+    }
+
+    /**
+     * Records a channel handed to the dialplan's fallback queue without entering routing, once the database
+     * answers, after what was handed over before it (so after the work order's opening). Thread-safe and never
+     * blocks; the hand-off's Asterisk server must be this journal's.
+     */
+    public void handedToFallback(FallbackHandoff handoff) {
+        String text = String.join("\n", field(handoff.callerNumber()), field(handoff.dialledNumber()),
+                field(handoff.reason()));
+        handOver(new Handed(JournalEntry.Kind.BYPASSED, handoff.at(), handoff.linkedId(), handoff.channelId(),
+                Explanation.of(text), 0));
     }
 
     /** A text field of an entry: line breaks (the separator) removed, {@code null} as empty. */

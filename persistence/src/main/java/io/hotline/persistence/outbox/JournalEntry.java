@@ -73,7 +73,12 @@ public record JournalEntry(long sequence, Kind kind, Instant occurredAt, String 
          * earlier run stopped or died) is closed as the dialplan left it, at {@code occurredAt}. {@code callId} is
          * {@code -}.
          */
-        RESTARTED
+        RESTARTED,
+        /**
+         * A channel of the call ({@code subject}, its uniqueid) went to the dialplan's fallback queue without
+         * entering routing; {@code text} is the caller's number, the dialled number and the reason, one per line.
+         */
+        BYPASSED
     }
 
     public JournalEntry {

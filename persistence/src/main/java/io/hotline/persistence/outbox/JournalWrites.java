@@ -9,6 +9,7 @@ import io.hotline.persistence.workorder.JdbiWorkOrderStore;
 import io.hotline.routing.engine.Handoff;
 import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.workorder.CallWorkOrderRequest;
+import io.hotline.routing.workorder.FallbackHandoff;
 import io.hotline.routing.workorder.Severity;
 import io.hotline.routing.workorder.WorkOrderState;
 import java.time.Instant;
@@ -71,6 +72,12 @@ final class JournalWrites {
                 pending.flush();
                 reconcile(handle, calls.closeOpenCalls(entry.occurredAt(), entry.sequence()), entry.occurredAt());
                 applied++;
+            } else if (entry.kind() == JournalEntry.Kind.BYPASSED) {
+                // Its own row (one per channel) and event, written at once after what is batched.
+                pending.flush();
+                calls.flush();
+                JdbiWorkOrderStore.recordFallbackIn(handle, bypassed(entry));
+                applied++;
             } else if (entry.kind() == JournalEntry.Kind.OPENED) {
                 if (workOrder == null) {
                     // At once, with its CREATED event: the entries after it in this batch find it.
@@ -89,6 +96,13 @@ final class JournalWrites {
         pending.flush();
         calls.flush();
         return applied;
+    }
+
+    private FallbackHandoff bypassed(JournalEntry entry) {
+        String[] fields = entry.text().split("\n", -1);
+        return new FallbackHandoff(asteriskServer, entry.callId(), entry.subject(),
+                fields[0].isEmpty() ? null : fields[0], fields[1].isEmpty() ? null : fields[1], fields[2],
+                entry.occurredAt());
     }
 
     /** The trail of each work order whose call Hotline closed at start ({@code closed}: call id, answered). */

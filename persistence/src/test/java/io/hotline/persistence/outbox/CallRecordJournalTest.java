@@ -14,6 +14,7 @@ import io.hotline.routing.engine.RoutingEvent;
 import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.sla.ServiceLevels;
 import io.hotline.routing.workorder.CallWorkOrderRequest;
+import io.hotline.routing.workorder.FallbackHandoff;
 import io.hotline.routing.workorder.Severity;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -194,6 +195,30 @@ class CallRecordJournalTest {
         assertThat(callRecord("talking")).containsEntry("outcome", "ANSWERED");
         assertThat(callRecord("talking").get("ended_at")).isNotNull();
         assertThat(reasons(talking)).last().asString().contains("during the conversation");
+    }
+
+    @Test
+    void shouldRecordAChannelHandedToTheFallbackWithoutTouchingTheRoutedChannel() {
+        long workOrder = open("busy");
+
+        try (DurableRoutingJournal journal = start()) {
+            journal.callJoined(joined("busy", null));
+            // a second session for the call: its channel goes to the fallback queue
+            journal.handedToFallback(new FallbackHandoff("pbx1", call("busy"), call("busy") + ".second",
+                    "+8613800138000", "4008001234", "another session already holds the call", EMITTED));
+            journal.handedToFallback(new FallbackHandoff("pbx1", call("busy"), call("busy") + ".second",
+                    "+8613800138000", "4008001234", "the same channel again", EMITTED));
+            await().atMost(PATIENCE).until(() -> journal.backlog() == 0);
+        }
+
+        List<Map<String, Object>> rows = DB.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT uniqueid, outcome FROM call_record WHERE linkedid = :call ORDER BY id")
+                .bind("call", call("busy")).mapToMap().list());
+        assertThat(rows).extracting(row -> row.get("uniqueid") + " " + row.get("outcome"))
+                .containsExactly(call("busy") + ".chan null", call("busy") + ".second FALLBACK");
+        assertThat(WorkOrderTrail.actions(DB.jdbi(), workOrder)).containsExactly("CREATED", "HANDED_OFF",
+                "HANDED_OFF");
+        assertThat(WorkOrderTrail.state(DB.jdbi(), workOrder)).isEqualTo("NEW");
     }
 
     private DurableRoutingJournal start() {

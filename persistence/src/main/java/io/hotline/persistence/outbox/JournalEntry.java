@@ -15,9 +15,11 @@ import java.util.zip.CRC32;
  * @param occurredAt when routing emitted it
  * @param callId     the call (its linkedid), which names the work order
  * @param subject    the seat that answered ({@link Kind#CONNECTED}), the queue left ({@link Kind#ABANDONED}), the
- *                   caller's number ({@link Kind#OPENED})
- * @param text       the explanation ({@link Kind#DECISION}), what the work order opens with ({@link Kind#OPENED})
- * @param waitedMs   how long the caller waited ({@link Kind#CONNECTED}, {@link Kind#ABANDONED})
+ *                   caller's number ({@link Kind#OPENED}); each kind's own is named with it
+ * @param text       the explanation ({@link Kind#DECISION}), what the work order opens with ({@link Kind#OPENED});
+ *                   each kind's own is named with it
+ * @param waitedMs   how long the caller waited ({@link Kind#CONNECTED}, {@link Kind#ABANDONED},
+ *                   {@link Kind#HANDED_OFF}) or talked ({@link Kind#ENDED})
  */
 public record JournalEntry(long sequence, Kind kind, Instant occurredAt, String callId, String subject, String text,
                            long waitedMs) {

@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,8 +31,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * What Hotline records about every call, whole and over real FastAGI sockets, with the requests the recorded
  * Asterisk 22 sent: the call's {@code call_record} row from arrival to end and its work order's trail, for a call
- * answered then ended, abandoned, turned into a callback, handed to the fallback queue when Hotline stops, left
- * open by a Hotline that was killed (reconciled at the next start), and escalated to tier 2 by its seat.
+ * answered then ended, abandoned, turned into a callback, arriving after hours, handed to the fallback queue when
+ * Hotline stops, left open by a Hotline that was killed (reconciled at the next start), and escalated to tier 2 by
+ * its seat.
  */
 class CallRecordEndToEndTest {
 
@@ -125,6 +128,24 @@ class CallRecordEndToEndTest {
             assertThat(actions("call-c.1")).containsExactly("CREATED", "HANDED_OFF");
         });
         assertThat(hotline.routingSnapshot().queues().get("support").abandoned()).isZero();
+    }
+
+    @Test
+    void shouldRecordACallThatArrivesWhileTheQueueIsClosedAsAfterHours() throws Exception {
+        // tier 1 and tier 2 are staffed for one hour that is not now
+        String hour = LocalTime.now(ZoneOffset.UTC).getHour() < 12 ? "13:00-14:00" : "01:00-02:00";
+        Hotline hotline = start("afterhours", "hours.TIER1 = MON-SUN " + hour + "\nhours.TIER2 = MON-SUN " + hour
+                + "\n");
+
+        List<String> commands = dialogue(hotline, "route?dnis=100", "call-g.1", "call-g.1");
+
+        assertThat(commands).contains("SET VARIABLE HOTLINE_RESULT AFTER_HOURS");
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(callRecord("call-g.1")).containsEntry("outcome", "AFTER_HOURS");
+            assertThat(callRecord("call-g.1").get("ended_at")).isNotNull();
+            assertThat(actions("call-g.1")).containsExactly("CREATED", "ROUTING", "HANDED_OFF");
+        });
+        assertThat(state("call-g.1")).isEqualTo("NEW");
     }
 
     @Test

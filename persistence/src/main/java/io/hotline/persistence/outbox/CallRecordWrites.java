@@ -25,13 +25,15 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 final class CallRecordWrites {
     private static final String INSERT = "INSERT INTO call_record (asterisk_server, uniqueid, linkedid,"
-            + " caller_number, dialled_number, customer_id, queue, joined_at, offered_at, offers, answered_at,"
-            + " ended_at, seat_id, outcome, wait_ms, talk_ms, journal_seq) VALUES (:server, :uniqueId, :linkedId,"
-            + " :callerNumber, :dialledNumber, :customerId, :queue, :joinedAt, :offeredAt, :offers, :answeredAt,"
-            + " :endedAt, (SELECT id FROM seat WHERE code = :seat), :outcome, :waitMs, :talkMs, :seq)"
+            + " caller_number, dialled_number, customer_id, queue, joined_at, waiting_since, offered_at, offers,"
+            + " answered_at, ended_at, seat_id, outcome, wait_ms, talk_ms, journal_seq) VALUES (:server, :uniqueId,"
+            + " :linkedId, :callerNumber, :dialledNumber, :customerId, :queue, :joinedAt, :waitingSince, :offeredAt,"
+            + " :offers, :answeredAt, :endedAt, (SELECT id FROM seat WHERE code = :seat), :outcome, :waitMs, :talkMs,"
+            + " :seq)"
             // A second JOINED for a channel already recorded (an entry replayed) keeps the row as it is.
             + " ON DUPLICATE KEY UPDATE id = id";
-    private static final String UPDATE = "UPDATE call_record SET queue = :queue, offered_at = :offeredAt,"
+    private static final String UPDATE = "UPDATE call_record SET queue = :queue, waiting_since = :waitingSince,"
+            + " offered_at = :offeredAt,"
             + " offers = :offers, answered_at = :answeredAt, ended_at = :endedAt,"
             + " seat_id = COALESCE((SELECT id FROM seat WHERE code = :seat), seat_id), outcome = :outcome,"
             + " wait_ms = :waitMs, talk_ms = :talkMs, journal_seq = :seq WHERE id = :id";
@@ -56,7 +58,8 @@ final class CallRecordWrites {
         Set<String> callIds = new LinkedHashSet<>();
         entries.forEach(entry -> callIds.add(entry.callId()));
         // The first row of a call is the caller's channel that entered routing; later rows are other channels.
-        handle.createQuery("SELECT id, linkedid, queue, joined_at, offered_at, offers, answered_at, ended_at,"
+        handle.createQuery("SELECT id, linkedid, queue, joined_at, waiting_since, offered_at, offers, answered_at,"
+                        + " ended_at,"
                         + " outcome, wait_ms, talk_ms, journal_seq FROM call_record WHERE asterisk_server = :server"
                         + " AND linkedid IN (<calls>) ORDER BY id FOR UPDATE")
                 .bind("server", asteriskServer).bindList("calls", new ArrayList<>(callIds))
@@ -65,6 +68,7 @@ final class CallRecordWrites {
                     call.id = row.getLong("id");
                     call.queue = row.getString("queue");
                     call.joinedAt = instant(row, "joined_at", context);
+                    call.waitingSince = instant(row, "waiting_since", context);
                     call.offeredAt = instant(row, "offered_at", context);
                     call.offers = row.getInt("offers");
                     call.answeredAt = instant(row, "answered_at", context);
@@ -106,6 +110,7 @@ final class CallRecordWrites {
             }
             case CONNECTED -> {
                 call.answeredAt = call.answeredAt == null ? at : call.answeredAt;
+                call.waitingSince = null;
                 call.seat = entry.subject();
                 call.waitMs = sum(call.waitMs, entry.waitedMs());
                 call.outcome = "ESCALATED".equals(call.outcome) ? call.outcome : "ANSWERED";
@@ -113,12 +118,14 @@ final class CallRecordWrites {
             case ENDED -> {
                 call.talkMs = sum(call.talkMs, entry.waitedMs());
                 call.endedAt = at;
+                call.waitingSince = null;
             }
             case ABANDONED -> end(call, at, "ABANDONED", entry.waitedMs());
             case HANDED_OFF -> end(call, at, entry.text(), entry.waitedMs());
             case ESCALATED -> {
                 call.outcome = "ESCALATED";
                 call.endedAt = null;
+                call.waitingSince = at;
                 call.queue = entry.text().split("\n", -1)[2];
             }
             default -> throw new IllegalStateException("not a call record entry: " + entry.kind());
@@ -135,6 +142,7 @@ final class CallRecordWrites {
         call.customerId = fields[3].isEmpty() ? null : Long.valueOf(fields[3]);
         call.queue = entry.subject();
         call.joinedAt = entry.occurredAt();
+        call.waitingSince = entry.occurredAt();
         call.journalSeq = entry.sequence();
         call.changed = true;
         byCall.put(entry.callId(), call);
@@ -149,6 +157,7 @@ final class CallRecordWrites {
 
     private static void end(CallRecord call, Instant at, String outcome, long waitedMs) {
         call.endedAt = at;
+        call.waitingSince = null;
         call.outcome = outcome;
         call.waitMs = sum(call.waitMs, waitedMs);
     }
@@ -170,7 +179,8 @@ final class CallRecordWrites {
                 continue;
             }
             PreparedBatch batch = call.id == null ? inserts : updates;
-            batch.bind("queue", call.queue).bind("offeredAt", call.offeredAt).bind("offers", call.offers)
+            batch.bind("queue", call.queue).bind("waitingSince", call.waitingSince).bind("offeredAt", call.offeredAt)
+                    .bind("offers", call.offers)
                     .bind("answeredAt", call.answeredAt).bind("endedAt", call.endedAt).bind("seat", call.seat)
                     .bind("outcome", call.outcome).bind("waitMs", call.waitMs).bind("talkMs", call.talkMs)
                     .bind("seq", call.journalSeq);
@@ -194,34 +204,41 @@ final class CallRecordWrites {
 
     /**
      * Closes every call of this server still open (joined at or before {@code at}, no end): the run that had it
-     * stopped or died. Returns each closed call's id (linkedid) and whether it had been answered.
+     * stopped or died. Returns each closed call's id (linkedid) and whether it was in a conversation then (else it
+     * was waiting for a seat, or ringing one, and the dialplan took it to the fallback queue).
      */
     Map<String, Boolean> closeOpenCalls(Instant at, long sequence) {
         flush();
         Map<String, Boolean> closed = new HashMap<>();
-        record Open(long id, String linkedId, boolean answered, String outcome, Instant joinedAt) {
-        }
-        List<Open> open = handle.createQuery("SELECT id, linkedid, answered_at, outcome, joined_at FROM call_record"
-                        + " WHERE asterisk_server = :server AND ended_at IS NULL AND joined_at <= :at FOR UPDATE")
+        List<OpenCall> stillOpen = handle.createQuery("SELECT id, linkedid, waiting_since, outcome"
+                        + " FROM call_record WHERE asterisk_server = :server AND ended_at IS NULL"
+                        + " AND joined_at <= :at FOR UPDATE")
                 .bind("server", asteriskServer).bind("at", at)
-                .map((row, context) -> new Open(row.getLong("id"), row.getString("linkedid"),
-                        row.getObject("answered_at") != null, row.getString("outcome"),
-                        instant(row, "joined_at", context)))
+                .map((row, context) -> new OpenCall(row.getLong("id"), row.getString("linkedid"),
+                        row.getObject("waiting_since") == null, "ESCALATED".equals(row.getString("outcome")),
+                        instant(row, "waiting_since", context)))
                 .list();
-        PreparedBatch updates = handle.prepareBatch("UPDATE call_record SET ended_at = :at, outcome = :outcome,"
-                + " wait_ms = COALESCE(wait_ms, :waitMs), journal_seq = :seq WHERE id = :id");
-        for (Open call : open) {
-            // A caller still waiting went to the dialplan's fallback queue; a conversation went on without Hotline.
-            updates.bind("at", at).bind("outcome", call.answered() ? call.outcome() : "FALLBACK")
-                    .bind("waitMs", call.answered() ? null : Duration.between(call.joinedAt(), at).toMillis())
+        PreparedBatch updates = handle.prepareBatch("UPDATE call_record SET ended_at = :at, waiting_since = NULL,"
+                + " outcome = COALESCE(:outcome, outcome), wait_ms = COALESCE(wait_ms, 0) + :waitMs,"
+                + " journal_seq = :seq WHERE id = :id");
+        for (OpenCall call : stillOpen) {
+            // A caller waiting went to the dialplan's fallback queue (an escalated one stays ESCALATED); a
+            // conversation went on without Hotline, its outcome as it was.
+            boolean fallback = !call.talking() && !call.escalated();
+            updates.bind("at", at).bind("outcome", fallback ? "FALLBACK" : null)
+                    .bind("waitMs", call.talking() ? 0 : Duration.between(call.waitingSince(), at).toMillis())
                     .bind("seq", sequence).bind("id", call.id()).add();
-            closed.put(call.linkedId(), call.answered());
+            closed.put(call.linkedId(), call.talking());
             byCall.remove(call.linkedId());
         }
         if (updates.size() > 0) {
             updates.execute();
         }
         return closed;
+    }
+
+    /** A call still open when Hotline starts: in a conversation (talking) or waiting since a time. */
+    private record OpenCall(long id, String linkedId, boolean talking, boolean escalated, Instant waitingSince) {
     }
 
     /** One call's row as the entries played so far leave it. */
@@ -234,6 +251,7 @@ final class CallRecordWrites {
         Long customerId;
         String queue;
         Instant joinedAt;
+        Instant waitingSince;
         Instant offeredAt;
         int offers;
         Instant answeredAt;

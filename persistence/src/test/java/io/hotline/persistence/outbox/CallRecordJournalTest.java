@@ -175,10 +175,17 @@ class CallRecordJournalTest {
     void shouldCloseTheCallsAnEarlierRunLeftOpenWhenHotlineStartsAgain() {
         long waiting = open("waiting");
         long talking = open("talking");
+        long moved = open("moved");
         try (DurableRoutingJournal died = start()) {
             died.callJoined(joined("waiting", null));
             died.callJoined(joined("talking", null));
             died.callConnected(new RoutingCommand.CallConnected(call("talking"), seat, Duration.ofSeconds(2)));
+            // escalated, waiting in tier 2 for the next seat
+            died.callJoined(joined("moved", null));
+            died.callConnected(new RoutingCommand.CallConnected(call("moved"), seat, Duration.ofSeconds(2)));
+            died.conversationEnded(new RoutingCommand.ConversationEnded(call("moved"), seat, Duration.ofSeconds(9)));
+            died.callEscalated(new RoutingCommand.MoveToQueue(call("moved"), "tier2", Tier.TIER1, "stuck", seat,
+                    Tier.TIER2));
             await().atMost(PATIENCE).until(() -> died.backlog() == 0);
         }
 
@@ -195,6 +202,9 @@ class CallRecordJournalTest {
         assertThat(callRecord("talking")).containsEntry("outcome", "ANSWERED");
         assertThat(callRecord("talking").get("ended_at")).isNotNull();
         assertThat(reasons(talking)).last().asString().contains("during the conversation");
+        assertThat(callRecord("moved")).containsEntry("outcome", "ESCALATED").containsEntry("talk_ms", 9000L);
+        assertThat(callRecord("moved").get("ended_at")).isNotNull();
+        assertThat(reasons(moved)).last().asString().contains("handed to the fallback queue by the dialplan");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.hotline.app;
 
 import io.hotline.ops.metrics.HotlineMeters;
+import io.hotline.routing.seat.DeviceState;
 import io.hotline.routing.spi.ComponentHealth;
 import io.hotline.routing.spi.HealthCheck;
 import io.hotline.telephony.ami.AmiConnection;
@@ -44,6 +45,12 @@ final class AmiService implements AutoCloseable {
         seatDevices.forEach(view::seat);
         FunctionCounter.builder(HotlineMeters.AMI_RECONCILED_HANGUPS.meterName(), view, PbxView::reconciledHangups)
                 .description(HotlineMeters.AMI_RECONCILED_HANGUPS.description()).register(registry);
+        for (DeviceState state : DeviceState.values()) {
+            Gauge.builder(HotlineMeters.AMI_SEAT_DEVICES.meterName(), view,
+                            pbx -> pbx.seatDevices().getOrDefault(state, 0))
+                    .description(HotlineMeters.AMI_SEAT_DEVICES.description())
+                    .tags(HotlineMeters.AMI_SEAT_DEVICES.tags("device", state.name())).register(registry);
+        }
         List<AmiConnection> connections = new ArrayList<>();
         for (AmiServerConfig server : servers) {
             AmiConnection connection = new AmiConnection(server, view, observer(server.name(), registry));
@@ -88,15 +95,22 @@ final class AmiService implements AutoCloseable {
         return view;
     }
 
+    /** The connections, one per server, for the AMI actions of {@link io.hotline.telephony.ami.AmiCallControl}. */
+    List<AmiConnection> connections() {
+        return connections;
+    }
+
     private static AmiObserver observer(String server, MeterRegistry registry) {
         Counter reconnects = counter(HotlineMeters.AMI_RECONNECTS, server, registry);
         Counter loginFailures = counter(HotlineMeters.AMI_LOGIN_FAILURES, server, registry);
+        Counter connectFailures = counter(HotlineMeters.AMI_CONNECT_FAILURES, server, registry);
         Counter ignored = counter(HotlineMeters.AMI_EVENTS_IGNORED, server, registry);
         Counter dropped = counter(HotlineMeters.AMI_EVENTS_DROPPED, server, registry);
         Timer lag = Timer.builder(HotlineMeters.AMI_EVENT_LAG.meterName())
                 .description(HotlineMeters.AMI_EVENT_LAG.description())
                 .tags(HotlineMeters.AMI_EVENT_LAG.tags("server", server)).register(registry);
         Map<String, Counter> byType = new ConcurrentHashMap<>();
+        Map<String, Counter> actions = new ConcurrentHashMap<>();
         return new AmiObserver() {
             @Override
             public void connected(String name, boolean reconnect) {
@@ -108,6 +122,20 @@ final class AmiService implements AutoCloseable {
             @Override
             public void loginFailed(String name) {
                 loginFailures.increment();
+            }
+
+            @Override
+            public void connectFailed(String name) {
+                connectFailures.increment();
+            }
+
+            @Override
+            public void actionDone(String name, String action, String outcome) {
+                actions.computeIfAbsent(action + "/" + outcome, key -> Counter.builder(
+                                HotlineMeters.AMI_ACTIONS.meterName())
+                        .description(HotlineMeters.AMI_ACTIONS.description())
+                        .tags(HotlineMeters.AMI_ACTIONS.tags("server", server, "action", action, "outcome", outcome))
+                        .register(registry)).increment();
             }
 
             @Override

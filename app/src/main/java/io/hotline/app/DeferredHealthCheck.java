@@ -12,11 +12,25 @@ import java.util.Objects;
 final class DeferredHealthCheck implements HealthCheck {
     private final String component;
     private final String startingDetail;
+    private final boolean critical;
     private volatile HealthCheck delegate;
 
     DeferredHealthCheck(String component, String startingDetail) {
+        this(component, startingDetail, true);
+    }
+
+    private DeferredHealthCheck(String component, String startingDetail, boolean critical) {
         this.component = Objects.requireNonNull(component, "component");
         this.startingDetail = Objects.requireNonNull(startingDetail, "startingDetail");
+        this.critical = critical;
+    }
+
+    /**
+     * A component whose outage degrades Hotline but leaves it ready ({@link HealthCheck#critical()}): AMI (calls
+     * are still routed from the dialplan's AGI requests), the database (the journal keeps its writes), the journal.
+     */
+    static DeferredHealthCheck degrading(String component, String startingDetail) {
+        return new DeferredHealthCheck(component, startingDetail, false);
     }
 
     void delegateTo(HealthCheck check) {
@@ -26,6 +40,11 @@ final class DeferredHealthCheck implements HealthCheck {
     @Override
     public String component() {
         return component;
+    }
+
+    @Override
+    public boolean critical() {
+        return critical;
     }
 
     @Override

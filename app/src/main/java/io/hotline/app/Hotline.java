@@ -8,12 +8,15 @@ import io.hotline.persistence.Database;
 import io.hotline.persistence.calls.JdbiCallbackStore;
 import io.hotline.persistence.calls.JdbiSurveyStore;
 import io.hotline.persistence.dao.SeatDao;
+import io.hotline.persistence.dao.SeatStateDao;
 import io.hotline.persistence.outbox.DurableRoutingJournal;
 import io.hotline.persistence.outbox.JournalConfig;
 import io.hotline.persistence.workorder.JdbiWorkOrderStore;
 import io.hotline.persistence.seed.DemoSeed;
 import io.hotline.routing.engine.RoutingSnapshot;
 import io.hotline.routing.spi.CallControl;
+import io.hotline.telephony.ami.AmiCallControl;
+import io.hotline.telephony.scripts.SeatRequests;
 import io.hotline.telephony.scripts.WaitingCallers;
 import java.time.Duration;
 import io.hotline.routing.spi.ComponentHealth;
@@ -40,11 +43,16 @@ import org.slf4j.LoggerFactory;
  * safe (stop taking requests, then stop checking, then stop routing, then close the database, then the
  * metrics). The HTTP server starts before the database so that {@code /health} answers 503 "starting" while a
  * first embedded start unpacks MariaDB. Routing starts once the database is migrated (and seeded): the active
- * seats are read on the lifecycle thread and offered to the routing thread, logged out. Not thread-safe: one
+ * seats are read on the lifecycle thread and offered to the routing thread, each in its last state (logged in,
+ * ready or not ready with its reason), which AMI's device states then reconcile. Not thread-safe: one
  * lifecycle thread starts and closes it.
  */
 public final class Hotline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Hotline.class);
+    /** How long a seat's feature code waits for routing's answer before the seat hears the refusal tone. */
+    private static final Duration SEAT_REQUEST_TIMEOUT = Duration.ofSeconds(3);
+    /** How long the start waits for the journal to write what the last run left (seat states among it). */
+    private static final Duration EARLIER_RUN_WAIT = Duration.ofSeconds(10);
 
     private final PrometheusMetrics metrics;
     private HealthMonitor healthMonitor;
@@ -57,6 +65,7 @@ public final class Hotline implements AutoCloseable {
     private JdbiWorkOrderStore workOrders;
     private TelephonyService telephony;
     private AmiService ami;
+    private CallControl calls;
 
     private Hotline(PrometheusMetrics metrics) {
         this.metrics = metrics;
@@ -83,11 +92,12 @@ public final class Hotline implements AutoCloseable {
 
     private void startComponents(HotlineConfiguration config) {
         MeterRegistry registry = metrics.registry();
-        DeferredHealthCheck databaseHealth = new DeferredHealthCheck("database", "opening the database");
+        // Not ready without routing and FastAGI; degraded, still routing, without AMI, database or journal.
+        DeferredHealthCheck databaseHealth = DeferredHealthCheck.degrading("database", "opening the database");
         DeferredHealthCheck routingHealth = new DeferredHealthCheck("routing", "waiting for the database");
-        DeferredHealthCheck journalHealth = new DeferredHealthCheck("journal", "waiting for the database");
+        DeferredHealthCheck journalHealth = DeferredHealthCheck.degrading("journal", "waiting for the database");
         DeferredHealthCheck agiHealth = new DeferredHealthCheck("agi", "waiting for routing");
-        DeferredHealthCheck amiHealth = new DeferredHealthCheck("ami", "waiting for routing");
+        DeferredHealthCheck amiHealth = DeferredHealthCheck.degrading("ami", "waiting for routing");
         healthMonitor = new HealthMonitor(List.of(databaseHealth, routingHealth, journalHealth,
                 config.ami().isEmpty() ? disabled("ami", "HOTLINE_AMI_HOST is not set: Hotline learns of calls "
                         + "from the dialplan's AGI requests only") : amiHealth, agiHealth),
@@ -109,19 +119,26 @@ public final class Hotline implements AutoCloseable {
             LOG.info("The database has no seats: loading the demo organisation");
             DemoSeed.load(database.database().jdbi());
         }
-        WaitingCallers callers = new WaitingCallers(InstantSource.system(), Duration.ofMinutes(2));
         startJournal(config, registry);
         journalHealth.delegateTo(journal.healthCheck());
-        Map<String, String> seatDevices = startRouting(config, registry, routingHealth, callers);
-        if (!config.ami().isEmpty()) {
+        // Commands telephony cannot carry out (a move without AMI) are logged and journalled as rejected.
+        WaitingCallers callers = new WaitingCallers(InstantSource.system(), Duration.ofMinutes(2),
+                journal::requestRejected);
+        SeatRequests seatRequests = new SeatRequests(SEAT_REQUEST_TIMEOUT);
+        AmiCallControl amiCalls = config.ami().isEmpty() ? null : new AmiCallControl(callers);
+        calls = amiCalls == null ? callers : amiCalls;
+        Map<String, String> seatDevices = startRouting(config, registry, routingHealth, calls, seatRequests);
+        if (amiCalls != null) {
             // Connections log in in the background: an Asterisk that is down delays nothing; health shows it.
             ami = AmiService.start(config.ami(), seatDevices, routing, registry);
+            amiCalls.attach(ami.view(), ami.connections());
             amiHealth.delegateTo(ami.healthCheck());
         }
         // Last: Asterisk's calls are taken only once everything they need is up.
         Jdbi jdbi = database.database().jdbi();
         telephony = TelephonyService.start(config, jdbi, new TelephonyService.Wiring(routing.inbox(), callers,
-                new DeferringStores(workOrders, new JdbiCallbackStore(jdbi), new JdbiSurveyStore(jdbi), journal)),
+                new DeferringStores(workOrders, new JdbiCallbackStore(jdbi), new JdbiSurveyStore(jdbi), journal),
+                seatRequests),
                 registry);
         agiHealth.delegateTo(telephony.healthCheck());
         healthMonitor.refreshNow();
@@ -143,14 +160,27 @@ public final class Hotline implements AutoCloseable {
         bindJournalMeters(registry, journal);
     }
 
-    /** Starts routing with the active seats; returns each seat's softphone device and seat code. */
+    /**
+     * Starts routing with the active seats, each in the state it had when Hotline last stopped (once the journal
+     * wrote what an earlier run left in its log); returns each seat's softphone device and seat code.
+     */
     private Map<String, String> startRouting(HotlineConfiguration config, MeterRegistry registry,
-                                             DeferredHealthCheck health, CallControl calls) {
-        routing = RoutingService.start(config.routing(), InstantSource.system(), calls, journal);
+                                             DeferredHealthCheck health, CallControl calls,
+                                             SeatRequests seatRequests) {
+        if (!journal.awaitEarlierRun(EARLIER_RUN_WAIT)) {
+            LOG.warn("The routing journal did not write what the last run left within {} s: seats get the state the"
+                    + " database has", EARLIER_RUN_WAIT.toSeconds());
+        }
+        // A withdrawn offer's caller is still inside that Dial until Asterisk ends it: by itself at Dial's timeout
+        // without AMI, at once after AmiCallControl's Hangup with it (or later, should that fail). The engine holds
+        // the caller until the dialplan reports the Dial's end, so no seat is offered a call its phone cannot ring.
+        routing = RoutingService.start(config.routing().withHoldUntilDialEnds(true), InstantSource.system(), calls,
+                journal, seatRequests);
         routingMetrics = new RoutingMetrics(config.routing().queues().keySet(), routing::snapshot,
                 routing::inboxDepth, routing::inboxRefused, routing::failures);
         routingMetrics.bindTo(registry);
-        Map<String, String> seats = RoutingSeats.load(database.database().jdbi().onDemand(SeatDao.class), routing);
+        Map<String, String> seats = RoutingSeats.load(database.database().jdbi().onDemand(SeatDao.class),
+                database.database().jdbi().onDemand(SeatStateDao.class), routing);
         // The inbox is FIFO: whatever producers offer from now on is applied after these seats.
         health.delegateTo(routing.healthCheck());
         LOG.info("Routing {} queues ({} by default) for {} seats", config.routing().queues().size(),
@@ -225,6 +255,11 @@ public final class Hotline implements AutoCloseable {
     /** The AMI side, or {@code null} when HOTLINE_AMI_HOST is unset (tests look at its view). */
     AmiService ami() {
         return ami;
+    }
+
+    /** What carries routing's commands to Asterisk (tests send it commands the engine emits only rarely). */
+    CallControl callControl() {
+        return calls;
     }
 
     /** The latest health report. */

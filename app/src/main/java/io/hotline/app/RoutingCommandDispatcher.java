@@ -3,22 +3,26 @@ package io.hotline.app;
 import io.hotline.routing.engine.RoutingCommand;
 import io.hotline.routing.spi.CallControl;
 import io.hotline.routing.spi.RoutingJournal;
+import io.hotline.routing.spi.SeatRequestAnswers;
 import java.util.Objects;
 
 /**
  * Hands each command of the routing engine to the port that carries it out: one line per command type, nothing
  * else (style.md 6.2). Calls to the telephone system go to {@link CallControl}; facts to keep go to
- * {@link RoutingJournal}; a command that is both (an offer, an escalation) goes to both.
+ * {@link RoutingJournal}; a command that is both (an offer, an escalation) goes to both; the engine's answers to
+ * seats' requests to {@link SeatRequestAnswers}.
  * <p>
  * Confined to the routing thread; holds no state. The ports return at once (they hand I/O to their own threads).
  */
 final class RoutingCommandDispatcher {
     private final CallControl calls;
     private final RoutingJournal journal;
+    private final SeatRequestAnswers seatAnswers;
 
-    RoutingCommandDispatcher(CallControl calls, RoutingJournal journal) {
+    RoutingCommandDispatcher(CallControl calls, RoutingJournal journal, SeatRequestAnswers seatAnswers) {
         this.calls = Objects.requireNonNull(calls, "calls");
         this.journal = Objects.requireNonNull(journal, "journal");
+        this.seatAnswers = Objects.requireNonNull(seatAnswers, "seatAnswers");
     }
 
     void dispatch(RoutingCommand command) {
@@ -52,6 +56,8 @@ final class RoutingCommandDispatcher {
             journal.callHandedOff(handedOff);
         } else if (command instanceof RoutingCommand.RequestRejected rejected) {
             journal.requestRejected(rejected);
+        } else if (command instanceof RoutingCommand.SeatRequestAnswered answered) {
+            seatAnswers.answered(answered);
         } else {
             // RoutingCommand is sealed: only a new command type that was not added here gets this far.
             throw new IllegalArgumentException("no port carries out " + command.getClass().getSimpleName());

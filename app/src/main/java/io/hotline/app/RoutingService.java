@@ -9,6 +9,7 @@ import io.hotline.routing.engine.RoutingSnapshot;
 import io.hotline.routing.spi.CallControl;
 import io.hotline.routing.spi.HealthCheck;
 import io.hotline.routing.spi.RoutingJournal;
+import io.hotline.routing.spi.SeatRequestAnswers;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,9 +92,9 @@ final class RoutingService implements AutoCloseable {
 
     /** Creates the engine and its inbox of {@value #INBOX_CAPACITY} events, and starts the routing thread. */
     static RoutingService start(RoutingConfig config, InstantSource clock, CallControl calls,
-                                RoutingJournal journal) {
+                                RoutingJournal journal, SeatRequestAnswers seatAnswers) {
         RoutingService service = new RoutingService(new RoutingEngine(config, clock), new RoutingInbox(INBOX_CAPACITY),
-                new RoutingCommandDispatcher(calls, journal), RoutingEngine::apply, clock);
+                new RoutingCommandDispatcher(calls, journal, seatAnswers), RoutingEngine::apply, clock);
         service.start();
         return service;
     }

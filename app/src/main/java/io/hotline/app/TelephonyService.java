@@ -15,6 +15,7 @@ import io.hotline.telephony.scripts.HangupScript;
 import io.hotline.telephony.scripts.RouteContext;
 import io.hotline.telephony.scripts.RouteScript;
 import io.hotline.telephony.scripts.RouteSettings;
+import io.hotline.telephony.scripts.SeatRequests;
 import io.hotline.telephony.scripts.SeatScript;
 import io.hotline.telephony.scripts.SurveyScript;
 import io.hotline.telephony.scripts.WaitingCallers;
@@ -59,8 +60,9 @@ final class TelephonyService implements AutoCloseable {
      * @param callers  where waiting callers receive routing's commands
      * @param stores   the work orders, callbacks and survey scores (written later, through the journal, while
      *                 the database is away)
+     * @param seats    where seats' feature-code sessions wait for routing's answers
      */
-    record Wiring(RoutingInbox inbox, WaitingCallers callers, DeferringStores stores) {
+    record Wiring(RoutingInbox inbox, WaitingCallers callers, DeferringStores stores, SeatRequests seats) {
     }
 
     /** Starts the FastAGI server; the scripts hand calls to the wiring's inbox and wait in its callers. */
@@ -75,12 +77,13 @@ final class TelephonyService implements AutoCloseable {
         });
         InstantSource clock = InstantSource.system();
         RouteContext context = new RouteContext(new RouteSettings(config.asteriskName(),
-                config.routing().defaultQueue(), Map.of(), Map.of(), "default"), new JdbiCallerDirectory(jdbi),
+                config.routing().defaultQueue(), config.routing().dialledNumbers().queues(),
+                config.routing().dialledNumbers().products(), "default"), new JdbiCallerDirectory(jdbi),
                 wiring.stores(), inbox, callers, blocking, clock);
         AgiServer server = new AgiServer(config.agi(), List.of(new RouteScript(context), new AnsweredScript(context),
                 new HangupScript(context), new EscalateScript(context),
                 new SurveyScript(wiring.stores(), blocking, clock),
-                new SeatScript(new JdbiSeatDirectory(jdbi), inbox, blocking),
+                new SeatScript(new JdbiSeatDirectory(jdbi), inbox, blocking, wiring.seats()),
                 new CallbackScript(wiring.stores(), blocking, clock)), observer(registry));
         try {
             return new TelephonyService(server, blocking, server.start(), callers);

@@ -26,6 +26,10 @@ final class AgiDialogue {
         if (command.equals("GET VARIABLE CHANNEL(linkedid)")) {
             return "200 result=1 (" + linkedId + ")\n";
         }
+        if (command.equals("CHANNEL STATUS")) {
+            // recording 18: the feature code's channel is up (6) once the dialplan answered it
+            return "200 result=6\n";
+        }
         if (command.startsWith("STREAM FILE")) {
             return "200 result=0 endpos=16000\n";
         }

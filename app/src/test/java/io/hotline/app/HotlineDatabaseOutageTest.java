@@ -81,10 +81,11 @@ class HotlineDatabaseOutageTest {
             assertThat(commands).contains("SET VARIABLE HOTLINE_TARGET " + dialString,
                     "SET VARIABLE HOTLINE_RESULT ROUTED");
             assertThat(commands).noneMatch(command -> command.startsWith("SET VARIABLE HOTLINE_WORKORDER"));
-            // and what the database must learn waits on disk, as the journal's health says: the opening, the
-            // call's arrival, the decision, the offer and the connection
+            // and what the database must learn waits on disk, as the journal's health says: the work order's
+            // opening, the call's arrival, the decision, the offer, the connection, and the seat's two state
+            // changes (RESERVED, ON_CALL)
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(journal(hotline).detail())
-                    .isEqualTo("5 entries wait on disk for the database"));
+                    .isEqualTo("7 entries wait on disk for the database"));
             assertThat(journal(hotline).status()).isEqualTo(ComponentHealth.Status.UP);
 
             // when the database answers again

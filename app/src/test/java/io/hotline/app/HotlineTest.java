@@ -69,6 +69,34 @@ class HotlineTest {
     }
 
     @Test
+    void shouldStayReadyAndReportDegradedWhileAsteriskManagerIsUnreachable() throws Exception {
+        // given an AMI host where nothing listens: routing goes on from the dialplan's AGI requests
+        Map<String, String> values = new HashMap<>(Map.of(
+                "HOTLINE_DB_URL", DB.config().jdbcUrl(),
+                "HOTLINE_HTTP_PORT", "0",
+                "HOTLINE_AGI_PORT", "0",
+                "HOTLINE_HEALTH_INTERVAL", "1s",
+                "HOTLINE_AMI_HOST", "127.0.0.1:" + freePort(),
+                "HOTLINE_AMI_SECRET", "not-used",
+                "HOTLINE_DATA_DIR", TestDataDirectories.fresh("hotline-ami-down")));
+        try (Hotline hotline = Hotline.start(HotlineConfiguration.from(Settings.of(values)))) {
+            String base = "http://127.0.0.1:" + hotline.httpAddress().getPort();
+
+            // then readiness is 200, DEGRADED, naming AMI as down and not critical
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                HttpResponse<String> health = get(base + "/health");
+                assertThat(health.statusCode()).isEqualTo(200);
+                assertThat(health.body()).startsWith("{\"status\":\"DEGRADED\"").contains(
+                        "\"ami\":{\"status\":\"DOWN\",\"critical\":false",
+                        "\"routing\":{\"status\":\"UP\",\"critical\":true",
+                        "\"agi\":{\"status\":\"UP\",\"critical\":true");
+            });
+            assertThat(get(base + "/health/ready").statusCode()).isEqualTo(200);
+            assertThat(get(base + "/health/live").body()).isEqualTo("{\"status\":\"UP\"}");
+        }
+    }
+
+    @Test
     void shouldFailWithOneReadableLineAndReleaseThePortWhenTheDatabaseIsUnreachable() throws Exception {
         int httpPort = freePort();
         int deadPort = freePort();

@@ -3,14 +3,16 @@ package io.hotline.app;
 import io.hotline.routing.engine.RoutingCommand;
 import io.hotline.routing.spi.CallControl;
 import io.hotline.routing.spi.RoutingJournal;
+import io.hotline.routing.spi.SeatRequestAnswers;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Fakes of both routing ports that record every call as {@code method: command} together with the calling thread,
- * for tests that read them from another thread. Thread-safe.
+ * Fakes of the routing ports that record every call as {@code method: command} together with the calling thread,
+ * for tests that read them from another thread. Not final: a test may override one method to make it fail.
+ * Thread-safe.
  */
-final class RecordingPorts implements CallControl, RoutingJournal {
+class RecordingPorts implements CallControl, RoutingJournal, SeatRequestAnswers {
     /** One port call. */
     record Call(String method, RoutingCommand command, String thread) {
     }
@@ -109,5 +111,10 @@ final class RecordingPorts implements CallControl, RoutingJournal {
     @Override
     public void callEscalated(RoutingCommand.MoveToQueue move) {
         record("callEscalated", move);
+    }
+
+    @Override
+    public void answered(RoutingCommand.SeatRequestAnswered answer) {
+        record("answered", answer);
     }
 }

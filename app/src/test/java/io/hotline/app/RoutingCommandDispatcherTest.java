@@ -18,7 +18,7 @@ class RoutingCommandDispatcherTest {
     void shouldHandEveryCommandTypeToThePortMethodThatCarriesItOut() {
         // given recording ports
         RecordingPorts ports = new RecordingPorts();
-        RoutingCommandDispatcher dispatcher = new RoutingCommandDispatcher(ports, ports);
+        RoutingCommandDispatcher dispatcher = new RoutingCommandDispatcher(ports, ports, ports);
         List<RoutingCommand> commands = List.of(
                 new RoutingCommand.OfferCall("c1", "S1001", "PJSIP/1001", Tier.TIER1, 7L, Duration.ofSeconds(15),
                         "best"),
@@ -31,7 +31,8 @@ class RoutingCommandDispatcherTest {
                 new RoutingCommand.CallConnected("c1", "S1001", Duration.ofSeconds(4)),
                 new RoutingCommand.CallAbandoned("c2", "support", Duration.ofSeconds(40)),
                 new RoutingCommand.SeatStateChanged("S1001", SeatState.READY, null),
-                new RoutingCommand.RequestRejected("S9", "unknown seat"));
+                new RoutingCommand.RequestRejected("S9", "unknown seat"),
+                new RoutingCommand.SeatRequestAnswered("seat-1", "S1001", false, "seat is logged out: log in first"));
 
         // when each is dispatched
         commands.forEach(dispatcher::dispatch);
@@ -39,14 +40,14 @@ class RoutingCommandDispatcherTest {
         // then each reached its own port method, once, in order
         assertThat(ports.methods()).containsExactly("offer", "callOffered", "cancelOffer", "announceWait",
                 "offerCallback", "playAfterHours", "moveToQueue", "callEscalated", "recordDecision", "callConnected",
-                "callAbandoned", "seatStateChanged", "requestRejected");
+                "callAbandoned", "seatStateChanged", "requestRejected", "answered");
         assertThat(ports.calls).extracting(RecordingPorts.Call::command).containsSubsequence(commands);
     }
 
     @Test
     void shouldHandWhatMakesTheCallRecordToTheJournal() {
         RecordingPorts ports = new RecordingPorts();
-        RoutingCommandDispatcher dispatcher = new RoutingCommandDispatcher(ports, ports);
+        RoutingCommandDispatcher dispatcher = new RoutingCommandDispatcher(ports, ports, ports);
         List<RoutingCommand> commands = List.of(
                 new RoutingCommand.CallJoined("c1", "support", RoutingEvent.CallOrigin.UNKNOWN, "ERP_U8", 7L),
                 new RoutingCommand.ConversationEnded("c1", "S1001", Duration.ofSeconds(52)),

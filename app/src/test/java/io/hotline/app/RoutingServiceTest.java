@@ -131,14 +131,14 @@ class RoutingServiceTest {
     @Test
     void shouldCountAPortThatThrowsAndDispatchTheCommandsAfterIt() {
         // given a call control whose offer fails
-        CallControl broken = new CallControl() {
+        CallControl broken = new RecordingPorts() {
             @Override
             public void offer(RoutingCommand.OfferCall offer) {
                 throw new IllegalStateException("a bug in telephony");
             }
         };
         service = new RoutingService(new RoutingEngine(OPEN, InstantSource.system()),
-                new RoutingInbox(RoutingService.INBOX_CAPACITY), new RoutingCommandDispatcher(broken, ports),
+                new RoutingInbox(RoutingService.INBOX_CAPACITY), new RoutingCommandDispatcher(broken, ports, ports),
                 RoutingEngine::apply, InstantSource.system());
         service.start();
 
@@ -210,7 +210,7 @@ class RoutingServiceTest {
 
     private RoutingService started(RoutingConfig config, int capacity, RoutingService.EventHandler handler) {
         service = new RoutingService(new RoutingEngine(config, InstantSource.system()), new RoutingInbox(capacity),
-                new RoutingCommandDispatcher(ports, ports), handler, InstantSource.system());
+                new RoutingCommandDispatcher(ports, ports, ports), handler, InstantSource.system());
         service.start();
         return service;
     }

@@ -78,9 +78,13 @@ public final class HttpServer implements AutoCloseable {
         this.initializer = new HttpServerInitializer(routes, authenticator, observer, config.maxRequestBytes());
     }
 
-    /** A route table holding {@code GET /health} and {@code GET /metrics}, ready for more routes. */
+    /**
+     * A route table holding {@code GET /health} (readiness, also as {@code /health/ready}), {@code GET
+     * /health/live} (liveness) and {@code GET /metrics}, ready for more routes.
+     */
     public static HttpRoutes.Builder machineRoutes(Supplier<HealthReport> health, MetricsEndpoint metrics) {
-        return HttpRoutes.builder().add(HealthHandler.route(health)).add(MetricsHandler.route(metrics));
+        return HttpRoutes.builder().add(HealthHandler.route(health)).add(HealthHandler.readyRoute(health))
+                .add(HealthHandler.liveRoute()).add(MetricsHandler.route(metrics));
     }
 
     /**

@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -85,6 +86,34 @@ class HttpServerTest {
         assertThat(database.get("detail").asText()).isEqualTo("MariaDB 11.4.5");
         assertThat(database.get("details").get("pool").asInt()).isEqualTo(10);
         assertThat(body.get("components").get("ami").get("status").asText()).isEqualTo("DISABLED");
+    }
+
+    @Test
+    void shouldAnswerReadiness200DegradedWhileANonCriticalComponentIsDownAndLivenessAlways() throws Exception {
+        URI base = start(new HttpServer(WebConfig.of("127.0.0.1", 0), health::get, metrics));
+        Map<String, ComponentHealth> components = new LinkedHashMap<>();
+        components.put("routing", ComponentHealth.up("routing thread running", Map.of()));
+        components.put("ami", ComponentHealth.down("not logged in to pbx1; retrying"));
+        health.set(new HealthReport(CHECKED_AT, components, Set.of("ami")));
+
+        for (String path : List.of("/health", "/health/ready")) {
+            HttpResponse<String> response = get(base.resolve(path));
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode body = JSON.readTree(response.body());
+            assertThat(body.get("status").asText()).isEqualTo("DEGRADED");
+            assertThat(body.get("components").get("ami").get("status").asText()).isEqualTo("DOWN");
+            assertThat(body.get("components").get("ami").get("critical").asBoolean()).isFalse();
+            assertThat(body.get("components").get("routing").get("critical").asBoolean()).isTrue();
+        }
+
+        // a critical component down: not ready, yet alive
+        components.put("routing", ComponentHealth.down("the routing-engine thread is not running"));
+        health.set(new HealthReport(CHECKED_AT, components, Set.of("ami")));
+        assertThat(get(base.resolve("/health")).statusCode()).isEqualTo(503);
+        assertThat(get(base.resolve("/health/ready")).statusCode()).isEqualTo(503);
+        HttpResponse<String> live = get(base.resolve("/health/live"));
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(live.body()).get("status").asText()).isEqualTo("UP");
     }
 
     @Test

@@ -50,6 +50,18 @@ final class PerEntryJournal implements RoutingJournal, AutoCloseable {
         });
     }
 
+    /** The peer predates seat states: the benchmark hands it decisions and connections only. */
+    @Override
+    public void seatStateChanged(RoutingCommand.SeatStateChanged change) {
+        throw new UnsupportedOperationException("the per-entry journal keeps no seat states");
+    }
+
+    /** The peer predates kept refusals: the benchmark hands it decisions and connections only. */
+    @Override
+    public void requestRejected(RoutingCommand.RequestRejected rejected) {
+        throw new UnsupportedOperationException("the per-entry journal keeps no refusals");
+    }
+
     // The benchmark compares the two journals on decisions and connections only; the call's record (joined,
     // offers, ends, hand-offs, escalations) came after the peer was retired and is not part of the comparison.
 

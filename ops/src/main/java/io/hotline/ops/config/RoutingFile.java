@@ -6,6 +6,7 @@ import io.hotline.routing.engine.SeatOrdering;
 import io.hotline.routing.hours.BusinessHours;
 import io.hotline.routing.hours.OpeningHours;
 import io.hotline.routing.ladder.Tier;
+import io.hotline.routing.queue.DialledNumbers;
 import io.hotline.routing.queue.QueueConfig;
 import io.hotline.routing.queue.RoutingStep;
 import java.nio.file.Path;
@@ -45,6 +46,7 @@ public final class RoutingFile {
     private static final int MAX_MISSED_OFFERS = 100;
     private static final String ALWAYS = "always";
     private static final String QUEUE_PREFIX = "queue.";
+    private static final String DNIS_PREFIX = "dnis.";
 
     private RoutingFile() {
     }
@@ -91,7 +93,8 @@ public final class RoutingFile {
                     file.durationOrZero("sticky-for", defaults.stickyFor()),
                     file.positiveDuration("announce-every", defaults.announceEvery()),
                     file.positiveDuration("offer-callback-after", defaults.offerCallbackAfter()),
-                    file.positiveDuration("assumed-handle-time", defaults.assumedHandleTime()));
+                    file.positiveDuration("assumed-handle-time", defaults.assumedHandleTime()),
+                    dialledNumbers(file, queues));
         } catch (IllegalArgumentException e) {
             // Every value was checked on its own above; this is a rule across keys that was missed there.
             throw file.failure(Setting.HOTLINE_ROUTING_FILE.key(),
@@ -141,6 +144,40 @@ public final class RoutingFile {
         } catch (IllegalArgumentException e) {
             throw file.invalid(tiersKey, e);
         }
+    }
+
+    /**
+     * The {@code dnis.<number>.queue} and {@code dnis.<number>.product} keys. Other keys under {@code dnis.} are
+     * left unasked, so they are reported as unknown keys.
+     */
+    private static DialledNumbers dialledNumbers(RoutingProperties file, Map<String, QueueConfig> queues) {
+        Map<String, String> queueByNumber = new LinkedHashMap<>();
+        Map<String, String> productByNumber = new LinkedHashMap<>();
+        for (String key : file.keysStartingWith(DNIS_PREFIX)) {
+            int dot = key.lastIndexOf('.');
+            String number = dot > DNIS_PREFIX.length() ? key.substring(DNIS_PREFIX.length(), dot) : "";
+            String attribute = key.substring(dot + 1);
+            if (!attribute.equals("queue") && !attribute.equals("product")) {
+                continue;
+            }
+            if (!DialledNumbers.isNumber(number)) {
+                throw file.invalid(key, "is for '" + number + "', which is not a dialled number (digits, optionally"
+                        + " after +, as Asterisk sends it, e.g. dnis.+864008001234.queue)");
+            }
+            String value = file.optional(key).orElseThrow();
+            if (attribute.equals("queue")) {
+                if (!queues.containsKey(value)) {
+                    throw file.invalid(key, "is not one of the queues " + new TreeSet<>(queues.keySet()));
+                }
+                queueByNumber.put(number, value);
+            } else {
+                if (!DialledNumbers.isSkill(value)) {
+                    throw file.invalid(key, "is not a skill code (letters, digits, _ and -, e.g. ERP_U8)");
+                }
+                productByNumber.put(number, value);
+            }
+        }
+        return new DialledNumbers(queueByNumber, productByNumber);
     }
 
     private static List<String> names(RoutingProperties file, String key, List<String> names) {
@@ -220,6 +257,9 @@ public final class RoutingFile {
         String[] parts = key.split("\\.", -1);
         String why = "it is not a routing key" + file.closestKnown(key).map(known -> "; did you mean " + known + "?")
                 .orElse(" (docs/routing.properties lists every key)");
+        if (parts[0].equals("dnis")) {
+            why = "a dialled number has only dnis.<number>.queue and dnis.<number>.product";
+        }
         if (parts[0].equals("queue") && parts.length > 2) {
             List<String> queues = file.list("queues").orElse(List.of());
             if (!queues.contains(parts[1])) {

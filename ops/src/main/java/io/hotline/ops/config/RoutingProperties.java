@@ -138,6 +138,11 @@ final class RoutingProperties {
         return new InvalidSettingException(key, SETTING + " '" + file + "': " + message);
     }
 
+    /** The keys set in the file that start with {@code prefix}, sorted; listing them does not count as asking. */
+    List<String> keysStartingWith(String prefix) {
+        return values.keySet().stream().filter(key -> key.startsWith(prefix)).sorted().toList();
+    }
+
     /** Keys set in the file that nobody asked for, sorted so that the first one reported is stable. */
     List<String> unknownKeys() {
         Set<String> unknown = new TreeSet<>(values.keySet());

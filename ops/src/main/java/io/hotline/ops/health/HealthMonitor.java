@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -28,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +44,11 @@ import org.slf4j.LoggerFactory;
  * run instead of starting another, so a hung check holds at most one thread. Nothing a check does can stop the
  * schedule.
  *
+ * <p>A check that is not {@link HealthCheck#critical() critical} is marked so in every report: while it is not
+ * ready, Hotline is {@code DEGRADED} but ready ({@link HealthReport#status()}).
+ *
  * <p>Registers one {@code hotline.health.component.up} gauge per component (1 ready, 0 not) and removes them on
- * {@link #close()}. Logs each change of a component's status.
+ * {@link #close()}. Logs each change of a component's status, and of Hotline's as a whole.
  *
  * <p>Thread-safe. Rounds never overlap: {@link #refreshNow()} waits for a scheduled round in progress, and vice
  * versa.
@@ -66,6 +71,7 @@ public final class HealthMonitor implements AutoCloseable {
     private final ReentrantLock roundLock = new ReentrantLock();
     /** The latest run of each check, by component; guarded by {@link #roundLock}. */
     private final Map<String, Future<ComponentHealth>> latestRuns = new HashMap<>();
+    private final Set<String> nonCritical;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile HealthReport current;
@@ -91,7 +97,9 @@ public final class HealthMonitor implements AutoCloseable {
                 throw new IllegalArgumentException("two health checks for component " + component);
             }
         }
-        current = new HealthReport(clock.instant(), starting);
+        nonCritical = this.checks.stream().filter(check -> !check.critical()).map(HealthCheck::component)
+                .collect(Collectors.toUnmodifiableSet());
+        current = new HealthReport(clock.instant(), starting, nonCritical);
         scheduler = new ScheduledThreadPoolExecutor(1, new NamedThreadFactory("health-monitor", false));
         scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         int maxConcurrentChecks = Math.max(1, this.checks.size());
@@ -175,7 +183,7 @@ public final class HealthMonitor implements AutoCloseable {
                     results.put(run.getKey(), await(run.getValue(), deadline));
                 }
             }
-            HealthReport report = new HealthReport(checkedAt, results);
+            HealthReport report = new HealthReport(checkedAt, results, nonCritical);
             if (!Thread.currentThread().isInterrupted()) {
                 publish(report);
             }
@@ -228,10 +236,19 @@ public final class HealthMonitor implements AutoCloseable {
                 if (health.status().isReady()) {
                     LOG.info("Component {} is {}: {}", component, health.status(), health.detail());
                 } else {
-                    LOG.warn("Component {} is {}: {}", component, health.status(), health.detail());
+                    LOG.warn("Component {} is {}{}: {}", component, health.status(),
+                            report.isCritical(component) ? "" : " (not critical: Hotline stays ready)",
+                            health.detail());
                 }
             }
         });
+        if (previous.status() != report.status()) {
+            if (report.status() == HealthReport.Status.UP) {
+                LOG.info("Hotline is UP");
+            } else {
+                LOG.warn("Hotline is {}: {} not ready", report.status(), String.join(", ", report.impaired()));
+            }
+        }
     }
 
     private double isReady(String component) {

@@ -78,9 +78,21 @@ public enum HotlineMeters {
     /** Logins after a lost connection, since start. */
     AMI_RECONNECTS("hotline.ami.reconnects", Meter.Type.COUNTER, null,
             "AMI logins after a lost connection.", TagKey.SERVER),
-    /** Login attempts that failed (server down, refused, wrong secret), since start. */
+    /** Logins Asterisk refused (wrong user or secret), since start; an Asterisk that is down is not counted here. */
     AMI_LOGIN_FAILURES("hotline.ami.login.failures", Meter.Type.COUNTER, null,
-            "AMI login attempts that failed; each is retried after a backoff.", TagKey.SERVER),
+            "AMI logins Asterisk refused (wrong user or secret); each is retried after a backoff.", TagKey.SERVER),
+    /** Login attempts that found no Asterisk (connection refused, I/O error, no answer), since start. */
+    AMI_CONNECT_FAILURES("hotline.ami.connect.failures", Meter.Type.COUNTER, null,
+            "AMI login attempts that reached no Asterisk (refused connection, I/O error, timeout); retried after a "
+                    + "backoff.", TagKey.SERVER),
+    /** AMI actions Hotline sent (Hangup of a withdrawn offer's leg, Redirect of a moved call, ...), by outcome. */
+    AMI_ACTIONS("hotline.ami.actions", Meter.Type.COUNTER, null,
+            "AMI actions sent, by action and outcome (success, error, failed, timeout).", TagKey.SERVER,
+            TagKey.ACTION, TagKey.OUTCOME),
+    /** Seats by the device state of their phone Hotline last handed to routing; an unreachable phone UNAVAILABLE. */
+    AMI_SEAT_DEVICES("hotline.ami.seat.devices", Meter.Type.GAUGE, null,
+            "Seats by their phone's device state as last handed to routing (UNAVAILABLE: unreachable).",
+            TagKey.DEVICE),
     /** AMI events received, by Asterisk's event name (the set asterisk-java knows: bounded). */
     AMI_EVENTS("hotline.ami.events", Meter.Type.COUNTER, null,
             "AMI events received, by event type.", TagKey.SERVER, TagKey.TYPE),
@@ -130,7 +142,13 @@ public enum HotlineMeters {
         /** An Asterisk server's name in Hotline, e.g. {@code pbx1}; one per configured server. */
         SERVER("server"),
         /** An AMI event type, e.g. {@code Hangup}; only the types asterisk-java knows (a few hundred at most). */
-        TYPE("type");
+        TYPE("type"),
+        /** A phone's device state, e.g. {@code UNAVAILABLE}; the five values of {@code DeviceState}. */
+        DEVICE("device"),
+        /** An AMI action Hotline sends, e.g. {@code Hangup}; only the few it has code for. */
+        ACTION("action"),
+        /** How an AMI action ended: {@code success}, {@code error}, {@code failed} or {@code timeout}. */
+        OUTCOME("outcome");
 
         private final String key;
 

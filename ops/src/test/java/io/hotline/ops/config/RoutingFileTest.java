@@ -10,6 +10,7 @@ import io.hotline.routing.engine.SeatOrdering;
 import io.hotline.routing.hours.BusinessHours;
 import io.hotline.routing.hours.OpeningHours;
 import io.hotline.routing.ladder.Tier;
+import io.hotline.routing.queue.DialledNumbers;
 import io.hotline.routing.queue.QueueConfig;
 import io.hotline.routing.queue.RoutingStep;
 import java.io.IOException;
@@ -220,7 +221,24 @@ class RoutingFileTest {
                         "unknown key queue.vip.steps: queue vip is not listed in queues"),
                 Arguments.of(ONE_QUEUE + "queue.q.step.middle.tiers = TIER2", "queue.q.step.middle.tiers",
                         "unknown key queue.q.step.middle.tiers: step middle is not listed in queue.q.steps"),
-                Arguments.of("wrap-up = 10s\nwrap-up = 20s", "wrap-up", "wrap-up appears more than once"));
+                Arguments.of("wrap-up = 10s\nwrap-up = 20s", "wrap-up", "wrap-up appears more than once"),
+                // dialled numbers
+                Arguments.of("dnis.+864008001234.queue = tier3", "dnis.+864008001234.queue",
+                        "dnis.+864008001234.queue='tier3' is not one of the queues [expert, support, tier2]"),
+                Arguments.of(ONE_QUEUE + "dnis.4008001234.queue = support", "dnis.4008001234.queue",
+                        "dnis.4008001234.queue='support' is not one of the queues [q]"),
+                Arguments.of("dnis.+86-400.queue = tier2", "dnis.+86-400.queue",
+                        "dnis.+86-400.queue='tier2' is for '+86-400', which is not a dialled number (digits, "
+                                + "optionally after +, as Asterisk sends it, e.g. dnis.+864008001234.queue)"),
+                Arguments.of("dnis.queue = tier2", "dnis.queue",
+                        "dnis.queue='tier2' is for '', which is not a dialled number (digits, optionally after +, "
+                                + "as Asterisk sends it, e.g. dnis.+864008001234.queue)"),
+                Arguments.of("dnis.+864008001234.product = ERP U8", "dnis.+864008001234.product",
+                        "dnis.+864008001234.product='ERP U8' is not a skill code (letters, digits, _ and -, e.g. "
+                                + "ERP_U8)"),
+                Arguments.of("dnis.+864008001234.skill = ERP_U8", "dnis.+864008001234.skill",
+                        "unknown key dnis.+864008001234.skill: a dialled number has only dnis.<number>.queue and "
+                                + "dnis.<number>.product"));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -238,6 +256,25 @@ class RoutingFileTest {
         assertThat(failure).isNotNull();
         assertThat(failure.key()).isEqualTo(key);
         assertThat(failure).hasMessage("HOTLINE_ROUTING_FILE '" + file + "': " + message);
+    }
+
+    @Test
+    void shouldLoadTheQueueAndProductOfEachDialledNumber() throws IOException {
+        Path file = write(String.join("\n",
+                "dnis.+864008001234.queue = tier2",
+                "dnis.+864008001234.product = ERP_U8",
+                "dnis.4008005678.queue = expert",
+                "dnis.4008009999.product = HR-CLOUD",
+                ""));
+
+        RoutingConfig config = RoutingFile.load(file);
+
+        assertThat(config.dialledNumbers()).isEqualTo(new DialledNumbers(
+                Map.of("+864008001234", "tier2", "4008005678", "expert"),
+                Map.of("+864008001234", "ERP_U8", "4008009999", "HR-CLOUD")));
+        assertThat(config.dialledNumbers().queue("+864008001234")).contains("tier2");
+        assertThat(config.dialledNumbers().queue("864008001234")).isEmpty();
+        assertThat(RoutingFile.load(EXAMPLE).dialledNumbers()).isEqualTo(DialledNumbers.NONE);
     }
 
     @Test

@@ -18,6 +18,7 @@ final class FakeHealthCheck implements HealthCheck {
     private volatile ComponentHealth health;
     private volatile RuntimeException failure;
     private volatile boolean hanging;
+    private boolean critical = true;
 
     FakeHealthCheck(String component, ComponentHealth health) {
         this.component = component;
@@ -26,6 +27,17 @@ final class FakeHealthCheck implements HealthCheck {
 
     static FakeHealthCheck up(String component) {
         return new FakeHealthCheck(component, ComponentHealth.up("fine", Map.of("version", "1")));
+    }
+
+    /** Marks this check not critical: its outage degrades Hotline but leaves it ready. */
+    FakeHealthCheck notCritical() {
+        this.critical = false;
+        return this;
+    }
+
+    @Override
+    public boolean critical() {
+        return critical;
     }
 
     FakeHealthCheck answer(ComponentHealth next) {

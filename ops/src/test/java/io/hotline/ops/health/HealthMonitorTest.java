@@ -63,6 +63,34 @@ class HealthMonitorTest {
     }
 
     @Test
+    void shouldStayReadyButDegradedWhileOnlyANonCriticalComponentIsDown() {
+        FakeHealthCheck routing = FakeHealthCheck.up("routing");
+        FakeHealthCheck ami = FakeHealthCheck.up("ami").notCritical()
+                .answer(ComponentHealth.down("not logged in to pbx1; retrying"));
+        FakeHealthCheck database = FakeHealthCheck.up("database").notCritical();
+        HealthMonitor monitor = monitor(Duration.ofSeconds(1), routing, ami, database);
+        assertThat(monitor.current().status()).isEqualTo(HealthReport.Status.DOWN);
+
+        HealthReport report = monitor.refreshNow();
+
+        assertThat(report.status()).isEqualTo(HealthReport.Status.DEGRADED);
+        assertThat(report.isReady()).isTrue();
+        assertThat(report.impaired()).containsExactly("ami");
+        assertThat(report.isCritical("ami")).isFalse();
+        assertThat(report.isCritical("routing")).isTrue();
+        assertThat(registry.get("hotline.health.component.up").tag("component", "ami").gauge().value()).isZero();
+
+        // a critical component down makes Hotline not ready, whatever the others say
+        routing.answer(ComponentHealth.down("the routing-engine thread is not running"));
+        assertThat(monitor.refreshNow().status()).isEqualTo(HealthReport.Status.DOWN);
+        assertThat(monitor.current().isReady()).isFalse();
+
+        routing.answer(ComponentHealth.up("fine", Map.of()));
+        ami.answer(ComponentHealth.up("1 Asterisk server(s) connected", Map.of()));
+        assertThat(monitor.refreshNow().status()).isEqualTo(HealthReport.Status.UP);
+    }
+
+    @Test
     void shouldReportAThrowingCheckDownWithTheExceptionMessage() {
         FakeHealthCheck database = FakeHealthCheck.up("database")
                 .fail(new IllegalStateException("Communications link failure"));

@@ -56,7 +56,11 @@ final class CallRecordWrites {
     static CallRecordWrites lock(Handle handle, String asteriskServer, List<JournalEntry> entries) {
         CallRecordWrites writes = new CallRecordWrites(asteriskServer, handle);
         Set<String> callIds = new LinkedHashSet<>();
-        entries.forEach(entry -> callIds.add(entry.callId()));
+        entries.stream().filter(entry -> entry.kind().concernsWorkOrder())
+                .forEach(entry -> callIds.add(entry.callId()));
+        if (callIds.isEmpty()) {
+            return writes;
+        }
         // The first row of a call is the caller's channel that entered routing; later rows are other channels.
         handle.createQuery("SELECT id, linkedid, queue, joined_at, waiting_since, offered_at, offers, answered_at,"
                         + " ended_at,"

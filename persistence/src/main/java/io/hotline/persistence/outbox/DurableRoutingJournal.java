@@ -28,8 +28,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The routing journal that loses nothing: each decision, connection and abandon routing emits is appended and
- * fsynced to a local log ({@link JournalLog}) before it is written to the call's work order; the transaction that
+ * The routing journal that loses nothing: each decision, connection and abandon routing emits, each seat state
+ * change (so seats get their state back after a restart) and each refusal (kept in {@code routing_refusal}) is
+ * appended and fsynced to a local log ({@link JournalLog}) before it is written to the database (the call's work
+ * order, {@code seat_state}, {@code routing_refusal}); the transaction that
  * writes a batch of entries also moves the journal's checkpoint in the database. So while the database is away
  * entries wait on disk (not in memory) and are written, in order, once it answers again; after a crash the entries
  * after the checkpoint are written on the next start; and none is written twice.
@@ -49,6 +51,7 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
     private static final int BATCH = 512;
     private static final long IDLE_WAIT_MS = 100;
     private static final Duration STOP_WAIT = Duration.ofSeconds(15);
+    private static final int REFUSALS_LOGGED_PER_MINUTE = 20;
 
     private final JournalConfig config;
     private final InstantSource clock;
@@ -72,6 +75,12 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
     /** Entries taken from the queue that the log did not accept yet (the disk failed). Log writer only. */
     private final List<JournalEntry> unlogged = new ArrayList<>();
     private long nextSequence;
+    /** The last entry an earlier run left in the log. */
+    private final long earlierRunThrough;
+    /** Refusals logged in the current minute, and not logged. Routing thread only. */
+    private long refusalWindowStartMs = Long.MIN_VALUE / 2;
+    private int refusalsLogged;
+    private long refusalsNotLogged;
 
     private DurableRoutingJournal(Jdbi jdbi, JournalWrites writes, JournalConfig config, InstantSource clock,
                                   JournalLog log, long checkpoint) {
@@ -82,6 +91,7 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
         this.applied.set(checkpoint);
         this.logged.set(Math.max(log.lastSequence(), checkpoint));
         this.nextSequence = logged.get() + 1;
+        this.earlierRunThrough = logged.get();
         JournalDatabaseWriter toDatabase = new JournalDatabaseWriter(jdbi, writes, config, clock, log,
                 new JournalDatabaseWriter.Progress(logged, applied, failures, rejected), () -> logWriterDone);
         this.logWriter = new Thread(this::logHandedOver, "journal-writer");
@@ -141,6 +151,54 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
     public void callAbandoned(RoutingCommand.CallAbandoned abandoned) {
         handOver(new Handed(JournalEntry.Kind.ABANDONED, clock.instant(), abandoned.callId(), abandoned.queue(),
                 null, abandoned.waited().toMillis()));
+    }
+
+    @Override
+    public void seatStateChanged(RoutingCommand.SeatStateChanged change) {
+        handOver(new Handed(JournalEntry.Kind.SEAT_STATE, clock.instant(), change.seatId(), change.state().name(),
+                change.reason() == null ? null : Explanation.of(change.reason()), 0));
+    }
+
+    /** Keeps the refusal and logs it at INFO, at most {@value #REFUSALS_LOGGED_PER_MINUTE} lines a minute. */
+    @Override
+    public void requestRejected(RoutingCommand.RequestRejected rejected) {
+        String subject = rejected.subject() == null ? "-" : rejected.subject();
+        handOver(new Handed(JournalEntry.Kind.REFUSED, clock.instant(), subject, rejected.request(),
+                Explanation.of(rejected.reason() == null ? "" : rejected.reason()), 0));
+        long now = clock.millis();
+        if (now - refusalWindowStartMs >= 60_000) {
+            if (refusalsNotLogged > 0) {
+                LOG.info("Routing refused {} more requests in the last minute (not logged one by one)",
+                        refusalsNotLogged);
+            }
+            refusalWindowStartMs = now;
+            refusalsLogged = 0;
+            refusalsNotLogged = 0;
+        }
+        if (refusalsLogged < REFUSALS_LOGGED_PER_MINUTE) {
+            refusalsLogged++;
+            LOG.info("Routing refused {} of {}: {}", rejected.request() == null ? "a request" : rejected.request(),
+                    subject, rejected.reason());
+        } else {
+            refusalsNotLogged++;
+        }
+    }
+
+    /**
+     * Waits until what an earlier run left in the log is in the database (the seats' last states among it), for at
+     * most {@code timeout}; for the lifecycle thread at start, before it reads what the journal writes.
+     *
+     * @return whether it is all in the database
+     */
+    public boolean awaitEarlierRun(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (applied.get() < earlierRunThrough) {
+            if (System.nanoTime() - deadline >= 0 || Thread.currentThread().isInterrupted()) {
+                return false;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        return true;
     }
 
     @Override

@@ -13,7 +13,8 @@ import java.util.zip.CRC32;
  * @param sequence   the entry's number in its journal, from 1
  * @param kind       what happened
  * @param occurredAt when routing emitted it
- * @param callId     the call (its linkedid), which names the work order
+ * @param callId     the call (its linkedid), which names the work order; for {@link Kind#SEAT_STATE} and
+ *                   {@link Kind#REFUSED} the seat or call concerned (see there)
  * @param subject    the seat that answered ({@link Kind#CONNECTED}), the queue left ({@link Kind#ABANDONED}), the
  *                   caller's number ({@link Kind#OPENED}); each kind's own is named with it
  * @param text       the explanation ({@link Kind#DECISION}), what the work order opens with ({@link Kind#OPENED});
@@ -80,7 +81,22 @@ public record JournalEntry(long sequence, Kind kind, Instant occurredAt, String 
          * A channel of the call ({@code subject}, its uniqueid) went to the dialplan's fallback queue without
          * entering routing; {@code text} is the caller's number, the dialled number and the reason, one per line.
          */
-        BYPASSED
+        BYPASSED,
+        /**
+         * A seat changed state. {@code callId} is the seat's code (no call is concerned), {@code subject} the
+         * state's name, {@code text} the not-ready reason or {@code null}.
+         */
+        SEAT_STATE,
+        /**
+         * Routing refused an input. {@code callId} is what it concerned (a seat's code or a call's linkedid),
+         * {@code subject} what was asked ({@code login}, {@code ready}...) or {@code null}, {@code text} why.
+         */
+        REFUSED;
+
+        /** Whether entries of this kind concern a seat or routing itself rather than a call's work order. */
+        boolean concernsWorkOrder() {
+            return this != SEAT_STATE && this != REFUSED;
+        }
     }
 
     public JournalEntry {

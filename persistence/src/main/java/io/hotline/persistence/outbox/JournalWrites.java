@@ -32,7 +32,9 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * happened. A work order whose opening was deferred ({@link JournalEntry.Kind#OPENED}) is opened at its place in
  * the batch, before the entries that follow it; callbacks and survey scores recorded meanwhile
  * ({@link JournalEntry.Kind#CALLBACK}, {@link JournalEntry.Kind#SURVEYED}) are written by their stores' own
- * statements, after what the batch has pending. Stateless.
+ * statements, after what the batch has pending. Seat states and refusals ({@link JournalEntry.Kind#SEAT_STATE},
+ * {@link JournalEntry.Kind#REFUSED}) concern no work order: they go to {@code seat_state} and
+ * {@code routing_refusal} as batches of their own; replaying them changes nothing. Stateless.
  */
 final class JournalWrites {
     private static final int MAX_REASON = 1000;
@@ -47,6 +49,22 @@ final class JournalWrites {
             + " WHERE code = :product) WHERE id = :id AND product_skill_id IS NULL";
     private static final String TIER = "UPDATE work_order SET tier = :tier, updated_at = :at, version = version + 1"
             + " WHERE id = :id";
+    private static final int MAX_REFUSAL = 255;
+    /**
+     * A seat's last state. {@code since} moves only when the state or the reason changes (a restored seat keeps
+     * it); an entry older than what the row has (a replay) changes nothing. Column order matters: MariaDB and
+     * MySQL assign left to right, so {@code since} and {@code updated_at} are compared before they change.
+     */
+    private static final String SEAT_STATE = "INSERT INTO seat_state (seat_id, state, reason, since, updated_at)"
+            + " SELECT id, :state, :reason, :at, :at FROM seat WHERE code = :seat"
+            + " ON DUPLICATE KEY UPDATE"
+            + " since = IF(updated_at > :at OR (state = :state AND reason <=> :reason), since, :at),"
+            + " reason = IF(updated_at > :at, reason, :reason),"
+            + " state = IF(updated_at > :at, state, :state),"
+            + " updated_at = GREATEST(updated_at, :at)";
+    /** A refusal; a replayed entry (same journal number, time and subject) is ignored. */
+    private static final String REFUSAL = "INSERT IGNORE INTO routing_refusal"
+            + " (subject, request, reason, refused_at, journal_seq) VALUES (:subject, :request, :reason, :at, :seq)";
 
     private final String asteriskServer;
     private final JdbiWorkOrderStore workOrders;
@@ -66,6 +84,10 @@ final class JournalWrites {
         Pending pending = new Pending(handle);
         int applied = 0;
         for (JournalEntry entry : entries) {
+            if (!entry.kind().concernsWorkOrder()) {
+                pending.seatFact(entry);
+                continue;
+            }
             WorkOrder workOrder = byCall.get(entry.callId());
             boolean recorded = calls.apply(entry);
             if (entry.kind() == JournalEntry.Kind.RESTARTED) {
@@ -172,6 +194,8 @@ final class JournalWrites {
         PreparedBatch cancels;
         PreparedBatch products;
         PreparedBatch tiers;
+        PreparedBatch seatStates;
+        PreparedBatch refusals;
 
         Pending(Handle handle) {
             this.handle = handle;
@@ -194,7 +218,25 @@ final class JournalWrites {
             if (!events.isEmpty()) {
                 handle.attach(WorkOrderEventDao.class).appendAll(events);
             }
+            if (seatStates.size() > 0) {
+                seatStates.execute();
+            }
+            if (refusals.size() > 0) {
+                refusals.execute();
+            }
             reset();
+        }
+
+        /** A seat's state or a refusal: no work order, batched on its own (in order among its kind). */
+        void seatFact(JournalEntry entry) {
+            if (entry.kind() == JournalEntry.Kind.SEAT_STATE) {
+                seatStates.bind("seat", entry.callId()).bind("state", entry.subject())
+                        .bind("reason", entry.text()).bind("at", entry.occurredAt()).add();
+            } else {
+                refusals.bind("subject", entry.callId()).bind("request", entry.subject())
+                        .bind("reason", truncate(entry.text() == null ? "" : entry.text(), MAX_REFUSAL))
+                        .bind("at", entry.occurredAt()).bind("seq", entry.sequence()).add();
+            }
         }
 
         private void reset() {
@@ -202,6 +244,8 @@ final class JournalWrites {
             cancels = handle.prepareBatch(CANCEL);
             products = handle.prepareBatch(PRODUCT);
             tiers = handle.prepareBatch(TIER);
+            seatStates = handle.prepareBatch(SEAT_STATE);
+            refusals = handle.prepareBatch(REFUSAL);
             events.clear();
         }
     }
@@ -278,8 +322,12 @@ final class JournalWrites {
     /** The batch's work orders by call, read and locked (FOR UPDATE) until the transaction ends. */
     private Map<String, WorkOrder> lockWorkOrders(Handle handle, List<JournalEntry> entries) {
         Set<String> callIds = new LinkedHashSet<>();
-        entries.forEach(entry -> callIds.add(entry.callId()));
+        entries.stream().filter(entry -> entry.kind().concernsWorkOrder())
+                .forEach(entry -> callIds.add(entry.callId()));
         Map<String, WorkOrder> byCall = new HashMap<>();
+        if (callIds.isEmpty()) {
+            return byCall;
+        }
         handle.createQuery("SELECT id, call_linkedid, state FROM work_order WHERE asterisk_server = :server"
                         + " AND call_linkedid IN (<calls>) FOR UPDATE")
                 .bind("server", asteriskServer).bindList("calls", new ArrayList<>(callIds))
@@ -300,7 +348,11 @@ final class JournalWrites {
     }
 
     private static String truncate(String reason) {
-        return reason == null || reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON);
+        return reason == null ? null : truncate(reason, MAX_REASON);
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
     }
 
     private static WorkOrderEventRow event(long workOrderId, Instant at, ActorKind kind, String actor, String action,

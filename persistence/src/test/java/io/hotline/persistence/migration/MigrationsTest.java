@@ -20,7 +20,7 @@ class MigrationsTest {
             "skill", "customer", "customer_phone", "customer_product", "customer_product_module", "seat",
             "seat_skill", "branch", "branch_region", "branch_duty_shift", "field_engineer", "field_engineer_skill",
             "call_record", "work_order", "work_order_event", "dispatch_order", "sms_message", "satisfaction_survey",
-            "callback_request", "kb_article", "routing_journal_checkpoint");
+            "callback_request", "kb_article", "routing_journal_checkpoint", "seat_state", "routing_refusal");
 
     @Test
     @Order(1)
@@ -37,6 +37,16 @@ class MigrationsTest {
                 .mapTo(Integer.class).one());
         assertThat(applied).isPositive().isEqualTo(scripts);
         assertThat(tables()).containsAll(DOMAIN_TABLES);
+        // in order, the call record's columns (V3) as well as the seat state and refusals (V4)
+        List<String> versions = DB.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank")
+                .mapTo(String.class).list());
+        assertThat(versions).containsExactly("1", "2", "3", "4");
+        List<String> callRecordColumns = DB.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = DATABASE()"
+                        + " AND table_name = 'call_record'")
+                .mapTo(String.class).list());
+        assertThat(callRecordColumns).contains("talk_ms", "offers", "waiting_since", "journal_seq");
     }
 
     @Test

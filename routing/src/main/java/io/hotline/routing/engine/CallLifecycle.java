@@ -171,10 +171,21 @@ final class CallLifecycle {
     }
 
     void declined(CallRecord call, SeatRecord seat, DeclineReason reason) {
+        if (call != null && call.phase == CallPhase.WAITING && call.dialing == seat) {
+            // The Dial of an offer withdrawn earlier ended: the caller is back in AGI and can be offered again.
+            call.dialing = null;
+            backInQueue(call);
+            return;
+        }
         if (call == null || call.phase != CallPhase.OFFERED || call.seat != seat) {
             context.emit(new RoutingCommand.RequestRejected(seat.id, "declined a call not offered to it"));
             return;
         }
+        release(call, seat, reason, false);
+    }
+
+    /** Ends an offer the seat did not take; the caller goes back in queue now, or once its Dial ended. */
+    private void release(CallRecord call, SeatRecord seat, DeclineReason reason, boolean stillRinging) {
         detach(call, seat);
         if (reason.countsAsMissed()) {
             seat.missedInARow++;
@@ -183,7 +194,9 @@ final class CallLifecycle {
         context.setState(seat, goesNotReady ? SeatState.NOT_READY : SeatState.READY, goesNotReady ? "no-answer"
                 : null);
         // Re-route the caller first, while the seat is out of the index: it is not offered the same call again.
-        backInQueue(call);
+        if (!(stillRinging && holdUntilDialEnds(call, seat))) {
+            backInQueue(call);
+        }
         if (!goesNotReady) {
             seats.coolDown(seat);
         }
@@ -194,7 +207,23 @@ final class CallLifecycle {
         SeatRecord seat = call.seat;
         context.emit(new RoutingCommand.CancelOffer(call.id, seat.id, reason));
         detach(call, seat);
-        backInQueue(call);
+        if (!holdUntilDialEnds(call, seat)) {
+            backInQueue(call);
+        }
+    }
+
+    /**
+     * The caller of a withdrawn offer is still inside that {@code Dial} until Asterisk ends it (at once after an AMI
+     * Hangup, at Dial's timeout without AMI): no other seat is offered the call (its phone would not ring) until the
+     * dialplan reports the Dial ended. A caller who hangs up meanwhile is abandoned as usual.
+     */
+    private boolean holdUntilDialEnds(CallRecord call, SeatRecord seat) {
+        if (!context.config.holdUntilDialEnds()) {
+            return false;
+        }
+        call.phase = CallPhase.WAITING;
+        call.dialing = seat;
+        return true;
     }
 
     private void backInQueue(CallRecord call) {
@@ -238,7 +267,9 @@ final class CallLifecycle {
         context.timers.schedule(context.nowMs + wrapUp, Timers.Kind.WRAP_UP_ENDS, null, seat, seat.timerGeneration);
     }
 
-    void escalate(CallRecord call, SeatRecord seat, String targetQueue, String reason) {
+    void escalate(CallRecord call, SeatRecord seat, RoutingEvent.EscalationRequested request) {
+        String targetQueue = request.targetQueue();
+        String reason = request.reason();
         QueueConfig target = context.config.queues().get(targetQueue);
         if (call.phase != CallPhase.CONNECTED || call.seat != seat) {
             context.emit(new RoutingCommand.RequestRejected(call.id, seat.id + " is not connected to this call"));
@@ -257,8 +288,8 @@ final class CallLifecycle {
         call.stickyUntilMs = context.nowMs;
         context.emit(new RoutingCommand.ConversationEnded(call.id, seat.id,
                 Duration.ofMillis(context.nowMs - call.connectedMs)));
-        context.emit(new RoutingCommand.MoveToQueue(call.id, target.name(), fromTier, reason, seat.id,
-                target.steps().get(0).tiers().get(0)));
+        context.emit(new RoutingCommand.MoveToQueue(call.id, target.name(), fromTier, reason, request.pbxMoved(),
+                seat.id, target.steps().get(0).tiers().get(0)));
         context.emit(new RoutingCommand.RecordDecision(call.id, "escalated by " + seat.id + " (" + fromTier
                 + ") to queue " + target.name() + ": " + reason));
         enqueue(call, target, true);
@@ -270,7 +301,7 @@ final class CallLifecycle {
             SeatRecord seat = call.seat;
             context.emit(new RoutingCommand.CancelOffer(call.id, seat.id, "no answer within "
                     + context.config.ringTimeout().toSeconds() + " s"));
-            declined(call, seat, DeclineReason.NO_ANSWER);
+            release(call, seat, DeclineReason.NO_ANSWER, true);
         }
     }
 
@@ -279,7 +310,7 @@ final class CallLifecycle {
         if (context.ready.size() == 0) {
             return;
         }
-        if (call.sequence == generation && !call.gone && call.phase == CallPhase.WAITING) {
+        if (call.sequence == generation && !call.gone && call.phase == CallPhase.WAITING && call.dialing == null) {
             matchmaker.routeCall(call);
         }
     }

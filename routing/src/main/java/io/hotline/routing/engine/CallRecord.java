@@ -49,6 +49,11 @@ final class CallRecord {
     long connectedMs;
     CallPhase phase = CallPhase.WAITING;
     SeatRecord seat;
+    /**
+     * With {@link RoutingConfig#holdUntilDialEnds()}: the seat whose withdrawn offer Asterisk may still be ringing.
+     * The call is then WAITING but out of the waiting index, until the dialplan reports the end of that Dial.
+     */
+    SeatRecord dialing;
     long offerGeneration;
     /** Which of the call's announcement timers is current: a new one each time the call joins a queue. */
     long announceGeneration;

@@ -54,16 +54,29 @@ public sealed interface RoutingCommand {
     }
 
     /**
-     * Move the live call into {@code queue} (escalation): telephony redirects the channel; the journal records the
+     * Move the live call into {@code queue} (escalation): telephony redirects the caller's channel, unless
+     * {@code pbxMoved} says the PBX already moved it there (the seat's blind transfer); the journal records the
      * escalation on the work order.
      *
      * @param seatId the seat that escalated, or {@code null}
      * @param toTier the first tier {@code queue} routes to, or {@code null}
      */
-    record MoveToQueue(String callId, String queue, Tier fromTier, String reason, String seatId, Tier toTier)
-            implements RoutingCommand {
+    record MoveToQueue(String callId, String queue, Tier fromTier, String reason, boolean pbxMoved, String seatId,
+            Tier toTier) implements RoutingCommand {
+
+        /** A move telephony must carry out ({@code pbxMoved} false), without seat or target tier. */
         public MoveToQueue(String callId, String queue, Tier fromTier, String reason) {
-            this(callId, queue, fromTier, reason, null, null);
+            this(callId, queue, fromTier, reason, false, null, null);
+        }
+
+        /** A move without seat or target tier. */
+        public MoveToQueue(String callId, String queue, Tier fromTier, String reason, boolean pbxMoved) {
+            this(callId, queue, fromTier, reason, pbxMoved, null, null);
+        }
+
+        /** A move telephony must carry out ({@code pbxMoved} false), naming the seat and the target tier. */
+        public MoveToQueue(String callId, String queue, Tier fromTier, String reason, String seatId, Tier toTier) {
+            this(callId, queue, fromTier, reason, false, seatId, toTier);
         }
     }
 
@@ -129,7 +142,34 @@ public sealed interface RoutingCommand {
         }
     }
 
-    /** An input the engine could not apply (unknown seat, an answer from a seat that was not offered...). */
-    record RequestRejected(String subject, String reason) implements RoutingCommand {
+    /**
+     * An input the engine could not apply (unknown seat, an answer from a seat that was not offered...).
+     *
+     * @param subject the seat or call it concerned
+     * @param reason  why it was refused
+     * @param request what was asked ({@code login}, {@code logout}, {@code ready}, {@code notready} for a seat's
+     *                requests), or {@code null}
+     */
+    record RequestRejected(String subject, String reason, String request) implements RoutingCommand {
+        public RequestRejected(String subject, String reason) {
+            this(subject, reason, null);
+        }
+    }
+
+    /**
+     * The engine's answer to a seat's request that someone waits for (a feature code dialled on the seat's phone):
+     * whether it was applied, and why not.
+     *
+     * @param requestId the request's id, as the event carried it
+     * @param seatId    the seat
+     * @param accepted  whether the engine applied it
+     * @param reason    why it was refused, {@code null} when accepted
+     */
+    record SeatRequestAnswered(String requestId, String seatId, boolean accepted, String reason)
+            implements RoutingCommand {
+        public SeatRequestAnswered {
+            Objects.requireNonNull(requestId, "requestId");
+            Objects.requireNonNull(seatId, "seatId");
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.hotline.routing.engine;
 
 import io.hotline.routing.hours.BusinessHours;
 import io.hotline.routing.ladder.Tier;
+import io.hotline.routing.queue.DialledNumbers;
 import io.hotline.routing.queue.QueueConfig;
 import io.hotline.routing.queue.RoutingStep;
 import java.time.Duration;
@@ -26,11 +27,17 @@ import java.util.Objects;
  * @param announceEvery      how often a waiting caller hears their position and estimated wait
  * @param offerCallbackAfter waiting time after which the caller is offered a callback
  * @param assumedHandleTime  average handling time assumed until calls have been measured
+ * @param dialledNumbers     the queue and product line each dialled number picks (every queue named is configured)
+ * @param holdUntilDialEnds  whether a withdrawn or rung-out offer keeps its caller out of matching until the
+ *                           dialplan reports that its {@code Dial} ended ({@link RoutingEvent.OfferDeclined} for
+ *                           that seat), so that no other seat is offered a caller who is still ringing the first
+ *                           one (whose phone would not ring, and who would be charged a miss); Hotline sets it
  */
 public record RoutingConfig(Map<String, QueueConfig> queues, String defaultQueue, BusinessHours hours,
                             SeatOrdering ordering, PriorityWeights weights, Duration ringTimeout,
                             int maxMissedOffers, Duration declineCooldown, Duration wrapUp, Duration stickyFor,
-                            Duration announceEvery, Duration offerCallbackAfter, Duration assumedHandleTime) {
+                            Duration announceEvery, Duration offerCallbackAfter, Duration assumedHandleTime,
+                            DialledNumbers dialledNumbers, boolean holdUntilDialEnds) {
 
     /** The name of the default queue. */
     public static final String SUPPORT = "support";
@@ -60,6 +67,41 @@ public record RoutingConfig(Map<String, QueueConfig> queues, String defaultQueue
         if (maxMissedOffers < 1) {
             throw new IllegalArgumentException("maxMissedOffers must be at least 1: " + maxMissedOffers);
         }
+        Objects.requireNonNull(dialledNumbers, "dialledNumbers");
+        for (Map.Entry<String, String> number : dialledNumbers.queues().entrySet()) {
+            if (!queues.containsKey(number.getValue())) {
+                throw new IllegalArgumentException("dialled number " + number.getKey() + " names queue "
+                        + number.getValue() + ", which is not configured");
+            }
+        }
+    }
+
+    /** A configuration in which no dialled number picks a queue or a product line. */
+    public RoutingConfig(Map<String, QueueConfig> queues, String defaultQueue, BusinessHours hours,
+                         SeatOrdering ordering, PriorityWeights weights, Duration ringTimeout, int maxMissedOffers,
+                         Duration declineCooldown, Duration wrapUp, Duration stickyFor, Duration announceEvery,
+                         Duration offerCallbackAfter, Duration assumedHandleTime) {
+        this(queues, defaultQueue, hours, ordering, weights, ringTimeout, maxMissedOffers, declineCooldown, wrapUp,
+                stickyFor, announceEvery, offerCallbackAfter, assumedHandleTime, DialledNumbers.NONE, false);
+    }
+
+    /** A configuration that re-offers a withdrawn call at once ({@code holdUntilDialEnds} false). */
+    public RoutingConfig(Map<String, QueueConfig> queues, String defaultQueue, BusinessHours hours,
+                         SeatOrdering ordering, PriorityWeights weights, Duration ringTimeout, int maxMissedOffers,
+                         Duration declineCooldown, Duration wrapUp, Duration stickyFor, Duration announceEvery,
+                         Duration offerCallbackAfter, Duration assumedHandleTime, DialledNumbers dialledNumbers) {
+        this(queues, defaultQueue, hours, ordering, weights, ringTimeout, maxMissedOffers, declineCooldown, wrapUp,
+                stickyFor, announceEvery, offerCallbackAfter, assumedHandleTime, dialledNumbers, false);
+    }
+
+    /** A configuration in which no dialled number picks a queue, holding withdrawn calls or not. */
+    public RoutingConfig(Map<String, QueueConfig> queues, String defaultQueue, BusinessHours hours,
+                         SeatOrdering ordering, PriorityWeights weights, Duration ringTimeout, int maxMissedOffers,
+                         Duration declineCooldown, Duration wrapUp, Duration stickyFor, Duration announceEvery,
+                         Duration offerCallbackAfter, Duration assumedHandleTime, boolean holdUntilDialEnds) {
+        this(queues, defaultQueue, hours, ordering, weights, ringTimeout, maxMissedOffers, declineCooldown, wrapUp,
+                stickyFor, announceEvery, offerCallbackAfter, assumedHandleTime, DialledNumbers.NONE,
+                holdUntilDialEnds);
     }
 
     private static void requirePositive(Duration duration, String name) {
@@ -102,37 +144,57 @@ public record RoutingConfig(Map<String, QueueConfig> queues, String defaultQueue
     /** This configuration with other queues (the default queue must be among them). */
     public RoutingConfig withQueues(Map<String, QueueConfig> newQueues, String newDefault) {
         return new RoutingConfig(newQueues, newDefault, hours, ordering, weights, ringTimeout, maxMissedOffers,
-                declineCooldown, wrapUp, stickyFor, announceEvery, offerCallbackAfter, assumedHandleTime);
+                declineCooldown, wrapUp, stickyFor, announceEvery, offerCallbackAfter, assumedHandleTime,
+                dialledNumbers, holdUntilDialEnds);
     }
 
     /** This configuration with other business hours. */
     public RoutingConfig withHours(BusinessHours newHours) {
         return new RoutingConfig(queues, defaultQueue, newHours, ordering, weights, ringTimeout, maxMissedOffers,
-                declineCooldown, wrapUp, stickyFor, announceEvery, offerCallbackAfter, assumedHandleTime);
+                declineCooldown, wrapUp, stickyFor, announceEvery, offerCallbackAfter, assumedHandleTime,
+                dialledNumbers, holdUntilDialEnds);
     }
 
     /** This configuration with another seat ordering. */
     public RoutingConfig withOrdering(SeatOrdering newOrdering) {
         return new RoutingConfig(queues, defaultQueue, hours, newOrdering, weights, ringTimeout, maxMissedOffers,
-                declineCooldown, wrapUp, stickyFor, announceEvery, offerCallbackAfter, assumedHandleTime);
+                declineCooldown, wrapUp, stickyFor, announceEvery, offerCallbackAfter, assumedHandleTime,
+                dialledNumbers, holdUntilDialEnds);
     }
 
     /** This configuration with other offer handling: ring timeout, missed-offer limit, cool-down. */
     public RoutingConfig withOffers(Duration newRingTimeout, int newMaxMissed, Duration newCooldown) {
         return new RoutingConfig(queues, defaultQueue, hours, ordering, weights, newRingTimeout, newMaxMissed,
-                newCooldown, wrapUp, stickyFor, announceEvery, offerCallbackAfter, assumedHandleTime);
+                newCooldown, wrapUp, stickyFor, announceEvery, offerCallbackAfter, assumedHandleTime,
+                dialledNumbers, holdUntilDialEnds);
     }
 
     /** This configuration with other wrap-up and sticky times. */
     public RoutingConfig withTimes(Duration newWrapUp, Duration newStickyFor) {
         return new RoutingConfig(queues, defaultQueue, hours, ordering, weights, ringTimeout, maxMissedOffers,
-                declineCooldown, newWrapUp, newStickyFor, announceEvery, offerCallbackAfter, assumedHandleTime);
+                declineCooldown, newWrapUp, newStickyFor, announceEvery, offerCallbackAfter, assumedHandleTime,
+                dialledNumbers, holdUntilDialEnds);
     }
 
     /** This configuration with other announcement and callback timing. */
     public RoutingConfig withAnnouncements(Duration newAnnounceEvery, Duration newOfferCallbackAfter) {
         return new RoutingConfig(queues, defaultQueue, hours, ordering, weights, ringTimeout, maxMissedOffers,
-                declineCooldown, wrapUp, stickyFor, newAnnounceEvery, newOfferCallbackAfter, assumedHandleTime);
+                declineCooldown, wrapUp, stickyFor, newAnnounceEvery, newOfferCallbackAfter, assumedHandleTime,
+                dialledNumbers, holdUntilDialEnds);
+    }
+
+    /** This configuration with other dialled numbers (each queue they name must be configured). */
+    public RoutingConfig withDialledNumbers(DialledNumbers newDialledNumbers) {
+        return new RoutingConfig(queues, defaultQueue, hours, ordering, weights, ringTimeout, maxMissedOffers,
+                declineCooldown, wrapUp, stickyFor, announceEvery, offerCallbackAfter, assumedHandleTime,
+                newDialledNumbers, holdUntilDialEnds);
+    }
+
+    /** This configuration holding (or not) a withdrawn offer's caller until the dialplan reports its Dial ended. */
+    public RoutingConfig withHoldUntilDialEnds(boolean hold) {
+        return new RoutingConfig(queues, defaultQueue, hours, ordering, weights, ringTimeout, maxMissedOffers,
+                declineCooldown, wrapUp, stickyFor, announceEvery, offerCallbackAfter, assumedHandleTime,
+                dialledNumbers, hold);
     }
 
     /** The configuration of {@code queue}, or of the default queue when it is unknown. */

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The routing engine: owns every seat, waiting call and timer, and turns events into commands.
@@ -65,13 +66,16 @@ public final class RoutingEngine {
         } else if (event instanceof RoutingEvent.SeatConfigured configured) {
             seats.configured(configured.profile());
         } else if (event instanceof RoutingEvent.SeatLoggedIn loggedIn) {
-            withSeat(loggedIn.seatId(), seats::loggedIn);
+            seatRequest(loggedIn.seatId(), loggedIn.requestId(), "login", seats::loggedIn);
         } else if (event instanceof RoutingEvent.SeatLoggedOut loggedOut) {
-            withSeat(loggedOut.seatId(), seats::loggedOut);
+            seatRequest(loggedOut.seatId(), loggedOut.requestId(), "logout", seats::loggedOut);
         } else if (event instanceof RoutingEvent.SeatReady ready) {
-            withSeat(ready.seatId(), seats::ready);
+            seatRequest(ready.seatId(), ready.requestId(), "ready", seats::ready);
         } else if (event instanceof RoutingEvent.SeatNotReady notReady) {
-            withSeat(notReady.seatId(), seat -> seats.notReady(seat, notReady.reason()));
+            seatRequest(notReady.seatId(), notReady.requestId(), "notready",
+                    seat -> seats.notReady(seat, notReady.reason()));
+        } else if (event instanceof RoutingEvent.SeatRestored restored) {
+            withSeat(restored.seatId(), seat -> seats.restored(seat, restored.state(), restored.reason()));
         } else if (event instanceof RoutingEvent.DeviceStateChanged device) {
             withSeat(device.seatId(), seat -> seats.deviceChanged(seat, device.state()));
         } else if (event instanceof RoutingEvent.CallArrived arrived) {
@@ -89,7 +93,22 @@ public final class RoutingEngine {
             withCall(handedOff.callId(), false, call -> calls.handedOff(call, handedOff.handoff()));
         } else if (event instanceof RoutingEvent.EscalationRequested escalation) {
             withSeat(escalation.seatId(), seat -> withCall(escalation.callId(), true,
-                    call -> calls.escalate(call, seat, escalation.targetQueue(), escalation.reason())));
+                    call -> calls.escalate(call, seat, escalation)));
+        }
+    }
+
+    /**
+     * A seat's own request: applied or refused by its handler (which returns the refusal, {@code null} when it
+     * applied it). A refusal is a {@link RoutingCommand.RequestRejected}; whoever waits is answered.
+     */
+    private void seatRequest(String seatId, String requestId, String request, Function<SeatRecord, String> handler) {
+        SeatRecord seat = context.seats.get(seatId);
+        String refusal = seat == null ? "unknown seat" : handler.apply(seat);
+        if (refusal != null) {
+            context.emit(new RoutingCommand.RequestRejected(seatId, refusal, request));
+        }
+        if (requestId != null) {
+            context.emit(new RoutingCommand.SeatRequestAnswered(requestId, seatId, refusal == null, refusal));
         }
     }
 

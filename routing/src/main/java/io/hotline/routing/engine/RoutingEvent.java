@@ -3,6 +3,7 @@ package io.hotline.routing.engine;
 import io.hotline.routing.queue.SkillRequirement;
 import io.hotline.routing.seat.DeviceState;
 import io.hotline.routing.seat.SeatProfile;
+import io.hotline.routing.seat.SeatState;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,32 +20,67 @@ public sealed interface RoutingEvent {
         }
     }
 
-    /** A seat agent logged in: they become ready. */
-    record SeatLoggedIn(String seatId) implements RoutingEvent {
+    /**
+     * A seat agent logged in: they become ready. Accepted in every state (logged in already: nothing changes).
+     *
+     * @param requestId who waits for the engine's answer ({@link RoutingCommand.SeatRequestAnswered}), or
+     *                  {@code null} when nobody does
+     */
+    record SeatLoggedIn(String seatId, String requestId) implements RoutingEvent {
         public SeatLoggedIn {
             Objects.requireNonNull(seatId, "seatId");
         }
+
+        public SeatLoggedIn(String seatId) {
+            this(seatId, null);
+        }
     }
 
-    /** A seat agent logged out. An offer ringing on their phone is withdrawn and the caller keeps their place. */
-    record SeatLoggedOut(String seatId) implements RoutingEvent {
+    /**
+     * A seat agent logged out. An offer ringing on their phone is withdrawn and the caller keeps their place.
+     * Refused when the seat is logged out already.
+     *
+     * @param requestId who waits for the engine's answer, or {@code null}
+     */
+    record SeatLoggedOut(String seatId, String requestId) implements RoutingEvent {
         public SeatLoggedOut {
             Objects.requireNonNull(seatId, "seatId");
         }
-    }
 
-    /** A seat agent is ready for a call (also ends wrap-up early). */
-    record SeatReady(String seatId) implements RoutingEvent {
-        public SeatReady {
-            Objects.requireNonNull(seatId, "seatId");
+        public SeatLoggedOut(String seatId) {
+            this(seatId, null);
         }
     }
 
-    /** A seat agent is away with a reason code; during a call or wrap-up it applies when that ends. */
-    record SeatNotReady(String seatId, String reason) implements RoutingEvent {
+    /**
+     * A seat agent is ready for a call (also ends wrap-up early). Refused while logged out.
+     *
+     * @param requestId who waits for the engine's answer, or {@code null}
+     */
+    record SeatReady(String seatId, String requestId) implements RoutingEvent {
+        public SeatReady {
+            Objects.requireNonNull(seatId, "seatId");
+        }
+
+        public SeatReady(String seatId) {
+            this(seatId, null);
+        }
+    }
+
+    /**
+     * A seat agent is away with a reason code; during a call or wrap-up it applies when that ends. Refused while
+     * logged out.
+     *
+     * @param requestId who waits for the engine's answer, or {@code null}
+     */
+    record SeatNotReady(String seatId, String reason, String requestId) implements RoutingEvent {
         public SeatNotReady {
             Objects.requireNonNull(seatId, "seatId");
             Objects.requireNonNull(reason, "reason");
+        }
+
+        public SeatNotReady(String seatId, String reason) {
+            this(seatId, reason, null);
         }
     }
 
@@ -140,15 +176,35 @@ public sealed interface RoutingEvent {
 
     /**
      * The seat on a live call escalates it up the ladder: the caller re-enters {@code targetQueue} with the same
-     * work order, ahead of fresh calls of the same priority.
+     * work order, ahead of fresh calls of the same priority. {@code pbxMoved}: the PBX already moved the caller
+     * (the seat's blind transfer to {@code hotline-escalate}), so nobody must redirect it again.
      */
-    record EscalationRequested(String callId, String seatId, String targetQueue, String reason)
+    record EscalationRequested(String callId, String seatId, String targetQueue, String reason, boolean pbxMoved)
             implements RoutingEvent {
         public EscalationRequested {
             Objects.requireNonNull(callId, "callId");
             Objects.requireNonNull(seatId, "seatId");
             Objects.requireNonNull(targetQueue, "targetQueue");
             Objects.requireNonNull(reason, "reason");
+        }
+
+        /** An escalation asked from the desktop: Hotline itself must move the caller ({@code pbxMoved} false). */
+        public EscalationRequested(String callId, String seatId, String targetQueue, String reason) {
+            this(callId, seatId, targetQueue, reason, false);
+        }
+    }
+
+    /**
+     * At start, a logged-out seat gets back the state it had when Hotline stopped (or died): {@code READY} and
+     * {@code NOT_READY} (with its reason) come back as they were; a seat that was busy with a call Hotline no longer
+     * knows ({@code RESERVED}, {@code ON_CALL}, {@code WRAP_UP}) comes back {@code READY}, and its phone's device
+     * state (IN_USE while the conversation goes on) keeps it from being offered a call until the phone is free.
+     * {@code LOGGED_OUT}, or a seat that is already logged in, changes nothing.
+     */
+    record SeatRestored(String seatId, SeatState state, String reason) implements RoutingEvent {
+        public SeatRestored {
+            Objects.requireNonNull(seatId, "seatId");
+            Objects.requireNonNull(state, "state");
         }
     }
 

@@ -6,9 +6,14 @@ import io.hotline.routing.seat.SeatState;
 
 /**
  * Seat events: configuration, log in and out, ready and not ready, device state, end of wrap-up and cool-down.
+ * The engine decides what a seat may ask for: a seat's request returns its refusal, {@code null} when applied
+ * (log in: always; log out, ready, not ready: refused while logged out).
  * Confined to the routing thread.
  */
 final class SeatLifecycle {
+    static final String LOG_IN_FIRST = "seat is logged out: log in first";
+    static final String LOGGED_OUT_ALREADY = "seat is logged out already";
+
     private final EngineContext context;
     private final Matchmaker matchmaker;
     private final CallLifecycle calls;
@@ -41,22 +46,25 @@ final class SeatLifecycle {
         }
     }
 
-    void loggedIn(SeatRecord seat) {
+    /** Logs the seat in; accepted in every state (a seat logged in already stays as it is). */
+    String loggedIn(SeatRecord seat) {
         if (seat.state != SeatState.LOGGED_OUT) {
-            return;
+            return null;
         }
         seat.missedInARow = 0;
         if (seat.call != null) {
             // Logged out mid-call and back while the conversation goes on: on call, wrap-up when it ends.
             context.setState(seat, SeatState.ON_CALL, null);
-            return;
+            return null;
         }
         becomeReady(seat, true);
+        return null;
     }
 
-    void loggedOut(SeatRecord seat) {
+    /** Logs the seat out; refused when it is logged out already (the agent believed otherwise). */
+    String loggedOut(SeatRecord seat) {
         if (seat.state == SeatState.LOGGED_OUT) {
-            return;
+            return LOGGED_OUT_ALREADY;
         }
         withdrawOffer(seat, "seat logged out");
         seat.timerGeneration++;
@@ -64,9 +72,11 @@ final class SeatLifecycle {
         context.ready.remove(seat);
         context.setState(seat, SeatState.LOGGED_OUT, null);
         matchmaker.ownerLoggedOut(seat);
+        return null;
     }
 
-    void ready(SeatRecord seat) {
+    /** Makes the seat ready (on a call: cancels a not-ready asked for meanwhile); refused while logged out. */
+    String ready(SeatRecord seat) {
         switch (seat.state) {
             case NOT_READY, WRAP_UP -> {
                 seat.missedInARow = 0;
@@ -74,13 +84,16 @@ final class SeatLifecycle {
                 becomeReady(seat, true);
             }
             case ON_CALL -> seat.pendingNotReady = null;
-            case LOGGED_OUT -> context.emit(new RoutingCommand.RequestRejected(seat.id,
-                    "seat is logged out: log in first"));
+            case LOGGED_OUT -> {
+                return LOG_IN_FIRST;
+            }
             default -> { }
         }
+        return null;
     }
 
-    void notReady(SeatRecord seat, String reason) {
+    /** Makes the seat not ready (on a call or in wrap-up: when that ends); refused while logged out. */
+    String notReady(SeatRecord seat, String reason) {
         switch (seat.state) {
             case READY, RESERVED, NOT_READY -> {
                 withdrawOffer(seat, "seat went not ready");
@@ -88,9 +101,24 @@ final class SeatLifecycle {
                 context.setState(seat, SeatState.NOT_READY, reason);
             }
             case ON_CALL, WRAP_UP -> seat.pendingNotReady = reason;
-            case LOGGED_OUT -> context.emit(new RoutingCommand.RequestRejected(seat.id,
-                    "seat is logged out: log in first"));
+            case LOGGED_OUT -> {
+                return LOG_IN_FIRST;
+            }
             default -> { }
+        }
+        return null;
+    }
+
+    /** At start: a logged-out seat gets back its last state ({@link RoutingEvent.SeatRestored} says how). */
+    void restored(SeatRecord seat, SeatState state, String reason) {
+        if (seat.state != SeatState.LOGGED_OUT || state == SeatState.LOGGED_OUT) {
+            return;
+        }
+        seat.missedInARow = 0;
+        if (state == SeatState.NOT_READY) {
+            context.setState(seat, SeatState.NOT_READY, reason == null ? "restored" : reason);
+        } else {
+            becomeReady(seat, true);
         }
     }
 

@@ -5,10 +5,10 @@ import io.hotline.routing.engine.RoutingCommand;
 /**
  * What the routing engine asks of the telephone system: ring a seat, stop ringing, tell a waiting caller their
  * place, offer a callback, play the after-hours message, move a live call to another queue. Telephony implements
- * it over AMI and FastAGI; until then, {@code app} wires one that does nothing.
+ * it over FastAGI ({@code WaitingCallers}) and AMI ({@code AmiCallControl}).
  * <p>
- * Every method has a {@code default} that does nothing (HikariCP's {@code IMetricsTracker} pattern), so an
- * implementation overrides what it carries out and a new command never breaks one.
+ * Every method is abstract: a command an implementation cannot carry out (a move without AMI) is refused
+ * visibly by that implementation, never dropped by a do-nothing default.
  * <p>
  * Threading: called on the {@code routing-engine} thread, at the end of each batch, in the order the engine
  * emitted the commands. Implementations must return at once and must not block: anything that waits on I/O
@@ -19,26 +19,20 @@ import io.hotline.routing.engine.RoutingCommand;
 public interface CallControl {
 
     /** Ring the seat for the call; the engine withdraws the offer itself when it rings out. */
-    default void offer(RoutingCommand.OfferCall offer) {
-    }
+    void offer(RoutingCommand.OfferCall offer);
 
     /** Stop ringing the seat (ring timeout, caller gone, seat logged out). */
-    default void cancelOffer(RoutingCommand.CancelOffer cancel) {
-    }
+    void cancelOffer(RoutingCommand.CancelOffer cancel);
 
     /** Tell the waiting caller their position and estimated wait. */
-    default void announceWait(RoutingCommand.AnnounceWait announcement) {
-    }
+    void announceWait(RoutingCommand.AnnounceWait announcement);
 
     /** Offer the waiting caller a callback instead of waiting on. */
-    default void offerCallback(RoutingCommand.OfferCallback offer) {
-    }
+    void offerCallback(RoutingCommand.OfferCallback offer);
 
     /** Play the after-hours message and offer a callback or voicemail. */
-    default void playAfterHours(RoutingCommand.PlayAfterHours afterHours) {
-    }
+    void playAfterHours(RoutingCommand.PlayAfterHours afterHours);
 
     /** Move the live call into another queue (escalation). */
-    default void moveToQueue(RoutingCommand.MoveToQueue move) {
-    }
+    void moveToQueue(RoutingCommand.MoveToQueue move);
 }

@@ -14,6 +14,16 @@ public interface HealthCheck {
     /** The component's state now. Must not throw: report {@link ComponentHealth.Status#DOWN} instead. */
     ComponentHealth check();
 
+    /**
+     * Whether Hotline is not ready while this component is not (routing, FastAGI: without them no call is
+     * routed). A component whose outage only degrades the service (AMI, the database, whose writes the journal
+     * keeps meanwhile) answers {@code false}: Hotline then reports itself {@code DEGRADED} and stays ready. Must
+     * not change over the check's life.
+     */
+    default boolean critical() {
+        return true;
+    }
+
     /** A health check named {@code component} that answers with {@code check}. */
     static HealthCheck of(String component, Supplier<ComponentHealth> check) {
         return new HealthCheck() {

@@ -7,9 +7,10 @@ import io.hotline.routing.engine.RoutingCommand;
  * changes, inputs it rejected. Persistence stores it (work order trail, reports) and web pushes the seat states to
  * desktops and wallboards; until then, {@code app} wires one that logs at DEBUG.
  * <p>
- * The first methods have a {@code default} that does nothing (HikariCP's {@code IMetricsTracker} pattern); what
- * a call's record is made of (joined, each offer, the end of a conversation, a hand-off, an escalation) is an
- * obligation (style.md 6.8): abstract, so no assembled journal can silently drop it.
+ * The methods with a {@code default} that does nothing are optional (HikariCP's {@code IMetricsTracker} pattern);
+ * the abstract ones are obligations (style.md 6.8): a seat's state, refusals and what a call's record is made of
+ * (joined, each offer, the end of a conversation, a hand-off, an escalation), so no assembled journal can silently
+ * drop them.
  * <p>
  * Threading: called on the {@code routing-engine} thread, at the end of each batch, in the order the engine
  * emitted the commands. Implementations must not block: a database write is queued to the implementation's own
@@ -30,13 +31,17 @@ public interface RoutingJournal {
     default void callAbandoned(RoutingCommand.CallAbandoned abandoned) {
     }
 
-    /** A seat changed state. */
-    default void seatStateChanged(RoutingCommand.SeatStateChanged change) {
-    }
+    /**
+     * A seat changed state: kept, so that the seat gets it back when Hotline starts again (an obligation: no
+     * do-nothing default).
+     */
+    void seatStateChanged(RoutingCommand.SeatStateChanged change);
 
-    /** The engine could not apply an input (unknown seat, an answer from a seat that was not offered...). */
-    default void requestRejected(RoutingCommand.RequestRejected rejected) {
-    }
+    /**
+     * The engine could not apply an input (unknown seat, a seat's request refused, an answer from a seat that was
+     * not offered...): kept for the supervisor (an obligation: no do-nothing default).
+     */
+    void requestRejected(RoutingCommand.RequestRejected rejected);
 
     /** A caller entered Hotline: start the call's record. */
     void callJoined(RoutingCommand.CallJoined joined);

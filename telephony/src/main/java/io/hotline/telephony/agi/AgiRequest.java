@@ -1,7 +1,5 @@
 package io.hotline.telephony.agi;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -34,7 +32,10 @@ public record AgiRequest(Map<String, String> environment) {
         return path.startsWith("/") ? path.substring(1) : path;
     }
 
-    /** The query parameters of the AGI URL, URL-decoded; a repeated name keeps its first value. */
+    /**
+     * The query parameters of the AGI URL, percent-decoded (RFC 3986: {@code %2B} is a {@code +}, and so is a
+     * literal {@code +}, as Asterisk sends E.164 numbers); a repeated name keeps its first value.
+     */
     public Map<String, String> parameters() {
         String script = environment.getOrDefault("agi_network_script", "");
         int query = script.indexOf('?');
@@ -55,11 +56,8 @@ public record AgiRequest(Map<String, String> environment) {
     }
 
     private static String decode(String text) {
-        try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return text;
-        }
+        // Percent-decoding only: Asterisk leaves a number's '+' as it is, and form decoding made it a space.
+        return PercentDecoding.decode(text);
     }
 
     /** The dialplan's arguments {@code agi_arg_1}, {@code agi_arg_2}... in order. */

@@ -80,6 +80,8 @@ public final class AmiConnection implements AutoCloseable {
         connection.setSocketTimeout((int) config.actionTimeout().toMillis());
         connection.setSocketReadTimeout((int) config.readTimeout().toMillis());
         connection.setKeepAliveAfterAuthenticationFailure(true);
+        // DeviceStateList items carry an ActionID asterisk-java's DeviceStateChangeEvent has no setter for.
+        connection.registerUserEventClass(DeviceStateListItemEvent.class);
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "ami-" + config.name());
             thread.setDaemon(true);
@@ -136,7 +138,19 @@ public final class AmiConnection implements AutoCloseable {
                 result.completeExceptionally(e);
             }
         });
-        return result.orTimeout(config.actionTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        return result.orTimeout(config.actionTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((response, error) -> observer.actionDone(config.name(), action.getAction(),
+                        outcome(response, error)));
+    }
+
+    private static String outcome(ManagerResponse response, Throwable error) {
+        if (error instanceof java.util.concurrent.TimeoutException) {
+            return "timeout";
+        }
+        if (error != null) {
+            return "failed";
+        }
+        return "Success".equalsIgnoreCase(response.getResponse()) ? "success" : "error";
     }
 
     /** Moves a live channel to {@code context,exten,1} (e.g. the caller to the tier-2 escalation context). */
@@ -159,6 +173,14 @@ public final class AmiConnection implements AutoCloseable {
         action.setTimeout(call.ringTimeout().toMillis());
         action.setAsync(Boolean.TRUE);
         return send(action);
+    }
+
+    /**
+     * Hangs up {@code channel} without a cause, as recording 17 does for a ringing seat leg: the caller's Dial then
+     * returns {@code DIALSTATUS=CHANUNAVAIL}.
+     */
+    public CompletableFuture<ManagerResponse> hangup(String channel) {
+        return send(new HangupAction(channel));
     }
 
     /** Hangs up {@code channel} with Q.850 {@code cause} (16 normal clearing). */
@@ -220,16 +242,25 @@ public final class AmiConnection implements AutoCloseable {
             connection.login();
             failedLogins.set(0);
         } catch (IOException | AuthenticationFailedException | TimeoutException | IllegalStateException e) {
-            int attempt = failedLogins.incrementAndGet();
-            long delay = config.retryDelay(attempt).toMillis();
-            // The exception's message names host and port, never the secret.
-            LOG.warn("AMI {}: login to {}:{} as {} failed ({}: {}); attempt {} in {} ms", config.name(),
-                    config.host(), config.port(), config.username(), e.getClass().getSimpleName(), e.getMessage(),
-                    attempt + 1, delay);
+            retryLogin(e);
+        }
+    }
+
+    private void retryLogin(Exception e) {
+        int attempt = failedLogins.incrementAndGet();
+        long delay = config.retryDelay(attempt).toMillis();
+        // The exception's message names host and port, never the secret.
+        LOG.warn("AMI {}: login to {}:{} as {} failed ({}: {}); attempt {} in {} ms", config.name(),
+                config.host(), config.port(), config.username(), e.getClass().getSimpleName(), e.getMessage(),
+                attempt + 1, delay);
+        if (e instanceof AuthenticationFailedException) {
             observer.loginFailed(config.name());
-            if (!closed) {
-                worker.schedule(this::attemptLogin, delay, TimeUnit.MILLISECONDS);
-            }
+        } else {
+            // Asterisk down, refused or silent: not a login Asterisk turned down.
+            observer.connectFailed(config.name());
+        }
+        if (!closed) {
+            worker.schedule(this::attemptLogin, delay, TimeUnit.MILLISECONDS);
         }
     }
 

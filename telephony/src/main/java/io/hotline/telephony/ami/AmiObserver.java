@@ -17,8 +17,12 @@ public interface AmiObserver {
     default void disconnected(String server) {
     }
 
-    /** A login attempt failed; the next one follows after the backoff. */
+    /** Asterisk refused a login (wrong user or secret); the next attempt follows after the backoff. */
     default void loginFailed(String server) {
+    }
+
+    /** A login attempt found no Asterisk (connection refused, I/O error, no answer); retried after the backoff. */
+    default void connectFailed(String server) {
     }
 
     /** An event of {@code type} (Asterisk's name, e.g. {@code Hangup}) arrived, {@code lagMillis} after it was read. */
@@ -34,6 +38,14 @@ public interface AmiObserver {
 
     /** A resync after a (re)connect or a restart listed {@code channels} live channels. */
     default void resynced(String server, int channels) {
+    }
+
+    /**
+     * An action sent with {@link AmiConnection#send} ({@code Hangup}, {@code Redirect}, {@code Originate}) ended:
+     * {@code outcome} is {@code success}, {@code error} (Asterisk answered with an error), {@code failed} (not
+     * connected, I/O error) or {@code timeout}.
+     */
+    default void actionDone(String server, String action, String outcome) {
     }
 
     /** The sink refused a translated event (full inbox). */

@@ -2,14 +2,17 @@ package io.hotline.telephony.ami;
 
 import io.hotline.routing.engine.RoutingEvent;
 import io.hotline.routing.seat.DeviceState;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -30,6 +33,10 @@ import java.util.function.Predicate;
  * marked in use; seats recorded as ringing or in use without a channel are set free, so no seat stays stuck. A
  * device state reported after the marker is newer than the list and is left as reported.
  *
+ * <p><b>Seat legs.</b> From {@code DialBegin} to {@code DialEnd} the view knows each seat leg a caller's Dial
+ * rings ({@code DestChannel}), so a withdrawn offer's ringing leg can be hung up ({@link #withdrawOffer}); a
+ * withdrawal that comes before its {@code DialBegin} is kept and handed to the listener when that leg begins.
+ *
  * <p>Called from every connection's event pump and worker thread; all state is guarded by this object's lock, held
  * only for map updates (a non-blocking inbox offer included).
  */
@@ -37,8 +44,14 @@ public final class PbxView implements AmiEventSink {
     private final Predicate<RoutingEvent> routing;
     private final Map<String, String> seatsByDevice = new ConcurrentHashMap<>();
     private final Map<String, Server> servers = new HashMap<>();
+    private final Map<String, String> withdrawnBeforeDial = new HashMap<>();
+    private volatile Consumer<Leg> lateWithdrawals = leg -> { };
     private long refused;
     private long reconciledHangups;
+
+    /** A live channel on one server: where to send an action about it. */
+    public record Leg(String server, String channel) {
+    }
 
     /** A view that hands what routing must know to {@code routing} (e.g. {@code RoutingInbox::offer}). */
     public PbxView(Predicate<RoutingEvent> routing) {
@@ -52,7 +65,7 @@ public final class PbxView implements AmiEventSink {
 
     @Override
     public synchronized boolean offer(AmiEvent event) {
-        Server server = servers.computeIfAbsent(event.server(), name -> new Server());
+        Server server = servers.computeIfAbsent(event.server(), Server::new);
         if (event instanceof AmiEvent.ChannelCreated created) {
             server.add(created.uniqueId(), created.linkedId(), created.channel());
         } else if (event instanceof AmiEvent.ChannelHungUp hungUp) {
@@ -61,6 +74,10 @@ public final class PbxView implements AmiEventSink {
                 server.hungUpSinceResync.add(hungUp.uniqueId());
             }
             hangUp(server, hungUp.uniqueId());
+        } else if (event instanceof AmiEvent.DialBegan began) {
+            dialBegan(server, began);
+        } else if (event instanceof AmiEvent.DialEnded ended) {
+            server.dials.remove(ended.destUniqueId());
         } else if (event instanceof AmiEvent.DeviceStateChanged device) {
             server.report(normalise(device.device()), deviceState(device.state()));
             publish(server, normalise(device.device()));
@@ -76,6 +93,65 @@ public final class PbxView implements AmiEventSink {
             server.hungUpSinceResync.clear();
         }
         return true;
+    }
+
+    private void dialBegan(Server server, AmiEvent.DialBegan began) {
+        if (began.destUniqueId() == null || began.destChannel() == null || began.uniqueId() == null) {
+            return;
+        }
+        Channel caller = server.channels.get(began.uniqueId());
+        String callId = caller == null ? began.uniqueId() : caller.linkedId;
+        String device = deviceOf(began.destChannel());
+        String withdrawnSeat = withdrawnBeforeDial.remove(callId);
+        if (withdrawnSeat != null && withdrawnSeat.equals(seatsByDevice.get(device))) {
+            // The offer was withdrawn while the caller was on its way to this Dial: end the leg now.
+            lateWithdrawals.accept(new Leg(server.name, began.destChannel()));
+            return;
+        }
+        server.dials.put(began.destUniqueId(), new DialLeg(callId, began.destChannel(), device));
+    }
+
+    /**
+     * The ringing leg of {@code seatId} for {@code callId}, taken out of the view, to be hung up: the offer was
+     * withdrawn. When its Dial has not begun yet, the withdrawal is kept and the leg handed to
+     * {@link #onLateWithdrawal}'s listener once its {@code DialBegin} arrives.
+     */
+    public synchronized Optional<Leg> withdrawOffer(String callId, String seatId) {
+        for (Server server : servers.values()) {
+            for (Map.Entry<String, DialLeg> dial : server.dials.entrySet()) {
+                DialLeg leg = dial.getValue();
+                if (leg.callId.equals(callId) && seatId.equals(seatsByDevice.get(leg.device))) {
+                    server.dials.remove(dial.getKey());
+                    return Optional.of(new Leg(server.name, leg.channel));
+                }
+            }
+        }
+        withdrawnBeforeDial.put(callId, seatId);
+        return Optional.empty();
+    }
+
+    /**
+     * {@code callId} is offered to {@code seatId} (again): a withdrawal of an earlier offer to that seat that never
+     * reached a Dial (it waited in the mailbox) must not end the new one's leg.
+     */
+    public synchronized void offered(String callId, String seatId) {
+        withdrawnBeforeDial.remove(callId, seatId);
+    }
+
+    /** Where legs of offers withdrawn before their {@code DialBegin} go (e.g. to be hung up); must not block. */
+    public void onLateWithdrawal(Consumer<Leg> listener) {
+        this.lateWithdrawals = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** The caller's channel of {@code callId} (the channel whose uniqueid is the call's linkedid), if live. */
+    public synchronized Optional<Leg> callerChannel(String callId) {
+        for (Server server : servers.values()) {
+            Channel channel = server.channels.get(callId);
+            if (channel != null && channel.uniqueId.equals(channel.linkedId)) {
+                return Optional.of(new Leg(server.name, channel.name));
+            }
+        }
+        return Optional.empty();
     }
 
     private void contactChanged(Server server, AmiEvent.ContactStatusChanged contact) {
@@ -135,7 +211,9 @@ public final class PbxView implements AmiEventSink {
 
     private void hangUp(Server server, String uniqueId) {
         Channel channel = server.channels.remove(uniqueId);
+        server.dials.remove(uniqueId);
         if (channel != null && channel.uniqueId.equals(channel.linkedId)) {
+            withdrawnBeforeDial.remove(channel.linkedId);
             send(new RoutingEvent.CallHungUp(channel.linkedId));
         }
     }
@@ -185,6 +263,19 @@ public final class PbxView implements AmiEventSink {
         return view == null ? 0 : view.hungUpSinceResync.size();
     }
 
+    /** How many known seats have each device state, as last handed to routing (every server together). */
+    public synchronized Map<DeviceState, Integer> seatDevices() {
+        Map<DeviceState, Integer> counts = new EnumMap<>(DeviceState.class);
+        for (Server server : servers.values()) {
+            server.published.forEach((device, state) -> {
+                if (seatsByDevice.containsKey(device)) {
+                    counts.merge(state, 1, Integer::sum);
+                }
+            });
+        }
+        return counts;
+    }
+
     /** Channels closed by a resync because they ended while Hotline was blind, since start. */
     public synchronized long reconciledHangups() {
         return reconciledHangups;
@@ -222,13 +313,20 @@ public final class PbxView implements AmiEventSink {
 
     /** One server's channels and devices. */
     private static final class Server {
+        final String name;
         final Map<String, Channel> channels = new HashMap<>();
+        /** Seat legs being dialled, by their uniqueid. */
+        final Map<String, DialLeg> dials = new HashMap<>();
         final Map<String, Device> devices = new HashMap<>();
         final Set<String> unreachable = new HashSet<>();
         final Map<String, DeviceState> published = new HashMap<>();
         final Set<String> hungUpSinceResync = new HashSet<>();
         long resyncEpoch;
         boolean resyncPending;
+
+        Server(String name) {
+            this.name = name;
+        }
 
         void report(String device, DeviceState state) {
             devices.put(device, new Device(state, resyncEpoch));
@@ -247,6 +345,10 @@ public final class PbxView implements AmiEventSink {
 
     /** A device's last reported state, with the resync epoch it was reported in. */
     private record Device(DeviceState state, long epoch) {
+    }
+
+    /** A seat leg a caller's Dial rings: the call (linkedid), the leg's channel and its device. */
+    private record DialLeg(String callId, String channel, String device) {
     }
 
     /** A live channel, with the resync epoch it was first seen in. */

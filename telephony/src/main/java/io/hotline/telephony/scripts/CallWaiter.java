@@ -26,6 +26,18 @@ interface CallWaiter {
      */
     void handToFallback();
 
+    /**
+     * Hotline is about to move the caller with an AMI {@code Redirect}: the {@code HANGUP} Asterisk then sends this
+     * session is the move, not the caller leaving; offers meanwhile wait in the mailbox for the next session.
+     */
+    void redirecting();
+
+    /** Asterisk accepted the {@code Redirect}: end the session, so the channel goes where it was redirected. */
+    void redirected();
+
+    /** The {@code Redirect} failed: the caller waits on in this session. */
+    void redirectFailed();
+
     /** The executor the methods must run on. */
     java.util.concurrent.Executor executor();
 }

@@ -18,9 +18,11 @@ import java.util.concurrent.Executor;
  * @param callers    where engine commands find waiting callers
  * @param blocking   the executor for blocking calls (sized to the database pool)
  * @param clock      the time
+ * @param prompts    sound files found missing on the PBX, logged once each (one per Hotline)
  */
 public record RouteContext(RouteSettings settings, CallerDirectory directory, WorkOrderStore workOrders,
-                           RoutingInbox inbox, WaitingCallers callers, Executor blocking, InstantSource clock) {
+                           RoutingInbox inbox, WaitingCallers callers, Executor blocking, InstantSource clock,
+                           MissingPrompts prompts) {
 
     public RouteContext {
         Objects.requireNonNull(settings, "settings");
@@ -30,5 +32,12 @@ public record RouteContext(RouteSettings settings, CallerDirectory directory, Wo
         Objects.requireNonNull(callers, "callers");
         Objects.requireNonNull(blocking, "blocking");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(prompts, "prompts");
+    }
+
+    /** A context with its own record of missing prompts (one context per Hotline). */
+    public RouteContext(RouteSettings settings, CallerDirectory directory, WorkOrderStore workOrders,
+                        RoutingInbox inbox, WaitingCallers callers, Executor blocking, InstantSource clock) {
+        this(settings, directory, workOrders, inbox, callers, blocking, clock, new MissingPrompts());
     }
 }

@@ -46,6 +46,8 @@ final class RouteSession implements CallWaiter {
     private String callId;
     private boolean waiting;
     private boolean finished;
+    /** An AMI Redirect of this caller is under way: a HANGUP now is the move, not the caller leaving. */
+    private boolean redirecting;
 
     RouteSession(AgiSession session, RouteContext context) {
         this.session = session;
@@ -77,7 +79,9 @@ final class RouteSession implements CallWaiter {
                     String reason = parameters.getOrDefault("reason", "transferred by the seat");
                     if (seat != null) {
                         // Ignored by the engine when it already moved the call (escalation asked from the desktop).
-                        context.inbox().offer(new RoutingEvent.EscalationRequested(callId, seat, queue, reason));
+                        // pbxMoved: the transfer already took the caller here, nothing must redirect it again.
+                        context.inbox().offer(new RoutingEvent.EscalationRequested(callId, seat, queue, reason,
+                                true));
                     }
                     if (!startWaiting()) {
                         return fallBack(DialplanContract.RESULT_DUPLICATE, DUPLICATE);
@@ -220,6 +224,12 @@ final class RouteSession implements CallWaiter {
         if (finished) {
             return;
         }
+        if (redirecting) {
+            // Redirected (recording 20): closing the session lets Asterisk take the channel to its new place.
+            finished = true;
+            done.complete(null);
+            return;
+        }
         stopWaiting();
         context.callers().forget(callId);
         context.inbox().offer(new RoutingEvent.CallHungUp(callId));
@@ -247,10 +257,22 @@ final class RouteSession implements CallWaiter {
             return;
         }
         chain(AgiCommand.musicOff());
-        chain(AgiCommand.streamFile("queue-thereare", ""));
-        chain(AgiCommand.sayNumber(announcement.position()));
-        chain(AgiCommand.streamFile("queue-callswaiting", ""));
+        // What app_queue says: "you are next", or the position and the estimated hold time; then thanks.
+        for (WaitAnnouncement.Part part : WaitAnnouncement.parts(announcement)) {
+            if (part.prompt() != null) {
+                play(part.prompt(), "");
+            } else {
+                chain(part.command());
+            }
+        }
         chain(AgiCommand.musicOn(context.settings().musicClass()));
+    }
+
+    /** Plays {@code prompt}, interruptible by {@code escapeDigits}; a missing prompt is logged once. */
+    private CompletionStage<AgiReply> play(String prompt, String escapeDigits) {
+        CompletionStage<AgiReply> reply = chain(AgiCommand.streamFile(prompt, escapeDigits));
+        reply.thenAccept(played -> context.prompts().check(prompt, played, session));
+        return reply;
     }
 
     @Override
@@ -259,7 +281,7 @@ final class RouteSession implements CallWaiter {
             return;
         }
         chain(AgiCommand.musicOff());
-        CompletionStage<AgiReply> pressed = chain(AgiCommand.streamFile("hotline/press-1-for-callback", "1"))
+        CompletionStage<AgiReply> pressed = play("hotline/press-1-for-callback", "1")
                 .thenCompose(reply -> reply.resultAsInt(0) == DIGIT_ONE ? CompletableFuture.completedFuture(reply)
                         : session.send(AgiCommand.waitForDigit(Duration.ofSeconds(5)), Duration.ofSeconds(15)));
         // Whatever is chained from here on (an offer, an announcement) waits for the caller's choice.
@@ -301,6 +323,33 @@ final class RouteSession implements CallWaiter {
             set(DialplanContract.NEXT_OPENING, afterHours.nextOpening().toString());
         }
         finish(DialplanContract.RESULT_AFTER_HOURS);
+    }
+
+    @Override
+    public void redirecting() {
+        waiting = false;
+        redirecting = true;
+    }
+
+    @Override
+    public void redirected() {
+        if (!finished) {
+            finished = true;
+            done.complete(null);
+        }
+    }
+
+    @Override
+    public void redirectFailed() {
+        redirecting = false;
+        if (finished) {
+            return;
+        }
+        if (session.hungUp()) {
+            hungUp();
+        } else if (!startWaiting()) {
+            finish(DialplanContract.RESULT_DUPLICATE);
+        }
     }
 
     @Override

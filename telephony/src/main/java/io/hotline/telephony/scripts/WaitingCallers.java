@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +19,12 @@ import org.slf4j.LoggerFactory;
  * seat rang out) waits in a mailbox and is applied the moment the caller re-enters {@code route}. Mailbox
  * entries expire after {@code mailboxTtl}.
  * <p>
+ * It also remembers, for {@code mailboxTtl}, which offers the engine withdrew ({@link #cancelOffer}): a seat that
+ * answers such an offer late is not connected ({@link AnsweredScript}). Alone it cannot stop Asterisk ringing a
+ * withdrawn offer (the engine holds the caller until the dialplan reports the Dial's end), and it cannot move a
+ * live call: {@link #moveToQueue} is refused, logged and journalled as a rejected request.
+ * {@code telephony.ami.AmiCallControl} does both over AMI.
+ * <p>
  * Thread-safe: the routing thread calls the {@link CallControl} methods, which never block: each hands the
  * command to the session's own event loop.
  */
@@ -26,16 +33,28 @@ public final class WaitingCallers implements CallControl {
 
     private final Map<String, CallWaiter> waiting = new ConcurrentHashMap<>();
     private final Map<String, Pending> mailbox = new ConcurrentHashMap<>();
+    private final Map<String, CallWaiter> redirecting = new ConcurrentHashMap<>();
+    /** Withdrawn offers (call id and seat id joined by a newline) and when they were withdrawn. */
+    private final Map<String, Long> withdrawn = new ConcurrentHashMap<>();
     private final InstantSource clock;
     private final Duration mailboxTtl;
+    private final Consumer<RoutingCommand.RequestRejected> rejections;
 
     /** A command for a caller who was not in AGI when it came. */
     private record Pending(RoutingCommand.OfferCall offer, long atMillis) {
     }
 
+    /** Callers whose refused commands are only logged. */
     public WaitingCallers(InstantSource clock, Duration mailboxTtl) {
+        this(clock, mailboxTtl, rejected -> { });
+    }
+
+    /** Callers whose refused commands are logged and handed to {@code rejections} (the journal). */
+    public WaitingCallers(InstantSource clock, Duration mailboxTtl,
+                          Consumer<RoutingCommand.RequestRejected> rejections) {
         this.clock = clock;
         this.mailboxTtl = mailboxTtl;
+        this.rejections = rejections;
     }
 
     /** Callers waiting in AGI now. */
@@ -67,6 +86,46 @@ public final class WaitingCallers implements CallControl {
     /** Forgets anything pending for a call that is over. */
     void forget(String callId) {
         mailbox.remove(callId);
+        withdrawn.keySet().removeIf(key -> key.startsWith(callId + "\n"));
+    }
+
+    /** Whether the engine withdrew its offer of {@code callId} to {@code seatId} (and has not offered it again). */
+    boolean isWithdrawn(String callId, String seatId) {
+        return withdrawn.containsKey(callId + "\n" + seatId);
+    }
+
+    /**
+     * Before an AMI {@code Redirect} of {@code callId}'s caller: its waiting session, if any, stops taking commands
+     * and treats the {@code HANGUP} the Redirect causes as the move (recording 20).
+     */
+    public void redirecting(String callId) {
+        CallWaiter waiter = waiting.remove(callId);
+        if (waiter != null) {
+            redirecting.put(callId, waiter);
+            waiter.executor().execute(waiter::redirecting);
+        }
+    }
+
+    /** The Redirect succeeded: the session ends, Asterisk moves the channel as soon as it is closed. */
+    public void redirected(String callId) {
+        CallWaiter waiter = redirecting.remove(callId);
+        if (waiter != null) {
+            waiter.executor().execute(waiter::redirected);
+        }
+    }
+
+    /** The Redirect failed: the caller waits on in the same session. */
+    public void redirectFailed(String callId) {
+        CallWaiter waiter = redirecting.remove(callId);
+        if (waiter != null) {
+            waiter.executor().execute(waiter::redirectFailed);
+        }
+    }
+
+    /** Refuses a command that cannot be carried out: logged, and journalled as a rejected request. */
+    public void refuse(String callId, String reason) {
+        LOG.warn("Call {}: {}", callId, reason);
+        rejections.accept(new RoutingCommand.RequestRejected(callId, reason));
     }
 
     /**
@@ -92,6 +151,7 @@ public final class WaitingCallers implements CallControl {
 
     @Override
     public void offer(RoutingCommand.OfferCall offer) {
+        withdrawn.remove(offer.callId() + "\n" + offer.seatId());
         CallWaiter waiter = waiting.get(offer.callId());
         if (waiter != null) {
             waiter.executor().execute(() -> waiter.offered(offer));
@@ -129,9 +189,24 @@ public final class WaitingCallers implements CallControl {
 
     @Override
     public void cancelOffer(RoutingCommand.CancelOffer cancel) {
-        // A ringing seat is dialled by the dialplan, whose Dial() times out on its own; with AMI, Hotline also
-        // hangs up the seat leg. An offer still in the mailbox is withdrawn.
+        // Without AMI a ringing seat keeps ringing until the dialplan's Dial times out: a late answer from it is
+        // turned away (AnsweredScript). An offer still in the mailbox is simply withdrawn.
+        long now = clock.millis();
+        // A seat rings for seconds: a withdrawal older than the mailbox's lifetime can no longer be answered.
+        withdrawn.values().removeIf(at -> now - at > mailboxTtl.toMillis());
+        withdrawn.put(cancel.callId() + "\n" + cancel.seatId(), now);
         mailbox.computeIfPresent(cancel.callId(),
                 (callId, pending) -> pending.offer().seatId().equals(cancel.seatId()) ? null : pending);
+    }
+
+    @Override
+    public void moveToQueue(RoutingCommand.MoveToQueue move) {
+        if (move.pbxMoved()) {
+            // The seat's blind transfer already took the caller to hotline-escalate: nothing to move.
+            LOG.debug("Call {}: already moved to {} by the PBX", move.callId(), move.queue());
+            return;
+        }
+        refuse(move.callId(), "cannot move the live call to queue " + move.queue()
+                + ": moving a call needs AMI (HOTLINE_AMI_HOST)");
     }
 }

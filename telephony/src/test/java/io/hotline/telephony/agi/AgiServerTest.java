@@ -102,6 +102,40 @@ class AgiServerTest {
     }
 
     @Test
+    void shouldKeepThePlusOfTheE164NumberAsteriskPutsIntoTheUrl() throws Exception {
+        // Recording 19: a carrier sends +864008001234; Asterisk puts it into the AGI URL with its literal '+'.
+        String recorded = new String(Transcripts.bytes("19-inbound-e164-dnis.agi1-recv.raw"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        CompletableFuture<AgiRequest> request = new CompletableFuture<>();
+        AgiScript e164 = new AgiScript() {
+            @Override
+            public String name() {
+                return "e164";
+            }
+
+            @Override
+            public CompletionStage<Void> run(AgiSession session) {
+                request.complete(session.request());
+                return session.send(AgiCommand.getVariable("EXTEN")).thenAccept(reply -> seen.add(reply.data()));
+            }
+        };
+        InetSocketAddress address = start(Duration.ofSeconds(5), e164);
+
+        try (FakeAsteriskClient asterisk = FakeAsteriskClient.connect(address)) {
+            asterisk.send(recorded.substring(0, recorded.indexOf("\n\n") + 2));
+            assertThat(asterisk.readCommand()).isEqualTo("GET VARIABLE EXTEN");
+            asterisk.send("200 result=1 (+864008001234)\n");
+            assertThat(asterisk.closedByServer()).isTrue();
+        }
+        AgiRequest received = request.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(received.parameters()).containsExactly(java.util.Map.entry("pattern", "_+X."),
+                java.util.Map.entry("dnis", "+864008001234"));
+        assertThat(received.dialledNumber()).isEqualTo("+864008001234");
+        assertThat(received.get("agi_extension")).isEqualTo("+864008001234");
+        assertThat(seen).containsExactly("+864008001234");
+    }
+
+    @Test
     void shouldAnswerAnUnknownScriptSafelyAndClose() throws Exception {
         InetSocketAddress address = start(Duration.ofSeconds(5), recordedRouter());
 

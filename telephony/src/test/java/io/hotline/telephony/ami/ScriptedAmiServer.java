@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -32,7 +34,9 @@ import java.util.regex.Pattern;
  * client's own ActionID, and after each login plays the next queued recording ({@code .ami-recv.raw}) byte for
  * byte, minus the recorded banner and login response and minus the recorder's own action answers, which instead
  * answer the client's actions of the same name (a resync's {@code CoreShowChannels} gets the recorded channel list).
- * One daemon thread per client reads, one plays.
+ * With {@link #afterLoginActing}, the recorder's own {@code Hangup} and {@code Redirect} (recordings 17, 20, 04a)
+ * are played as Asterisk does: the events recorded after them are held back until the client sends that action,
+ * then answered with the recorded response and followed by those events. One daemon thread per client reads, one plays.
  */
 public final class ScriptedAmiServer implements AutoCloseable {
     private static final String CHALLENGE = "840415273";
@@ -77,6 +81,15 @@ public final class ScriptedAmiServer implements AutoCloseable {
      */
     public ScriptedAmiServer afterLogin(String transcriptFile) {
         sessions.add(Session.of(new String(Transcripts.bytes(transcriptFile), StandardCharsets.UTF_8), false));
+        return this;
+    }
+
+    /**
+     * As {@link #afterLogin}, for a client that itself sends the recorder's {@code Hangup} or {@code Redirect}: the
+     * events recorded after that action are played only once the client has sent it (as Asterisk would).
+     */
+    public ScriptedAmiServer afterLoginActing(String transcriptFile) {
+        sessions.add(Session.of(new String(Transcripts.bytes(transcriptFile), StandardCharsets.UTF_8), false, true));
         return this;
     }
 
@@ -214,6 +227,9 @@ public final class ScriptedAmiServer implements AutoCloseable {
                     synchronized (writeLock) {
                         write(session.answer(name, id));
                     }
+                    if (Session.GATED.contains(name)) {
+                        session.gate(name).countDown();
+                    }
                 }
             }
         }
@@ -240,6 +256,13 @@ public final class ScriptedAmiServer implements AutoCloseable {
                     return;
                 }
                 for (String block : played.events) {
+                    if (block.startsWith(Session.GATE)) {
+                        // Asterisk sends what follows only once the client has sent this action.
+                        if (!played.gate(block.substring(Session.GATE.length())).await(20, TimeUnit.SECONDS)) {
+                            return;
+                        }
+                        continue;
+                    }
                     synchronized (writeLock) {
                         write(block);
                         played.played(block);
@@ -282,6 +305,11 @@ public final class ScriptedAmiServer implements AutoCloseable {
     private static final class Session {
         private static final Pattern RECORDED_ID = Pattern.compile("(?m)^ActionID: ([a-z]+)-(\\d+)\r\n");
         private static final String ID_PLACEHOLDER = "ActionID: ${id}\r\n";
+        /** Marks, among the events, where the recorder sent an action whose effects follow in the recording. */
+        static final String GATE = "\u0000gate:";
+        /** The recorder's actions that gate the events after them. */
+        static final Set<String> GATED = Set.of("hangup", "redirect");
+        final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
         final List<String> events = new ArrayList<>();
         final Map<String, Queue<List<String>>> answers = new LinkedHashMap<>();
         final Map<String, String> live = new LinkedHashMap<>();
@@ -294,12 +322,19 @@ public final class ScriptedAmiServer implements AutoCloseable {
         }
 
         static Session of(String recording, boolean closeAfter) {
+            return of(recording, closeAfter, false);
+        }
+
+        static Session of(String recording, boolean closeAfter, boolean gated) {
             Session session = new Session(closeAfter);
             Map<String, List<String>> byId = new LinkedHashMap<>();
             for (String block : recording.isEmpty() ? List.<String>of() : blocksAfterLogin(recording)) {
                 Matcher id = RECORDED_ID.matcher(block);
                 if (id.find()) {
                     String actionId = id.group(1) + "-" + id.group(2);
+                    if (gated && GATED.contains(id.group(1)) && !byId.containsKey(actionId)) {
+                        session.events.add(GATE + id.group(1));
+                    }
                     byId.computeIfAbsent(actionId, key -> {
                         List<String> group = new ArrayList<>();
                         session.answers.computeIfAbsent(id.group(1), name -> new ConcurrentLinkedQueue<>()).add(group);
@@ -319,6 +354,11 @@ public final class ScriptedAmiServer implements AutoCloseable {
                 }
             }
             return session;
+        }
+
+        /** Opened when the client sends the action {@code name}. */
+        CountDownLatch gate(String name) {
+            return gates.computeIfAbsent(name, key -> new CountDownLatch(1));
         }
 
         /** Keeps the live channels up to date with {@code block}, just written to the client. */

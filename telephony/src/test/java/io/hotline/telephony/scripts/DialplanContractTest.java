@@ -5,15 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hotline.telephony.agi.AgiScript;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The shipped dialplan (docs/asterisk/extensions.conf) and the code agree, to the letter. */
+/** The shipped dialplan (docs/asterisk/extensions.conf), its docs (docs/asterisk.md) and the code agree. */
 class DialplanContractTest {
     private static final Pattern AGI_CALL = Pattern.compile("AGI\\(\\$\\{HOTLINE_AGI}/([a-z]+)(\\?[^)]*)?\\)");
     private static final Pattern READ_VARIABLE = Pattern.compile("\\$\\{(HOTLINE_[A-Z_]+)}");
@@ -26,7 +30,7 @@ class DialplanContractTest {
 
     private static List<AgiScript> scripts() {
         return List.of(new RouteScript(null), new AnsweredScript(null), new HangupScript(null),
-                new EscalateScript(null), new SurveyScript(null, null, null), new SeatScript(null, null, null),
+                new EscalateScript(null), new SurveyScript(null, null, null), new SeatScript(null, null, null, null),
                 new CallbackScript(null, null, null));
     }
 
@@ -54,8 +58,47 @@ class DialplanContractTest {
         Set<String> read = READ_VARIABLE.matcher(dialplan).results().map(match -> match.group(1))
                 .filter(name -> !name.equals("HOTLINE_AGI") && !name.equals("HOTLINE_CHOICE"))
                 .collect(Collectors.toSet());
+        // Set by SeatScript and CallbackScript (SeatSurveyEscalateScriptsTest, CallbackScriptTest).
+        Set<String> set = new HashSet<>(DialplanContract.VARIABLES);
+        set.addAll(List.of("HOTLINE_SEAT_RESULT", "HOTLINE_CALLBACK"));
 
-        assertThat(DialplanContract.VARIABLES).containsAll(read);
+        assertThat(set).containsAll(read);
+    }
+
+    @Test
+    void shouldAnswerFeatureCodesAndMatchEveryReasonLength() {
+        String seats = dialplan.substring(dialplan.indexOf("[hotline-seats]"));
+        assertThat(seats).contains("exten => *21,", "exten => *22,", "exten => *23,", "exten => _*23X,",
+                "exten => _*23X.,", "exten => *24,");
+        assertThat(seats.substring(seats.indexOf("[hotline-seat-action]"))).contains("s,1,Answer()");
+    }
+
+    @Test
+    void shouldKeepTheCallerWhenTheSeatHangsUpAndTakeE164Numbers() {
+        assertThat(dialplan).containsPattern("Dial\\(\\$\\{HOTLINE_TARGET},\\$\\{HOTLINE_RING_SECONDS},gU\\(")
+                .contains("exten => _X.,1,", "exten => _+X.,1,", "route?dnis=${URIENCODE(${EXTEN})}");
+    }
+
+    /** Every prompt the scripts and the dialplan play is one docs/asterisk.md tells the operator to install. */
+    @Test
+    void shouldListEveryPromptInTheDocs() throws Exception {
+        String docs = Files.readString(Path.of("..", "docs", "asterisk.md"));
+        Set<String> prompts = new TreeSet<>();
+        Pattern played = Pattern.compile("(?:Playback\\(|Read\\([A-Z_]+,)([a-z0-9/-]+)");
+        played.matcher(dialplan).results().map(match -> match.group(1)).forEach(prompts::add);
+        // a prompt in the code: a string literal naming a core queue/beep sound or one of Hotline's own
+        Pattern streamed = Pattern.compile("\"((?:queue-[a-z]+)|(?:beep(?:err)?)|(?:hotline/[a-z0-9-]+))\"");
+        try (Stream<Path> sources = Files.walk(Path.of("src", "main", "java"))) {
+            for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+                streamed.matcher(Files.readString(source)).results().map(match -> match.group(1))
+                        .forEach(prompts::add);
+            }
+        }
+
+        assertThat(prompts).contains("beep", "beeperr", "hotline/survey-prompt", "queue-thereare");
+        for (String prompt : prompts) {
+            assertThat(docs).as("docs/asterisk.md lists the prompt %s", prompt).contains("`" + prompt + "`");
+        }
     }
 
     @Test
@@ -71,7 +114,7 @@ class DialplanContractTest {
     private static Set<String> parameters(String script) {
         Matcher matcher = AGI_CALL.matcher(dialplan);
         return matcher.results().filter(match -> match.group(1).equals(script) && match.group(2) != null)
-                .flatMap(match -> java.util.Arrays.stream(match.group(2).substring(1).split("&")))
+                .flatMap(match -> Arrays.stream(match.group(2).substring(1).split("&")))
                 .map(pair -> pair.substring(0, pair.indexOf('='))).collect(Collectors.toSet());
     }
 }

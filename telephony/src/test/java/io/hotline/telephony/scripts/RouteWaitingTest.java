@@ -3,6 +3,10 @@ package io.hotline.telephony.scripts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.hotline.routing.engine.Handoff;
 import io.hotline.routing.engine.RoutingCommand;
 import io.hotline.routing.engine.RoutingEvent;
@@ -30,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** What a caller waiting in {@code route} hears and can do: announcements, a callback offer, after hours. */
 class RouteWaitingTest {
@@ -41,7 +46,9 @@ class RouteWaitingTest {
     private final ExecutorService blocking = Executors.newFixedThreadPool(2);
     private RoutingInbox inbox = new RoutingInbox(10);
     private final List<FallbackHandoff> fallbacks = new CopyOnWriteArrayList<>();
+    private final MissingPrompts prompts = new MissingPrompts();
     private AgiServer server;
+    private InetSocketAddress address;
 
     private InetSocketAddress start() {
         WorkOrderStore store = new WorkOrderStore() {
@@ -58,7 +65,7 @@ class RouteWaitingTest {
             }
         };
         RouteContext context = new RouteContext(new RouteSettings("pbx1", "support", Map.of(), Map.of(), "default"),
-                number -> Optional.empty(), store, inbox, callers, blocking, InstantSource.system());
+                number -> Optional.empty(), store, inbox, callers, blocking, InstantSource.system(), prompts);
         server = new AgiServer(AgiServerConfig.of("127.0.0.1", 0), List.of(new RouteScript(context)),
                 AgiSessionObserver.NONE);
         return server.start();
@@ -71,14 +78,78 @@ class RouteWaitingTest {
     }
 
     @Test
-    void shouldAnnounceThePositionBetweenMusic() throws Exception {
+    void shouldAnnounceThePositionAndTheEstimatedWaitAsAppQueueDoesBetweenMusic() throws Exception {
         try (FakeAsteriskClient asterisk = waitingCaller()) {
             callers.announceWait(new RoutingCommand.AnnounceWait(CALL, 3, Duration.ofMinutes(4)));
 
-            assertThat(answer(asterisk, 5)).containsExactly("SET MUSIC OFF", "STREAM FILE queue-thereare \"\"",
-                    "SAY NUMBER 3 \"\"", "STREAM FILE queue-callswaiting \"\"", "SET MUSIC ON default");
+            assertThat(answer(asterisk, 9)).containsExactly("SET MUSIC OFF", "STREAM FILE queue-thereare \"\"",
+                    "SAY NUMBER 3 \"\"", "STREAM FILE queue-callswaiting \"\"", "STREAM FILE queue-holdtime \"\"",
+                    "SAY NUMBER 4 \"\"", "STREAM FILE queue-minutes \"\"", "STREAM FILE queue-thankyou \"\"",
+                    "SET MUSIC ON default");
             assertThat(callers.waiting()).isEqualTo(1);
+            assertThat(prompts.reported()).isEmpty();
         }
+    }
+
+    @Test
+    void shouldTellTheFirstCallerInLineThatTheyAreNext() throws Exception {
+        try (FakeAsteriskClient asterisk = waitingCaller()) {
+            callers.announceWait(new RoutingCommand.AnnounceWait(CALL, 1, Duration.ofMinutes(2)));
+
+            // like app_queue: "you are next" replaces the count, and no hold time follows it
+            assertThat(answer(asterisk, 4)).containsExactly("SET MUSIC OFF", "STREAM FILE queue-youarenext \"\"",
+                    "STREAM FILE queue-thankyou \"\"", "SET MUSIC ON default");
+        }
+    }
+
+    @Test
+    void shouldSayOneMinuteAndLeaveOutAnEstimateUnderHalfAMinute() throws Exception {
+        try (FakeAsteriskClient asterisk = waitingCaller()) {
+            callers.announceWait(new RoutingCommand.AnnounceWait(CALL, 2, Duration.ofSeconds(89)));
+            assertThat(answer(asterisk, 9)).containsSubsequence("SAY NUMBER 2 \"\"",
+                    "STREAM FILE queue-holdtime \"\"", "SAY NUMBER 1 \"\"", "STREAM FILE queue-minute \"\"",
+                    "STREAM FILE queue-thankyou \"\"", "SET MUSIC ON default");
+
+            callers.announceWait(new RoutingCommand.AnnounceWait(CALL, 2, Duration.ofSeconds(29)));
+            assertThat(answer(asterisk, 6)).containsExactly("SET MUSIC OFF", "STREAM FILE queue-thereare \"\"",
+                    "SAY NUMBER 2 \"\"", "STREAM FILE queue-callswaiting \"\"", "STREAM FILE queue-thankyou \"\"",
+                    "SET MUSIC ON default");
+        }
+    }
+
+    @Test
+    void shouldLogAPromptMissingOnThePbxOnceForAllCallers() throws Exception {
+        Logger logger = (Logger) LoggerFactory.getLogger(MissingPrompts.class);
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        logger.addAppender(logs);
+        try (FakeAsteriskClient first = waitingCaller(CALL, 1);
+             FakeAsteriskClient second = waitingCaller("1795347599.7", 2)) {
+            for (String call : List.of(CALL, "1795347599.7")) {
+                callers.announceWait(new RoutingCommand.AnnounceWait(call, 1, Duration.ZERO));
+            }
+            for (FakeAsteriskClient caller : List.of(first, second)) {
+                assertThat(caller.readCommand()).isEqualTo("SET MUSIC OFF");
+                caller.send("200 result=0\n");
+                assertThat(caller.readCommand()).isEqualTo("STREAM FILE queue-youarenext \"\"");
+                // recording 12: what Asterisk answers to STREAM FILE of a file it does not have
+                caller.send("200 result=-1 endpos=0\n");
+                assertThat(caller.readCommand()).isEqualTo("STREAM FILE queue-thankyou \"\"");
+                caller.send("200 result=0 endpos=12000\n");
+                assertThat(caller.readCommand()).isEqualTo("SET MUSIC ON default");
+                caller.send("200 result=0\n");
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> prompts.reported().contains("queue-youarenext"));
+            assertThat(callers.waiting()).isEqualTo(2);
+        } finally {
+            logger.detachAppender(logs);
+        }
+        assertThat(prompts.reported()).containsExactly("queue-youarenext");
+        assertThat(logs.list).hasSize(1).first().satisfies(event -> {
+            assertThat(event.getLevel()).isEqualTo(Level.WARN);
+            assertThat(event.getFormattedMessage()).contains("queue-youarenext is missing on the PBX",
+                    "docs/asterisk.md lists every prompt");
+        });
     }
 
     @Test
@@ -173,12 +244,20 @@ class RouteWaitingTest {
 
     /** A caller that went through route up to music on hold. */
     private FakeAsteriskClient waitingCaller() throws Exception {
-        FakeAsteriskClient asterisk = FakeAsteriskClient.connect(start());
-        asterisk.send(ENVIRONMENT);
+        return waitingCaller(CALL, 1);
+    }
+
+    /** Caller number {@code waiting} (counting the ones before) with linkedid {@code call}, on music on hold. */
+    private FakeAsteriskClient waitingCaller(String call, int waiting) throws Exception {
+        if (address == null) {
+            address = start();
+        }
+        FakeAsteriskClient asterisk = FakeAsteriskClient.connect(address);
+        asterisk.send(ENVIRONMENT.replace(CALL, call));
         String command;
         while ((command = asterisk.readCommand()) != null) {
             if (command.startsWith("GET VARIABLE")) {
-                asterisk.send("200 result=1 (" + CALL + ")\n");
+                asterisk.send("200 result=1 (" + call + ")\n");
             } else if (command.startsWith("SET MUSIC ON")) {
                 asterisk.send("200 result=0\n");
                 break;
@@ -186,7 +265,7 @@ class RouteWaitingTest {
                 asterisk.send("200 result=1\n");
             }
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> callers.waiting() == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> callers.waiting() == waiting);
         return asterisk;
     }
 

@@ -7,7 +7,6 @@ import io.hotline.routing.engine.RoutingCommand;
 import io.hotline.routing.engine.RoutingEvent;
 import io.hotline.routing.engine.RoutingInbox;
 import io.hotline.routing.ladder.Tier;
-import io.hotline.routing.spi.SeatDirectory;
 import io.hotline.routing.spi.SurveyStore;
 import io.hotline.routing.spi.WorkOrderStore;
 import io.hotline.routing.workorder.CallWorkOrderRequest;
@@ -32,7 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The seat feature codes, the post-call survey and the escalation re-entry, over real TCP. */
+/** The post-call survey and the escalation re-entry, over real TCP (the seat feature codes: SeatScriptTest). */
 class SeatSurveyEscalateScriptsTest {
     private final RoutingInbox inbox = new RoutingInbox(100);
     private final WaitingCallers callers = new WaitingCallers(InstantSource.system(), Duration.ofMinutes(2));
@@ -45,7 +44,6 @@ class SeatSurveyEscalateScriptsTest {
 
     @BeforeEach
     void start() {
-        SeatDirectory seats = dialString -> "PJSIP/1004".equals(dialString) ? Optional.of("S1004") : Optional.empty();
         SurveyStore surveys = new SurveyStore() {
             @Override
             public boolean recordIvrScore(long workOrder, int score, Instant at) {
@@ -77,7 +75,7 @@ class SeatSurveyEscalateScriptsTest {
                         throw new AssertionError("no caller is handed to the fallback by these scripts");
                     }
                 }, inbox, callers, blocking, InstantSource.system());
-        server = new AgiServer(AgiServerConfig.of("127.0.0.1", 0), List.of(new SeatScript(seats, inbox, blocking),
+        server = new AgiServer(AgiServerConfig.of("127.0.0.1", 0), List.of(
                 new SurveyScript(surveys, blocking, InstantSource.system()), new EscalateScript(context)),
                 AgiSessionObserver.NONE);
         address = server.start();
@@ -87,29 +85,6 @@ class SeatSurveyEscalateScriptsTest {
     void stop() {
         server.close();
         blocking.shutdownNow();
-    }
-
-    @Test
-    void shouldLogTheSeatInFromItsSoftphoneAndConfirm() throws Exception {
-        List<String> commands = session("seat?action=login", "PJSIP/1004-0000001a");
-
-        assertThat(nextEvent()).isEqualTo(new RoutingEvent.SeatLoggedIn("S1004"));
-        assertThat(commands).containsExactly("STREAM FILE beep \"\"", "SET VARIABLE HOTLINE_SEAT_RESULT OK");
-    }
-
-    @Test
-    void shouldGoNotReadyWithTheKeyedReasonCode() throws Exception {
-        session("seat?action=notready&reason=12", "PJSIP/1004-0000001b");
-
-        assertThat(nextEvent()).isEqualTo(new RoutingEvent.SeatNotReady("S1004", "code-12"));
-    }
-
-    @Test
-    void shouldRefuseAPhoneThatIsNoSeat() throws Exception {
-        List<String> commands = session("seat?action=ready", "PJSIP/9999-00000001");
-
-        assertThat(commands).containsExactly("SET VARIABLE HOTLINE_SEAT_RESULT UNKNOWN_SEAT");
-        assertThat(inbox.depth()).isZero();
     }
 
     @Test
@@ -178,21 +153,15 @@ class SeatSurveyEscalateScriptsTest {
             assertThat(asterisk.readCommand()).isEqualTo("SET MUSIC ON default");
             asterisk.send("200 result=0\n");
 
+            // pbxMoved: the seat's transfer already moved the caller, so nothing redirects it again
             assertThat(nextEvent()).isEqualTo(new RoutingEvent.EscalationRequested("1795347580.0", "S1004", "tier2",
-                    "GL close fails"));
+                    "GL close fails", true));
             await().atMost(Duration.ofSeconds(5)).until(() -> callers.waiting() == 1);
             callers.offer(new RoutingCommand.OfferCall("1795347580.0", "S2001", "PJSIP/2001", Tier.TIER2, 41L,
                     Duration.ofSeconds(15), "tier2"));
             List<String> commands = answerAll(asterisk);
             assertThat(commands).contains("SET VARIABLE HOTLINE_TARGET PJSIP/2001", "SET VARIABLE HOTLINE_TIER TIER2",
                     "SET VARIABLE HOTLINE_RESULT ROUTED");
-        }
-    }
-
-    private List<String> session(String script, String channel) throws Exception {
-        try (FakeAsteriskClient asterisk = FakeAsteriskClient.connect(address)) {
-            asterisk.send("agi_network_script: " + script + "\nagi_channel: " + channel + "\n\n");
-            return answerAll(asterisk);
         }
     }
 

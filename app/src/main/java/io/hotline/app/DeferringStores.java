@@ -8,6 +8,7 @@ import io.hotline.routing.spi.CallbackStore;
 import io.hotline.routing.spi.SurveyStore;
 import io.hotline.routing.spi.WorkOrderStore;
 import io.hotline.routing.workorder.CallWorkOrderRequest;
+import io.hotline.routing.workorder.FallbackHandoff;
 import io.hotline.routing.workorder.OpenedWorkOrder;
 import java.time.Instant;
 import java.util.concurrent.CompletionStage;
@@ -41,6 +42,12 @@ final class DeferringStores implements WorkOrderStore, CallbackStore, SurveyStor
     @Override
     public CompletionStage<Boolean> openLater(CallWorkOrderRequest request) {
         return journal.workOrderRequested(request);
+    }
+
+    @Override
+    public void handedToFallback(FallbackHandoff handoff) {
+        // Through the journal: durable, never blocks, and written after the work order it names.
+        journal.handedToFallback(handoff);
     }
 
     @Override

@@ -154,6 +154,9 @@ public final class Hotline implements AutoCloseable {
         journal = DurableRoutingJournal.start(database.database().jdbi(), workOrders, config.asteriskName(),
                 JournalConfig.of(config.database().dataDir().resolve("journal"), config.asteriskName()),
                 InstantSource.system());
+        // Calls an earlier run left open (it died, or stopped during a conversation) are closed as the dialplan
+        // left them, after what that run logged and before this run's calls.
+        journal.reconcileOpenCalls();
         bindJournalMeters(registry, journal);
     }
 

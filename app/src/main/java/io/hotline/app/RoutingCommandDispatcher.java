@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * Hands each command of the routing engine to the port that carries it out: one line per command type, nothing
  * else (style.md 6.2). Calls to the telephone system go to {@link CallControl}; facts to keep go to
- * {@link RoutingJournal}; the engine's answers to seats' requests to {@link SeatRequestAnswers}.
+ * {@link RoutingJournal}; a command that is both (an offer, an escalation) goes to both; the engine's answers to
+ * seats' requests to {@link SeatRequestAnswers}.
  * <p>
  * Confined to the routing thread; holds no state. The ports return at once (they hand I/O to their own threads).
  */
@@ -27,6 +28,7 @@ final class RoutingCommandDispatcher {
     void dispatch(RoutingCommand command) {
         if (command instanceof RoutingCommand.OfferCall offer) {
             calls.offer(offer);
+            journal.callOffered(offer);
         } else if (command instanceof RoutingCommand.CancelOffer cancel) {
             calls.cancelOffer(cancel);
         } else if (command instanceof RoutingCommand.AnnounceWait announcement) {
@@ -37,6 +39,7 @@ final class RoutingCommandDispatcher {
             calls.playAfterHours(afterHours);
         } else if (command instanceof RoutingCommand.MoveToQueue move) {
             calls.moveToQueue(move);
+            journal.callEscalated(move);
         } else if (command instanceof RoutingCommand.RecordDecision decision) {
             journal.recordDecision(decision);
         } else if (command instanceof RoutingCommand.CallConnected connected) {
@@ -45,6 +48,12 @@ final class RoutingCommandDispatcher {
             journal.callAbandoned(abandoned);
         } else if (command instanceof RoutingCommand.SeatStateChanged change) {
             journal.seatStateChanged(change);
+        } else if (command instanceof RoutingCommand.CallJoined joined) {
+            journal.callJoined(joined);
+        } else if (command instanceof RoutingCommand.ConversationEnded ended) {
+            journal.conversationEnded(ended);
+        } else if (command instanceof RoutingCommand.CallHandedOff handedOff) {
+            journal.callHandedOff(handedOff);
         } else if (command instanceof RoutingCommand.RequestRejected rejected) {
             journal.requestRejected(rejected);
         } else if (command instanceof RoutingCommand.SeatRequestAnswered answered) {

@@ -149,7 +149,8 @@ final class RoutingService implements AutoCloseable {
         List<RoutingEvent> batch = new ArrayList<>(MAX_BATCH);
         List<RoutingCommand> commands = new ArrayList<>();
         Consumer<RoutingCommand> sink = commands::add;
-        while (running) {
+        // After close() the events already in the inbox are still applied (a stop hands waiting callers off).
+        while (running || inbox.depth() > 0) {
             try {
                 inbox.drainTo(batch, MAX_BATCH, TimeUnit.MILLISECONDS.toNanos(millisToNextTimer()));
             } catch (InterruptedException e) {
@@ -199,12 +200,18 @@ final class RoutingService implements AutoCloseable {
         }
     }
 
-    /** Stops the routing thread: interrupts it and waits up to two seconds for it to end. Idempotent. */
+    /**
+     * Stops the routing thread once it has applied what is in the inbox (waiting up to two seconds for that, then
+     * interrupting it, and two more for it to end). Idempotent.
+     */
     @Override
     public void close() {
         running = false;
-        thread.interrupt();
+        // Wakes the thread from its wait for events (a Tick changes nothing but the due timers).
+        inbox.offer(TICK);
         try {
+            thread.join(CLOSE_WAIT_MILLIS);
+            thread.interrupt();
             thread.join(CLOSE_WAIT_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

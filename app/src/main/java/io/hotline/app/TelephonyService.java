@@ -188,9 +188,14 @@ final class TelephonyService implements AutoCloseable {
         };
     }
 
-    /** Stops taking calls and closes every session (Asterisk continues their dialplans), then the executor. */
+    /**
+     * Hands the callers waiting in a route session to the dialplan's fallback queue (recorded as such, routing
+     * still runs), stops taking calls and closes every session (Asterisk continues their dialplans), then the
+     * executor.
+     */
     @Override
     public void close() {
+        callers.handAllToFallback(Duration.ofSeconds(2));
         server.close();
         blocking.shutdown();
         try {

@@ -152,7 +152,8 @@ class DialplanFlowTest {
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(surveyScores(workOrder))
                 .containsExactly(4));
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(actions(workOrder))
-                .containsSubsequence("CREATED", "ROUTING", "CONNECTED", "SURVEYED").doesNotContain("ABANDONED"));
+                .containsSubsequence("CREATED", "ROUTING", "CONNECTED", "CALL_ENDED", "SURVEYED")
+                .doesNotContain("ABANDONED"));
     }
 
     @Test
@@ -175,9 +176,13 @@ class DialplanFlowTest {
         // The seat is free again: the engine learnt from the h extension's hangup that the call is over.
         await().atMost(Duration.ofSeconds(5)).until(() -> ready() == 1
                 && hotline.routingSnapshot().seats(Tier.TIER1, SeatState.ON_CALL) == 0);
-        // What today's code records of it: the connection; the end of a connected call is not recorded yet.
+        // The work order's trail shows the conversation's end, not an abandon.
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(actions(workOrder))
-                .containsExactly("CREATED", "ROUTING", "CONNECTED"));
+                .containsExactly("CREATED", "ROUTING", "CONNECTED", "CALL_ENDED"));
+        // and the call's record says it was answered, and for how long the two talked
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(callRecord(call))
+                .containsEntry("outcome", "ANSWERED")
+                .hasEntrySatisfying("talk_ms", talked -> assertThat((Long) talked).isPositive()));
         assertThat(surveyScores(workOrder)).isEmpty();
     }
 
@@ -205,7 +210,7 @@ class DialplanFlowTest {
         long workOrder = workOrderOf(done);
         // One ROUTING event per offer: Alice's, then Bob's, who answered.
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(actions(workOrder))
-                .containsExactly("CREATED", "ROUTING", "ROUTING", "CONNECTED"));
+                .containsExactly("CREATED", "ROUTING", "ROUTING", "CONNECTED", "CALL_ENDED"));
     }
 
     @Test
@@ -236,6 +241,9 @@ class DialplanFlowTest {
         long workOrder = workOrderOf(call);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(surveyScores(workOrder))
                 .containsExactly(5));
+        // and the trail shows both conversations, the escalation between them
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(actions(workOrder))
+                .containsSubsequence("CONNECTED", "CALL_ENDED", "ESCALATED", "CONNECTED", "CALL_ENDED"));
     }
 
     @Test
@@ -377,6 +385,14 @@ class DialplanFlowTest {
         return hotline.database().jdbi().withHandle(handle -> handle.createQuery(
                 "SELECT score FROM satisfaction_survey WHERE work_order_id = :id ORDER BY id")
                 .bind("id", workOrder).mapTo(Integer.class).list());
+    }
+
+    /** The outcome and talk time of the caller's channel's call record. */
+    private static Map<String, Object> callRecord(SimulatedChannel call) {
+        return hotline.database().jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT outcome, talk_ms FROM call_record WHERE asterisk_server = 'pbx-flows' AND linkedid = :linkedid"
+                        + " ORDER BY id LIMIT 1")
+                .bind("linkedid", call.linkedId()).mapToMap().one());
     }
 
     private static List<String> actions(long workOrder) {

@@ -82,9 +82,10 @@ class HotlineDatabaseOutageTest {
                     "SET VARIABLE HOTLINE_RESULT ROUTED");
             assertThat(commands).noneMatch(command -> command.startsWith("SET VARIABLE HOTLINE_WORKORDER"));
             // and what the database must learn waits on disk, as the journal's health says: the work order's
-            // opening, the decision, the connection, and the seat's two state changes (RESERVED, ON_CALL)
+            // opening, the call's arrival, the decision, the offer, the connection, and the seat's two state
+            // changes (RESERVED, ON_CALL)
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(journal(hotline).detail())
-                    .isEqualTo("5 entries wait on disk for the database"));
+                    .isEqualTo("7 entries wait on disk for the database"));
             assertThat(journal(hotline).status()).isEqualTo(ComponentHealth.Status.UP);
 
             // when the database answers again
@@ -99,6 +100,11 @@ class HotlineDatabaseOutageTest {
                 assertThat(WorkOrderTrail.actions(DB.jdbi(), ids.get(0)))
                         .containsExactly("CREATED", "ROUTING", "CONNECTED");
                 assertThat(WorkOrderTrail.state(DB.jdbi(), ids.get(0))).isEqualTo("IN_PROGRESS");
+                // and the call's record, joined during the outage, answered by the seat
+                List<String> outcomes = DB.jdbi().withHandle(handle -> handle.createQuery("SELECT outcome"
+                        + " FROM call_record WHERE asterisk_server = 'pbx-lab' AND linkedid = :call")
+                        .bind("call", LINKEDID).mapTo(String.class).list());
+                assertThat(outcomes).containsExactly("ANSWERED");
             });
         }
     }

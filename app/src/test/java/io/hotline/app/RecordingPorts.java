@@ -89,6 +89,31 @@ class RecordingPorts implements CallControl, RoutingJournal, SeatRequestAnswers 
     }
 
     @Override
+    public void callJoined(RoutingCommand.CallJoined joined) {
+        record("callJoined", joined);
+    }
+
+    @Override
+    public void callOffered(RoutingCommand.OfferCall offer) {
+        record("callOffered", offer);
+    }
+
+    @Override
+    public void conversationEnded(RoutingCommand.ConversationEnded ended) {
+        record("conversationEnded", ended);
+    }
+
+    @Override
+    public void callHandedOff(RoutingCommand.CallHandedOff handedOff) {
+        record("callHandedOff", handedOff);
+    }
+
+    @Override
+    public void callEscalated(RoutingCommand.MoveToQueue move) {
+        record("callEscalated", move);
+    }
+
+    @Override
     public void answered(RoutingCommand.SeatRequestAnswered answer) {
         record("answered", answer);
     }

@@ -2,7 +2,9 @@ package io.hotline.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hotline.routing.engine.Handoff;
 import io.hotline.routing.engine.RoutingCommand;
+import io.hotline.routing.engine.RoutingEvent;
 import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.seat.SeatState;
 import java.time.Duration;
@@ -36,9 +38,24 @@ class RoutingCommandDispatcherTest {
         commands.forEach(dispatcher::dispatch);
 
         // then each reached its own port method, once, in order
-        assertThat(ports.methods()).containsExactly("offer", "cancelOffer", "announceWait", "offerCallback",
-                "playAfterHours", "moveToQueue", "recordDecision", "callConnected", "callAbandoned",
-                "seatStateChanged", "requestRejected", "answered");
+        assertThat(ports.methods()).containsExactly("offer", "callOffered", "cancelOffer", "announceWait",
+                "offerCallback", "playAfterHours", "moveToQueue", "callEscalated", "recordDecision", "callConnected",
+                "callAbandoned", "seatStateChanged", "requestRejected", "answered");
+        assertThat(ports.calls).extracting(RecordingPorts.Call::command).containsSubsequence(commands);
+    }
+
+    @Test
+    void shouldHandWhatMakesTheCallRecordToTheJournal() {
+        RecordingPorts ports = new RecordingPorts();
+        RoutingCommandDispatcher dispatcher = new RoutingCommandDispatcher(ports, ports, ports);
+        List<RoutingCommand> commands = List.of(
+                new RoutingCommand.CallJoined("c1", "support", RoutingEvent.CallOrigin.UNKNOWN, "ERP_U8", 7L),
+                new RoutingCommand.ConversationEnded("c1", "S1001", Duration.ofSeconds(52)),
+                new RoutingCommand.CallHandedOff("c2", "support", Handoff.CALLBACK, Duration.ofSeconds(70)));
+
+        commands.forEach(dispatcher::dispatch);
+
+        assertThat(ports.methods()).containsExactly("callJoined", "conversationEnded", "callHandedOff");
         assertThat(ports.calls).extracting(RecordingPorts.Call::command).containsExactlyElementsOf(commands);
     }
 }

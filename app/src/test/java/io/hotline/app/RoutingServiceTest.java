@@ -57,7 +57,10 @@ class RoutingServiceTest {
         producer.join();
 
         // then the seat is offered the call, through the port, on the routing thread
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(ports.all(RoutingCommand.OfferCall.class))
+        // (the offer also reaches the journal, for the call's record)
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(ports.calls)
+                .filteredOn(call -> call.method().equals("offer")).extracting(RecordingPorts.Call::command)
+                .map(RoutingCommand.OfferCall.class::cast)
                 .extracting(RoutingCommand.OfferCall::callId, RoutingCommand.OfferCall::seatId)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("c1", "S1001")));
         assertThat(ports.all(RoutingCommand.SeatStateChanged.class)).extracting(RoutingCommand.SeatStateChanged::state)

@@ -15,5 +15,9 @@ public enum CallOutcome {
     /** It was transferred out of Hotline's queues. */
     TRANSFERRED,
     /** Routing or the channel failed. */
-    FAILED
+    FAILED,
+    /** The dialplan's fallback queue took the caller (Hotline stopping, overloaded, restarted). */
+    FALLBACK,
+    /** A seat escalated the call up the ladder; it keeps this outcome to its end. */
+    ESCALATED
 }

@@ -4,10 +4,12 @@ import io.hotline.persistence.DatabaseUnavailableException;
 import io.hotline.persistence.workorder.JdbiWorkOrderStore;
 import io.hotline.routing.engine.Explanation;
 import io.hotline.routing.engine.RoutingCommand;
+import io.hotline.routing.engine.RoutingEvent;
 import io.hotline.routing.spi.ComponentHealth;
 import io.hotline.routing.spi.HealthCheck;
 import io.hotline.routing.spi.RoutingJournal;
 import io.hotline.routing.workorder.CallWorkOrderRequest;
+import io.hotline.routing.workorder.FallbackHandoff;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -201,6 +203,68 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
         }
         return true;
+    }
+
+    @Override
+    public void callJoined(RoutingCommand.CallJoined joined) {
+        RoutingEvent.CallOrigin origin = joined.origin();
+        String text = String.join("\n", field(origin.channelId()), field(origin.callerNumber()),
+                field(origin.dialledNumber()), origin.customerId() == null ? "" : origin.customerId().toString(),
+                field(joined.productSkill()));
+        handOver(new Handed(JournalEntry.Kind.JOINED, clock.instant(), joined.callId(), joined.queue(),
+                Explanation.of(text), 0));
+    }
+
+    @Override
+    public void callOffered(RoutingCommand.OfferCall offer) {
+        handOver(new Handed(JournalEntry.Kind.OFFERED, clock.instant(), offer.callId(), offer.seatId(), null, 0));
+    }
+
+    @Override
+    public void conversationEnded(RoutingCommand.ConversationEnded ended) {
+        handOver(new Handed(JournalEntry.Kind.ENDED, clock.instant(), ended.callId(), ended.seatId(), null,
+                ended.talked().toMillis()));
+    }
+
+    @Override
+    public void callHandedOff(RoutingCommand.CallHandedOff handedOff) {
+        handOver(new Handed(JournalEntry.Kind.HANDED_OFF, clock.instant(), handedOff.callId(), handedOff.queue(),
+                Explanation.of(handedOff.handoff().name()), handedOff.waited().toMillis()));
+    }
+
+    @Override
+    public void callEscalated(RoutingCommand.MoveToQueue move) {
+        String text = String.join("\n", move.fromTier() == null ? "" : move.fromTier().name(),
+                move.toTier() == null ? "" : move.toTier().name(), move.queue(), field(move.reason()));
+        handOver(new Handed(JournalEntry.Kind.ESCALATED, clock.instant(), move.callId(), move.seatId(),
+                Explanation.of(text), 0));
+    }
+
+    /**
+     * Closes, once everything an earlier run logged is written, every call of this Asterisk server still open in
+     * the database: the run that had them stopped or died before their end, and the dialplan took them over (a
+     * waiting caller went to the fallback queue; a conversation went on without Hotline). Call once at start,
+     * before routing takes calls. Thread-safe and never blocks.
+     */
+    public void reconcileOpenCalls() {
+        handOver(new Handed(JournalEntry.Kind.RESTARTED, clock.instant(), "-", null, null, 0));
+    }
+
+    /**
+     * Records a channel handed to the dialplan's fallback queue without entering routing, once the database
+     * answers, after what was handed over before it (so after the work order's opening). Thread-safe and never
+     * blocks; the hand-off's Asterisk server must be this journal's.
+     */
+    public void handedToFallback(FallbackHandoff handoff) {
+        String text = String.join("\n", field(handoff.callerNumber()), field(handoff.dialledNumber()),
+                field(handoff.reason()));
+        handOver(new Handed(JournalEntry.Kind.BYPASSED, handoff.at(), handoff.linkedId(), handoff.channelId(),
+                Explanation.of(text), 0));
+    }
+
+    /** A text field of an entry: line breaks (the separator) removed, {@code null} as empty. */
+    private static String field(String value) {
+        return value == null ? "" : value.replace('\n', ' ').replace('\r', ' ');
     }
 
     /**

@@ -16,9 +16,11 @@ import java.util.zip.CRC32;
  * @param callId     the call (its linkedid), which names the work order; for {@link Kind#SEAT_STATE} and
  *                   {@link Kind#REFUSED} the seat or call concerned (see there)
  * @param subject    the seat that answered ({@link Kind#CONNECTED}), the queue left ({@link Kind#ABANDONED}), the
- *                   caller's number ({@link Kind#OPENED})
- * @param text       the explanation ({@link Kind#DECISION}), what the work order opens with ({@link Kind#OPENED})
- * @param waitedMs   how long the caller waited ({@link Kind#CONNECTED}, {@link Kind#ABANDONED})
+ *                   caller's number ({@link Kind#OPENED}); each kind's own is named with it
+ * @param text       the explanation ({@link Kind#DECISION}), what the work order opens with ({@link Kind#OPENED});
+ *                   each kind's own is named with it
+ * @param waitedMs   how long the caller waited ({@link Kind#CONNECTED}, {@link Kind#ABANDONED},
+ *                   {@link Kind#HANDED_OFF}) or talked ({@link Kind#ENDED})
  */
 public record JournalEntry(long sequence, Kind kind, Instant occurredAt, String callId, String subject, String text,
                            long waitedMs) {
@@ -49,6 +51,37 @@ public record JournalEntry(long sequence, Kind kind, Instant occurredAt, String 
         CONNECTED,
         /** The caller left the queue before reaching a seat. */
         ABANDONED,
+        /**
+         * A caller entered Hotline: the call's record starts. {@code subject} is the queue, {@code text} the
+         * caller's channel (uniqueid), number, dialled number, customer id and product line, one per line (empty
+         * when not known).
+         */
+        JOINED,
+        /** A seat ({@code subject}) was offered the call. */
+        OFFERED,
+        /** The conversation with seat {@code subject} ended; {@code waitedMs} is its talk time. */
+        ENDED,
+        /**
+         * The caller left queue {@code subject} after {@code waitedMs}, handed to what {@code text} names (a
+         * {@link io.hotline.routing.engine.Handoff}): not an abandon.
+         */
+        HANDED_OFF,
+        /**
+         * Seat {@code subject} escalated the live call: {@code text} is the tier before, the tier after, the target
+         * queue and the reason, one per line.
+         */
+        ESCALATED,
+        /**
+         * Hotline started: every call of this Asterisk server still open in the database (it was open when an
+         * earlier run stopped or died) is closed as the dialplan left it, at {@code occurredAt}. {@code callId} is
+         * {@code -}.
+         */
+        RESTARTED,
+        /**
+         * A channel of the call ({@code subject}, its uniqueid) went to the dialplan's fallback queue without
+         * entering routing; {@code text} is the caller's number, the dialled number and the reason, one per line.
+         */
+        BYPASSED,
         /**
          * A seat changed state. {@code callId} is the seat's code (no call is concerned), {@code subject} the
          * state's name, {@code text} the not-ready reason or {@code null}.

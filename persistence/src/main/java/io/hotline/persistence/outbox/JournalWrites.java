@@ -6,8 +6,10 @@ import io.hotline.persistence.dao.WorkOrderEventRow;
 import io.hotline.persistence.calls.JdbiCallbackStore;
 import io.hotline.persistence.calls.JdbiSurveyStore;
 import io.hotline.persistence.workorder.JdbiWorkOrderStore;
+import io.hotline.routing.engine.Handoff;
 import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.workorder.CallWorkOrderRequest;
+import io.hotline.routing.workorder.FallbackHandoff;
 import io.hotline.routing.workorder.Severity;
 import io.hotline.routing.workorder.WorkOrderState;
 import java.time.Instant;
@@ -42,6 +44,11 @@ final class JournalWrites {
     private static final String CANCEL = "UPDATE work_order SET state = 'CANCELLED', closed_at = :at,"
             + " updated_at = :at, version = version + 1 WHERE id = :id AND state = 'NEW'";
 
+    /** The product line routing used, kept once (a product set by a person is not overwritten). */
+    private static final String PRODUCT = "UPDATE work_order SET product_skill_id = (SELECT id FROM skill"
+            + " WHERE code = :product) WHERE id = :id AND product_skill_id IS NULL";
+    private static final String TIER = "UPDATE work_order SET tier = :tier, updated_at = :at, version = version + 1"
+            + " WHERE id = :id";
     private static final int MAX_REFUSAL = 255;
     /**
      * A seat's last state. {@code since} moves only when the state or the reason changes (a restored seat keeps
@@ -73,6 +80,7 @@ final class JournalWrites {
             return 0;
         }
         Map<String, WorkOrder> byCall = lockWorkOrders(handle, entries);
+        CallRecordWrites calls = CallRecordWrites.lock(handle, asteriskServer, entries);
         Pending pending = new Pending(handle);
         int applied = 0;
         for (JournalEntry entry : entries) {
@@ -81,7 +89,18 @@ final class JournalWrites {
                 continue;
             }
             WorkOrder workOrder = byCall.get(entry.callId());
-            if (entry.kind() == JournalEntry.Kind.OPENED) {
+            boolean recorded = calls.apply(entry);
+            if (entry.kind() == JournalEntry.Kind.RESTARTED) {
+                pending.flush();
+                reconcile(handle, calls.closeOpenCalls(entry.occurredAt(), entry.sequence()), entry.occurredAt());
+                applied++;
+            } else if (entry.kind() == JournalEntry.Kind.BYPASSED) {
+                // Its own row (one per channel) and event, written at once after what is batched.
+                pending.flush();
+                calls.flush();
+                JdbiWorkOrderStore.recordFallbackIn(handle, bypassed(entry));
+                applied++;
+            } else if (entry.kind() == JournalEntry.Kind.OPENED) {
                 if (workOrder == null) {
                     // At once, with its CREATED event: the entries after it in this batch find it.
                     pending.flush();
@@ -92,10 +111,40 @@ final class JournalWrites {
             } else if (workOrder != null) {
                 applied++;
                 apply(entry, workOrder, pending);
+            } else if (recorded) {
+                applied++;
             }
         }
         pending.flush();
+        calls.flush();
         return applied;
+    }
+
+    private FallbackHandoff bypassed(JournalEntry entry) {
+        String[] fields = entry.text().split("\n", -1);
+        return new FallbackHandoff(asteriskServer, entry.callId(), entry.subject(),
+                fields[0].isEmpty() ? null : fields[0], fields[1].isEmpty() ? null : fields[1], fields[2],
+                entry.occurredAt());
+    }
+
+    /** The trail of each work order whose call Hotline closed at start ({@code closed}: call id, answered). */
+    private void reconcile(Handle handle, Map<String, Boolean> closed, Instant at) {
+        if (closed.isEmpty()) {
+            return;
+        }
+        List<WorkOrderEventRow> events = new ArrayList<>();
+        handle.createQuery("SELECT id, call_linkedid FROM work_order WHERE asterisk_server = :server"
+                        + " AND call_linkedid IN (<calls>)")
+                .bind("server", asteriskServer).bindList("calls", new ArrayList<>(closed.keySet()))
+                .map((row, context) -> event(row.getLong("id"), at, ActorKind.SYSTEM, "hotline", "RECONCILED", null,
+                        closed.get(row.getString("call_linkedid"))
+                                ? "Hotline restarted during the conversation; its end and talk time are not known"
+                                : "Hotline restarted while the call was open; handed to the fallback queue by the"
+                                + " dialplan"))
+                .forEach(events::add);
+        if (!events.isEmpty()) {
+            handle.attach(WorkOrderEventDao.class).appendAll(events);
+        }
     }
 
     /** One entry on its work order: batched, or (callback, survey) written at once after what is batched. */
@@ -111,6 +160,25 @@ final class JournalWrites {
                 JdbiSurveyStore.recordIn(pending.handle, workOrder.id, Integer.parseInt(entry.text()),
                         entry.occurredAt());
             }
+            case JOINED -> {
+                String product = CallRecordWrites.productOf(entry);
+                if (product != null) {
+                    pending.products.bind("product", product).bind("id", workOrder.id).add();
+                }
+            }
+            case OFFERED -> {
+                // The decision entry that comes with every offer already says why on the trail.
+            }
+            case ESCALATED -> {
+                String[] parts = entry.text().split("\n", -1);
+                pending.tiers.bind("tier", parts[1]).bind("at", entry.occurredAt()).bind("id", workOrder.id).add();
+                pending.events.add(new WorkOrderEventRow(0, workOrder.id, entry.occurredAt(),
+                        entry.subject() == null ? ActorKind.SYSTEM : ActorKind.SEAT,
+                        entry.subject() == null ? "routing" : entry.subject(), "ESCALATED", null, null,
+                        parts[0].isEmpty() ? null : Tier.valueOf(parts[0]),
+                        parts[1].isEmpty() ? null : Tier.valueOf(parts[1]),
+                        truncate("to queue " + parts[2] + ": " + parts[3])));
+            }
             default -> pending.events.add(play(entry, workOrder, pending));
         }
     }
@@ -124,6 +192,8 @@ final class JournalWrites {
         final List<WorkOrderEventRow> events = new ArrayList<>();
         PreparedBatch connects;
         PreparedBatch cancels;
+        PreparedBatch products;
+        PreparedBatch tiers;
         PreparedBatch seatStates;
         PreparedBatch refusals;
 
@@ -138,6 +208,12 @@ final class JournalWrites {
             }
             if (cancels.size() > 0) {
                 cancels.execute();
+            }
+            if (products.size() > 0) {
+                products.execute();
+            }
+            if (tiers.size() > 0) {
+                tiers.execute();
             }
             if (!events.isEmpty()) {
                 handle.attach(WorkOrderEventDao.class).appendAll(events);
@@ -166,6 +242,8 @@ final class JournalWrites {
         private void reset() {
             connects = handle.prepareBatch(CONNECT);
             cancels = handle.prepareBatch(CANCEL);
+            products = handle.prepareBatch(PRODUCT);
+            tiers = handle.prepareBatch(TIER);
             seatStates = handle.prepareBatch(SEAT_STATE);
             refusals = handle.prepareBatch(REFUSAL);
             events.clear();
@@ -229,6 +307,14 @@ final class JournalWrites {
                         cancelled ? WorkOrderState.CANCELLED : null,
                         "left queue " + entry.subject() + " after " + entry.waitedMs() / 1000 + " s");
             }
+            case ENDED -> {
+                return event(workOrder.id, at, ActorKind.SEAT, entry.subject() == null ? "seat" : entry.subject(),
+                        "CALL_ENDED", null, "conversation ended after " + entry.waitedMs() / 1000 + " s");
+            }
+            case HANDED_OFF -> {
+                return event(workOrder.id, at, ActorKind.SYSTEM, "routing", "HANDED_OFF", null,
+                        handedOffReason(entry));
+            }
             default -> throw new IllegalStateException("unplayable journal entry " + entry.kind());
         }
     }
@@ -249,6 +335,20 @@ final class JournalWrites {
                         row.getString("state")))
                 .forEach(workOrder -> byCall.put(workOrder.callId, workOrder));
         return byCall;
+    }
+
+    private static String handedOffReason(JournalEntry entry) {
+        long seconds = entry.waitedMs() / 1000;
+        return switch (Handoff.valueOf(entry.text())) {
+            case CALLBACK -> "the caller chose a callback after " + seconds + " s in queue " + entry.subject();
+            case FALLBACK -> "handed to the dialplan's fallback queue after " + seconds + " s in queue "
+                    + entry.subject() + "; the work order stays open for follow-up";
+            case AFTER_HOURS -> "queue " + entry.subject() + " was closed: the caller heard the after-hours message";
+        };
+    }
+
+    private static String truncate(String reason) {
+        return reason == null ? null : truncate(reason, MAX_REASON);
     }
 
     private static String truncate(String text, int max) {

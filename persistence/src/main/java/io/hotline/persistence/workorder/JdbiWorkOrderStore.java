@@ -1,12 +1,14 @@
 package io.hotline.persistence.workorder;
 
 import io.hotline.persistence.dao.ActorKind;
+import io.hotline.persistence.dao.CallOutcome;
 import io.hotline.persistence.dao.DuplicateKeys;
 import io.hotline.persistence.dao.WorkOrderEventDao;
 import io.hotline.persistence.dao.WorkOrderEventRow;
 import io.hotline.routing.sla.ServiceLevels;
 import io.hotline.routing.spi.WorkOrderStore;
 import io.hotline.routing.workorder.CallWorkOrderRequest;
+import io.hotline.routing.workorder.FallbackHandoff;
 import io.hotline.routing.workorder.OpenedWorkOrder;
 import io.hotline.routing.workorder.WorkOrder;
 import io.hotline.routing.workorder.WorkOrderState;
@@ -113,6 +115,31 @@ public final class JdbiWorkOrderStore implements WorkOrderStore {
     private static String reason(CallWorkOrderRequest request) {
         String caller = request.callerNumber() == null ? "an unknown number" : request.callerNumber();
         return "call " + request.linkedId() + " from " + caller;
+    }
+
+    /** Writes the hand-off at once, in its own transaction (see {@link #recordFallbackIn}). */
+    @Override
+    public void handedToFallback(FallbackHandoff handoff) {
+        jdbi.useTransaction(handle -> recordFallbackIn(handle, handoff));
+    }
+
+    /**
+     * Inside the caller's transaction: the channel's call record with outcome FALLBACK (kept as it is when the
+     * channel is already recorded) and, when the call has a work order, a {@code HANDED_OFF} event on its trail.
+     */
+    public static void recordFallbackIn(Handle handle, FallbackHandoff handoff) {
+        handle.createUpdate("INSERT INTO call_record (asterisk_server, uniqueid, linkedid, caller_number,"
+                        + " dialled_number, joined_at, ended_at, outcome, wait_ms) VALUES (:server, :channel, :call,"
+                        + " :caller, :dialled, :at, :at, :outcome, 0) ON DUPLICATE KEY UPDATE id = id")
+                .bind("server", handoff.asteriskServer()).bind("channel", handoff.channelId())
+                .bind("call", handoff.linkedId()).bind("caller", handoff.callerNumber())
+                .bind("dialled", handoff.dialledNumber()).bind("at", handoff.at())
+                .bind("outcome", CallOutcome.FALLBACK.name()).execute();
+        handle.attach(WorkOrderRows.class).findByCall(handoff.asteriskServer(), handoff.linkedId())
+                .ifPresent(workOrder -> handle.attach(WorkOrderEventDao.class).append(new WorkOrderEventRow(0,
+                        workOrder.id(), handoff.at(), ActorKind.SYSTEM, SYSTEM_ACTOR, "HANDED_OFF", null, null, null,
+                        null, "channel " + handoff.channelId() + " handed to the dialplan's fallback queue: "
+                        + handoff.reason())));
     }
 
     /** The work order with this id. */

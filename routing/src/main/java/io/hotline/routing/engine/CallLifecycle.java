@@ -39,11 +39,15 @@ final class CallLifecycle {
         }
         QueueConfig queue = context.config.queueOrDefault(event.queue());
         Instant now = Instant.ofEpochMilli(context.nowMs);
+        context.emit(new RoutingCommand.CallJoined(event.callId(), queue.name(), event.origin(),
+                event.requirements().isEmpty() ? null : event.requirements().get(0).skill(), event.workOrderId()));
         if (!anyTierOpen(queue, now)) {
             Instant next = nextOpening(queue, now).orElse(null);
             context.emit(new RoutingCommand.RecordDecision(event.callId(), "queue " + queue.name()
                     + " is closed (no tier staffed now); next opening " + next));
             context.emit(new RoutingCommand.PlayAfterHours(event.callId(), next));
+            context.emit(new RoutingCommand.CallHandedOff(event.callId(), queue.name(), Handoff.AFTER_HOURS,
+                    Duration.ZERO));
             return;
         }
         CallRecord call = new CallRecord(event.callId(), context.callSequence++);
@@ -111,6 +115,33 @@ final class CallLifecycle {
             case CONNECTED -> ended(call);
             default -> { }
         }
+    }
+
+    /**
+     * The caller left the queue handed to a callback or the fallback queue: out of the engine like an abandon, but
+     * not counted as one. A ringing seat is released; a connected call just ends.
+     */
+    void handedOff(CallRecord call, Handoff handoff) {
+        switch (call.phase) {
+            case WAITING -> leave(call, handoff);
+            case OFFERED -> {
+                SeatRecord seat = call.seat;
+                context.emit(new RoutingCommand.CancelOffer(call.id, seat.id, "caller handed to " + handoff));
+                detach(call, seat);
+                leave(call, handoff);
+                seats.becomeReady(seat, false);
+            }
+            case CONNECTED -> ended(call);
+            default -> { }
+        }
+    }
+
+    private void leave(CallRecord call, Handoff handoff) {
+        context.waiting.remove(call);
+        context.calls.remove(call.id);
+        call.gone = true;
+        context.emit(new RoutingCommand.CallHandedOff(call.id, call.queue.name(), handoff,
+                Duration.ofMillis(context.nowMs - call.queuedMs)));
     }
 
     private void abandon(CallRecord call) {
@@ -217,6 +248,8 @@ final class CallLifecycle {
         call.gone = true;
         context.statsOf(call.queue.name()).handled(context.nowMs - call.connectedMs);
         seat.call = null;
+        context.emit(new RoutingCommand.ConversationEnded(call.id, seat.id,
+                Duration.ofMillis(context.nowMs - call.connectedMs)));
         toWrapUp(seat);
     }
 
@@ -253,8 +286,10 @@ final class CallLifecycle {
         toWrapUp(seat);
         call.ownerSeatId = null;
         call.stickyUntilMs = context.nowMs;
-        context.emit(new RoutingCommand.MoveToQueue(call.id, target.name(), fromTier, reason,
-                request.pbxMoved()));
+        context.emit(new RoutingCommand.ConversationEnded(call.id, seat.id,
+                Duration.ofMillis(context.nowMs - call.connectedMs)));
+        context.emit(new RoutingCommand.MoveToQueue(call.id, target.name(), fromTier, reason, request.pbxMoved(),
+                seat.id, target.steps().get(0).tiers().get(0)));
         context.emit(new RoutingCommand.RecordDecision(call.id, "escalated by " + seat.id + " (" + fromTier
                 + ") to queue " + target.name() + ": " + reason));
         enqueue(call, target, true);

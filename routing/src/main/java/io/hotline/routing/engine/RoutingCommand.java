@@ -55,14 +55,28 @@ public sealed interface RoutingCommand {
 
     /**
      * Move the live call into {@code queue} (escalation): telephony redirects the caller's channel, unless
-     * {@code pbxMoved} says the PBX already moved it there (the seat's blind transfer).
+     * {@code pbxMoved} says the PBX already moved it there (the seat's blind transfer); the journal records the
+     * escalation on the work order.
+     *
+     * @param seatId the seat that escalated, or {@code null}
+     * @param toTier the first tier {@code queue} routes to, or {@code null}
      */
-    record MoveToQueue(String callId, String queue, Tier fromTier, String reason, boolean pbxMoved)
-            implements RoutingCommand {
+    record MoveToQueue(String callId, String queue, Tier fromTier, String reason, boolean pbxMoved, String seatId,
+            Tier toTier) implements RoutingCommand {
 
-        /** A move telephony must carry out ({@code pbxMoved} false). */
+        /** A move telephony must carry out ({@code pbxMoved} false), without seat or target tier. */
         public MoveToQueue(String callId, String queue, Tier fromTier, String reason) {
-            this(callId, queue, fromTier, reason, false);
+            this(callId, queue, fromTier, reason, false, null, null);
+        }
+
+        /** A move without seat or target tier. */
+        public MoveToQueue(String callId, String queue, Tier fromTier, String reason, boolean pbxMoved) {
+            this(callId, queue, fromTier, reason, pbxMoved, null, null);
+        }
+
+        /** A move telephony must carry out ({@code pbxMoved} false), naming the seat and the target tier. */
+        public MoveToQueue(String callId, String queue, Tier fromTier, String reason, String seatId, Tier toTier) {
+            this(callId, queue, fromTier, reason, false, seatId, toTier);
         }
     }
 
@@ -76,6 +90,40 @@ public sealed interface RoutingCommand {
 
     /** The call left the queue without reaching a seat after {@code waited}. */
     record CallAbandoned(String callId, String queue, Duration waited) implements RoutingCommand {
+    }
+
+    /**
+     * A caller entered Hotline: the call's record starts (joined now, in {@code queue}).
+     *
+     * @param productSkill the product line routing uses for the call (its primary skill), or {@code null}
+     */
+    record CallJoined(String callId, String queue, RoutingEvent.CallOrigin origin, String productSkill,
+                      Long workOrderId) implements RoutingCommand {
+        public CallJoined {
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(queue, "queue");
+            Objects.requireNonNull(origin, "origin");
+        }
+    }
+
+    /** The conversation of {@code callId} with {@code seatId} ended after {@code talked}; the seat wraps up. */
+    record ConversationEnded(String callId, String seatId, Duration talked) implements RoutingCommand {
+        public ConversationEnded {
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(talked, "talked");
+        }
+    }
+
+    /**
+     * The caller left {@code queue} after {@code waited}, handed to something else that serves them: not an
+     * abandon, and not counted as one.
+     */
+    record CallHandedOff(String callId, String queue, Handoff handoff, Duration waited) implements RoutingCommand {
+        public CallHandedOff {
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(handoff, "handoff");
+            Objects.requireNonNull(waited, "waited");
+        }
     }
 
     /** Store why the engine did what it did with the call (shown on the work order and in reports). */

@@ -89,6 +89,8 @@ public final class RoutingEngine {
         } else if (event instanceof RoutingEvent.OfferDeclined declined) {
             withSeat(declined.seatId(), seat -> withCall(declined.callId(), true,
                     call -> calls.declined(call, seat, declined.reason())));
+        } else if (event instanceof RoutingEvent.CallHandedOff handedOff) {
+            withCall(handedOff.callId(), false, call -> calls.handedOff(call, handedOff.handoff()));
         } else if (event instanceof RoutingEvent.EscalationRequested escalation) {
             withSeat(escalation.seatId(), seat -> withCall(escalation.callId(), true,
                     call -> calls.escalate(call, seat, escalation)));

@@ -103,12 +103,43 @@ public sealed interface RoutingEvent {
      * @param workOrderId  the call's work order, or {@code null}
      */
     record CallArrived(String callId, String queue, List<SkillRequirement> requirements, CallPriority priority,
-                       String ownerSeatId, Long workOrderId) implements RoutingEvent {
+                       String ownerSeatId, Long workOrderId, CallOrigin origin) implements RoutingEvent {
         public CallArrived {
             Objects.requireNonNull(callId, "callId");
             Objects.requireNonNull(queue, "queue");
             Objects.requireNonNull(priority, "priority");
             requirements = List.copyOf(requirements);
+            origin = origin == null ? CallOrigin.UNKNOWN : origin;
+        }
+
+        /** A call whose channel, numbers and customer are not known (tests, other sources than the route script). */
+        public CallArrived(String callId, String queue, List<SkillRequirement> requirements, CallPriority priority,
+                           String ownerSeatId, Long workOrderId) {
+            this(callId, queue, requirements, priority, ownerSeatId, workOrderId, CallOrigin.UNKNOWN);
+        }
+    }
+
+    /**
+     * Where a call came from, as the route script knows it at arrival; kept on the call's record.
+     *
+     * @param channelId     the caller's channel (its Asterisk uniqueid), or {@code null} when it is the call id
+     * @param callerNumber  the caller's number as presented, or {@code null}
+     * @param dialledNumber the number dialled (DNIS), or {@code null}
+     * @param customerId    the recognised customer, or {@code null}
+     */
+    record CallOrigin(String channelId, String callerNumber, String dialledNumber, Long customerId) {
+        /** Nothing known. */
+        public static final CallOrigin UNKNOWN = new CallOrigin(null, null, null, null);
+    }
+
+    /**
+     * The caller left Hotline's queue handed to something else that serves them ({@code handoff}): a callback,
+     * the dialplan's fallback queue. Not an abandon.
+     */
+    record CallHandedOff(String callId, Handoff handoff) implements RoutingEvent {
+        public CallHandedOff {
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(handoff, "handoff");
         }
     }
 

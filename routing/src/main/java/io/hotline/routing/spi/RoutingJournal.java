@@ -8,7 +8,9 @@ import io.hotline.routing.engine.RoutingCommand;
  * desktops and wallboards; until then, {@code app} wires one that logs at DEBUG.
  * <p>
  * The methods with a {@code default} that does nothing are optional (HikariCP's {@code IMetricsTracker} pattern);
- * the abstract ones are obligations (style.md 6.8).
+ * the abstract ones are obligations (style.md 6.8): a seat's state, refusals and what a call's record is made of
+ * (joined, each offer, the end of a conversation, a hand-off, an escalation), so no assembled journal can silently
+ * drop them.
  * <p>
  * Threading: called on the {@code routing-engine} thread, at the end of each batch, in the order the engine
  * emitted the commands. Implementations must not block: a database write is queued to the implementation's own
@@ -40,4 +42,19 @@ public interface RoutingJournal {
      * not offered...): kept for the supervisor (an obligation: no do-nothing default).
      */
     void requestRejected(RoutingCommand.RequestRejected rejected);
+
+    /** A caller entered Hotline: start the call's record. */
+    void callJoined(RoutingCommand.CallJoined joined);
+
+    /** A seat is offered the call (the record keeps the latest offer and counts them). */
+    void callOffered(RoutingCommand.OfferCall offer);
+
+    /** A conversation ended, with its talk time: the call's record and its work order's trail show the end. */
+    void conversationEnded(RoutingCommand.ConversationEnded ended);
+
+    /** The caller left the queue handed to a callback, the fallback queue or the after-hours message. */
+    void callHandedOff(RoutingCommand.CallHandedOff handedOff);
+
+    /** A seat (or routing) escalated the live call to another queue: the work order moves up the ladder. */
+    void callEscalated(RoutingCommand.MoveToQueue move);
 }

@@ -1,6 +1,7 @@
 package io.hotline.routing.spi;
 
 import io.hotline.routing.workorder.CallWorkOrderRequest;
+import io.hotline.routing.workorder.FallbackHandoff;
 import io.hotline.routing.workorder.OpenedWorkOrder;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -30,4 +31,12 @@ public interface WorkOrderStore {
     default CompletionStage<Boolean> openLater(CallWorkOrderRequest request) {
         return CompletableFuture.completedFuture(false);
     }
+
+    /**
+     * Records a channel of a call that went to the dialplan's fallback queue without entering routing (routing
+     * overloaded, or a second session for a call already held): a call record with outcome FALLBACK and an event
+     * on the call's work order (each hand-off; the channel's row is written once). An implementation that writes
+     * later (durably) never blocks.
+     */
+    void handedToFallback(FallbackHandoff handoff);
 }

@@ -21,6 +21,12 @@ interface CallWaiter {
     void afterHours(RoutingCommand.PlayAfterHours afterHours);
 
     /**
+     * Hotline is stopping: leave the queue handed to the dialplan's fallback queue (the session ends with no
+     * result, so the dialplan falls through to it), and tell the engine so the call is recorded as handed off.
+     */
+    void handToFallback();
+
+    /**
      * Hotline is about to move the caller with an AMI {@code Redirect}: the {@code HANGUP} Asterisk then sends this
      * session is the move, not the caller leaving; offers meanwhile wait in the mailbox for the next session.
      */

@@ -2,12 +2,14 @@ package io.hotline.telephony.scripts;
 
 import io.hotline.routing.engine.CallPriority;
 import io.hotline.routing.engine.DeclineReason;
+import io.hotline.routing.engine.Handoff;
 import io.hotline.routing.engine.RoutingCommand;
 import io.hotline.routing.engine.RoutingEvent;
 import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.queue.SkillRequirement;
 import io.hotline.routing.spi.CallerProfile;
 import io.hotline.routing.workorder.CallWorkOrderRequest;
+import io.hotline.routing.workorder.FallbackHandoff;
 import io.hotline.routing.workorder.OpenedWorkOrder;
 import io.hotline.routing.workorder.Severity;
 import io.hotline.telephony.agi.AgiCommand;
@@ -21,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +36,7 @@ final class RouteSession implements CallWaiter {
     private static final Logger LOG = LoggerFactory.getLogger(RouteSession.class);
     /** What WAIT FOR DIGIT / STREAM FILE report for the digit 1 (its ASCII code). */
     private static final int DIGIT_ONE = '1';
+    private static final String DUPLICATE = "another session already holds the call";
 
     private final AgiSession session;
     private final RouteContext context;
@@ -82,7 +86,7 @@ final class RouteSession implements CallWaiter {
                                 true));
                     }
                     if (!startWaiting()) {
-                        return finish(DialplanContract.RESULT_DUPLICATE);
+                        return fallBack(DialplanContract.RESULT_DUPLICATE, DUPLICATE);
                     }
                     chain(AgiCommand.musicOn(context.settings().musicClass()));
                     return done;
@@ -165,20 +169,22 @@ final class RouteSession implements CallWaiter {
                 opened.profile().map(CallerProfile::vip).orElse(false),
                 opened.profile().map(CallerProfile::contractLevel).orElse("BASIC"));
         String owner = opened.profile().map(CallerProfile::ownerSeatId).orElse(null);
+        RoutingEvent.CallOrigin origin = new RoutingEvent.CallOrigin(session.request().uniqueId(),
+                session.request().callerId(), dnis, opened.profile().map(CallerProfile::customerId).orElse(null));
         return new RoutingEvent.CallArrived(callId, queue, requirements, priority, owner,
-                opened.workOrder() == null ? null : opened.workOrder().workOrder().id());
+                opened.workOrder() == null ? null : opened.workOrder().workOrder().id(), origin);
     }
 
     /** Hands the call to the engine and waits with music on hold. */
     private CompletionStage<Void> queue(RoutingEvent.CallArrived arrival) {
         if (!startWaiting()) {
-            return finish(DialplanContract.RESULT_DUPLICATE);
+            return fallBack(DialplanContract.RESULT_DUPLICATE, DUPLICATE);
         }
         if (!context.inbox().offer(arrival)) {
             LOG.error("[{}] Routing inbox full: call {} goes back to the dialplan with HOTLINE_RESULT=BUSY",
                     session.id(), callId);
             stopWaiting();
-            return finish(DialplanContract.RESULT_BUSY);
+            return fallBack(DialplanContract.RESULT_BUSY, "routing was overloaded (its inbox was full)");
         }
         chain(AgiCommand.musicOn(context.settings().musicClass()));
         return done;
@@ -195,7 +201,7 @@ final class RouteSession implements CallWaiter {
             context.inbox().offer(new RoutingEvent.OfferDeclined(callId, seat, declineReason(dialStatus)));
         }
         if (!startWaiting()) {
-            return finish(DialplanContract.RESULT_DUPLICATE);
+            return fallBack(DialplanContract.RESULT_DUPLICATE, DUPLICATE);
         }
         chain(AgiCommand.musicOn(context.settings().musicClass()));
         return done;
@@ -295,7 +301,8 @@ final class RouteSession implements CallWaiter {
             if (reply.resultAsInt(0) == DIGIT_ONE && !finished) {
                 // The dialplan's callback step records the callback (CallbackScript) on the work order.
                 stopWaiting();
-                context.inbox().offer(new RoutingEvent.CallHungUp(callId));
+                // Handed to a callback, not abandoned: the queue's abandon figures must not count it.
+                context.inbox().offer(new RoutingEvent.CallHandedOff(callId, Handoff.CALLBACK));
                 context.callers().forget(callId);
                 finish(DialplanContract.RESULT_CALLBACK);
                 return CompletableFuture.completedFuture(null);
@@ -303,6 +310,19 @@ final class RouteSession implements CallWaiter {
             return finished ? CompletableFuture.completedFuture(null)
                     : session.send(AgiCommand.musicOn(context.settings().musicClass())).thenApply(ignored -> null);
         });
+    }
+
+    @Override
+    public void handToFallback() {
+        if (finished) {
+            return;
+        }
+        stopWaiting();
+        context.inbox().offer(new RoutingEvent.CallHandedOff(callId, Handoff.FALLBACK));
+        context.callers().forget(callId);
+        finished = true;
+        // No HOTLINE_RESULT: the dialplan falls through to Queue(hotline-fallback) once the session closes.
+        chain(AgiCommand.musicOff()).whenComplete((reply, error) -> done.complete(null));
     }
 
     @Override
@@ -365,6 +385,29 @@ final class RouteSession implements CallWaiter {
 
     private static boolean isDeadSafe(AgiCommand command) {
         return command.text().startsWith("SET VARIABLE") || command.text().startsWith("GET VARIABLE");
+    }
+
+    /**
+     * Ends the session with {@code result}, one the dialplan sends to its fallback queue, and records that this
+     * channel was handed there (on the blocking executor: a store may write at once).
+     */
+    private CompletionStage<Void> fallBack(String result, String reason) {
+        FallbackHandoff handoff = new FallbackHandoff(context.settings().asteriskServer(), callId,
+                session.request().uniqueId() == null ? callId : session.request().uniqueId(),
+                session.request().callerId(), parameters.getOrDefault("dnis", session.request().dialledNumber()),
+                reason + " (HOTLINE_RESULT=" + result + ")", context.clock().instant());
+        try {
+            context.blocking().execute(() -> {
+                try {
+                    context.workOrders().handedToFallback(handoff);
+                } catch (RuntimeException e) {
+                    LOG.warn("Call {}: could not record its hand-off to the fallback queue: {}", callId, e.toString());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.warn("Call {}: stopping; its hand-off to the fallback queue is not recorded", callId);
+        }
+        return finish(result);
     }
 
     /** Sets HOTLINE_RESULT after what is chained and ends the session: Asterisk continues the dialplan. */

@@ -4,8 +4,11 @@ import io.hotline.routing.engine.RoutingCommand;
 import io.hotline.routing.spi.CallControl;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,6 +126,27 @@ public final class WaitingCallers implements CallControl {
     public void refuse(String callId, String reason) {
         LOG.warn("Call {}: {}", callId, reason);
         rejections.accept(new RoutingCommand.RequestRejected(callId, reason));
+    }
+
+    /**
+     * Hands every caller waiting in AGI to the dialplan's fallback queue (Hotline is stopping) and waits up to
+     * {@code timeout} for their sessions to let go; returns how many were handed over. Called once by the
+     * lifecycle thread, before the FastAGI server closes and while routing still runs, so that each hand-off is
+     * recorded.
+     */
+    public int handAllToFallback(Duration timeout) {
+        List<CallWaiter> handed = List.copyOf(waiting.values());
+        for (CallWaiter waiter : handed) {
+            waiter.executor().execute(waiter::handToFallback);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (handed.stream().anyMatch(waiting::containsValue) && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        if (!handed.isEmpty()) {
+            LOG.info("Stopping: {} waiting callers handed to the dialplan's fallback queue", handed.size());
+        }
+        return handed.size();
     }
 
     @Override

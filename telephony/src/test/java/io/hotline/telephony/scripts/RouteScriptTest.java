@@ -11,6 +11,7 @@ import io.hotline.routing.spi.CallerDirectory;
 import io.hotline.routing.spi.CallerProfile;
 import io.hotline.routing.spi.WorkOrderStore;
 import io.hotline.routing.workorder.CallWorkOrderRequest;
+import io.hotline.routing.workorder.FallbackHandoff;
 import io.hotline.routing.workorder.OpenedWorkOrder;
 import io.hotline.routing.workorder.WorkOrder;
 import io.hotline.routing.workorder.WorkOrderState;
@@ -30,8 +31,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,15 +53,24 @@ class RouteScriptTest {
     private InetSocketAddress address;
 
     /** The store's contract in memory: one work order per (server, linkedid). */
-    private final WorkOrderStore store = request -> {
-        boolean[] created = {false};
-        OpenedWorkOrder opened = workOrders.computeIfAbsent(request.asteriskServer() + "/" + request.linkedId(),
-                key -> {
-                    created[0] = true;
-                    return new OpenedWorkOrder(workOrder(workOrders.size() + 41, request), true);
-                });
-        return new OpenedWorkOrder(opened.workOrder(), created[0]);
+    private final WorkOrderStore store = new WorkOrderStore() {
+        @Override
+        public OpenedWorkOrder openForCall(CallWorkOrderRequest request) {
+            boolean[] created = {false};
+            OpenedWorkOrder opened = workOrders.computeIfAbsent(request.asteriskServer() + "/" + request.linkedId(),
+                    key -> {
+                        created[0] = true;
+                        return new OpenedWorkOrder(workOrder(workOrders.size() + 41, request), true);
+                    });
+            return new OpenedWorkOrder(opened.workOrder(), created[0]);
+        }
+
+        @Override
+        public void handedToFallback(FallbackHandoff handoff) {
+            fallbacks.add(handoff);
+        }
     };
+    private final List<FallbackHandoff> fallbacks = new CopyOnWriteArrayList<>();
 
     private final CallerDirectory directory = number -> "+4930123401".equals(number)
             ? Optional.of(new CallerProfile(7, "Müller GmbH", true, "PREMIUM", List.of("ERP_U8"), 12L, "S1004"))
@@ -99,6 +110,11 @@ class RouteScriptTest {
             public CompletionStage<Boolean> openLater(CallWorkOrderRequest request) {
                 deferred.add(request);
                 return CompletableFuture.completedFuture(true);
+            }
+
+            @Override
+            public void handedToFallback(FallbackHandoff handoff) {
+                throw new AssertionError("the caller is routed, not handed to the fallback");
             }
         };
         server.close();
@@ -143,8 +159,16 @@ class RouteScriptTest {
     @Test
     void shouldNotQueueTheCallerWhenTheDatabaseFailsAndTheStoreCannotDefer() throws Exception {
         server.close();
-        startServer(directory, request -> {
-            throw new IllegalStateException("Connection is not available, request timed out after 5000ms");
+        startServer(directory, new WorkOrderStore() {
+            @Override
+            public OpenedWorkOrder openForCall(CallWorkOrderRequest request) {
+                throw new IllegalStateException("Connection is not available, request timed out after 5000ms");
+            }
+
+            @Override
+            public void handedToFallback(FallbackHandoff handoff) {
+                throw new IllegalStateException("Connection is not available, request timed out after 5000ms");
+            }
         });
 
         try (FakeAsteriskClient asterisk = FakeAsteriskClient.connect(address)) {

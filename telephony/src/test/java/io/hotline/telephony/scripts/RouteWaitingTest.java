@@ -7,9 +7,13 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.hotline.routing.engine.Handoff;
 import io.hotline.routing.engine.RoutingCommand;
 import io.hotline.routing.engine.RoutingEvent;
 import io.hotline.routing.engine.RoutingInbox;
+import io.hotline.routing.spi.WorkOrderStore;
+import io.hotline.routing.workorder.CallWorkOrderRequest;
+import io.hotline.routing.workorder.FallbackHandoff;
 import io.hotline.routing.workorder.OpenedWorkOrder;
 import io.hotline.routing.workorder.WorkOrder;
 import io.hotline.routing.workorder.WorkOrderState;
@@ -25,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
@@ -40,16 +45,27 @@ class RouteWaitingTest {
     private final WaitingCallers callers = new WaitingCallers(InstantSource.system(), Duration.ofMinutes(2));
     private final ExecutorService blocking = Executors.newFixedThreadPool(2);
     private RoutingInbox inbox = new RoutingInbox(10);
+    private final List<FallbackHandoff> fallbacks = new CopyOnWriteArrayList<>();
     private final MissingPrompts prompts = new MissingPrompts();
     private AgiServer server;
     private InetSocketAddress address;
 
     private InetSocketAddress start() {
+        WorkOrderStore store = new WorkOrderStore() {
+            @Override
+            public OpenedWorkOrder openForCall(CallWorkOrderRequest request) {
+                return new OpenedWorkOrder(new WorkOrder(41, request.asteriskServer(), request.linkedId(), null,
+                        request.callerNumber(), request.severity(), WorkOrderState.NEW, request.tier(), null,
+                        request.openedAt(), request.openedAt(), request.openedAt(), 0), true);
+            }
+
+            @Override
+            public void handedToFallback(FallbackHandoff handoff) {
+                fallbacks.add(handoff);
+            }
+        };
         RouteContext context = new RouteContext(new RouteSettings("pbx1", "support", Map.of(), Map.of(), "default"),
-                number -> Optional.empty(), request -> new OpenedWorkOrder(new WorkOrder(41, request.asteriskServer(),
-                request.linkedId(), null, request.callerNumber(), request.severity(), WorkOrderState.NEW,
-                request.tier(), null, request.openedAt(), request.openedAt(), request.openedAt(), 0), true),
-                inbox, callers, blocking, InstantSource.system(), prompts);
+                number -> Optional.empty(), store, inbox, callers, blocking, InstantSource.system(), prompts);
         server = new AgiServer(AgiServerConfig.of("127.0.0.1", 0), List.of(new RouteScript(context)),
                 AgiSessionObserver.NONE);
         return server.start();
@@ -149,7 +165,9 @@ class RouteWaitingTest {
             asterisk.send("200 result=1\n");
             assertThat(asterisk.readCommand()).isNull();
         }
-        assertThat(events()).contains(new RoutingEvent.CallHungUp(CALL));
+        // handed to a callback, not abandoned (the queue's abandon figures must not count it)
+        assertThat(events()).contains(new RoutingEvent.CallHandedOff(CALL, Handoff.CALLBACK))
+                .doesNotContain(new RoutingEvent.CallHungUp(CALL));
         assertThat(callers.waiting()).isZero();
     }
 
@@ -199,6 +217,28 @@ class RouteWaitingTest {
             assertThat(commands).endsWith("SET VARIABLE HOTLINE_RESULT BUSY");
         }
         assertThat(inbox.refused()).isEqualTo(1);
+        assertThat(callers.waiting()).isZero();
+        // the caller goes to the fallback queue recorded as handed there, not lost
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(fallbacks).singleElement()
+                .satisfies(handoff -> {
+                    assertThat(handoff.linkedId()).isEqualTo(CALL);
+                    assertThat(handoff.channelId()).isEqualTo(CALL);
+                    assertThat(handoff.reason()).contains("HOTLINE_RESULT=BUSY");
+                }));
+    }
+
+    @Test
+    void shouldHandTheWaitingCallerToTheFallbackQueueWhenHotlineStops() throws Exception {
+        try (FakeAsteriskClient asterisk = waitingCaller()) {
+            assertThat(callers.handAllToFallback(Duration.ofSeconds(2))).isEqualTo(1);
+
+            // music off, then the session ends with no HOTLINE_RESULT: the dialplan falls through to the fallback
+            assertThat(asterisk.readCommand()).isEqualTo("SET MUSIC OFF");
+            asterisk.send("200 result=0\n");
+            assertThat(asterisk.readCommand()).isNull();
+        }
+        assertThat(events()).contains(new RoutingEvent.CallHandedOff(CALL, Handoff.FALLBACK))
+                .doesNotContain(new RoutingEvent.CallHungUp(CALL));
         assertThat(callers.waiting()).isZero();
     }
 

@@ -8,6 +8,10 @@ import io.hotline.routing.engine.RoutingEvent;
 import io.hotline.routing.engine.RoutingInbox;
 import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.spi.SurveyStore;
+import io.hotline.routing.spi.WorkOrderStore;
+import io.hotline.routing.workorder.CallWorkOrderRequest;
+import io.hotline.routing.workorder.FallbackHandoff;
+import io.hotline.routing.workorder.OpenedWorkOrder;
 import io.hotline.telephony.agi.AgiServer;
 import io.hotline.telephony.agi.AgiServerConfig;
 import io.hotline.telephony.agi.AgiSessionObserver;
@@ -60,8 +64,16 @@ class SeatSurveyEscalateScriptsTest {
             }
         };
         RouteContext context = new RouteContext(new RouteSettings("pbx1", "support", Map.of(), Map.of(), "default"),
-                number -> Optional.empty(), request -> {
-                    throw new AssertionError("no work order is opened by these scripts");
+                number -> Optional.empty(), new WorkOrderStore() {
+                    @Override
+                    public OpenedWorkOrder openForCall(CallWorkOrderRequest request) {
+                        throw new AssertionError("no work order is opened by these scripts");
+                    }
+
+                    @Override
+                    public void handedToFallback(FallbackHandoff handoff) {
+                        throw new AssertionError("no caller is handed to the fallback by these scripts");
+                    }
                 }, inbox, callers, blocking, InstantSource.system());
         server = new AgiServer(AgiServerConfig.of("127.0.0.1", 0), List.of(
                 new SurveyScript(surveys, blocking, InstantSource.system()), new EscalateScript(context)),

@@ -63,6 +63,11 @@ class RecordingPorts implements CallControl, RoutingJournal {
     }
 
     @Override
+    public void answerVerdict(RoutingCommand.AnswerVerdict verdict) {
+        record("answerVerdict", verdict);
+    }
+
+    @Override
     public void recordDecision(RoutingCommand.RecordDecision decision) {
         record("recordDecision", decision);
     }

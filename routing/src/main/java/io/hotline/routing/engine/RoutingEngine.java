@@ -81,13 +81,33 @@ public final class RoutingEngine {
         } else if (event instanceof RoutingEvent.CallEnded ended) {
             withCall(ended.callId(), false, calls::ended);
         } else if (event instanceof RoutingEvent.OfferAnswered answered) {
-            withSeat(answered.seatId(), seat -> withCall(answered.callId(), true, call -> calls.answered(call, seat)));
+            answered(answered);
         } else if (event instanceof RoutingEvent.OfferDeclined declined) {
             withSeat(declined.seatId(), seat -> withCall(declined.callId(), true,
                     call -> calls.declined(call, seat, declined.reason())));
         } else if (event instanceof RoutingEvent.EscalationRequested escalation) {
             withSeat(escalation.seatId(), seat -> withCall(escalation.callId(), true,
                     call -> calls.escalate(call, seat, escalation)));
+        }
+    }
+
+    /** Connects or refuses a seat's answer; whoever waits for the verdict is told which. */
+    private void answered(RoutingEvent.OfferAnswered answered) {
+        SeatRecord seat = context.seats.get(answered.seatId());
+        CallRecord call = context.calls.get(answered.callId());
+        String refusal;
+        if (seat == null) {
+            refusal = "unknown seat";
+            context.emit(new RoutingCommand.RequestRejected(answered.seatId(), refusal));
+        } else if (call == null) {
+            refusal = "unknown call";
+            context.emit(new RoutingCommand.RequestRejected(answered.callId(), refusal));
+        } else {
+            refusal = calls.answered(call, seat);
+        }
+        if (answered.requestId() != null) {
+            context.emit(new RoutingCommand.AnswerVerdict(answered.requestId(), answered.callId(), answered.seatId(),
+                    refusal == null, refusal));
         }
     }
 

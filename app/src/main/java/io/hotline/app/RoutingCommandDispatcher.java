@@ -37,6 +37,8 @@ final class RoutingCommandDispatcher {
             calls.playAfterHours(afterHours);
         } else if (command instanceof RoutingCommand.MoveToQueue move) {
             calls.moveToQueue(move);
+        } else if (command instanceof RoutingCommand.AnswerVerdict verdict) {
+            calls.answerVerdict(verdict);
         } else if (command instanceof RoutingCommand.RecordDecision decision) {
             journal.recordDecision(decision);
         } else if (command instanceof RoutingCommand.CallConnected connected) {

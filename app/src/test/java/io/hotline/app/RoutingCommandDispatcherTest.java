@@ -25,6 +25,7 @@ class RoutingCommandDispatcherTest {
                 new RoutingCommand.OfferCallback("c1", Duration.ofMinutes(3)),
                 new RoutingCommand.PlayAfterHours("c1", Instant.parse("2026-11-19T00:00:00Z")),
                 new RoutingCommand.MoveToQueue("c1", "tier2", Tier.TIER1, "needs tier 2"),
+                new RoutingCommand.AnswerVerdict("answer-1", "c1", "S1001", false, "unknown call"),
                 new RoutingCommand.RecordDecision("c1", "only seat"),
                 new RoutingCommand.CallConnected("c1", "S1001", Duration.ofSeconds(4)),
                 new RoutingCommand.CallAbandoned("c2", "support", Duration.ofSeconds(40)),
@@ -37,7 +38,7 @@ class RoutingCommandDispatcherTest {
 
         // then each reached its own port method, once, in order
         assertThat(ports.methods()).containsExactly("offer", "cancelOffer", "announceWait", "offerCallback",
-                "playAfterHours", "moveToQueue", "recordDecision", "callConnected", "callAbandoned",
+                "playAfterHours", "moveToQueue", "answerVerdict", "recordDecision", "callConnected", "callAbandoned",
                 "seatStateChanged", "requestRejected", "answered");
         assertThat(ports.calls).extracting(RecordingPorts.Call::command).containsExactlyElementsOf(commands);
     }

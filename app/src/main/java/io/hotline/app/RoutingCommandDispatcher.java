@@ -40,6 +40,8 @@ final class RoutingCommandDispatcher {
         } else if (command instanceof RoutingCommand.MoveToQueue move) {
             calls.moveToQueue(move);
             journal.callEscalated(move);
+        } else if (command instanceof RoutingCommand.AnswerVerdict verdict) {
+            calls.answerVerdict(verdict);
         } else if (command instanceof RoutingCommand.RecordDecision decision) {
             journal.recordDecision(decision);
         } else if (command instanceof RoutingCommand.CallConnected connected) {

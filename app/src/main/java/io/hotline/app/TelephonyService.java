@@ -93,8 +93,8 @@ final class TelephonyService implements AutoCloseable {
                 wiring.stores(), inbox, callers, blocking, clock);
         AgiServer server = new AgiServer(config.agi(), List.of(new RouteScript(context), new AnsweredScript(context),
                 new HangupScript(context), new EscalateScript(context),
-                new SurveyScript(wiring.stores(), blocking, clock),
-                new SeatScript(new JdbiSeatDirectory(jdbi), inbox, blocking, wiring.seats()),
+                new SurveyScript(wiring.stores(), blocking, clock, context.prompts()),
+                new SeatScript(new JdbiSeatDirectory(jdbi), inbox, blocking, wiring.seats(), context.prompts()),
                 new CallbackScript(wiring.stores(), blocking, clock)), observer(registry));
         try {
             return new TelephonyService(server, blocking, server.start(), callers);

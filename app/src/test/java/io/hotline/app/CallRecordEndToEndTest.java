@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -55,6 +56,22 @@ class CallRecordEndToEndTest {
         String recorded = Files.readString(TRANSCRIPTS.resolve("01-queue-tier1-answered-caller-hangs-up.agi1-recv.raw"),
                 StandardCharsets.UTF_8);
         recordedRoute = recorded.substring(0, recorded.indexOf("\n\n") + 2);
+    }
+
+    /**
+     * Every test starts with its seats logged out: Hotline gives each seat back the state kept in seat_state, and
+     * a seat an earlier test logged in would take the calls that must wait here.
+     */
+    @BeforeEach
+    void forgetSeatStates() {
+        DB.jdbi().useHandle(handle -> {
+            // the schema is Hotline's to create: before the first start there is nothing to forget
+            boolean kept = handle.createQuery("SELECT COUNT(*) FROM information_schema.tables"
+                    + " WHERE table_schema = DATABASE() AND table_name = 'seat_state'").mapTo(Integer.class).one() > 0;
+            if (kept) {
+                handle.execute("DELETE FROM seat_state");
+            }
+        });
     }
 
     @AfterEach

@@ -136,6 +136,40 @@ class FastAgiEndToEndTest {
         assertThat(hotline.routingSnapshot().queues().get("support").abandoned()).isEqualTo(1);
     }
 
+    @Test
+    @Order(4)
+    void shouldHangUpTheLegOfASeatAnsweringACallRoutingNoLongerHas() throws Exception {
+        // the abandoned caller's call is gone from routing; a seat's leg answering it anyway (recording 16's agi2)
+        List<String> commands = answered("1795347827.35");
+
+        // is hung up by app_dial once the engine refused the answer, and the seat is not booked to it
+        assertThat(commands).containsExactly("SET VARIABLE GOSUB_RESULT CHANUNAVAIL");
+        assertThat(hotline.routingSnapshot().seats(Tier.TIER1, SeatState.ON_CALL)).isZero();
+    }
+
+    @Test
+    @Order(5)
+    void shouldBridgeTheSeatAnsweringTheCallItWasOffered() throws Exception {
+        // the seat still rings with the first call; it answers, and the engine connects it before the bridge
+        List<String> commands = answered("1795347580.0");
+
+        assertThat(commands).isEmpty();
+        assertThat(hotline.routingSnapshot().seats(Tier.TIER1, SeatState.ON_CALL)).isEqualTo(1);
+    }
+
+    /** The {@code answered} session Dial's {@code U()} runs on the seat's leg, shaped as recording 16's agi2. */
+    private static List<String> answered(String call) throws Exception {
+        String recorded = Files.readString(TRANSCRIPTS.resolve(
+                "16-dial-g-seat-hangs-up-caller-continues.agi2-recv.raw"), StandardCharsets.UTF_8);
+        String environment = recorded.substring(0, recorded.indexOf("\n\n") + 2)
+                .replace("answered?agent=agent1001", "answered?call=" + call + "&seat=" + seat)
+                .replace("PJSIP/agent1001", dialString);
+        try (FakeAsteriskClient leg = FakeAsteriskClient.connect(hotline.agiAddress())) {
+            leg.send(environment);
+            return AgiDialogue.answerAll(leg, call);
+        }
+    }
+
     private static List<String> actions(Object workOrderId) {
         return hotline.database().jdbi().withHandle(handle -> handle.createQuery(
                 "SELECT action FROM work_order_event WHERE work_order_id = :id ORDER BY id")

@@ -64,6 +64,11 @@ class RecordingPorts implements CallControl, RoutingJournal, SeatRequestAnswers 
     }
 
     @Override
+    public void answerVerdict(RoutingCommand.AnswerVerdict verdict) {
+        record("answerVerdict", verdict);
+    }
+
+    @Override
     public void recordDecision(RoutingCommand.RecordDecision decision) {
         record("recordDecision", decision);
     }

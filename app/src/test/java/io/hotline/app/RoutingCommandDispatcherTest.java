@@ -27,6 +27,7 @@ class RoutingCommandDispatcherTest {
                 new RoutingCommand.OfferCallback("c1", Duration.ofMinutes(3)),
                 new RoutingCommand.PlayAfterHours("c1", Instant.parse("2026-11-19T00:00:00Z")),
                 new RoutingCommand.MoveToQueue("c1", "tier2", Tier.TIER1, "needs tier 2"),
+                new RoutingCommand.AnswerVerdict("answer-1", "c1", "S1001", false, "unknown call"),
                 new RoutingCommand.RecordDecision("c1", "only seat"),
                 new RoutingCommand.CallConnected("c1", "S1001", Duration.ofSeconds(4)),
                 new RoutingCommand.CallAbandoned("c2", "support", Duration.ofSeconds(40)),
@@ -39,8 +40,8 @@ class RoutingCommandDispatcherTest {
 
         // then each reached its own port method, once, in order
         assertThat(ports.methods()).containsExactly("offer", "callOffered", "cancelOffer", "announceWait",
-                "offerCallback", "playAfterHours", "moveToQueue", "callEscalated", "recordDecision", "callConnected",
-                "callAbandoned", "seatStateChanged", "requestRejected", "answered");
+                "offerCallback", "playAfterHours", "moveToQueue", "callEscalated", "answerVerdict", "recordDecision",
+                "callConnected", "callAbandoned", "seatStateChanged", "requestRejected", "answered");
         assertThat(ports.calls).extracting(RecordingPorts.Call::command).containsSubsequence(commands);
     }
 

@@ -153,11 +153,12 @@ final class CallLifecycle {
                 Duration.ofMillis(context.nowMs - call.queuedMs)));
     }
 
-    void answered(CallRecord call, SeatRecord seat) {
+    /** Connects the call to the seat that answered; returns why it refused the answer, {@code null} if it did not. */
+    String answered(CallRecord call, SeatRecord seat) {
         if (call.phase != CallPhase.OFFERED || call.seat != seat) {
-            context.emit(new RoutingCommand.RequestRejected(call.id, "answered by " + seat.id
-                    + " but not offered to it"));
-            return;
+            String refusal = "answered by " + seat.id + " but not offered to it";
+            context.emit(new RoutingCommand.RequestRejected(call.id, refusal));
+            return refusal;
         }
         call.phase = CallPhase.CONNECTED;
         call.offerGeneration++;
@@ -168,6 +169,7 @@ final class CallLifecycle {
         seat.callsToday++;
         context.setState(seat, SeatState.ON_CALL, null);
         context.emit(new RoutingCommand.CallConnected(call.id, seat.id, Duration.ofMillis(waited)));
+        return null;
     }
 
     void declined(CallRecord call, SeatRecord seat, DeclineReason reason) {

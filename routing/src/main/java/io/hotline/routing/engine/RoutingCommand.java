@@ -41,6 +41,24 @@ public sealed interface RoutingCommand {
     record CancelOffer(String callId, String seatId, String reason) implements RoutingCommand {
     }
 
+    /**
+     * The engine's verdict on a seat's answer that someone waits for ({@link RoutingEvent.OfferAnswered#requestId()}):
+     * connect the seat's leg to the caller, or turn it away. Emitted after the {@link CallConnected} or
+     * {@link RequestRejected} of the same answer.
+     *
+     * @param requestId the answer's request id, as the event carried it
+     * @param accepted  whether the call is now connected to the seat
+     * @param reason    why the answer was refused, {@code null} when accepted
+     */
+    record AnswerVerdict(String requestId, String callId, String seatId, boolean accepted, String reason)
+            implements RoutingCommand {
+        public AnswerVerdict {
+            Objects.requireNonNull(requestId, "requestId");
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(seatId, "seatId");
+        }
+    }
+
     /** Tell the waiting caller their position and estimated wait. */
     record AnnounceWait(String callId, int position, Duration estimatedWait) implements RoutingCommand {
     }

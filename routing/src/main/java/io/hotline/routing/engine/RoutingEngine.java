@@ -85,7 +85,7 @@ public final class RoutingEngine {
         } else if (event instanceof RoutingEvent.CallEnded ended) {
             withCall(ended.callId(), false, calls::ended);
         } else if (event instanceof RoutingEvent.OfferAnswered answered) {
-            withSeat(answered.seatId(), seat -> withCall(answered.callId(), true, call -> calls.answered(call, seat)));
+            answered(answered);
         } else if (event instanceof RoutingEvent.OfferDeclined declined) {
             withSeat(declined.seatId(), seat -> withCall(declined.callId(), true,
                     call -> calls.declined(call, seat, declined.reason())));
@@ -109,6 +109,26 @@ public final class RoutingEngine {
         }
         if (requestId != null) {
             context.emit(new RoutingCommand.SeatRequestAnswered(requestId, seatId, refusal == null, refusal));
+        }
+    }
+
+    /** Connects or refuses a seat's answer; whoever waits for the verdict is told which. */
+    private void answered(RoutingEvent.OfferAnswered answered) {
+        SeatRecord seat = context.seats.get(answered.seatId());
+        CallRecord call = context.calls.get(answered.callId());
+        String refusal;
+        if (seat == null) {
+            refusal = "unknown seat";
+            context.emit(new RoutingCommand.RequestRejected(answered.seatId(), refusal));
+        } else if (call == null) {
+            refusal = "unknown call";
+            context.emit(new RoutingCommand.RequestRejected(answered.callId(), refusal));
+        } else {
+            refusal = calls.answered(call, seat);
+        }
+        if (answered.requestId() != null) {
+            context.emit(new RoutingCommand.AnswerVerdict(answered.requestId(), answered.callId(), answered.seatId(),
+                    refusal == null, refusal));
         }
     }
 

@@ -150,11 +150,21 @@ public sealed interface RoutingEvent {
         }
     }
 
-    /** The seat answered the offered call: caller and seat are connected. */
-    record OfferAnswered(String callId, String seatId) implements RoutingEvent {
+    /**
+     * The seat answered the offered call: caller and seat are connected, unless the engine refuses the answer (the
+     * offer was withdrawn, the call is gone).
+     *
+     * @param requestId who waits for the engine's verdict ({@link RoutingCommand.AnswerVerdict}) before the seat's
+     *                  leg is bridged, or {@code null} when nobody does
+     */
+    record OfferAnswered(String callId, String seatId, String requestId) implements RoutingEvent {
         public OfferAnswered {
             Objects.requireNonNull(callId, "callId");
             Objects.requireNonNull(seatId, "seatId");
+        }
+
+        public OfferAnswered(String callId, String seatId) {
+            this(callId, seatId, null);
         }
     }
 

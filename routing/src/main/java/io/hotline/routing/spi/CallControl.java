@@ -4,7 +4,8 @@ import io.hotline.routing.engine.RoutingCommand;
 
 /**
  * What the routing engine asks of the telephone system: ring a seat, stop ringing, tell a waiting caller their
- * place, offer a callback, play the after-hours message, move a live call to another queue. Telephony implements
+ * place, offer a callback, play the after-hours message, move a live call to another queue, connect or turn away a
+ * seat that answered. Telephony implements
  * it over FastAGI ({@code WaitingCallers}) and AMI ({@code AmiCallControl}).
  * <p>
  * Every method is abstract: a command an implementation cannot carry out (a move without AMI) is refused
@@ -35,4 +36,10 @@ public interface CallControl {
 
     /** Move the live call into another queue (escalation). */
     void moveToQueue(RoutingCommand.MoveToQueue move);
+
+    /**
+     * The engine's verdict on a seat's answer whose leg waits in the {@code answered} script: bridge it to the
+     * caller, or hang up that leg (the offer was withdrawn, the call is gone).
+     */
+    void answerVerdict(RoutingCommand.AnswerVerdict verdict);
 }

@@ -87,6 +87,11 @@ public final class AmiCallControl implements CallControl {
     }
 
     @Override
+    public void answerVerdict(RoutingCommand.AnswerVerdict verdict) {
+        callers.answerVerdict(verdict);
+    }
+
+    @Override
     public void moveToQueue(RoutingCommand.MoveToQueue move) {
         if (move.pbxMoved()) {
             callers.moveToQueue(move);

@@ -274,7 +274,8 @@ final class RouteSession implements CallWaiter {
             if (part.prompt() != null) {
                 play(part.prompt(), "");
             } else {
-                chain(part.command());
+                chain(part.command()).thenAccept(said -> context.prompts().check(WaitAnnouncement.NUMBERS, said,
+                        session));
             }
         }
         chain(AgiCommand.musicOn(context.settings().musicClass()));

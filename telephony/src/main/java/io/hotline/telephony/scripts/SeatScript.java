@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * {@code HOTLINE_SEAT_RESULT} is set to {@code OK}, {@code REFUSED} (with {@code HOTLINE_SEAT_REASON}, the
  * engine's reason), {@code TIMEOUT} (no answer from the engine in time), {@code UNKNOWN_SEAT}, {@code BAD_ACTION} or
  * {@code BUSY} (routing's inbox is full); every result but {@code OK} plays the refusal tone. Both tones are
- * Asterisk core sounds. Thread-safe.
+ * Asterisk core sounds; a tone missing on the PBX is logged once ({@link MissingPrompts}) and the result is set all
+ * the same. Thread-safe.
  */
 public final class SeatScript implements AgiScript {
     /** The tone of an applied request. */
@@ -36,12 +37,15 @@ public final class SeatScript implements AgiScript {
     private final RoutingInbox inbox;
     private final Executor blocking;
     private final SeatRequests requests;
+    private final MissingPrompts prompts;
 
-    public SeatScript(SeatDirectory seats, RoutingInbox inbox, Executor blocking, SeatRequests requests) {
+    public SeatScript(SeatDirectory seats, RoutingInbox inbox, Executor blocking, SeatRequests requests,
+                      MissingPrompts prompts) {
         this.seats = seats;
         this.inbox = inbox;
         this.blocking = blocking;
         this.requests = requests;
+        this.prompts = prompts;
     }
 
     @Override
@@ -91,8 +95,10 @@ public final class SeatScript implements AgiScript {
                 : session.send(AgiCommand.answer()).thenAccept(reply -> { }));
     }
 
-    private static CompletionStage<Void> tell(AgiSession session, Outcome outcome) {
-        CompletionStage<?> told = session.send(AgiCommand.streamFile(outcome.applied() ? CONFIRMED : REFUSED_TONE, ""));
+    private CompletionStage<Void> tell(AgiSession session, Outcome outcome) {
+        String tone = outcome.applied() ? CONFIRMED : REFUSED_TONE;
+        CompletionStage<?> told = session.send(AgiCommand.streamFile(tone, ""))
+                .thenAccept(reply -> prompts.check(tone, reply, session));
         if (outcome.reason() != null) {
             told = told.thenCompose(reply -> session.send(AgiCommand.setVariable("HOTLINE_SEAT_REASON",
                     outcome.reason())));

@@ -19,20 +19,26 @@ import org.slf4j.LoggerFactory;
  * 1-5; the score is recorded on the work order and set as {@code HOTLINE_SURVEY_SCORE} ({@code NONE} when the
  * caller pressed nothing or another key). When the database does not answer, or the work order id is not known yet
  * (the caller was routed during an outage), the score is recorded later by the call's linkedid through the
- * store's {@code recordIvrScoreLater}. Thread-safe.
+ * store's {@code recordIvrScoreLater}. The prompt {@value #PROMPT} is Hotline's own recording; when the PBX does
+ * not have it, Asterisk answers at once, the caller hears silence, the script logs it once ({@link MissingPrompts})
+ * and still waits for the key as after a prompt that ended without one. Thread-safe.
  */
 public final class SurveyScript implements AgiScript {
+    /** Hotline's own recording, "please rate us from 1 to 5", interruptible by the score's key. */
+    public static final String PROMPT = "hotline/survey-prompt";
     private static final Logger LOG = LoggerFactory.getLogger(SurveyScript.class);
     private static final String DIGITS = "12345";
 
     private final SurveyStore surveys;
     private final Executor blocking;
     private final InstantSource clock;
+    private final MissingPrompts prompts;
 
-    public SurveyScript(SurveyStore surveys, Executor blocking, InstantSource clock) {
+    public SurveyScript(SurveyStore surveys, Executor blocking, InstantSource clock, MissingPrompts prompts) {
         this.surveys = surveys;
         this.blocking = blocking;
         this.clock = clock;
+        this.prompts = prompts;
     }
 
     @Override
@@ -50,7 +56,11 @@ public final class SurveyScript implements AgiScript {
                     session.request().get("agi_network_script"));
             return session.send(AgiCommand.setVariable("HOTLINE_SURVEY_SCORE", "NONE")).thenAccept(reply -> { });
         }
-        return session.send(AgiCommand.streamFile("hotline/survey-prompt", DIGITS))
+        return session.send(AgiCommand.streamFile(PROMPT, DIGITS))
+                .thenApply(reply -> {
+                    prompts.check(PROMPT, reply, session);
+                    return reply;
+                })
                 .thenCompose(reply -> digit(reply) > 0 ? CompletableFuture.completedFuture(reply)
                         : session.send(AgiCommand.waitForDigit(Duration.ofSeconds(10)), Duration.ofSeconds(20)))
                 .thenCompose(reply -> {

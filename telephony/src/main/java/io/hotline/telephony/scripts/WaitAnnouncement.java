@@ -35,6 +35,11 @@ final class WaitAnnouncement {
     static final String MINUTES = "queue-minutes";
     /** "Thank you for your patience." */
     static final String THANK_YOU = "queue-thankyou";
+    /**
+     * How a missing digit file is reported: {@code SAY NUMBER} plays {@code digits/*} files (which ones depends on
+     * the number and the channel's language) and answers {@code 200 result=-1} when one is missing.
+     */
+    static final String NUMBERS = "digits/* (SAY NUMBER)";
     /** Every sound file an announcement may play besides the digits of {@code SAY NUMBER}. */
     static final List<String> PROMPTS = List.of(YOU_ARE_NEXT, THERE_ARE, CALLS_WAITING, HOLD_TIME, MINUTE, MINUTES,
             THANK_YOU);

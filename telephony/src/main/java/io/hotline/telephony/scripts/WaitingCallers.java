@@ -20,10 +20,11 @@ import org.slf4j.LoggerFactory;
  * entries expire after {@code mailboxTtl}.
  * <p>
  * It also remembers, for {@code mailboxTtl}, which offers the engine withdrew ({@link #cancelOffer}): a seat that
- * answers such an offer late is not connected ({@link AnsweredScript}). Alone it cannot stop Asterisk ringing a
- * withdrawn offer (the engine holds the caller until the dialplan reports the Dial's end), and it cannot move a
- * live call: {@link #moveToQueue} is refused, logged and journalled as a rejected request.
- * {@code telephony.ami.AmiCallControl} does both over AMI.
+ * answers such an offer late is not connected ({@link AnsweredScript}); and it hands the engine's verdict on any
+ * other answer to the {@code answered} session that holds the seat's leg for it ({@link #answerVerdict}). Alone it
+ * cannot stop Asterisk ringing a withdrawn offer (the engine holds the caller until the dialplan reports the Dial's
+ * end), and it cannot move a live call: {@link #moveToQueue} is refused, logged and journalled as a rejected
+ * request. {@code telephony.ami.AmiCallControl} does both over AMI.
  * <p>
  * Thread-safe: the routing thread calls the {@link CallControl} methods, which never block: each hands the
  * command to the session's own event loop.
@@ -36,6 +37,7 @@ public final class WaitingCallers implements CallControl {
     private final Map<String, CallWaiter> redirecting = new ConcurrentHashMap<>();
     /** Withdrawn offers (call id and seat id joined by a newline) and when they were withdrawn. */
     private final Map<String, Long> withdrawn = new ConcurrentHashMap<>();
+    private final PendingAnswers answers = new PendingAnswers();
     private final InstantSource clock;
     private final Duration mailboxTtl;
     private final Consumer<RoutingCommand.RequestRejected> rejections;
@@ -92,6 +94,11 @@ public final class WaitingCallers implements CallControl {
     /** Whether the engine withdrew its offer of {@code callId} to {@code seatId} (and has not offered it again). */
     boolean isWithdrawn(String callId, String seatId) {
         return withdrawn.containsKey(callId + "\n" + seatId);
+    }
+
+    /** Seats' answers that wait for the engine's verdict ({@link AnsweredScript}). */
+    PendingAnswers answers() {
+        return answers;
     }
 
     /**
@@ -197,6 +204,11 @@ public final class WaitingCallers implements CallControl {
         withdrawn.put(cancel.callId() + "\n" + cancel.seatId(), now);
         mailbox.computeIfPresent(cancel.callId(),
                 (callId, pending) -> pending.offer().seatId().equals(cancel.seatId()) ? null : pending);
+    }
+
+    @Override
+    public void answerVerdict(RoutingCommand.AnswerVerdict verdict) {
+        answers.decided(verdict);
     }
 
     @Override

@@ -30,7 +30,8 @@ class DialplanContractTest {
 
     private static List<AgiScript> scripts() {
         return List.of(new RouteScript(null), new AnsweredScript(null), new HangupScript(null),
-                new EscalateScript(null), new SurveyScript(null, null, null), new SeatScript(null, null, null, null),
+                new EscalateScript(null), new SurveyScript(null, null, null, null),
+                new SeatScript(null, null, null, null, null),
                 new CallbackScript(null, null, null));
     }
 

@@ -259,9 +259,11 @@ class RouteScriptTest {
     void shouldReportTheAnswerAndTheEndOfTheConversation() throws Exception {
         try (FakeAsteriskClient answered = FakeAsteriskClient.connect(address)) {
             answered.send("agi_network_script: answered?call=" + LINKEDID + "&seat=S1004\nagi_channel: x\n\n");
+            RoutingEvent.OfferAnswered answer = (RoutingEvent.OfferAnswered) nextEvent();
+            assertThat(answer).isEqualTo(new RoutingEvent.OfferAnswered(LINKEDID, "S1004", answer.requestId()));
+            callers.answerVerdict(new RoutingCommand.AnswerVerdict(answer.requestId(), LINKEDID, "S1004", true, null));
             assertThat(answered.readCommand()).isNull();
         }
-        assertThat(nextEvent()).isEqualTo(new RoutingEvent.OfferAnswered(LINKEDID, "S1004"));
 
         try (FakeAsteriskClient ended = FakeAsteriskClient.connect(address)) {
             ended.send(ENVIRONMENT.replace("route?dnis=100", "route?dialstatus=ANSWER&seat=S1004"));

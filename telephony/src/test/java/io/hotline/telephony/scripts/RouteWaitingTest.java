@@ -153,6 +153,26 @@ class RouteWaitingTest {
     }
 
     @Test
+    void shouldReportMissingDigitFilesOfSayNumberOnce() throws Exception {
+        try (FakeAsteriskClient asterisk = waitingCaller()) {
+            for (int announcement = 0; announcement < 2; announcement++) {
+                callers.announceWait(new RoutingCommand.AnnounceWait(CALL, 2, Duration.ZERO));
+                assertThat(asterisk.readCommand()).isEqualTo("SET MUSIC OFF");
+                asterisk.send("200 result=0\n");
+                assertThat(asterisk.readCommand()).isEqualTo("STREAM FILE queue-thereare \"\"");
+                asterisk.send("200 result=0 endpos=9000\n");
+                assertThat(asterisk.readCommand()).isEqualTo("SAY NUMBER 2 \"\"");
+                // Asterisk's say_filenames when digits/2 cannot be opened: handle_saynumber sends the -1
+                asterisk.send("200 result=-1\n");
+                assertThat(answer(asterisk, 3)).containsExactly("STREAM FILE queue-callswaiting \"\"",
+                        "STREAM FILE queue-thankyou \"\"", "SET MUSIC ON default");
+            }
+            assertThat(callers.waiting()).isEqualTo(1);
+        }
+        assertThat(prompts.reported()).containsExactly(WaitAnnouncement.NUMBERS);
+    }
+
+    @Test
     void shouldLeaveTheQueueForACallbackWhenTheCallerPressesOne() throws Exception {
         try (FakeAsteriskClient asterisk = waitingCaller()) {
             callers.offerCallback(new RoutingCommand.OfferCallback(CALL, Duration.ofMinutes(3)));

@@ -2,6 +2,10 @@ package io.hotline.telephony.scripts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.hotline.routing.engine.RoutingCommand;
 import io.hotline.routing.engine.RoutingConfig;
 import io.hotline.routing.engine.RoutingEngine;
@@ -26,6 +30,7 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * The seat feature codes over real TCP, answered as recording 18 shows (CHANNEL STATUS, STREAM FILE beep): the
@@ -39,6 +44,9 @@ class SeatScriptTest {
     private final List<RoutingCommand> commands = new ArrayList<>();
     private final ExecutorService blocking = Executors.newFixedThreadPool(2);
     private final SeatRequests requests = new SeatRequests(Duration.ofSeconds(2));
+    private final MissingPrompts prompts = new MissingPrompts();
+    /** A sound file this PBX does not have (answered as recording 12 shows), or {@code null}. */
+    private volatile String missingFile;
     private AgiServer server;
     private InetSocketAddress address;
 
@@ -48,7 +56,7 @@ class SeatScriptTest {
         engine.apply(new RoutingEvent.SeatConfigured(new SeatProfile("S1004", Tier.TIER1, Map.of("ERP", 3),
                 "PJSIP/1004")), commands::add);
         server = new AgiServer(AgiServerConfig.of("127.0.0.1", 0), List.of(new SeatScript(seats, inbox, blocking,
-                requests)), AgiSessionObserver.NONE);
+                requests, prompts)), AgiSessionObserver.NONE);
         address = server.start();
     }
 
@@ -119,6 +127,34 @@ class SeatScriptTest {
         assertThat(requests.waiting()).isZero();
     }
 
+    @Test
+    void shouldLogAMissingRefusalToneOnceAndStillTellTheDialplan() throws Exception {
+        missingFile = SeatScript.REFUSED_TONE;
+        Logger logger = (Logger) LoggerFactory.getLogger(MissingPrompts.class);
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        logger.addAppender(logs);
+        try {
+            // two refusals: the seat hears nothing in place of beeperr, the dialplan still gets the result
+            assertThat(featureCode("seat?action=ready", "PJSIP/9999-00000001", false)).containsExactly(
+                    "CHANNEL STATUS", "STREAM FILE beeperr \"\"", "SET VARIABLE HOTLINE_SEAT_RESULT UNKNOWN_SEAT");
+            assertThat(featureCode("seat?action=ready", "PJSIP/1004-00000002", true)).containsExactly(
+                    "CHANNEL STATUS", "STREAM FILE beeperr \"\"",
+                    "SET VARIABLE HOTLINE_SEAT_REASON \"seat is logged out: log in first\"",
+                    "SET VARIABLE HOTLINE_SEAT_RESULT REFUSED");
+            // the confirmation tone is there: nothing more to report
+            assertThat(featureCode("seat?action=login", "PJSIP/1004-00000003", true)).contains(
+                    "SET VARIABLE HOTLINE_SEAT_RESULT OK");
+        } finally {
+            logger.detachAppender(logs);
+        }
+        assertThat(prompts.reported()).containsExactly("beeperr");
+        assertThat(logs.list).hasSize(1).first().satisfies(event -> {
+            assertThat(event.getLevel()).isEqualTo(Level.WARN);
+            assertThat(event.getFormattedMessage()).contains("beeperr is missing on the PBX", "Logged once");
+        });
+    }
+
     /**
      * Dials a feature code: answers every command as recording 18 shows (the channel is up); once the script asked
      * for the channel status, plays the routing thread when {@code routing} is true.
@@ -136,11 +172,20 @@ class SeatScriptTest {
                         playRoutingThread();
                     }
                 } else {
-                    phone.send(command.startsWith("STREAM FILE") ? "200 result=0 endpos=2000\n" : "200 result=1\n");
+                    phone.send(reply(command));
                 }
             }
         }
         return told;
+    }
+
+    /** What the PBX answers: a sound file it has plays to its end; one it does not have as recording 12 shows. */
+    private String reply(String command) {
+        if (!command.startsWith("STREAM FILE")) {
+            return "200 result=1\n";
+        }
+        return command.equals("STREAM FILE " + missingFile + " \"\"") ? "200 result=-1 endpos=0\n"
+                : "200 result=0 endpos=2000\n";
     }
 
     /** Applies the next event of the inbox to the engine and hands its answers to the waiting sessions. */

@@ -3,6 +3,10 @@ package io.hotline.telephony.scripts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.hotline.routing.engine.RoutingCommand;
 import io.hotline.routing.engine.RoutingEvent;
 import io.hotline.routing.engine.RoutingInbox;
@@ -30,6 +34,7 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** The post-call survey and the escalation re-entry, over real TCP (the seat feature codes: SeatScriptTest). */
 class SeatSurveyEscalateScriptsTest {
@@ -39,6 +44,7 @@ class SeatSurveyEscalateScriptsTest {
     private final Map<String, Integer> deferredScores = new ConcurrentHashMap<>();
     private volatile boolean databaseAnswers = true;
     private final ExecutorService blocking = Executors.newFixedThreadPool(2);
+    private final MissingPrompts prompts = new MissingPrompts();
     private AgiServer server;
     private InetSocketAddress address;
 
@@ -76,7 +82,7 @@ class SeatSurveyEscalateScriptsTest {
                     }
                 }, inbox, callers, blocking, InstantSource.system());
         server = new AgiServer(AgiServerConfig.of("127.0.0.1", 0), List.of(
-                new SurveyScript(surveys, blocking, InstantSource.system()), new EscalateScript(context)),
+                new SurveyScript(surveys, blocking, InstantSource.system(), prompts), new EscalateScript(context)),
                 AgiSessionObserver.NONE);
         address = server.start();
     }
@@ -139,6 +145,48 @@ class SeatSurveyEscalateScriptsTest {
             asterisk.send("200 result=1\n");
         }
         assertThat(scores).isEmpty();
+    }
+
+    @Test
+    void shouldLogAMissingSurveyPromptOnceAndStillWaitForTheScore() throws Exception {
+        Logger logger = (Logger) LoggerFactory.getLogger(MissingPrompts.class);
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        logger.addAppender(logs);
+        try {
+            // the caller hears silence where the prompt should be; one who knows the survey still keys a score
+            try (FakeAsteriskClient asterisk = FakeAsteriskClient.connect(address)) {
+                asterisk.send("agi_network_script: survey?workorder=41\nagi_channel: PJSIP/carrier-1\n\n");
+                assertThat(asterisk.readCommand()).isEqualTo("STREAM FILE hotline/survey-prompt 12345");
+                // recording 12: what Asterisk answers to STREAM FILE of a file it does not have
+                asterisk.send("200 result=-1 endpos=0\n");
+                assertThat(asterisk.readCommand()).isEqualTo("WAIT FOR DIGIT 10000");
+                asterisk.send("200 result=51\n");
+                assertThat(asterisk.readCommand()).isEqualTo("SET VARIABLE HOTLINE_SURVEY_SCORE 3");
+                asterisk.send("200 result=1\n");
+                assertThat(asterisk.readCommand()).isNull();
+            }
+            // the next caller keys nothing: no score, and the dialplan goes on to thank them
+            try (FakeAsteriskClient asterisk = FakeAsteriskClient.connect(address)) {
+                asterisk.send("agi_network_script: survey?workorder=42&call=1795347599.7\n"
+                        + "agi_channel: PJSIP/carrier-2\n\n");
+                assertThat(asterisk.readCommand()).isEqualTo("STREAM FILE hotline/survey-prompt 12345");
+                asterisk.send("200 result=-1 endpos=0\n");
+                assertThat(asterisk.readCommand()).isEqualTo("WAIT FOR DIGIT 10000");
+                asterisk.send("200 result=0\n");
+                assertThat(asterisk.readCommand()).isEqualTo("SET VARIABLE HOTLINE_SURVEY_SCORE NONE");
+                asterisk.send("200 result=1\n");
+                assertThat(asterisk.readCommand()).isNull();
+            }
+        } finally {
+            logger.detachAppender(logs);
+        }
+        assertThat(scores).containsExactly(Map.entry(41L, 3));
+        assertThat(prompts.reported()).containsExactly(SurveyScript.PROMPT);
+        assertThat(logs.list).hasSize(1).first().satisfies(event -> {
+            assertThat(event.getLevel()).isEqualTo(Level.WARN);
+            assertThat(event.getFormattedMessage()).contains("hotline/survey-prompt is missing on the PBX");
+        });
     }
 
     @Test

@@ -415,13 +415,15 @@ final class RouteSession implements CallWaiter {
     private CompletionStage<Void> finish(String result) {
         finished = true;
         // The dialplan acts on the result: not before the work order's opening is on disk (a crash loses nothing).
-        tail = tail.handle((ignored, error) -> null).thenCompose(ignored -> workOrderDurable.handle((ok, error) -> {
-            if (error != null) {
-                LOG.error("[{}] Call {}: its work order could not be handed to the routing journal: {}",
-                        session.id(), callId, error.toString());
-            }
-            return null;
-        }));
+        // The journal completes it on its own thread: come back to the session's loop before the next command.
+        tail = tail.handle((ignored, error) -> null).thenCompose(ignored -> workOrderDurable.handleAsync(
+                (ok, error) -> {
+                    if (error != null) {
+                        LOG.error("[{}] Call {}: its work order could not be handed to the routing journal: {}",
+                                session.id(), callId, error.toString());
+                    }
+                    return null;
+                }, session.executor()));
         set(DialplanContract.RESULT, result);
         tail.whenComplete((reply, error) -> done.complete(null));
         return done;

@@ -276,6 +276,59 @@ class RouteScriptTest {
         assertThat(nextEvent()).isEqualTo(new RoutingEvent.CallEnded(LINKEDID));
     }
 
+    @Test
+    void shouldChooseTheSeatAtOnceButEndTheSessionOnlyOnceTheWorkOrderRequestIsDurable() throws Exception {
+        // given a store that opens work orders through a log whose disk is slow: the request is not durable yet
+        CompletableFuture<Boolean> durable = new CompletableFuture<>();
+        List<CallWorkOrderRequest> requested = new CopyOnWriteArrayList<>();
+        server.close();
+        startServer(directory, new WorkOrderStore() {
+            @Override
+            public OpenedWorkOrder openForCall(CallWorkOrderRequest request) {
+                throw new AssertionError("a store that can defer is never asked to open at once");
+            }
+
+            @Override
+            public CompletionStage<Boolean> openLater(CallWorkOrderRequest request) {
+                requested.add(request);
+                return durable;
+            }
+
+            @Override
+            public void handedToFallback(FallbackHandoff handoff) {
+                fallbacks.add(handoff);
+            }
+        });
+
+        try (FakeAsteriskClient asterisk = FakeAsteriskClient.connect(address)) {
+            // when the recognised caller arrives, and routing picks a seat at once
+            asterisk.send(ENVIRONMENT);
+            answerUntilWaiting(asterisk);
+            RoutingEvent.CallArrived arrival = (RoutingEvent.CallArrived) nextEvent();
+            assertThat(arrival.priority().vip()).as("recognised before being queued").isTrue();
+            assertThat(requested).singleElement().satisfies(request -> assertThat(request.customerId()).isEqualTo(7L));
+            await().atMost(Duration.ofSeconds(5)).until(() -> callers.waiting() == 1);
+            callers.offer(new RoutingCommand.OfferCall(LINKEDID, "S1004", "PJSIP/1004", Tier.TIER1, null,
+                    Duration.ofSeconds(15), "best proficiency"));
+
+            // then the seat is set before the request is durable, and the result waits for it
+            List<String> beforeDurable = new ArrayList<>();
+            String command;
+            while (!(command = asterisk.readCommand()).equals("SET VARIABLE HOTLINE_RING_SECONDS 15")) {
+                beforeDurable.add(command);
+                asterisk.send(command.startsWith("SET MUSIC") ? "200 result=0\n" : "200 result=1\n");
+            }
+            asterisk.send("200 result=1\n");
+            assertThat(beforeDurable).contains("SET VARIABLE HOTLINE_TARGET PJSIP/1004");
+            // when the log's own thread says the request is on disk
+            Thread journalWriter = new Thread(() -> durable.complete(true), "journal-writer");
+            journalWriter.start();
+            journalWriter.join();
+            // then the session (back on its own event loop) ends with the result
+            assertThat(answerUntilClosed(asterisk)).containsExactly("SET VARIABLE HOTLINE_RESULT ROUTED");
+        }
+    }
+
     /** Answers every command as Asterisk does until the session ends; returns the commands. */
     private static List<String> answerUntilClosed(FakeAsteriskClient asterisk) throws Exception {
         List<String> commands = new ArrayList<>();

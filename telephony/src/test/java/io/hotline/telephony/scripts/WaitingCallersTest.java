@@ -140,6 +140,11 @@ class WaitingCallersTest {
         }
 
         @Override
+        public void handToFallback() {
+            throw new AssertionError("no hand-off to the fallback expected");
+        }
+
+        @Override
         public void redirecting() {
             throw new AssertionError("no redirect expected");
         }

@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,6 +39,8 @@ class DialplanFlowTest {
 
     @RegisterExtension
     static final TestDatabase DB = TestDatabase.empty();
+    /** How long a flow may take; one still going then fails with what it waits for. */
+    private static final Duration FLOW = Duration.ofSeconds(30);
 
     private static final Path DIALPLAN = Path.of(System.getProperty("hotline.dialplan",
             Path.of("..", "docs", "asterisk", "extensions.conf").toString()));
@@ -90,6 +91,11 @@ class DialplanFlowTest {
     void asterisk() {
         pbx = new SimulatedAsterisk(dialplan, Map.of("HOTLINE_AGI", "agi://127.0.0.1:"
                 + hotline.agiAddress().getPort()));
+        pbx.alsoReport(channel -> "Hotline: " + hotline.routingSnapshot() + "\n  work order events of the call: "
+                + hotline.database().jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT e.action FROM work_order_event e JOIN work_order w ON w.id = e.work_order_id"
+                                + " WHERE w.call_linkedid = :linkedid ORDER BY e.id")
+                        .bind("linkedid", channel.linkedId()).mapTo(String.class).list()));
     }
 
     @AfterEach
@@ -135,8 +141,7 @@ class DialplanFlowTest {
         CallerPhone caller = CallerPhone.customer("+4930123418", "Survey Customer")
                 .pressing("hotline/survey-prompt", '4');
 
-        SimulatedChannel call = pbx.call(caller, "hotline-inbound", "4008001234").finished()
-                .get(30, TimeUnit.SECONDS);
+        SimulatedChannel call = pbx.call(caller, "hotline-inbound", "4008001234").finishedWithin(FLOW);
 
         assertThat(call.experience()).containsSubsequence("answered", "music on hold", "dialling " + seat.endpoint(),
                 "connected to " + pbx.channelsOf(seat.endpoint()).get(1).name(), "seat hung up",
@@ -163,8 +168,7 @@ class DialplanFlowTest {
         logIn(seat);
         CallerPhone caller = CallerPhone.customer("+4930123419", "Leaving Customer").talkingFor(2_000);
 
-        SimulatedChannel call = pbx.call(caller, "hotline-inbound", "4008001234").finished()
-                .get(30, TimeUnit.SECONDS);
+        SimulatedChannel call = pbx.call(caller, "hotline-inbound", "4008001234").finishedWithin(FLOW);
 
         assertThat(call.experience()).containsSubsequence("connected to " + pbx.channelsOf(seat.endpoint()).get(1)
                 .name(), "hung up").doesNotContain("heard hotline/survey-prompt");
@@ -201,7 +205,7 @@ class DialplanFlowTest {
                 .filter(step -> step.contains("/route?dialstatus=NOANSWER&seat=")).count() == 1
                 && call.channel().experience().stream().filter("music on hold"::equals).count() == 2);
         logIn(answering);
-        SimulatedChannel done = call.finished().get(30, TimeUnit.SECONDS);
+        SimulatedChannel done = call.finishedWithin(FLOW);
 
         assertThat(done.experience()).containsSubsequence("dialling " + silent.endpoint(), "music on hold",
                 "dialling " + answering.endpoint(), "connected to " + pbx.channelsOf(answering.endpoint()).get(1)
@@ -224,8 +228,7 @@ class DialplanFlowTest {
         CallerPhone caller = CallerPhone.customer("+4930123425", "Escalated Customer")
                 .pressing("hotline/survey-prompt", '5');
 
-        SimulatedChannel call = pbx.call(caller, "hotline-inbound", "4008001234").finished()
-                .get(30, TimeUnit.SECONDS);
+        SimulatedChannel call = pbx.call(caller, "hotline-inbound", "4008001234").finishedWithin(FLOW);
 
         SimulatedChannel firstLeg = pbx.channelsOf(first.endpoint()).get(1);
         SimulatedChannel secondLeg = pbx.channelsOf(second.endpoint()).get(1);
@@ -253,8 +256,7 @@ class DialplanFlowTest {
         logIn(seat);
         CallerPhone caller = CallerPhone.customer("+4930123421", "E164 Caller");
 
-        SimulatedChannel call = pbx.call(caller, "hotline-inbound", "+864008001234").finished()
-                .get(30, TimeUnit.SECONDS);
+        SimulatedChannel call = pbx.call(caller, "hotline-inbound", "+864008001234").finishedWithin(FLOW);
 
         assertThat(call.experience()).doesNotContain("SIP 404 Not Found");
         String route = call.steps().stream().filter(step -> step.startsWith("hotline-inbound,_+X.,4: AGI("))
@@ -268,7 +270,7 @@ class DialplanFlowTest {
         assertThat(workOrderOf(call)).isPositive();
 
         SimulatedChannel national = pbx.call(CallerPhone.customer("+4930123422", "National Caller"),
-                "hotline-inbound", "4008001234").finished().get(30, TimeUnit.SECONDS);
+                "hotline-inbound", "4008001234").finishedWithin(FLOW);
         assertThat(national.steps().get(0)).startsWith("hotline-inbound,_X.,1:");
     }
 
@@ -281,7 +283,7 @@ class DialplanFlowTest {
         pbx.global("HOTLINE_AGI", "agi://127.0.0.1:" + closed);
 
         SimulatedChannel call = pbx.call(CallerPhone.customer("+4930123423", "Unlucky Customer"),
-                "hotline-inbound", "4008001234").finished().get(30, TimeUnit.SECONDS);
+                "hotline-inbound", "4008001234").finishedWithin(FLOW);
 
         assertThat(call.experience()).containsExactly("answered", "AGI failed: ConnectException",
                 "queued in hotline-fallback", "hung up");
@@ -302,8 +304,7 @@ class DialplanFlowTest {
 
         CallerPhone caller = CallerPhone.customer("+4930123424", "Stranded Customer");
 
-        SimulatedChannel call = pbx.call(caller, "hotline-inbound", "4008001234").finished()
-                .get(30, TimeUnit.SECONDS);
+        SimulatedChannel call = pbx.call(caller, "hotline-inbound", "4008001234").finishedWithin(FLOW);
 
         assertThat(call.experience()).containsSubsequence("dialling " + silent.endpoint(),
                 "AGI failed: ConnectException", "queued in hotline-fallback");
@@ -325,8 +326,7 @@ class DialplanFlowTest {
         pbx.whenDialling(target -> pbx.global("HOTLINE_AGI", "agi://127.0.0.1:" + closed));
         CallerPhone caller = CallerPhone.customer("+4930123426", "Served Customer");
 
-        SimulatedChannel call = pbx.call(caller, "hotline-inbound", "4008001234").finished()
-                .get(30, TimeUnit.SECONDS);
+        SimulatedChannel call = pbx.call(caller, "hotline-inbound", "4008001234").finishedWithin(FLOW);
 
         assertThat(call.experience()).containsSubsequence("seat hung up", "AGI failed: ConnectException",
                 "heard hotline/thank-you", "BYE from the PBX").doesNotContain("queued in hotline-fallback");
@@ -363,7 +363,7 @@ class DialplanFlowTest {
     }
 
     private SimulatedChannel dialFromSeat(SeatPhone seat, String code) throws Exception {
-        return pbx.call(CallerPhone.seat(seat), "hotline-seats", code).finished().get(30, TimeUnit.SECONDS);
+        return pbx.call(CallerPhone.seat(seat), "hotline-seats", code).finishedWithin(FLOW);
     }
 
     private static int ready() {

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +26,8 @@ class DialplanWithoutSeatsFlowTest {
 
     @RegisterExtension
     static final TestDatabase DB = TestDatabase.empty();
+    /** How long a flow may take; one still going then fails with what it waits for. */
+    private static final Duration FLOW = Duration.ofSeconds(30);
 
     private static Hotline hotline;
     private static SimulatedAsterisk pbx;
@@ -50,8 +51,7 @@ class DialplanWithoutSeatsFlowTest {
         CallerPhone caller = CallerPhone.customer("+4930123430", "Waiting Customer")
                 .pressing("hotline/press-1-for-callback", '1');
 
-        SimulatedChannel call = pbx.call(caller, "hotline-inbound", "4008001234").finished()
-                .get(30, TimeUnit.SECONDS);
+        SimulatedChannel call = pbx.call(caller, "hotline-inbound", "4008001234").finishedWithin(FLOW);
 
         assertThat(call.experience()).containsSubsequence("answered", "music on hold", "music off",
                 "heard hotline/press-1-for-callback", "heard hotline/callback-confirmed", "BYE from the PBX");
@@ -68,8 +68,7 @@ class DialplanWithoutSeatsFlowTest {
         CallerPhone caller = new CallerPhone("", "Anonymous", "PJSIP/carrier",
                 Map.of("hotline/press-1-for-callback", '1'), false, Long.MAX_VALUE, Long.MAX_VALUE);
 
-        SimulatedChannel call = pbx.call(caller, "hotline-inbound", "4008001234").finished()
-                .get(30, TimeUnit.SECONDS);
+        SimulatedChannel call = pbx.call(caller, "hotline-inbound", "4008001234").finishedWithin(FLOW);
 
         assertThat(call.variable("HOTLINE_CALLBACK")).isEqualTo("FAILED");
         assertThat(call.experience()).containsSubsequence("heard hotline/press-1-for-callback",

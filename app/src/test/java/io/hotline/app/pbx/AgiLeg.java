@@ -50,8 +50,10 @@ final class AgiLeg {
                 hangupSent = dead;
             }
             channel.activeLeg(this);
+            channel.doing("in AGI(" + url + "): waiting for Hotline's first command");
             write(environment(url, arguments));
-            converse(new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8)));
+            converse(new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8)),
+                    url);
         } catch (IOException e) {
             if (!connected) {
                 channel.experienced("AGI failed: " + e.getClass().getSimpleName());
@@ -66,12 +68,14 @@ final class AgiLeg {
         return !channel.isHungUp();
     }
 
-    private void converse(BufferedReader in) throws IOException {
+    private void converse(BufferedReader in, String url) throws IOException {
         String command;
         while ((command = in.readLine()) != null) {
             channel.agiCommand(command);
             boolean wasUp = !channel.isHungUp();
             write(replies.reply(command, this));
+            channel.doing("in AGI(" + url + "): answered " + command + ", waiting for Hotline's next command or the end"
+                    + " of the session");
             if (wasUp && channel.isHungUp()) {
                 sendHangup();
             }

@@ -1,5 +1,6 @@
 package io.hotline.app.pbx;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -7,9 +8,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * An Asterisk 22 for tests: runs calls through a {@link Dialplan} the way the PBX core does (find the extension,
@@ -32,6 +38,7 @@ public final class SimulatedAsterisk {
     private static final AtomicInteger SEQUENCE = new AtomicInteger(9);
     private final long epochSecond = System.currentTimeMillis() / 1000;
     private volatile Consumer<String> dialling = target -> { };
+    private final List<Function<SimulatedChannel, String>> reporters = new CopyOnWriteArrayList<>();
 
     /** A PBX running {@code dialplan} with its globals, {@code overrides} replacing some (e.g. HOTLINE_AGI). */
     public SimulatedAsterisk(Dialplan dialplan, Map<String, String> overrides) {
@@ -70,6 +77,7 @@ public final class SimulatedAsterisk {
         Thread thread = new Thread(() -> {
             try {
                 run(channel, person, context, exten);
+                channel.doing("finished");
                 finished.complete(channel);
             } catch (RuntimeException | Error e) {
                 finished.completeExceptionally(e);
@@ -77,7 +85,34 @@ public final class SimulatedAsterisk {
         }, "pbx-" + channel.name());
         thread.setDaemon(true);
         thread.start();
-        return new Call(channel, finished);
+        return new Call(channel, finished, () -> report(channel, thread));
+    }
+
+    /**
+     * Adds {@code state} to the report of a call that does not finish in time ({@link Call#finishedWithin}), e.g.
+     * what Hotline's routing engine thinks of it.
+     */
+    public void alsoReport(Function<SimulatedChannel, String> state) {
+        reporters.add(state);
+    }
+
+    /** What the call on {@code channel} is doing: every channel of the call, the call's thread, what tests added. */
+    private String report(SimulatedChannel channel, Thread thread) {
+        StringBuilder report = new StringBuilder();
+        for (SimulatedChannel each : channels) {
+            if (each.linkedId().equals(channel.linkedId())) {
+                report.append(each.describe()).append('\n');
+            }
+        }
+        report.append("thread ").append(thread.getName()).append(" (").append(thread.getState()).append(')');
+        StackTraceElement[] stack = thread.getStackTrace();
+        for (int i = 0; i < Math.min(stack.length, 40); i++) {
+            report.append("\n    at ").append(stack[i]);
+        }
+        for (Function<SimulatedChannel, String> reporter : reporters) {
+            report.append('\n').append(reporter.apply(channel));
+        }
+        return report.toString();
     }
 
     /** Every channel created so far on {@code endpoint} (e.g. the seat legs Dial created), oldest first. */
@@ -170,6 +205,8 @@ public final class SimulatedAsterisk {
             }
             String data = substitution.expand(step.get().data(), channel);
             channel.experiencedStep(step.get(), data);
+            channel.doing("running " + step.get().context() + "," + step.get().extension() + ","
+                    + step.get().priority() + ": " + step.get().application() + "(" + data + ")");
             Applications.Outcome outcome = applications.run(step.get().application(), data, channel, person);
             switch (outcome) {
                 case NEXT -> channel.moveTo(channel.priority() + 1);
@@ -189,11 +226,41 @@ public final class SimulatedAsterisk {
 
     /**
      * A call placed with {@link #call}: its channel, and a future that completes when the dialplan is done with it
-     * (including the h extension), or fails with what went wrong in the simulation.
-     *
-     * @param channel  the calling channel
-     * @param finished completes with the channel when the call is over
+     * (including the h extension), or fails with what went wrong in the simulation. Thread-safe.
      */
-    public record Call(SimulatedChannel channel, CompletableFuture<SimulatedChannel> finished) {
+    public static final class Call {
+        private final SimulatedChannel channel;
+        private final CompletableFuture<SimulatedChannel> finished;
+        private final Supplier<String> report;
+
+        Call(SimulatedChannel channel, CompletableFuture<SimulatedChannel> finished, Supplier<String> report) {
+            this.channel = channel;
+            this.finished = finished;
+            this.report = report;
+        }
+
+        /** The calling channel. */
+        public SimulatedChannel channel() {
+            return channel;
+        }
+
+        /** Completes with the channel when the call is over. */
+        public CompletableFuture<SimulatedChannel> finished() {
+            return finished;
+        }
+
+        /**
+         * The channel once the call is over; a call still going after {@code timeout} fails the test with what it is
+         * waiting for: each of its channels' activity, experience, steps and AGI commands, the call thread's stack,
+         * and what tests added with {@link #alsoReport}.
+         */
+        public SimulatedChannel finishedWithin(Duration timeout) throws InterruptedException, ExecutionException {
+            try {
+                return finished.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                throw new AssertionError("the call of " + channel + " did not finish within " + timeout + ":\n"
+                        + report.get(), e);
+            }
+        }
     }
 }

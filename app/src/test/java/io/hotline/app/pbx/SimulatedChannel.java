@@ -30,6 +30,7 @@ public final class SimulatedChannel {
     private volatile boolean up;
     private volatile boolean hungUp;
     private volatile AgiLeg activeLeg;
+    private volatile String activity = "created";
     private String context;
     private String extension;
     private String exten;
@@ -118,6 +119,25 @@ public final class SimulatedChannel {
     void experiencedStep(DialplanStep step, String data) {
         steps.add(step.context() + "," + step.extension() + "," + step.priority() + ": " + step.application() + "("
                 + data + ")");
+    }
+
+    /** What the PBX is doing with the channel right now, e.g. waiting for Hotline's next AGI command. */
+    String activity() {
+        return activity;
+    }
+
+    void doing(String what) {
+        activity = what;
+    }
+
+    /**
+     * The channel's state for a failure message: what it is doing, what its person experienced, the dialplan steps
+     * it ran and the AGI commands Hotline sent on it.
+     */
+    String describe() {
+        return name + " (linkedid " + linkedId + (hungUp ? ", hung up" : up ? ", up" : "") + ")\n  doing: " + activity
+                + "\n  experience: " + experience + "\n  steps: " + String.join("\n         ", steps)
+                + "\n  AGI commands: " + agiCommands;
     }
 
     void experienced(String what) {

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * request. {@code telephony.ami.AmiCallControl} does both over AMI.
  * <p>
  * Thread-safe: the routing thread calls the {@link CallControl} methods, which never block: each hands the
- * command to the session's own event loop.
+ * command to the session's own event loop. An offer and a caller's registration are handed over under one short
+ * lock (map operations only), so an offer made while its caller registers is neither lost nor delivered twice.
  */
 public final class WaitingCallers implements CallControl {
     private static final Logger LOG = LoggerFactory.getLogger(WaitingCallers.class);
@@ -38,6 +39,11 @@ public final class WaitingCallers implements CallControl {
     /** Withdrawn offers (call id and seat id joined by a newline) and when they were withdrawn. */
     private final Map<String, Long> withdrawn = new ConcurrentHashMap<>();
     private final PendingAnswers answers = new PendingAnswers();
+    /**
+     * Guards the hand-over of an offer: the routing thread's look-up of the waiting caller and its keeping the offer
+     * in the mailbox, against a session's registering and emptying the mailbox. Held for map operations only.
+     */
+    private final Object handOver = new Object();
     private final InstantSource clock;
     private final Duration mailboxTtl;
     private final Consumer<RoutingCommand.RequestRejected> rejections;
@@ -70,10 +76,13 @@ public final class WaitingCallers implements CallControl {
      * @return false when another session already waits for this call (then this one must not wait)
      */
     boolean register(String callId, CallWaiter waiter) {
-        if (waiting.putIfAbsent(callId, waiter) != null) {
-            return false;
+        Pending pending;
+        synchronized (handOver) {
+            if (waiting.putIfAbsent(callId, waiter) != null) {
+                return false;
+            }
+            pending = mailbox.remove(callId);
         }
-        Pending pending = mailbox.remove(callId);
         if (pending != null && clock.millis() - pending.atMillis() <= mailboxTtl.toMillis()) {
             waiter.executor().execute(() -> waiter.offered(pending.offer()));
         }
@@ -159,14 +168,20 @@ public final class WaitingCallers implements CallControl {
     @Override
     public void offer(RoutingCommand.OfferCall offer) {
         withdrawn.remove(offer.callId() + "\n" + offer.seatId());
-        CallWaiter waiter = waiting.get(offer.callId());
+        CallWaiter waiter;
+        // Atomic with register(): a caller registering meanwhile either is found here or finds the offer kept.
+        synchronized (handOver) {
+            waiter = waiting.get(offer.callId());
+            if (waiter == null) {
+                long now = clock.millis();
+                mailbox.values().removeIf(pending -> now - pending.atMillis() > mailboxTtl.toMillis());
+                mailbox.put(offer.callId(), new Pending(offer, now));
+            }
+        }
         if (waiter != null) {
             waiter.executor().execute(() -> waiter.offered(offer));
             return;
         }
-        long now = clock.millis();
-        mailbox.values().removeIf(pending -> now - pending.atMillis() > mailboxTtl.toMillis());
-        mailbox.put(offer.callId(), new Pending(offer, now));
         LOG.debug("Offer of {} to {} kept until the caller re-enters AGI", offer.callId(), offer.seatId());
     }
 

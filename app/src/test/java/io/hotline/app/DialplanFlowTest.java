@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -374,11 +375,15 @@ class DialplanFlowTest {
         return workOrderOf(hotline, call);
     }
 
-    /** The id of the work order Hotline opened for the call. */
+    /**
+     * The id of the work order Hotline opened for the call: through its journal, durable before the route session
+     * ended, in the database a moment later.
+     */
     static long workOrderOf(Hotline hotline, SimulatedChannel call) {
-        return hotline.database().jdbi().withHandle(handle -> handle.createQuery(
-                "SELECT id FROM work_order WHERE asterisk_server = 'pbx-flows' AND call_linkedid = :linkedid")
-                .bind("linkedid", call.linkedId()).mapTo(Long.class).one());
+        return await().atMost(Duration.ofSeconds(10)).until(() -> hotline.database().jdbi().withHandle(handle -> handle
+                .createQuery("SELECT id FROM work_order WHERE asterisk_server = 'pbx-flows'"
+                        + " AND call_linkedid = :linkedid")
+                .bind("linkedid", call.linkedId()).mapTo(Long.class).findOne()), Optional::isPresent).orElseThrow();
     }
 
     private static List<Integer> surveyScores(long workOrder) {

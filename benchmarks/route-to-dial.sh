@@ -11,7 +11,10 @@
 #
 # Knobs (environment): BASELINE_REF (83fd24b: main before the fast route path), ROUNDS (3, alternating the
 # builds), CALLS (2000 per concurrency), WARMUP_CALLS (1000), CONCURRENCIES (1,10,100), FIRST_STARTS (5 per build
-# and round), EXTRA_SEATS (120 tier-1 seats added so 100 callers find ready seats), HOTLINE_JVM ("-Xmx512m").
+# and round), TALK_MS_PER_CALLER (10: each caller talks concurrency x 10 ms, so every level runs at about the same
+# call rate; 0: saturated, every caller calls again at once), EXTRA_SEATS (120 tier-1 seats added so 100 callers
+# find ready seats), HOTLINE_JVM ("-Xmx512m"), SERVER_CPU and GENERATOR_CPU (empty): the cores Hotline and the
+# generator are pinned to (empty: not pinned).
 # Results: benchmarks/target/route-to-dial/results.jsonl and a summary table on standard output.
 set -euo pipefail
 shopt -s inherit_errexit
@@ -25,6 +28,12 @@ CONCURRENCIES=${CONCURRENCIES:-1,10,100}
 FIRST_STARTS=${FIRST_STARTS:-5}
 EXTRA_SEATS=${EXTRA_SEATS:-120}
 HOTLINE_JVM=${HOTLINE_JVM:-"-Xmx512m"}
+# 0: saturated (every caller calls again at once); N: each caller talks concurrency x N ms (paced, ~1000/N calls/s)
+TALK_MS_PER_CALLER=${TALK_MS_PER_CALLER:-10}
+# Cores to pin Hotline and the generator to (taskset lists); empty (the default): not pinned. Pinning Hotline to one
+# core measured slower on 2 cores (it shares its core with nothing but needs two: FastAGI, routing, journal, JDBC).
+SERVER_CPU=${SERVER_CPU-}
+GENERATOR_CPU=${GENERATOR_CPU-}
 DB_HOST=127.0.0.1
 OUT=benchmarks/target/route-to-dial
 RESULTS=$OUT/results.jsonl
@@ -73,7 +82,8 @@ stop_hotline() {
 }
 trap stop_hotline EXIT
 
-# prepare BUILD: a fresh database with the demo organisation and EXTRA_SEATS more tier-1 seats.
+# prepare BUILD: a fresh database with the demo organisation and EXTRA_SEATS more tier-1 seats with every skill
+# (a recognised caller's call needs its product line).
 prepare() {
   local build=$1 db="hotline_bench_$1"
   sql -e "DROP DATABASE IF EXISTS $db; CREATE DATABASE $db"
@@ -81,7 +91,9 @@ prepare() {
     java -jar "${JARS[$build]}" seed --demo > "$OUT/seed-$build.log" 2>&1
   sql "$db" -e "INSERT INTO seat (code, name, tier, sip_endpoint, active, created_at)
     SELECT CONCAT('BENCH', seq), CONCAT('Bench seat ', seq), 'TIER1', CONCAT('PJSIP/bench', seq), TRUE,
-           UTC_TIMESTAMP(3) FROM seq_1_to_$EXTRA_SEATS"
+           UTC_TIMESTAMP(3) FROM seq_1_to_$EXTRA_SEATS;
+    INSERT INTO seat_skill (seat_id, skill_id, proficiency)
+    SELECT seat.id, skill.id, 5 FROM seat CROSS JOIN skill WHERE seat.code LIKE 'BENCH%'"
 }
 
 # start BUILD TAG: starts Hotline and waits (60 s at most) for /health to answer.
@@ -92,7 +104,7 @@ start() {
   HOTLINE_DB_URL="jdbc:mysql://$DB_HOST:3306/$db" HOTLINE_DATA_DIR="$OUT/data-$build" \
     HOTLINE_AGI_PORT=$AGI_PORT HOTLINE_HTTP_PORT=$HTTP_PORT HOTLINE_SEED_DEMO_WHEN_EMPTY=false \
     HOTLINE_ROUTING_FILE="$OUT/routing.properties" HOTLINE_LOG_LEVEL=WARN \
-    java $HOTLINE_JVM -jar "${JARS[$build]}" run > "$OUT/hotline-$build-$tag.log" 2>&1 &
+    taskset -c "${SERVER_CPU:-0-1}" java $HOTLINE_JVM -jar "${JARS[$build]}" run > "$OUT/hotline-$build-$tag.log" 2>&1 &
   HOTLINE_PID=$!
   for _ in $(seq 1 600); do
     if curl -s -o /dev/null "http://127.0.0.1:$HTTP_PORT/health" 2>/dev/null \
@@ -108,7 +120,7 @@ start() {
 
 bench() {
   local build=$1; shift
-  timeout 600 java -Xmx1g -cp "$BENCH_JAR" io.hotline.benchmarks.agi.RouteToDial --port $AGI_PORT \
+  timeout 600 taskset -c "${GENERATOR_CPU:-0-1}" java -Xmx1g -cp "$BENCH_JAR" io.hotline.benchmarks.agi.RouteToDial --port $AGI_PORT \
     --db-url "jdbc:mysql://$DB_HOST:3306/hotline_bench_$build" --label "$build" --results "$RESULTS" "$@" \
     >> "$OUT/generator.log" 2>&1
 }
@@ -126,7 +138,8 @@ for round in $(seq 1 "$ROUNDS"); do
     done
     log "round $round: $build, warm at $CONCURRENCIES"
     start "$build" "warm-$round"
-    bench "$build" --concurrency "$CONCURRENCIES" --calls "$CALLS" --warmup-calls "$WARMUP_CALLS" --max-seconds 120
+    bench "$build" --concurrency "$CONCURRENCIES" --calls "$CALLS" --warmup-calls "$WARMUP_CALLS" --max-seconds 120 \
+      --talk-ms-per-caller "$TALK_MS_PER_CALLER"
     stop_hotline
   done
 done
@@ -134,11 +147,12 @@ done
 python3 - "$RESULTS" <<'EOF'
 import json, sys, statistics
 rows = [json.loads(l) for l in open(sys.argv[1])]
-print("| build | concurrency | calls | failed | calls/s | p50 ms | p99 ms | p99.9 ms | max ms |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+print("| build | concurrency | talk ms | calls | failed | calls/s | p50 ms | p99 ms | p99.9 ms | max ms |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for r in rows:
     if r["kind"] == "warm":
-        print(f"| {r['label']} | {r['concurrency']} | {r['calls']} | {r['failed']} | {r['calls_per_s']:.0f} | "
+        print(f"| {r['label']} | {r['concurrency']} | {r.get('talk_ms', 0)} | {r['calls']} | {r['failed']} | "
+              f"{r['calls_per_s']:.0f} | "
               f"{r['p50_ms']:.2f} | {r['p99_ms']:.2f} | {r['p999_ms']:.2f} | {r['max_ms']:.2f} |")
 for build in ("baseline", "current"):
     firsts = sorted(r["ms"] for r in rows if r["kind"] == "first" and r["label"] == build)

@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * <p>
  * {@code java -cp benchmarks.jar io.hotline.benchmarks.agi.RouteToDial --port 14575 --db-url jdbc:mysql://...
  * [--concurrency 1,10,100] [--calls 2000] [--warmup-calls 1000] [--max-seconds 60] [--first-call true]
- * [--label new] [--results file.jsonl]}: logs every active seat in from its phone ({@code seat?action=login}),
+ * [--talk-ms-per-caller 10] [--label new] [--results file.jsonl]}: logs every active seat in from its phone
+ * ({@code seat?action=login}),
  * then either measures the first call only ({@code --first-call true}: run right after Hotline started) or, for
  * each concurrency, warms up and measures {@code calls} calls with that many callers at once. Bounded in calls
  * and seconds; loopback only. One JSON line per measurement is appended to the results file.
@@ -44,12 +45,15 @@ import org.slf4j.LoggerFactory;
 public final class RouteToDial {
     private static final Logger LOG = LoggerFactory.getLogger(RouteToDial.class);
     private static final Set<String> OPTIONS = Set.of("host", "port", "db-url", "db-user", "db-password",
-            "concurrency", "calls", "warmup-calls", "max-seconds", "first-call", "label", "results", "transcript");
+            "concurrency", "calls", "warmup-calls", "max-seconds", "first-call", "label", "results", "transcript",
+            "talk-ms-per-caller");
     private static final AtomicLong CALL_NUMBERS = new AtomicLong();
 
     private final InetSocketAddress server;
     private final RecordedRequest request;
     private final List<String> customers;
+    /** How long each simulated conversation lasts, for the run under way. */
+    private volatile long talkMillis;
     private final String runId = Long.toString(System.currentTimeMillis() % 1_000_000_000L);
 
     private RouteToDial(InetSocketAddress server, RecordedRequest request, List<String> customers) {
@@ -89,6 +93,8 @@ public final class RouteToDial {
         for (String level : options.text("concurrency", "1,10,100").split(",")) {
             int concurrency = Integer.parseInt(level.trim());
             int calls = options.integer("calls", 2000);
+            // Paced: each caller talks concurrency x this long, so every level sees about the same call rate.
+            bench.talkMillis = concurrency * options.number("talk-ms-per-caller", 0);
             bench.calls(concurrency, options.integer("warmup-calls", 1000), new LatencyRecorder(0),
                     System.nanoTime() + maxNanos);
             LatencyRecorder latencies = new LatencyRecorder(calls);
@@ -96,8 +102,9 @@ public final class RouteToDial {
             int failed = bench.calls(concurrency, calls, latencies, started + maxNanos);
             double seconds = (System.nanoTime() - started) / 1e9;
             String line = String.format(Locale.ROOT, "{\"label\":\"%s\",\"kind\":\"warm\",\"concurrency\":%d,"
-                            + "\"calls\":%d,\"failed\":%d,\"calls_per_s\":%.1f,\"p50_ms\":%.3f,\"p99_ms\":%.3f,"
-                            + "\"p999_ms\":%.3f,\"max_ms\":%.3f}", label, concurrency, latencies.count(), failed,
+                            + "\"talk_ms\":%d,\"calls\":%d,\"failed\":%d,\"calls_per_s\":%.1f,\"p50_ms\":%.3f,"
+                            + "\"p99_ms\":%.3f,\"p999_ms\":%.3f,\"max_ms\":%.3f}", label, concurrency, bench.talkMillis,
+                    latencies.count(), failed,
                     latencies.count() / seconds, latencies.percentileMillis(0.5), latencies.percentileMillis(0.99),
                     latencies.percentileMillis(0.999), latencies.percentileMillis(1.0));
             LOG.info("{}", line);
@@ -180,6 +187,10 @@ public final class RouteToDial {
                 seatLeg.run(request.forSession(linkedId + "1", "PJSIP/seat-" + number, caller,
                         "answered?call=" + linkedId + "&seat=" + routed.seat()), linkedId);
             }
+            if (talkMillis > 0) {
+                // The conversation: this simulated caller places no call meanwhile (a paced, not saturated, load).
+                Thread.sleep(talkMillis);
+            }
             try (AsteriskLeg leg = AsteriskLeg.connect(server)) {
                 leg.run(request.forSession(linkedId, "PJSIP/carrier-" + number, caller,
                         "route?dialstatus=ANSWER&seat=" + routed.seat()), linkedId);
@@ -187,6 +198,9 @@ public final class RouteToDial {
             return routed.targetNanos() - sent;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
         }
     }
 

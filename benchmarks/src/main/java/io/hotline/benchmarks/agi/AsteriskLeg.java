@@ -15,8 +15,8 @@ import java.nio.charset.StandardCharsets;
  * to the rest), until the server closes the socket. Not thread-safe: one caller thread owns it.
  */
 final class AsteriskLeg implements AutoCloseable {
-    /** What a session set and when the first {@code HOTLINE_TARGET} arrived. */
-    record Outcome(String result, String seat, long targetNanos) {
+    /** What a session set, when {@code HOTLINE_CALL} (the caller recognised) and {@code HOTLINE_TARGET} arrived. */
+    record Outcome(String result, String seat, long callNanos, long targetNanos) {
     }
 
     private final Socket socket;
@@ -47,9 +47,12 @@ final class AsteriskLeg implements AutoCloseable {
         String result = null;
         String seat = null;
         long target = 0;
+        long call = 0;
         String command;
         while ((command = in.readLine()) != null) {
-            if (target == 0 && command.startsWith("SET VARIABLE HOTLINE_TARGET ")) {
+            if (call == 0 && command.startsWith("SET VARIABLE HOTLINE_CALL ")) {
+                call = System.nanoTime();
+            } else if (target == 0 && command.startsWith("SET VARIABLE HOTLINE_TARGET ")) {
                 target = System.nanoTime();
             } else if (command.startsWith("SET VARIABLE HOTLINE_SEAT ")) {
                 seat = command.substring("SET VARIABLE HOTLINE_SEAT ".length());
@@ -61,7 +64,7 @@ final class AsteriskLeg implements AutoCloseable {
             out.write(reply(command, linkedId).getBytes(StandardCharsets.US_ASCII));
             out.flush();
         }
-        return new Outcome(result, seat, target);
+        return new Outcome(result, seat, call, target);
     }
 
     private static String reply(String command, String linkedId) {

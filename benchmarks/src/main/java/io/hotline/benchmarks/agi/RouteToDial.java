@@ -54,6 +54,8 @@ public final class RouteToDial {
     private final List<String> customers;
     /** How long each simulated conversation lasts, for the run under way. */
     private volatile long talkMillis;
+    /** Request until {@code HOTLINE_CALL} (the caller recognised), for the measured run under way. */
+    private volatile LatencyRecorder lookUps = new LatencyRecorder(0);
     private final String runId = Long.toString(System.currentTimeMillis() % 1_000_000_000L);
 
     private RouteToDial(InetSocketAddress server, RecordedRequest request, List<String> customers) {
@@ -98,15 +100,18 @@ public final class RouteToDial {
             bench.calls(concurrency, options.integer("warmup-calls", 1000), new LatencyRecorder(0),
                     System.nanoTime() + maxNanos);
             LatencyRecorder latencies = new LatencyRecorder(calls);
+            bench.lookUps = new LatencyRecorder(calls);
             long started = System.nanoTime();
             int failed = bench.calls(concurrency, calls, latencies, started + maxNanos);
             double seconds = (System.nanoTime() - started) / 1e9;
             String line = String.format(Locale.ROOT, "{\"label\":\"%s\",\"kind\":\"warm\",\"concurrency\":%d,"
                             + "\"talk_ms\":%d,\"calls\":%d,\"failed\":%d,\"calls_per_s\":%.1f,\"p50_ms\":%.3f,"
-                            + "\"p99_ms\":%.3f,\"p999_ms\":%.3f,\"max_ms\":%.3f}", label, concurrency, bench.talkMillis,
+                            + "\"p99_ms\":%.3f,\"p999_ms\":%.3f,\"max_ms\":%.3f,\"recognised_p50_ms\":%.3f,"
+                            + "\"recognised_p99_ms\":%.3f}", label, concurrency, bench.talkMillis,
                     latencies.count(), failed,
                     latencies.count() / seconds, latencies.percentileMillis(0.5), latencies.percentileMillis(0.99),
-                    latencies.percentileMillis(0.999), latencies.percentileMillis(1.0));
+                    latencies.percentileMillis(0.999), latencies.percentileMillis(1.0),
+                    bench.lookUps.percentileMillis(0.5), bench.lookUps.percentileMillis(0.99));
             LOG.info("{}", line);
             append(results, line);
         }
@@ -194,6 +199,10 @@ public final class RouteToDial {
             try (AsteriskLeg leg = AsteriskLeg.connect(server)) {
                 leg.run(request.forSession(linkedId, "PJSIP/carrier-" + number, caller,
                         "route?dialstatus=ANSWER&seat=" + routed.seat()), linkedId);
+            }
+            LatencyRecorder recognised = lookUps;
+            synchronized (recognised) {
+                recognised.record(routed.callNanos() - sent);
             }
             return routed.targetNanos() - sent;
         } catch (IOException e) {

@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,11 @@ final class RouteSession implements CallWaiter {
     /** What WAIT FOR DIGIT / STREAM FILE report for the digit 1 (its ASCII code). */
     private static final int DIGIT_ONE = '1';
     private static final String DUPLICATE = "another session already holds the call";
+    /**
+     * Longest the dialplan's result waits for the work order's request to be on disk: a journal whose disk stopped
+     * taking writes keeps retrying, and the caller must be served meanwhile (the request stays in its memory).
+     */
+    static final Duration DURABLE_WAIT = Duration.ofSeconds(2);
 
     private final AgiSession session;
     private final RouteContext context;
@@ -115,7 +121,8 @@ final class RouteSession implements CallWaiter {
                         return CompletableFuture.supplyAsync(() -> openNow(request, profile, severity),
                                 context.blocking()).thenComposeAsync(this::queueOpened, loop);
                     }
-                    workOrderDurable = deferred;
+                    workOrderDurable = deferred.completeOnTimeout(false, DURABLE_WAIT.toMillis(),
+                            TimeUnit.MILLISECONDS);
                     set(DialplanContract.CALL, callId);
                     return queue(arrival(new Opened(profile, null, severity)));
                 }, loop);
@@ -421,6 +428,10 @@ final class RouteSession implements CallWaiter {
                     if (error != null) {
                         LOG.error("[{}] Call {}: its work order could not be handed to the routing journal: {}",
                                 session.id(), callId, error.toString());
+                    } else if (!ok) {
+                        LOG.error("[{}] Call {}: its work order's request is not on disk after {} s (the routing"
+                                + " journal's health says why); the caller is served anyway", session.id(), callId,
+                                DURABLE_WAIT.toSeconds());
                     }
                     return null;
                 }, session.executor()));

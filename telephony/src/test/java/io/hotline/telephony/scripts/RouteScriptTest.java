@@ -329,6 +329,44 @@ class RouteScriptTest {
         }
     }
 
+    @Test
+    void shouldServeTheCallerWhenTheWorkOrderRequestIsNotOnDiskInTime() throws Exception {
+        // given a journal whose disk stopped taking writes: the request never becomes durable
+        server.close();
+        startServer(directory, new WorkOrderStore() {
+            @Override
+            public OpenedWorkOrder openForCall(CallWorkOrderRequest request) {
+                throw new AssertionError("a store that can defer is never asked to open at once");
+            }
+
+            @Override
+            public CompletionStage<Boolean> openLater(CallWorkOrderRequest request) {
+                return new CompletableFuture<>();
+            }
+
+            @Override
+            public void handedToFallback(FallbackHandoff handoff) {
+                fallbacks.add(handoff);
+            }
+        });
+
+        try (FakeAsteriskClient asterisk = FakeAsteriskClient.connect(address)) {
+            long arrived = System.nanoTime();
+            asterisk.send(ENVIRONMENT);
+            answerUntilWaiting(asterisk);
+            assertThat(nextEvent()).isInstanceOf(RoutingEvent.CallArrived.class);
+            await().atMost(Duration.ofSeconds(5)).until(() -> callers.waiting() == 1);
+            callers.offer(new RoutingCommand.OfferCall(LINKEDID, "S1004", "PJSIP/1004", Tier.TIER1, null,
+                    Duration.ofSeconds(15), "best proficiency"));
+
+            // then the caller is still dialled, once the wait for the disk is over
+            assertThat(answerUntilClosed(asterisk)).contains("SET VARIABLE HOTLINE_TARGET PJSIP/1004")
+                    .endsWith("SET VARIABLE HOTLINE_RESULT ROUTED");
+            assertThat(Duration.ofNanos(System.nanoTime() - arrived)).isGreaterThanOrEqualTo(
+                    RouteSession.DURABLE_WAIT);
+        }
+    }
+
     /** Answers every command as Asterisk does until the session ends; returns the commands. */
     private static List<String> answerUntilClosed(FakeAsteriskClient asterisk) throws Exception {
         List<String> commands = new ArrayList<>();

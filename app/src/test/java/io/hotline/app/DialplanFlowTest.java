@@ -8,13 +8,11 @@ import io.hotline.app.pbx.Dialplan;
 import io.hotline.app.pbx.SeatPhone;
 import io.hotline.app.pbx.SimulatedAsterisk;
 import io.hotline.app.pbx.SimulatedChannel;
-import io.hotline.ops.config.Settings;
 import io.hotline.persistence.testing.TestDatabase;
 import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.seat.SeatState;
 import io.hotline.telephony.agi.AgiRequest;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,19 +64,18 @@ class DialplanFlowTest {
 
     /** A whole Hotline on {@code db} with the routing file {@code routing}, its calls from "pbx-flows". */
     static Hotline startHotline(TestDatabase db, Path directory, String routing) throws Exception {
-        Path file = Files.writeString(directory.resolve("routing.properties"), routing);
-        return Hotline.start(HotlineConfiguration.from(Settings.of(Map.of(
-                "HOTLINE_ROUTING_FILE", file.toString(),
-                "HOTLINE_DB_URL", db.config().jdbcUrl(),
-                "HOTLINE_HTTP_PORT", "0",
-                "HOTLINE_AGI_PORT", "0",
-                "HOTLINE_ASTERISK_NAME", "pbx-flows",
-                "HOTLINE_DATA_DIR", TestDataDirectories.fresh("dialplan-flows")))));
+        return TestHotlines.start(db, directory, routing, "pbx-flows", "dialplan-flows");
     }
 
     /** The dialplan the flows run: the shipped one, or {@code -Dhotline.dialplan}. */
     static Dialplan dialplan() throws Exception {
         return Dialplan.load(DIALPLAN);
+    }
+
+    /** A simulated Asterisk running {@code dialplan} whose AGI calls reach {@code hotline}. */
+    static SimulatedAsterisk simulatedAsterisk(Dialplan dialplan, Hotline hotline) {
+        return new SimulatedAsterisk(dialplan, Map.of("HOTLINE_AGI", "agi://127.0.0.1:"
+                + hotline.agiAddress().getPort()));
     }
 
     @AfterAll
@@ -90,8 +87,7 @@ class DialplanFlowTest {
 
     @BeforeEach
     void asterisk() {
-        pbx = new SimulatedAsterisk(dialplan, Map.of("HOTLINE_AGI", "agi://127.0.0.1:"
-                + hotline.agiAddress().getPort()));
+        pbx = simulatedAsterisk(dialplan, hotline);
         pbx.alsoReport(channel -> "Hotline: " + hotline.routingSnapshot() + "\n  work order events of the call: "
                 + hotline.database().jdbi().withHandle(handle -> handle.createQuery(
                         "SELECT e.action FROM work_order_event e JOIN work_order w ON w.id = e.work_order_id"

@@ -10,6 +10,14 @@ final class AgiDialogue {
     private AgiDialogue() {
     }
 
+    /** One FastAGI session with {@code hotline}: sends {@code environment}, answers every command, returns them. */
+    static List<String> session(Hotline hotline, String environment, String linkedId) throws Exception {
+        try (FakeAsteriskClient client = FakeAsteriskClient.connect(hotline.agiAddress())) {
+            client.send(environment);
+            return answerAll(client, linkedId);
+        }
+    }
+
     /** Answers every command until Hotline ends the session; returns the commands in order. */
     static List<String> answerAll(FakeAsteriskClient asterisk, String linkedId) throws Exception {
         List<String> commands = new ArrayList<>();

@@ -3,7 +3,6 @@ package io.hotline.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.hotline.ops.config.Settings;
 import io.hotline.persistence.testing.TestDatabase;
 import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.seat.SeatState;
@@ -39,18 +38,11 @@ class DialledNumberEndToEndTest {
     @BeforeAll
     static void start(@TempDir Path directory) throws Exception {
         // no hours: every tier is open at any hour
-        Path routing = Files.writeString(directory.resolve("routing.properties"), String.join("\n",
+        hotline = TestHotlines.start(DB, directory, String.join("\n",
                 "hours.zone = UTC",
                 "dnis.+864008001234.queue = tier2",
                 "dnis.+864008001234.product = ERP_U8",
-                ""));
-        hotline = Hotline.start(HotlineConfiguration.from(Settings.of(Map.of(
-                "HOTLINE_ROUTING_FILE", routing.toString(),
-                "HOTLINE_DB_URL", DB.config().jdbcUrl(),
-                "HOTLINE_HTTP_PORT", "0",
-                "HOTLINE_AGI_PORT", "0",
-                "HOTLINE_ASTERISK_NAME", "pbx-lab",
-                "HOTLINE_DATA_DIR", TestDataDirectories.fresh("dnis")))));
+                ""), "pbx-lab", "dnis");
     }
 
     @AfterAll

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,8 +39,7 @@ class DialplanAfterHoursFlowTest {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         hotline = DialplanFlowTest.startHotline(DB, directory, "hours.zone = UTC\nholidays = " + today + ", "
                 + today.plusDays(1) + "\n");
-        pbx = new SimulatedAsterisk(DialplanFlowTest.dialplan(), Map.of("HOTLINE_AGI", "agi://127.0.0.1:"
-                + hotline.agiAddress().getPort()));
+        pbx = DialplanFlowTest.simulatedAsterisk(DialplanFlowTest.dialplan(), hotline);
     }
 
     @AfterAll

@@ -8,13 +8,12 @@ import io.hotline.app.pbx.Dialplan;
 import io.hotline.app.pbx.SeatPhone;
 import io.hotline.app.pbx.SimulatedAsterisk;
 import io.hotline.app.pbx.SimulatedChannel;
-import io.hotline.ops.config.Settings;
 import io.hotline.persistence.testing.TestDatabase;
 import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.seat.SeatState;
 import io.hotline.telephony.agi.AgiRequest;
+import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,19 +65,18 @@ class DialplanFlowTest {
 
     /** A whole Hotline on {@code db} with the routing file {@code routing}, its calls from "pbx-flows". */
     static Hotline startHotline(TestDatabase db, Path directory, String routing) throws Exception {
-        Path file = Files.writeString(directory.resolve("routing.properties"), routing);
-        return Hotline.start(HotlineConfiguration.from(Settings.of(Map.of(
-                "HOTLINE_ROUTING_FILE", file.toString(),
-                "HOTLINE_DB_URL", db.config().jdbcUrl(),
-                "HOTLINE_HTTP_PORT", "0",
-                "HOTLINE_AGI_PORT", "0",
-                "HOTLINE_ASTERISK_NAME", "pbx-flows",
-                "HOTLINE_DATA_DIR", TestDataDirectories.fresh("dialplan-flows")))));
+        return TestHotlines.start(db, directory, routing, "pbx-flows", "dialplan-flows");
     }
 
     /** The dialplan the flows run: the shipped one, or {@code -Dhotline.dialplan}. */
     static Dialplan dialplan() throws Exception {
         return Dialplan.load(DIALPLAN);
+    }
+
+    /** A simulated Asterisk running {@code dialplan} whose AGI calls reach {@code hotline}. */
+    static SimulatedAsterisk simulatedAsterisk(Dialplan dialplan, Hotline hotline) {
+        return new SimulatedAsterisk(dialplan, Map.of("HOTLINE_AGI", "agi://127.0.0.1:"
+                + hotline.agiAddress().getPort()));
     }
 
     @AfterAll
@@ -90,8 +88,7 @@ class DialplanFlowTest {
 
     @BeforeEach
     void asterisk() {
-        pbx = new SimulatedAsterisk(dialplan, Map.of("HOTLINE_AGI", "agi://127.0.0.1:"
-                + hotline.agiAddress().getPort()));
+        pbx = simulatedAsterisk(dialplan, hotline);
         pbx.alsoReport(channel -> "Hotline: " + hotline.routingSnapshot() + "\n  work order events of the call: "
                 + hotline.database().jdbi().withHandle(handle -> handle.createQuery(
                         "SELECT e.action FROM work_order_event e JOIN work_order w ON w.id = e.work_order_id"
@@ -277,11 +274,7 @@ class DialplanFlowTest {
 
     @Test
     void shouldSendCallersToTheFallbackQueueWhenHotlineIsUnreachable() throws Exception {
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
-        pbx.global("HOTLINE_AGI", "agi://127.0.0.1:" + closed);
+        pbx.global("HOTLINE_AGI", unreachableAgi());
 
         SimulatedChannel call = pbx.call(CallerPhone.customer("+4930123423", "Unlucky Customer"),
                 "hotline-inbound", "4008001234").finishedWithin(FLOW);
@@ -296,12 +289,8 @@ class DialplanFlowTest {
         SeatPhone silent = SeatPhone.neverAnswering(tier1Endpoints.get(0), "Alice");
         pbx.install(silent);
         logIn(silent);
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
         // Hotline stops answering between the route session and the re-entry after the dial.
-        pbx.whenDialling(target -> pbx.global("HOTLINE_AGI", "agi://127.0.0.1:" + closed));
+        goneOnceDialling();
 
         CallerPhone caller = CallerPhone.customer("+4930123424", "Stranded Customer");
 
@@ -311,8 +300,7 @@ class DialplanFlowTest {
                 "AGI failed: ConnectException", "queued in hotline-fallback");
         assertThat(call.experience().stream().filter(what -> what.startsWith("dialling"))).hasSize(1);
         // Hotline is back: the h extension's hangup, which could not reach it, frees the seat it still reserves.
-        pbx.global("HOTLINE_AGI", "agi://127.0.0.1:" + hotline.agiAddress().getPort());
-        pbx.runOn(call, caller, "hotline-dispatch", "h");
+        hangUpThroughHotline(call, caller);
     }
 
     @Test
@@ -320,11 +308,7 @@ class DialplanFlowTest {
         SeatPhone seat = SeatPhone.answering(tier1Endpoints.get(0), "Alice", 500).hangingUpAfter(2_000);
         pbx.install(seat);
         logIn(seat);
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
-        pbx.whenDialling(target -> pbx.global("HOTLINE_AGI", "agi://127.0.0.1:" + closed));
+        goneOnceDialling();
         CallerPhone caller = CallerPhone.customer("+4930123426", "Served Customer");
 
         SimulatedChannel call = pbx.call(caller, "hotline-inbound", "4008001234").finishedWithin(FLOW);
@@ -332,8 +316,7 @@ class DialplanFlowTest {
         assertThat(call.experience()).containsSubsequence("seat hung up", "AGI failed: ConnectException",
                 "heard hotline/thank-you", "BYE from the PBX").doesNotContain("queued in hotline-fallback");
         // Hotline is back: the h extension's hangup, which could not reach it, ends the call there.
-        pbx.global("HOTLINE_AGI", "agi://127.0.0.1:" + hotline.agiAddress().getPort());
-        pbx.runOn(call, caller, "hotline-dispatch", "h");
+        hangUpThroughHotline(call, caller);
     }
 
     @Test
@@ -361,6 +344,25 @@ class DialplanFlowTest {
         return hotline.database().jdbi().withHandle(handle -> handle.createQuery(
                 "SELECT sip_endpoint FROM seat WHERE tier = :tier ORDER BY id").bind("tier", tier.name())
                 .mapTo(String.class).list());
+    }
+
+    /** The AGI address of a loopback port nobody listens on: Hotline is gone. */
+    private static String unreachableAgi() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return "agi://127.0.0.1:" + socket.getLocalPort();
+        }
+    }
+
+    /** Hotline stops answering once the dialplan dials a seat. */
+    private void goneOnceDialling() throws IOException {
+        String closed = unreachableAgi();
+        pbx.whenDialling(target -> pbx.global("HOTLINE_AGI", closed));
+    }
+
+    /** Hotline is back: runs the call's h extension (its hangup) against Hotline again. */
+    private void hangUpThroughHotline(SimulatedChannel call, CallerPhone caller) throws Exception {
+        pbx.global("HOTLINE_AGI", "agi://127.0.0.1:" + hotline.agiAddress().getPort());
+        pbx.runOn(call, caller, "hotline-dispatch", "h");
     }
 
     private SimulatedChannel dialFromSeat(SeatPhone seat, String code) throws Exception {

@@ -35,8 +35,7 @@ class DialplanWithoutSeatsFlowTest {
     @BeforeAll
     static void start(@TempDir Path directory) throws Exception {
         hotline = DialplanFlowTest.startHotline(DB, directory, "hours.zone = UTC\noffer-callback-after = 1s\n");
-        pbx = new SimulatedAsterisk(DialplanFlowTest.dialplan(), Map.of("HOTLINE_AGI", "agi://127.0.0.1:"
-                + hotline.agiAddress().getPort()));
+        pbx = DialplanFlowTest.simulatedAsterisk(DialplanFlowTest.dialplan(), hotline);
     }
 
     @AfterAll

@@ -3,7 +3,6 @@ package io.hotline.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.hotline.ops.config.Settings;
 import io.hotline.persistence.testing.TestDatabase;
 import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.seat.SeatState;
@@ -43,14 +42,7 @@ class FastAgiEndToEndTest {
     static void start(@TempDir Path directory) throws Exception {
         // The default hours close at 19:00 Shanghai time: a routing file without hours keeps every tier open,
         // so the test routes at any hour.
-        Path routing = Files.writeString(directory.resolve("routing.properties"), "hours.zone = UTC\n");
-        hotline = Hotline.start(HotlineConfiguration.from(Settings.of(Map.of(
-                "HOTLINE_ROUTING_FILE", routing.toString(),
-                "HOTLINE_DB_URL", DB.config().jdbcUrl(),
-                "HOTLINE_HTTP_PORT", "0",
-                "HOTLINE_AGI_PORT", "0",
-                "HOTLINE_ASTERISK_NAME", "pbx-lab",
-                "HOTLINE_DATA_DIR", TestDataDirectories.fresh("fastagi")))));
+        hotline = TestHotlines.start(DB, directory, "hours.zone = UTC\n", "pbx-lab", "fastagi");
         Map<String, Object> row = hotline.database().jdbi().withHandle(handle -> handle.createQuery(
                 "SELECT code, sip_endpoint FROM seat WHERE tier = 'TIER1' ORDER BY id LIMIT 1").mapToMap().one());
         seat = (String) row.get("code");

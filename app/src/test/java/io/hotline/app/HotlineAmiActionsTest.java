@@ -21,7 +21,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -141,10 +140,7 @@ class HotlineAmiActionsTest {
 
     /** One FastAGI session: sends {@code environment}, answers every command as Asterisk did, returns them. */
     private static List<String> agi(Hotline hotline, String environment, String linkedId) throws Exception {
-        try (FakeAsteriskClient client = FakeAsteriskClient.connect(hotline.agiAddress())) {
-            client.send(environment);
-            return AgiDialogue.answerAll(client, linkedId);
-        }
+        return AgiDialogue.session(hotline, environment, linkedId);
     }
 
     private static HotlineConfiguration configuration(int amiPort) throws IOException {
@@ -152,17 +148,7 @@ class HotlineAmiActionsTest {
         Path routing = Files.writeString(Files.createTempFile(
                 "routing", ".properties"), "hours.zone = UTC\n");
         routing.toFile().deleteOnExit();
-        Map<String, String> values = new HashMap<>(Map.of(
-                "HOTLINE_DB_URL", DB.config().jdbcUrl(),
-                "HOTLINE_HTTP_PORT", "0",
-                "HOTLINE_AGI_PORT", "0",
-                "HOTLINE_HEALTH_INTERVAL", "500ms",
-                "HOTLINE_ASTERISK_NAME", "pbx1",
-                "HOTLINE_AMI_HOST", "127.0.0.1:" + amiPort,
-                "HOTLINE_AMI_USER", "cti",
-                "HOTLINE_AMI_SECRET", "cti-secret",
-                "HOTLINE_AMI_PING_INTERVAL", "1s"));
-        values.put("HOTLINE_DATA_DIR", TestDataDirectories.fresh("ami-actions"));
+        Map<String, String> values = TestHotlines.amiSettings(DB, amiPort, "ami-actions");
         values.put("HOTLINE_ROUTING_FILE", routing.toString());
         return HotlineConfiguration.from(Settings.of(values));
     }

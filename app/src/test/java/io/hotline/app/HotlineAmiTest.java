@@ -9,7 +9,6 @@ import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.seat.DeviceState;
 import io.hotline.routing.seat.SeatState;
 import io.hotline.routing.spi.ComponentHealth;
-import io.hotline.telephony.agi.FakeAsteriskClient;
 import io.hotline.telephony.ami.ScriptedAmiServer;
 import java.io.IOException;
 import java.net.URI;
@@ -20,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -136,10 +134,7 @@ class HotlineAmiTest {
 
     /** One FastAGI session: sends {@code environment}, answers every command as Asterisk did, returns them. */
     private static List<String> agi(Hotline hotline, String environment, String linkedId) throws Exception {
-        try (FakeAsteriskClient client = FakeAsteriskClient.connect(hotline.agiAddress())) {
-            client.send(environment);
-            return AgiDialogue.answerAll(client, linkedId);
-        }
+        return AgiDialogue.session(hotline, environment, linkedId);
     }
 
     private static HotlineConfiguration configuration(int amiPort) {
@@ -147,17 +142,7 @@ class HotlineAmiTest {
     }
 
     private static HotlineConfiguration configuration(int amiPort, Path routing) {
-        Map<String, String> values = new HashMap<>(Map.of(
-                "HOTLINE_DB_URL", DB.config().jdbcUrl(),
-                "HOTLINE_HTTP_PORT", "0",
-                "HOTLINE_AGI_PORT", "0",
-                "HOTLINE_HEALTH_INTERVAL", "500ms",
-                "HOTLINE_ASTERISK_NAME", "pbx1",
-                "HOTLINE_AMI_HOST", "127.0.0.1:" + amiPort,
-                "HOTLINE_AMI_USER", "cti",
-                "HOTLINE_AMI_SECRET", "cti-secret",
-                "HOTLINE_AMI_PING_INTERVAL", "1s"));
-        values.put("HOTLINE_DATA_DIR", TestDataDirectories.fresh("ami"));
+        Map<String, String> values = TestHotlines.amiSettings(DB, amiPort, "ami");
         if (routing != null) {
             values.put("HOTLINE_ROUTING_FILE", routing.toString());
         }

@@ -3,7 +3,7 @@ package io.hotline.persistence.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.hotline.persistence.seed.DemoSeed;
+import io.hotline.persistence.testing.JournalCalls;
 import io.hotline.persistence.testing.TestDatabase;
 import io.hotline.persistence.testing.WorkOrderTrail;
 import io.hotline.persistence.workorder.JdbiWorkOrderStore;
@@ -12,14 +12,10 @@ import io.hotline.routing.engine.Handoff;
 import io.hotline.routing.engine.RoutingCommand;
 import io.hotline.routing.engine.RoutingEvent;
 import io.hotline.routing.ladder.Tier;
-import io.hotline.routing.sla.ServiceLevels;
-import io.hotline.routing.workorder.CallWorkOrderRequest;
 import io.hotline.routing.workorder.FallbackHandoff;
-import io.hotline.routing.workorder.Severity;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,28 +34,27 @@ class CallRecordJournalTest {
 
     @RegisterExtension
     static final TestDatabase DB = new TestDatabase();
-    private static final Instant OPENED = Instant.parse("2026-12-05T09:00:00.000Z");
-    private static final Instant EMITTED = Instant.parse("2026-12-05T09:00:07.250Z");
+    private static final Instant OPENED = JournalCalls.OPENED;
+    private static final Instant EMITTED = JournalCalls.EMITTED;
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
+    private static JournalCalls calls;
     private static JdbiWorkOrderStore workOrders;
     private static String seat;
 
     @TempDir
     Path logDirectory;
-    private String prefix;
 
     @BeforeAll
     static void seed() {
-        DemoSeed.load(DB.jdbi());
-        workOrders = new JdbiWorkOrderStore(DB.jdbi(), ServiceLevels.DEFAULT, InstantSource.fixed(OPENED));
-        seat = DB.jdbi().withHandle(handle -> handle.createQuery("SELECT code FROM seat ORDER BY id LIMIT 1")
-                .mapTo(String.class).one());
+        calls = JournalCalls.seed(DB.jdbi());
+        workOrders = calls.workOrders();
+        seat = calls.seat();
     }
 
     @BeforeEach
     void prefix() {
-        prefix = "r" + System.nanoTime() + "-";
+        calls.newTest("r");
     }
 
     @Test
@@ -232,8 +227,7 @@ class CallRecordJournalTest {
     }
 
     private DurableRoutingJournal start() {
-        return DurableRoutingJournal.start(DB.jdbi(), workOrders, "pbx1", JournalConfig.of(logDirectory, "pbx1")
-                .withRetries(Duration.ofMillis(50), Duration.ofMillis(400)), InstantSource.fixed(EMITTED));
+        return calls.start(DB.jdbi(), logDirectory);
     }
 
     private RoutingCommand.CallJoined joined(String name, String product) {
@@ -247,12 +241,11 @@ class CallRecordJournalTest {
     }
 
     private String call(String name) {
-        return prefix + name;
+        return calls.call(name);
     }
 
     private long open(String name) {
-        return workOrders.openForCall(new CallWorkOrderRequest("pbx1", call(name), "+8613800138000", null,
-                Severity.P3, Tier.TIER1, OPENED)).workOrder().id();
+        return calls.open(name);
     }
 
     private Map<String, Object> callRecord(String name) {

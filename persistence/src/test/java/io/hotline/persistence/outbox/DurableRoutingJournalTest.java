@@ -5,14 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.hotline.persistence.Database;
 import io.hotline.persistence.PersistenceConfig;
-import io.hotline.persistence.seed.DemoSeed;
 import io.hotline.persistence.testing.CuttableTcpProxy;
+import io.hotline.persistence.testing.JournalCalls;
 import io.hotline.persistence.testing.TestDatabase;
 import io.hotline.persistence.testing.WorkOrderTrail;
 import io.hotline.persistence.workorder.JdbiWorkOrderStore;
 import io.hotline.routing.engine.RoutingCommand;
 import io.hotline.routing.ladder.Tier;
-import io.hotline.routing.sla.ServiceLevels;
 import io.hotline.routing.workorder.CallWorkOrderRequest;
 import io.hotline.routing.workorder.Severity;
 import io.hotline.routing.spi.ComponentHealth;
@@ -46,11 +45,11 @@ class DurableRoutingJournalTest {
 
     @RegisterExtension
     static final TestDatabase DB = new TestDatabase();
-    private static final Instant OPENED = Instant.parse("2026-12-05T09:00:00.000Z");
-    /** When routing emitted the entries: written as the events' time even when the database took them later. */
-    private static final Instant EMITTED = Instant.parse("2026-12-05T09:00:07.250Z");
+    private static final Instant OPENED = JournalCalls.OPENED;
+    private static final Instant EMITTED = JournalCalls.EMITTED;
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
+    private static JournalCalls calls;
     private static JdbiWorkOrderStore workOrders;
     private static String seat;
 
@@ -58,20 +57,17 @@ class DurableRoutingJournalTest {
     Path logDirectory;
     private CuttableTcpProxy line;
     private Database throughLine;
-    /** Each test's calls have their own linkedids: the class shares one database. */
-    private String prefix;
 
     @BeforeAll
     static void seed() {
-        DemoSeed.load(DB.jdbi());
-        workOrders = new JdbiWorkOrderStore(DB.jdbi(), ServiceLevels.DEFAULT, InstantSource.fixed(OPENED));
-        seat = DB.jdbi().withHandle(handle -> handle.createQuery("SELECT code FROM seat ORDER BY id LIMIT 1")
-                .mapTo(String.class).one());
+        calls = JournalCalls.seed(DB.jdbi());
+        workOrders = calls.workOrders();
+        seat = calls.seat();
     }
 
     @BeforeEach
     void openLine() throws IOException {
-        prefix = "t" + System.nanoTime() + "-";
+        calls.newTest("t");
         PersistenceConfig direct = DB.config();
         Matcher url = Pattern.compile("^jdbc:mysql://[^:/]+:(\\d+)/(.*)$").matcher(direct.jdbcUrl());
         assertThat(url.matches()).as("test database URL %s", direct.jdbcUrl()).isTrue();
@@ -306,8 +302,7 @@ class DurableRoutingJournalTest {
     }
 
     private DurableRoutingJournal start(Jdbi jdbi) {
-        return DurableRoutingJournal.start(jdbi, workOrders, "pbx1", JournalConfig.of(logDirectory, "pbx1")
-                .withRetries(Duration.ofMillis(50), Duration.ofMillis(400)), InstantSource.fixed(EMITTED));
+        return calls.start(jdbi, logDirectory);
     }
 
     private List<Long> openCalls(int count) {
@@ -322,12 +317,11 @@ class DurableRoutingJournalTest {
     }
 
     private String call(String name) {
-        return prefix + name;
+        return calls.call(name);
     }
 
     private long open(String name) {
-        return workOrders.openForCall(new CallWorkOrderRequest("pbx1", call(name), "+8613800138000", null,
-                Severity.P3, Tier.TIER1, OPENED)).workOrder().id();
+        return calls.open(name);
     }
 
     private static List<String> actions(long workOrder) {

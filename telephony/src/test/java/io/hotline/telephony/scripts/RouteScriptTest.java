@@ -17,8 +17,6 @@ import io.hotline.routing.workorder.WorkOrder;
 import io.hotline.routing.workorder.WorkOrderState;
 import io.hotline.telephony.Transcripts;
 import io.hotline.telephony.agi.AgiServer;
-import io.hotline.telephony.agi.AgiServerConfig;
-import io.hotline.telephony.agi.AgiSessionObserver;
 import io.hotline.telephony.agi.FakeAsteriskClient;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -85,8 +83,8 @@ class RouteScriptTest {
         RouteContext context = new RouteContext(new RouteSettings("pbx1", "support", Map.of("100", "support"),
                 Map.of(), "default"), callerDirectory, workOrderStore, inbox, callers, blocking,
                 InstantSource.system());
-        server = new AgiServer(AgiServerConfig.of("127.0.0.1", 0), List.of(new RouteScript(context),
-                new AnsweredScript(context), new HangupScript(context)), AgiSessionObserver.NONE);
+        server = ScriptHarness.loopbackServer(new RouteScript(context), new AnsweredScript(context),
+                new HangupScript(context));
         address = server.start();
     }
 
@@ -393,10 +391,7 @@ class RouteScriptTest {
     }
 
     private RoutingEvent nextEvent() throws InterruptedException {
-        List<RoutingEvent> batch = new ArrayList<>();
-        inbox.drainTo(batch, 1, Duration.ofSeconds(5).toNanos());
-        assertThat(batch).as("an event for the engine").hasSize(1);
-        return batch.get(0);
+        return ScriptHarness.nextEvent(inbox);
     }
 
     private static WorkOrder workOrder(long id, CallWorkOrderRequest request) {

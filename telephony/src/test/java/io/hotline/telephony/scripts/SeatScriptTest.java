@@ -15,8 +15,6 @@ import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.seat.SeatProfile;
 import io.hotline.routing.spi.SeatDirectory;
 import io.hotline.telephony.agi.AgiServer;
-import io.hotline.telephony.agi.AgiServerConfig;
-import io.hotline.telephony.agi.AgiSessionObserver;
 import io.hotline.telephony.agi.FakeAsteriskClient;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -55,8 +53,7 @@ class SeatScriptTest {
         SeatDirectory seats = dialString -> "PJSIP/1004".equals(dialString) ? Optional.of("S1004") : Optional.empty();
         engine.apply(new RoutingEvent.SeatConfigured(new SeatProfile("S1004", Tier.TIER1, Map.of("ERP", 3),
                 "PJSIP/1004")), commands::add);
-        server = new AgiServer(AgiServerConfig.of("127.0.0.1", 0), List.of(new SeatScript(seats, inbox, blocking,
-                requests, prompts)), AgiSessionObserver.NONE);
+        server = ScriptHarness.loopbackServer(new SeatScript(seats, inbox, blocking, requests, prompts));
         address = server.start();
     }
 
@@ -190,10 +187,7 @@ class SeatScriptTest {
 
     /** Applies the next event of the inbox to the engine and hands its answers to the waiting sessions. */
     private void playRoutingThread() throws InterruptedException {
-        List<RoutingEvent> batch = new ArrayList<>();
-        inbox.drainTo(batch, 1, Duration.ofSeconds(5).toNanos());
-        assertThat(batch).as("an event for the engine").hasSize(1);
-        engine.apply(batch.get(0), command -> {
+        engine.apply(ScriptHarness.nextEvent(inbox), command -> {
             commands.add(command);
             if (command instanceof RoutingCommand.SeatRequestAnswered answered) {
                 requests.answered(answered);

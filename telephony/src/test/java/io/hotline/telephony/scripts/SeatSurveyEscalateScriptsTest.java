@@ -17,8 +17,6 @@ import io.hotline.routing.workorder.CallWorkOrderRequest;
 import io.hotline.routing.workorder.FallbackHandoff;
 import io.hotline.routing.workorder.OpenedWorkOrder;
 import io.hotline.telephony.agi.AgiServer;
-import io.hotline.telephony.agi.AgiServerConfig;
-import io.hotline.telephony.agi.AgiSessionObserver;
 import io.hotline.telephony.agi.FakeAsteriskClient;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -81,9 +79,8 @@ class SeatSurveyEscalateScriptsTest {
                         throw new AssertionError("no caller is handed to the fallback by these scripts");
                     }
                 }, inbox, callers, blocking, InstantSource.system());
-        server = new AgiServer(AgiServerConfig.of("127.0.0.1", 0), List.of(
-                new SurveyScript(surveys, blocking, InstantSource.system(), prompts), new EscalateScript(context)),
-                AgiSessionObserver.NONE);
+        server = ScriptHarness.loopbackServer(new SurveyScript(surveys, blocking, InstantSource.system(), prompts),
+                new EscalateScript(context));
         address = server.start();
     }
 
@@ -225,9 +222,6 @@ class SeatSurveyEscalateScriptsTest {
     }
 
     private RoutingEvent nextEvent() throws InterruptedException {
-        List<RoutingEvent> batch = new ArrayList<>();
-        inbox.drainTo(batch, 1, Duration.ofSeconds(5).toNanos());
-        assertThat(batch).as("an event for the engine").hasSize(1);
-        return batch.get(0);
+        return ScriptHarness.nextEvent(inbox);
     }
 }

@@ -105,15 +105,14 @@ final class TelephonyService implements AutoCloseable {
     }
 
     /**
-     * Runs the caller look-up once on the blocking threads before the first call, so that the first caller after a
+     * Runs the caller look-up once on the blocking executor before the first call, so that the first caller after a
      * start does not pay for loading and linking the database path (the query's parsing, mapping, the driver's
      * statement classes). Looks up a number no customer has; at most a few seconds; failures only logged.
      */
     private static void warmUp(JdbiCallerDirectory directory, ExecutorService blocking) {
         long started = System.nanoTime();
         try {
-            CompletableFuture.allOf(CompletableFuture.runAsync(() -> directory.findByNumber(WARM_UP_NUMBER), blocking),
-                    CompletableFuture.runAsync(() -> directory.findByNumber(WARM_UP_NUMBER), blocking))
+            CompletableFuture.runAsync(() -> directory.findByNumber(WARM_UP_NUMBER), blocking)
                     .get(WARM_UP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             LOG.debug("Caller look-up warmed up in {} ms", (System.nanoTime() - started) / 1_000_000);
         } catch (InterruptedException e) {

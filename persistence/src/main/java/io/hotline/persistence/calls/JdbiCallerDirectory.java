@@ -14,15 +14,16 @@ import org.jdbi.v3.core.Jdbi;
  * thread-safe.
  */
 public final class JdbiCallerDirectory implements CallerDirectory {
-    private static final String OPEN_WORK_ORDERS = " FROM work_order wo WHERE wo.customer_id = c.id"
-            + " AND wo.state NOT IN ('CLOSED', 'CANCELLED') ORDER BY wo.created_at DESC, wo.id LIMIT 1";
+    /** The customer's most recent open work order is found once, and its owner's code joined to it. */
     private static final String PROFILE = "SELECT c.id, c.name, c.vip, c.contract_level,"
             + " (SELECT GROUP_CONCAT(s.code ORDER BY cp.installed_on IS NULL, cp.installed_on DESC, s.code, cp.id"
             + " SEPARATOR ',') FROM customer_product cp JOIN skill s ON s.id = cp.product_skill_id"
             + " WHERE cp.customer_id = c.id) AS products,"
-            + " (SELECT wo.id" + OPEN_WORK_ORDERS + ") AS open_work_order,"
-            + " (SELECT (SELECT code FROM seat WHERE id = wo.owner_seat_id)" + OPEN_WORK_ORDERS + ") AS owner"
+            + " wo.id AS open_work_order, owner_seat.code AS owner"
             + " FROM customer_phone p JOIN customer c ON c.id = p.customer_id"
+            + " LEFT JOIN work_order wo ON wo.id = (SELECT w.id FROM work_order w WHERE w.customer_id = c.id"
+            + " AND w.state NOT IN ('CLOSED', 'CANCELLED') ORDER BY w.created_at DESC, w.id LIMIT 1)"
+            + " LEFT JOIN seat owner_seat ON owner_seat.id = wo.owner_seat_id"
             + " WHERE p.phone_number = :number ORDER BY c.id LIMIT 1";
 
     private final Jdbi jdbi;

@@ -32,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -280,23 +281,10 @@ class RouteScriptTest {
         CompletableFuture<Boolean> durable = new CompletableFuture<>();
         List<CallWorkOrderRequest> requested = new CopyOnWriteArrayList<>();
         server.close();
-        startServer(directory, new WorkOrderStore() {
-            @Override
-            public OpenedWorkOrder openForCall(CallWorkOrderRequest request) {
-                throw new AssertionError("a store that can defer is never asked to open at once");
-            }
-
-            @Override
-            public CompletionStage<Boolean> openLater(CallWorkOrderRequest request) {
-                requested.add(request);
-                return durable;
-            }
-
-            @Override
-            public void handedToFallback(FallbackHandoff handoff) {
-                fallbacks.add(handoff);
-            }
-        });
+        startServer(directory, journalled(request -> {
+            requested.add(request);
+            return durable;
+        }));
 
         try (FakeAsteriskClient asterisk = FakeAsteriskClient.connect(address)) {
             // when the recognised caller arrives, and routing picks a seat at once
@@ -331,22 +319,7 @@ class RouteScriptTest {
     void shouldServeTheCallerWhenTheWorkOrderRequestIsNotOnDiskInTime() throws Exception {
         // given a journal whose disk stopped taking writes: the request never becomes durable
         server.close();
-        startServer(directory, new WorkOrderStore() {
-            @Override
-            public OpenedWorkOrder openForCall(CallWorkOrderRequest request) {
-                throw new AssertionError("a store that can defer is never asked to open at once");
-            }
-
-            @Override
-            public CompletionStage<Boolean> openLater(CallWorkOrderRequest request) {
-                return new CompletableFuture<>();
-            }
-
-            @Override
-            public void handedToFallback(FallbackHandoff handoff) {
-                fallbacks.add(handoff);
-            }
-        });
+        startServer(directory, journalled(request -> new CompletableFuture<>()));
 
         try (FakeAsteriskClient asterisk = FakeAsteriskClient.connect(address)) {
             long arrived = System.nanoTime();
@@ -363,6 +336,26 @@ class RouteScriptTest {
             assertThat(Duration.ofNanos(System.nanoTime() - arrived)).isGreaterThanOrEqualTo(
                     RouteSession.DURABLE_WAIT);
         }
+    }
+
+    /** A store that opens every work order through its journal, durable when {@code durable} says so. */
+    private WorkOrderStore journalled(Function<CallWorkOrderRequest, CompletionStage<Boolean>> durable) {
+        return new WorkOrderStore() {
+            @Override
+            public OpenedWorkOrder openForCall(CallWorkOrderRequest request) {
+                throw new AssertionError("a store that can defer is never asked to open at once");
+            }
+
+            @Override
+            public CompletionStage<Boolean> openLater(CallWorkOrderRequest request) {
+                return durable.apply(request);
+            }
+
+            @Override
+            public void handedToFallback(FallbackHandoff handoff) {
+                fallbacks.add(handoff);
+            }
+        };
     }
 
     /** Answers every command as Asterisk does until the session ends; returns the commands. */

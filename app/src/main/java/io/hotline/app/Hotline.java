@@ -5,6 +5,7 @@ import io.hotline.ops.metrics.HotlineMeters;
 import io.hotline.ops.metrics.PrometheusMetrics;
 import io.hotline.ops.metrics.RoutingMetrics;
 import io.hotline.persistence.Database;
+import io.hotline.persistence.calls.IndexedCallerDirectory;
 import io.hotline.persistence.calls.JdbiCallbackStore;
 import io.hotline.persistence.calls.JdbiSurveyStore;
 import io.hotline.persistence.dao.SeatDao;
@@ -53,6 +54,11 @@ public final class Hotline implements AutoCloseable {
     private static final Duration SEAT_REQUEST_TIMEOUT = Duration.ofSeconds(3);
     /** How long the start waits for the journal to write what the last run left (seat states among it). */
     private static final Duration EARLIER_RUN_WAIT = Duration.ofSeconds(10);
+    /**
+     * How often every customer is read again into the caller look-up's memory: what Hotline itself writes reaches it
+     * at once; an import or an edit made outside Hotline within this time (a new number at its first call).
+     */
+    private static final Duration CALLER_RELOAD = Duration.ofMinutes(5);
 
     private final PrometheusMetrics metrics;
     private HealthMonitor healthMonitor;
@@ -64,6 +70,7 @@ public final class Hotline implements AutoCloseable {
     private DurableRoutingJournal journal;
     private JdbiWorkOrderStore workOrders;
     private TelephonyService telephony;
+    private IndexedCallerDirectory callerDirectory;
     private AmiService ami;
     private CallControl calls;
 
@@ -136,9 +143,13 @@ public final class Hotline implements AutoCloseable {
         }
         // Last: Asterisk's calls are taken only once everything they need is up.
         Jdbi jdbi = database.database().jdbi();
+        callerDirectory = new IndexedCallerDirectory(jdbi, config.asteriskName(), CALLER_RELOAD);
+        // Registered before the load: no work order written meanwhile is missed.
+        journal.onWorkOrdersWritten(callerDirectory::workOrdersWritten);
+        callerDirectory.start();
         telephony = TelephonyService.start(config, jdbi, new TelephonyService.Wiring(routing.inbox(), callers,
                 new DeferringStores(workOrders, new JdbiCallbackStore(jdbi), new JdbiSurveyStore(jdbi), journal),
-                seatRequests),
+                seatRequests, callerDirectory),
                 registry);
         agiHealth.delegateTo(telephony.healthCheck());
         healthMonitor.refreshNow();
@@ -272,6 +283,7 @@ public final class Hotline implements AutoCloseable {
     public void close() {
         long started = System.nanoTime();
         stop("FastAGI server", telephony);
+        stop("caller look-up", callerDirectory);
         stop("AMI connections", ami);
         stop("HTTP server", httpServer);
         stop("health monitor", healthMonitor);

@@ -1,7 +1,7 @@
 package io.hotline.app;
 
 import io.hotline.ops.metrics.HotlineMeters;
-import io.hotline.persistence.calls.JdbiCallerDirectory;
+import io.hotline.persistence.calls.IndexedCallerDirectory;
 import io.hotline.persistence.calls.JdbiSeatDirectory;
 import io.hotline.routing.engine.RoutingInbox;
 import io.hotline.routing.spi.ComponentHealth;
@@ -70,8 +70,10 @@ final class TelephonyService implements AutoCloseable {
      * @param stores   the work orders, callbacks and survey scores (written later, through the journal, while
      *                 the database is away)
      * @param seats    where seats' feature-code sessions wait for routing's answers
+     * @param directory recognises callers, from memory (loaded, and told what the journal writes)
      */
-    record Wiring(RoutingInbox inbox, WaitingCallers callers, DeferringStores stores, SeatRequests seats) {
+    record Wiring(RoutingInbox inbox, WaitingCallers callers, DeferringStores stores, SeatRequests seats,
+                  IndexedCallerDirectory directory) {
     }
 
     /** Starts the FastAGI server; the scripts hand calls to the wiring's inbox and wait in its callers. */
@@ -85,7 +87,7 @@ final class TelephonyService implements AutoCloseable {
             return thread;
         });
         InstantSource clock = InstantSource.system();
-        JdbiCallerDirectory directory = new JdbiCallerDirectory(jdbi);
+        IndexedCallerDirectory directory = wiring.directory();
         warmUp(directory, blocking);
         RouteContext context = new RouteContext(new RouteSettings(config.asteriskName(),
                 config.routing().defaultQueue(), config.routing().dialledNumbers().queues(),
@@ -109,7 +111,7 @@ final class TelephonyService implements AutoCloseable {
      * start does not pay for loading and linking the database path (the query's parsing, mapping, the driver's
      * statement classes). Looks up a number no customer has; at most a few seconds; failures only logged.
      */
-    private static void warmUp(JdbiCallerDirectory directory, ExecutorService blocking) {
+    private static void warmUp(IndexedCallerDirectory directory, ExecutorService blocking) {
         long started = System.nanoTime();
         try {
             CompletableFuture.runAsync(() -> directory.findByNumber(WARM_UP_NUMBER), blocking)

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +26,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +70,8 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
     private final AtomicLong logged = new AtomicLong();
     private final AtomicLong applied = new AtomicLong();
     private volatile boolean closing;
+    /** Told, on the journal-db thread, the calls whose work orders a committed batch wrote. */
+    private volatile Consumer<List<String>> writtenListener = calls -> { };
     /** Why the last append to the log failed, or {@code null} when it succeeded. */
     private volatile String logFailure;
     /** {@link #dropped} when {@link #healthCheck()} last looked. Health monitor thread only. */
@@ -97,7 +101,8 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
         this.nextSequence = logged.get() + 1;
         this.earlierRunThrough = logged.get();
         JournalDatabaseWriter toDatabase = new JournalDatabaseWriter(jdbi, writes, config, clock, log,
-                new JournalDatabaseWriter.Progress(logged, applied, failures, rejected), () -> logWriterDone);
+                new JournalDatabaseWriter.Progress(logged, applied, failures, rejected,
+                        calls -> writtenListener.accept(calls)), () -> logWriterDone);
         this.logWriter = new Thread(this::logHandedOver, "journal-writer");
         this.databaseWriter = new Thread(toDatabase, "journal-db");
         logWriter.setDaemon(true);
@@ -321,6 +326,14 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
             return new JournalEntry(sequence, kind, occurredAt, callId, subject, why == null ? null : why.text(),
                     waitedMs);
         }
+    }
+
+    /**
+     * Tells {@code listener}, on the {@code journal-db} thread after each committed batch, the calls (linkedids)
+     * whose work orders it wrote; the listener must not block. Replaces an earlier listener.
+     */
+    public void onWorkOrdersWritten(Consumer<List<String>> listener) {
+        this.writtenListener = Objects.requireNonNull(listener, "listener");
     }
 
     /** Entries handed over and not yet in the database (in memory, or on disk waiting for the database). */

@@ -6,11 +6,13 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +28,12 @@ final class JournalDatabaseWriter implements Runnable {
     private static final int BATCH = 512;
     private static final long IDLE_WAIT_MS = 100;
 
-    /** The counters the journal shares with this thread: logged and applied entry numbers, failures, rejects. */
-    record Progress(AtomicLong logged, AtomicLong applied, AtomicLong failures, AtomicLong rejected) {
+    /**
+     * The counters the journal shares with this thread: logged and applied entry numbers, failures, rejects; and
+     * who is told the calls whose work orders a committed batch wrote.
+     */
+    record Progress(AtomicLong logged, AtomicLong applied, AtomicLong failures, AtomicLong rejected,
+                    Consumer<List<String>> written) {
     }
 
     private final Jdbi jdbi;
@@ -39,6 +45,7 @@ final class JournalDatabaseWriter implements Runnable {
     private final AtomicLong applied;
     private final AtomicLong failures;
     private final AtomicLong rejected;
+    private final Consumer<List<String>> written;
     private final BooleanSupplier logWriterDone;
     private long retryDelayMs;
 
@@ -53,6 +60,7 @@ final class JournalDatabaseWriter implements Runnable {
         this.applied = progress.applied();
         this.failures = progress.failures();
         this.rejected = progress.rejected();
+        this.written = progress.written();
         this.logWriterDone = logWriterDone;
     }
 
@@ -170,10 +178,27 @@ final class JournalDatabaseWriter implements Runnable {
             retryDelayMs = 0;
         }
         applied.set(through);
+        tellWritten(entries);
         try {
             log.dropThrough(through);
         } catch (IOException e) {
             LOG.warn("Routing journal: cannot delete written segments in {}: {}", config.directory(), e.toString());
+        }
+    }
+
+    private void tellWritten(List<JournalEntry> entries) {
+        List<String> calls = new ArrayList<>();
+        for (JournalEntry entry : entries) {
+            if (entry.kind().concernsWorkOrder()) {
+                calls.add(entry.callId());
+            }
+        }
+        if (!calls.isEmpty()) {
+            try {
+                written.accept(calls);
+            } catch (RuntimeException e) {
+                LOG.warn("Routing journal: telling what was written failed: {}", e.toString());
+            }
         }
     }
 

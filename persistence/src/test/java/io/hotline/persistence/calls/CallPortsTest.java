@@ -42,13 +42,13 @@ class CallPortsTest {
         String number = (String) phone.get("number");
         String spaced = number.substring(0, 3) + " " + number.substring(3, 6) + "-" + number.substring(6);
 
-        CallerProfile profile = new JdbiCallerDirectory(DB.jdbi()).findByNumber(spaced).orElseThrow();
+        CallerProfile profile = new CallerQueries(DB.jdbi()).findByNumber(spaced).orElseThrow();
 
         assertThat(profile.customerId()).isEqualTo(((Number) phone.get("customer")).longValue());
         assertThat(profile.productSkills()).isNotEmpty();
         assertThat(profile.contractLevel()).isIn("BASIC", "STANDARD", "PREMIUM");
-        assertThat(new JdbiCallerDirectory(DB.jdbi()).findByNumber("+4930123401")).isEmpty();
-        assertThat(new JdbiCallerDirectory(DB.jdbi()).findByNumber("anonymous")).isEmpty();
+        assertThat(new CallerQueries(DB.jdbi()).findByNumber("+4930123401")).isEmpty();
+        assertThat(new CallerQueries(DB.jdbi()).findByNumber("anonymous")).isEmpty();
     }
 
     @Test

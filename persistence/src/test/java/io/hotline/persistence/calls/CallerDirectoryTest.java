@@ -1,6 +1,7 @@
 package io.hotline.persistence.calls;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.hotline.persistence.dao.CustomerDao;
 import io.hotline.persistence.dao.CustomerProduct;
@@ -14,6 +15,7 @@ import io.hotline.routing.spi.CallerProfile;
 import io.hotline.routing.workorder.CallWorkOrderRequest;
 import io.hotline.routing.workorder.Severity;
 import io.hotline.routing.workorder.WorkOrder;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Comparator;
@@ -70,7 +72,7 @@ class CallerDirectoryTest {
         List<String> numbers = DB.jdbi().withHandle(handle -> handle.createQuery(
                 "SELECT DISTINCT phone_number FROM customer_phone WHERE customer_id < (SELECT MIN(id) + 80 FROM"
                         + " customer) OR label = 'switchboard' ORDER BY phone_number").mapTo(String.class).list());
-        JdbiCallerDirectory directory = new JdbiCallerDirectory(DB.jdbi());
+        CallerQueries directory = new CallerQueries(DB.jdbi());
 
         assertThat(numbers).hasSizeGreaterThan(80);
         for (String number : numbers) {
@@ -83,6 +85,62 @@ class CallerDirectoryTest {
         assertThat(withOwner).as("profiles with an owner seat").isPositive();
         assertThat(directory.findByNumber("anonymous")).isEmpty();
         assertThat(directory.findByNumber("+4930123401")).isEmpty();
+    }
+
+    @Test
+    void shouldHoldInMemoryTheSameProfileAsTheDatabaseForEveryNumber() {
+        // given every number of every customer, one of more than 17 digits among them
+        DB.jdbi().useHandle(handle -> handle.execute("INSERT INTO customer_phone (customer_id, phone_number, label)"
+                + " SELECT MAX(id), '00861012345678901234', 'long' FROM customer"));
+        List<String> numbers = DB.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT DISTINCT phone_number FROM customer_phone ORDER BY phone_number").mapTo(String.class).list());
+
+        // when all of them are loaded at once
+        CallerIndex index = new CallerQueries(DB.jdbi()).loadAll();
+
+        // then memory answers for each number what the database does, and nothing for a stranger
+        assertThat(numbers).hasSizeGreaterThan(500);
+        assertThat(index.customers()).isEqualTo(DB.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT COUNT(*) FROM customer").mapTo(Integer.class).one()));
+        for (String number : numbers) {
+            assertThat(index.find(number)).as(number).isEqualTo(composed(DB.jdbi(), number));
+        }
+        assertThat(index.find("+4930123401")).isEmpty();
+        assertThat(index.find("004930123401")).isEmpty();
+    }
+
+    @Test
+    void shouldLearnANewNumberAtItsFirstCallAndAWorkOrderOnceTheJournalWroteIt() {
+        // given the directory loaded, a customer without an open work order, and a number added after the load
+        long customer = DB.jdbi().withHandle(handle -> handle.createQuery("SELECT MAX(c.id) FROM customer c"
+                + " WHERE NOT EXISTS (SELECT 1 FROM work_order w WHERE w.customer_id = c.id)").mapTo(Long.class)
+                .one());
+        try (IndexedCallerDirectory directory = new IndexedCallerDirectory(DB.jdbi(), "pbx1", Duration.ofHours(1))) {
+            directory.start();
+            String known = DB.jdbi().withHandle(handle -> handle.createQuery("SELECT MIN(phone_number) FROM"
+                    + " customer_phone WHERE customer_id = :id AND label NOT IN ('switchboard', 'long')")
+                    .bind("id", customer).mapTo(String.class).one());
+            assertThat(directory.recall(known).orElseThrow().openWorkOrderId()).isNull();
+            DB.jdbi().useHandle(handle -> handle.createUpdate("INSERT INTO customer_phone (customer_id, phone_number,"
+                    + " label) VALUES (:id, '+8675512340000', 'new')").bind("id", customer).execute());
+
+            // when the new number calls: memory cannot tell, the database can, and memory keeps the answer
+            assertThat(directory.recall("+86 755 1234 0000")).isEmpty();
+            assertThat(directory.findByNumber("+86 755 1234 0000")).isEqualTo(composed(DB.jdbi(), "+8675512340000"));
+            assertThat(directory.recall("+8675512340000")).isEqualTo(composed(DB.jdbi(), "+8675512340000"));
+
+            // when a call of the customer opens a work order and the journal says it wrote it
+            long opened = new JdbiWorkOrderStore(DB.jdbi(), ServiceLevels.DEFAULT, InstantSource.fixed(NOW))
+                    .openForCall(new CallWorkOrderRequest("pbx1", "index-1", known, customer, Severity.P3,
+                            Tier.TIER1, NOW)).workOrder().id();
+            directory.workOrdersWritten(List.of("index-1"));
+
+            // then every number of the customer soon recalls it
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(directory.recall(known).orElseThrow().openWorkOrderId()).isEqualTo(opened);
+                assertThat(directory.recall("+8675512340000").orElseThrow().openWorkOrderId()).isEqualTo(opened);
+            });
+        }
     }
 
     /** The profile by the DAO's separate queries: customer, products, open work orders, the owner's code. */
@@ -103,7 +161,7 @@ class CallerDirectoryTest {
             String owner = open.map(WorkOrder::ownerSeatId).flatMap(seatId -> handle
                     .createQuery("SELECT code FROM seat WHERE id = :id").bind("id", seatId)
                     .mapTo(String.class).findOne()).orElse(null);
-            return Optional.of(new CallerProfile(customer.id(), customer.name(), customer.vip(),
+            return Optional.of(new CallerProfile(customer.id(), customer.vip(),
                     customer.contractLevel().name(), products, open.map(WorkOrder::id).orElse(null), owner));
         });
     }

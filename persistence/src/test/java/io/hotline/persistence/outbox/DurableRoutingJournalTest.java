@@ -24,6 +24,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -88,7 +89,9 @@ class DurableRoutingJournalTest {
         long abandoned = open("abandoned");
         long escalatedThenLeft = open("escalated");
 
+        List<String> told = new CopyOnWriteArrayList<>();
         try (DurableRoutingJournal journal = start(DB.jdbi())) {
+            journal.onWorkOrdersWritten(told::addAll);
             journal.recordDecision(new RoutingCommand.RecordDecision(call("answered"), "step tier1: chose " + seat));
             journal.callConnected(new RoutingCommand.CallConnected(call("answered"), seat, Duration.ofSeconds(7)));
             journal.callAbandoned(new RoutingCommand.CallAbandoned(call("abandoned"), "support",
@@ -108,6 +111,8 @@ class DurableRoutingJournalTest {
         assertThat(eventTimes(answered)).containsExactly(OPENED, EMITTED, EMITTED);
         assertThat(actions(escalatedThenLeft)).containsExactly("CREATED", "CONNECTED", "ABANDONED");
         assertThat(state(escalatedThenLeft)).isEqualTo("IN_PROGRESS");
+        // and the caller look-up was told each call whose work order was written
+        assertThat(told).contains(call("answered"), call("abandoned"), call("escalated"));
     }
 
     @Test

@@ -8,18 +8,16 @@ import java.util.Objects;
  * they run (the skills a seat needs), and the open work order with its owner seat, if any.
  *
  * @param customerId      the customer
- * @param customerName    for the seat's screen and the logs
  * @param vip             whether the customer is a VIP
  * @param contractLevel   BASIC, STANDARD or PREMIUM
  * @param productSkills   skill codes of the customer's installed product lines, most relevant first
  * @param openWorkOrderId the customer's most recent open work order, or {@code null}
  * @param ownerSeatId     the seat code owning that work order, or {@code null}
  */
-public record CallerProfile(long customerId, String customerName, boolean vip, String contractLevel,
+public record CallerProfile(long customerId, boolean vip, String contractLevel,
                             List<String> productSkills, Long openWorkOrderId, String ownerSeatId) {
 
     public CallerProfile {
-        Objects.requireNonNull(customerName, "customerName");
         Objects.requireNonNull(contractLevel, "contractLevel");
         productSkills = List.copyOf(productSkills);
     }

@@ -100,32 +100,46 @@ final class RouteSession implements CallWaiter {
     }
 
     /**
-     * First entry: recognise the caller (one read), ask for the work order through the durable journal where the
-     * store can, and queue the call at once: the seat is chosen while the work order is being opened, and the
-     * session ends (the dialplan dials) only once the request is durable. A store that cannot defer opens the
-     * work order first, as it always did.
+     * First entry: recognise the caller (from memory; a number memory cannot tell is read from the database), ask
+     * for the work order through the durable journal where the store can, and queue the call at once: the seat is
+     * chosen while the work order is being opened, and the session ends (the dialplan dials) only once the request
+     * is durable. A store that cannot defer opens the work order first, as it always did.
      */
     private CompletionStage<Void> identifyAndQueue() {
         String caller = session.request().callerId();
         Severity severity = severity();
         Instant arrived = context.clock().instant();
         Executor loop = session.executor();
+        Optional<CallerProfile> recalled = recall(caller);
+        if (recalled.isPresent()) {
+            // Known in memory: no hop, the caller is queued within this event-loop task.
+            return identified(recalled, caller, severity, arrived);
+        }
         return CompletableFuture.supplyAsync(() -> lookUp(caller), context.blocking())
-                .thenComposeAsync(profile -> {
-                    CallWorkOrderRequest request = new CallWorkOrderRequest(context.settings().asteriskServer(),
-                            callId, caller, profile.map(CallerProfile::customerId).orElse(null), severity,
-                            Tier.TIER1, arrived);
-                    CompletableFuture<Boolean> deferred = context.workOrders().openLater(request)
-                            .toCompletableFuture();
-                    if (deferred.isDone() && !deferred.isCompletedExceptionally() && !deferred.join()) {
-                        return CompletableFuture.supplyAsync(() -> openNow(request, profile, severity),
-                                context.blocking()).thenComposeAsync(this::queueOpened, loop);
-                    }
-                    workOrderDurable = deferred.completeOnTimeout(false, DURABLE_WAIT.toMillis(),
-                            TimeUnit.MILLISECONDS);
-                    set(DialplanContract.CALL, callId);
-                    return queue(arrival(new Opened(profile, null, severity)));
-                }, loop);
+                .thenComposeAsync(profile -> identified(profile, caller, severity, arrived), loop);
+    }
+
+    private CompletionStage<Void> identified(Optional<CallerProfile> profile, String caller, Severity severity,
+                                             Instant arrived) {
+        CallWorkOrderRequest request = new CallWorkOrderRequest(context.settings().asteriskServer(), callId, caller,
+                profile.map(CallerProfile::customerId).orElse(null), severity, Tier.TIER1, arrived);
+        CompletableFuture<Boolean> deferred = context.workOrders().openLater(request).toCompletableFuture();
+        if (deferred.isDone() && !deferred.isCompletedExceptionally() && !deferred.join()) {
+            return CompletableFuture.supplyAsync(() -> openNow(request, profile, severity), context.blocking())
+                    .thenComposeAsync(this::queueOpened, session.executor());
+        }
+        workOrderDurable = deferred.completeOnTimeout(false, DURABLE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        set(DialplanContract.CALL, callId);
+        return queue(arrival(new Opened(profile, null, severity)));
+    }
+
+    private Optional<CallerProfile> recall(String caller) {
+        try {
+            return caller == null ? Optional.empty() : context.directory().recall(caller);
+        } catch (RuntimeException e) {
+            LOG.warn("Call {}: recalling the caller failed ({}); asking the database", callId, e.toString());
+            return Optional.empty();
+        }
     }
 
     /** The caller's profile, or empty for a stranger or while the database does not answer. */

@@ -29,7 +29,6 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
@@ -80,7 +79,7 @@ class AnsweredScriptTest {
     @BeforeEach
     void start() {
         RouteContext context = new RouteContext(new RouteSettings("pbx1", "support", Map.of(), Map.of(), "default"),
-                number -> Optional.empty(), NO_WORK_ORDERS, inbox, callers, blocking, InstantSource.system());
+                ScriptHarness.STRANGERS, NO_WORK_ORDERS, inbox, callers, blocking, InstantSource.system());
         server = new AgiServer(AgiServerConfig.of("127.0.0.1", 0),
                 List.of(new AnsweredScript(context, VERDICT_TIMEOUT)), AgiSessionObserver.NONE);
         address = server.start();
@@ -172,7 +171,7 @@ class AnsweredScriptTest {
         assertThat(full.offer(new RoutingEvent.Tick())).isTrue();
         server.close();
         RouteContext context = new RouteContext(new RouteSettings("pbx1", "support", Map.of(), Map.of(), "default"),
-                number -> Optional.empty(), NO_WORK_ORDERS, full, callers, blocking, InstantSource.system());
+                ScriptHarness.STRANGERS, NO_WORK_ORDERS, full, callers, blocking, InstantSource.system());
         server = new AgiServer(AgiServerConfig.of("127.0.0.1", 0),
                 List.of(new AnsweredScript(context, VERDICT_TIMEOUT)), AgiSessionObserver.NONE);
         address = server.start();

@@ -32,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,9 +72,34 @@ class RouteScriptTest {
     };
     private final List<FallbackHandoff> fallbacks = new CopyOnWriteArrayList<>();
 
-    private final CallerDirectory directory = number -> "+4930123401".equals(number)
-            ? Optional.of(new CallerProfile(7, "Müller GmbH", true, "PREMIUM", List.of("ERP_U8"), 12L, "S1004"))
-            : Optional.empty();
+    private static final CallerProfile MUELLER = new CallerProfile(7, true, "PREMIUM", List.of("ERP_U8"), 12L,
+            "S1004");
+    /** Knows the recorded caller only in the database. */
+    private final FakeCallerDirectory directory = new FakeCallerDirectory(Map.of(),
+            number -> "+4930123401".equals(number) ? Optional.of(MUELLER) : Optional.empty());
+
+    /** A caller directory with a memory and a database, counting the database's look-ups. */
+    private static final class FakeCallerDirectory implements CallerDirectory {
+        private final Map<String, CallerProfile> memory;
+        private final Function<String, Optional<CallerProfile>> database;
+        private final AtomicInteger databaseLookUps = new AtomicInteger();
+
+        FakeCallerDirectory(Map<String, CallerProfile> memory, Function<String, Optional<CallerProfile>> database) {
+            this.memory = memory;
+            this.database = database;
+        }
+
+        @Override
+        public Optional<CallerProfile> recall(String callerNumber) {
+            return Optional.ofNullable(memory.get(callerNumber));
+        }
+
+        @Override
+        public Optional<CallerProfile> findByNumber(String callerNumber) {
+            databaseLookUps.incrementAndGet();
+            return database.apply(callerNumber);
+        }
+    }
 
     @BeforeEach
     void start() {
@@ -117,9 +143,9 @@ class RouteScriptTest {
             }
         };
         server.close();
-        startServer(number -> {
+        startServer(new FakeCallerDirectory(Map.of(), number -> {
             throw new IllegalStateException("Connection is not available, request timed out after 5000ms");
-        }, outage);
+        }), outage);
 
         try (FakeAsteriskClient asterisk = FakeAsteriskClient.connect(address)) {
             // when the recorded call comes in
@@ -216,6 +242,30 @@ class RouteScriptTest {
                     "SET VARIABLE HOTLINE_RING_SECONDS 15", "SET VARIABLE HOTLINE_RESULT ROUTED");
         }
         assertThat(callers.waiting()).isZero();
+    }
+
+    @Test
+    void shouldQueueACallerMemoryKnowsWithoutAskingTheDatabase() throws Exception {
+        // given a directory whose memory knows the recorded caller, and whose database would fail
+        FakeCallerDirectory remembering = new FakeCallerDirectory(Map.of("+4930123401", MUELLER), number -> {
+            throw new IllegalStateException("the database must not be asked for a caller memory knows");
+        });
+        server.close();
+        startServer(remembering, store);
+
+        try (FakeAsteriskClient asterisk = FakeAsteriskClient.connect(address)) {
+            // when the recorded call comes in
+            asterisk.send(ENVIRONMENT);
+            answerUntilWaiting(asterisk);
+
+            // then routing has the caller as recognised, and the database was never asked
+            RoutingEvent.CallArrived arrival = (RoutingEvent.CallArrived) nextEvent();
+            assertThat(arrival.requirements()).extracting(requirement -> requirement.skill()).containsExactly("ERP_U8");
+            assertThat(arrival.priority().vip()).isTrue();
+            assertThat(arrival.ownerSeatId()).isEqualTo("S1004");
+            assertThat(workOrders.get("pbx1/" + LINKEDID).workOrder().customerId()).isEqualTo(7L);
+            assertThat(remembering.databaseLookUps).hasValue(0);
+        }
     }
 
     @Test

@@ -28,7 +28,6 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,7 +64,7 @@ class RouteWaitingTest {
             }
         };
         RouteContext context = new RouteContext(new RouteSettings("pbx1", "support", Map.of(), Map.of(), "default"),
-                number -> Optional.empty(), store, inbox, callers, blocking, InstantSource.system(), prompts);
+                ScriptHarness.STRANGERS, store, inbox, callers, blocking, InstantSource.system(), prompts);
         server = new AgiServer(AgiServerConfig.of("127.0.0.1", 0), List.of(new RouteScript(context)),
                 AgiSessionObserver.NONE);
         return server.start();

@@ -25,7 +25,6 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,7 +67,7 @@ class SeatSurveyEscalateScriptsTest {
             }
         };
         RouteContext context = new RouteContext(new RouteSettings("pbx1", "support", Map.of(), Map.of(), "default"),
-                number -> Optional.empty(), new WorkOrderStore() {
+                ScriptHarness.STRANGERS, new WorkOrderStore() {
                     @Override
                     public OpenedWorkOrder openForCall(CallWorkOrderRequest request) {
                         throw new AssertionError("no work order is opened by these scripts");

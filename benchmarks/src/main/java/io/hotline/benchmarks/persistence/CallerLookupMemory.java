@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The caller look-up's memory at the business's size: 500,000 customers (the brief), 1.2 numbers and 1.5 products
@@ -24,6 +26,7 @@ import org.jdbi.v3.core.Jdbi;
  * {@code hotline_bench} recreated).
  */
 public final class CallerLookupMemory {
+    private static final Logger LOG = LoggerFactory.getLogger(CallerLookupMemory.class);
     private static final int DATABASE_LOOKUPS = 5_000;
     private static final int MEMORY_LOOKUPS = 2_000_000;
 
@@ -44,7 +47,7 @@ public final class CallerLookupMemory {
             Path out = Path.of("benchmarks", "target", "caller-lookup-memory.txt");
             Files.createDirectories(out.getParent());
             Files.writeString(out, report);
-            System.out.print(report);
+            LOG.info("Caller look-up memory:\n{}", report);
         }
     }
 

@@ -24,7 +24,7 @@ final class ConnectionCounter {
     /** Counts one more connection from {@code address} and answers null, or answers why it is refused. */
     String admit(InetAddress address) {
         if (total.get() >= maxConnections) {
-            return "already " + maxConnections + " connections open (the cap)";
+            return "already " + maxConnections + " connections open (HOTLINE_AGI_MAX_CONNECTIONS)";
         }
         boolean[] admitted = {false};
         perAddress.compute(address, (key, open) -> {
@@ -33,7 +33,8 @@ final class ConnectionCounter {
             return admitted[0] ? count + 1 : count;
         });
         if (!admitted[0]) {
-            return "already " + maxPerAddress + " connections open from this address (the cap per address)";
+            return "already " + maxPerAddress + " connections open from this address"
+                    + " (HOTLINE_AGI_MAX_CONNECTIONS_PER_ADDRESS)";
         }
         total.incrementAndGet();
         return null;

@@ -38,11 +38,11 @@ public enum Setting {
     HOTLINE_AGI_PORT("4573", SettingValues::port,
             "TCP port of the FastAGI server that Asterisk connects to; 0 picks a free port."),
     HOTLINE_AGI_BIND_ADDRESS("127.0.0.1", SettingValues::bindAddress,
-            "Address the FastAGI server listens on: a literal IPv4 or IPv6 address, or localhost. FastAGI has no "
-                    + "authentication: its port must only be reachable from Asterisk."),
+            "Address the FastAGI server listens on (literal IPv4 or IPv6 address, or localhost); only Asterisk may "
+                    + "reach it."),
     HOTLINE_AGI_ALLOW("127.0.0.0/8,::1/128", SettingValues::addressBlocks,
-            "Client addresses the FastAGI server serves, as comma-separated CIDR blocks (10.0.0.5/32, "
-                    + "2001:db8::/32); a connection from any other address is closed before its request is read."),
+            "Client addresses FastAGI serves, as comma-separated CIDR blocks (10.0.0.5/32,2001:db8::/32); others "
+                    + "are closed before a byte is read."),
     HOTLINE_AGI_MAX_CONNECTIONS("10000", (setting, value) -> SettingValues.intInRange(setting, value, 1,
             1_000_000),
             "FastAGI connections open at once (each waiting caller holds one); one more is closed at once."),

@@ -46,6 +46,8 @@ final class AgiAdmissionHandler extends ChannelInboundHandlerAdapter {
             child.unsafe().closeForcibly();
             return;
         }
+        // Released when the connection closes. (Should Netty fail to register it, which happens only while the
+        // event loops shut down, it is closed without completing its close future: a count that no longer matters.)
         child.closeFuture().addListener(closed -> counter.release(address));
         ctx.fireChannelRead(child);
     }

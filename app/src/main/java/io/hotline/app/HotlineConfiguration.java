@@ -6,7 +6,9 @@ import io.hotline.ops.config.Settings;
 import io.hotline.routing.dispatch.DispatchDeadlines;
 import io.hotline.routing.engine.RoutingConfig;
 import io.hotline.routing.sla.ServiceLevels;
+import io.hotline.telephony.agi.AgiLimits;
 import io.hotline.telephony.agi.AgiServerConfig;
+import io.hotline.telephony.agi.CidrBlock;
 import io.hotline.telephony.ami.AmiServerConfig;
 import io.hotline.web.WebConfig;
 import java.time.Duration;
@@ -19,7 +21,7 @@ import java.util.Objects;
  *
  * @param database          where the database is, or how to start the embedded one
  * @param web               the HTTP server
- * @param agi               the FastAGI server (on the HTTP server's bind address)
+ * @param agi               the FastAGI server: its own bind address, client allow-list and limits
  * @param asteriskName      the Asterisk server's name: with a call's linkedid it identifies the work order
  * @param ami               the Asterisk servers followed over AMI; empty when HOTLINE_AMI_HOST is unset
  * @param seedDemoWhenEmpty whether {@code run} loads the demo organisation into an empty database
@@ -68,12 +70,22 @@ public record HotlineConfiguration(
                 settings.port(Setting.HOTLINE_EMBEDDED_DB_PORT));
         WebConfig web = new WebConfig(settings.bindAddress(Setting.HOTLINE_BIND_ADDRESS),
                 settings.port(Setting.HOTLINE_HTTP_PORT), MAX_REQUEST_BYTES);
-        AgiServerConfig agi = AgiServerConfig.of(web.bindAddress(), settings.port(Setting.HOTLINE_AGI_PORT));
+        AgiServerConfig agi = AgiServerConfig.of(settings.bindAddress(Setting.HOTLINE_AGI_BIND_ADDRESS),
+                settings.port(Setting.HOTLINE_AGI_PORT)).withLimits(agiLimits(settings));
         String asteriskName = settings.string(Setting.HOTLINE_ASTERISK_NAME);
         return new HotlineConfiguration(database, web, agi, asteriskName, ami(settings, asteriskName),
                 settings.bool(Setting.HOTLINE_SEED_DEMO_WHEN_EMPTY), settings.serviceLevels(),
                 settings.dispatchDeadlines(), settings.routing(), settings.duration(Setting.HOTLINE_HEALTH_INTERVAL),
                 settings.duration(Setting.HOTLINE_SHUTDOWN_TIMEOUT), settings.logLevel(Setting.HOTLINE_LOG_LEVEL));
+    }
+
+    private static AgiLimits agiLimits(Settings settings) {
+        AgiLimits defaults = AgiLimits.defaults();
+        return defaults.withAdmission(CidrBlock.parseList(settings.addressBlocks(Setting.HOTLINE_AGI_ALLOW)),
+                        settings.intInRange(Setting.HOTLINE_AGI_MAX_CONNECTIONS, 1, 1_000_000),
+                        settings.intInRange(Setting.HOTLINE_AGI_MAX_CONNECTIONS_PER_ADDRESS, 1, 1_000_000))
+                .withHeader(settings.duration(Setting.HOTLINE_AGI_HEADER_TIMEOUT), defaults.maxHeaderBytes(),
+                        defaults.maxHeaderLineLength());
     }
 
     private static List<AmiServerConfig> ami(Settings settings, String asteriskName) {

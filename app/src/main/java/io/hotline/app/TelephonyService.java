@@ -133,6 +133,8 @@ final class TelephonyService implements AutoCloseable {
         Counter malformed = error(registry, "malformed");
         Counter timeout = error(registry, "timeout");
         Counter unknown = error(registry, "unknown_script");
+        Counter refused = error(registry, "refused");
+        Counter headerTimeout = error(registry, "header_timeout");
         return new AgiSessionObserver() {
             @Override
             public void sessionOpened() {
@@ -158,6 +160,16 @@ final class TelephonyService implements AutoCloseable {
             @Override
             public void commandTimedOut() {
                 timeout.increment();
+            }
+
+            @Override
+            public void connectionRefused() {
+                refused.increment();
+            }
+
+            @Override
+            public void headerTimedOut() {
+                headerTimeout.increment();
             }
         };
     }

@@ -2,6 +2,7 @@ package io.hotline.benchmarks.agi;
 
 import io.hotline.benchmarks.CommandLineOptions;
 import io.hotline.telephony.agi.AgiDecoder;
+import io.hotline.telephony.agi.AgiLimits;
 import io.hotline.telephony.agi.AgiServer;
 import io.hotline.telephony.agi.AgiServerConfig;
 import io.hotline.telephony.agi.AgiSessionObserver;
@@ -20,13 +21,15 @@ import org.slf4j.LoggerFactory;
  * server to one core). Started and closed from one thread.
  * <p>
  * {@code java -cp benchmarks.jar io.hotline.benchmarks.agi.HotlineAgiBenchServer [--port 14573]
- * [--hold-millis 0] [--workers 1] [--customers 5000] [--max-seconds 3600]} logs {@code READY port=N} when it
- * listens and stops by itself after {@code max-seconds}, or on SIGTERM.
+ * [--hold-millis 0] [--workers 1] [--customers 5000] [--max-seconds 3600] [--max-connections 10000]} logs
+ * {@code READY port=N} when it listens and stops by itself after {@code max-seconds}, or on SIGTERM. The
+ * production {@link AgiLimits} apply (loopback clients, 5 s and 8 KiB for the request header); only the
+ * connection cap, in total and per address, may be set.
  */
 public final class HotlineAgiBenchServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HotlineAgiBenchServer.class);
     private static final Set<String> OPTIONS = Set.of("bind", "port", "hold-millis", "workers", "customers",
-            "max-seconds");
+            "max-seconds", "max-connections");
 
     private final AgiServer server;
     private final InetSocketAddress address;
@@ -39,9 +42,17 @@ public final class HotlineAgiBenchServer implements AutoCloseable {
     /** Starts listening on {@code bindAddress:port} (0: an ephemeral port). */
     public static HotlineAgiBenchServer start(String bindAddress, int port, long holdMillis, int workers,
                                               RouteDecision decision) {
+        return start(bindAddress, port, holdMillis, workers, decision, AgiLimits.DEFAULT_MAX_CONNECTIONS);
+    }
+
+    /** Starts listening with at most {@code maxConnections} connections, as many from one address. */
+    public static HotlineAgiBenchServer start(String bindAddress, int port, long holdMillis, int workers,
+                                              RouteDecision decision, int maxConnections) {
         // The production defaults (30 s command timeout, 4 h idle timeout, 8 KiB lines); only the threads differ.
+        AgiLimits defaults = AgiLimits.defaults();
         AgiServerConfig config = new AgiServerConfig(bindAddress, port, Duration.ofSeconds(30), Duration.ofHours(4),
-                AgiDecoder.DEFAULT_MAX_LINE_LENGTH, workers);
+                AgiDecoder.DEFAULT_MAX_LINE_LENGTH, workers, defaults.withAdmission(defaults.allowedClients(),
+                maxConnections, maxConnections));
         AgiServer server = new AgiServer(config, List.of(new HotlineRouteScript(decision, holdMillis)),
                 AgiSessionObserver.NONE);
         return new HotlineAgiBenchServer(server, server.start());
@@ -64,7 +75,8 @@ public final class HotlineAgiBenchServer implements AutoCloseable {
         RouteDecision decision = new RouteDecision(options.integer("customers", RouteDecision.DEFAULT_CUSTOMERS));
         CountDownLatch stopped = new CountDownLatch(1);
         try (HotlineAgiBenchServer server = start(options.text("bind", "127.0.0.1"), options.integer("port", 14573),
-                holdMillis, workers, decision)) {
+                holdMillis, workers, decision,
+                options.integer("max-connections", AgiLimits.DEFAULT_MAX_CONNECTIONS))) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close();
                 stopped.countDown();

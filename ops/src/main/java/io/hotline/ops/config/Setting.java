@@ -32,11 +32,29 @@ public enum Setting {
     HOTLINE_EMBEDDED_DB_PORT("0", SettingValues::port,
             "TCP port of the embedded MariaDB; 0 picks a free port."),
     HOTLINE_BIND_ADDRESS("127.0.0.1", SettingValues::bindAddress,
-            "Address the HTTP and FastAGI servers listen on: a literal IPv4 or IPv6 address, or localhost."),
+            "Address the HTTP server listens on: a literal IPv4 or IPv6 address, or localhost."),
     HOTLINE_HTTP_PORT("8080", SettingValues::port,
             "TCP port of the HTTP server (health, metrics, APIs); 0 picks a free port."),
     HOTLINE_AGI_PORT("4573", SettingValues::port,
             "TCP port of the FastAGI server that Asterisk connects to; 0 picks a free port."),
+    HOTLINE_AGI_BIND_ADDRESS("127.0.0.1", SettingValues::bindAddress,
+            "Address the FastAGI server listens on (literal IPv4 or IPv6 address, or localhost); only Asterisk may "
+                    + "reach it."),
+    HOTLINE_AGI_ALLOW("127.0.0.0/8,::1/128", SettingValues::addressBlocks,
+            "Client addresses FastAGI serves, as comma-separated CIDR blocks (10.0.0.5/32,2001:db8::/32); others "
+                    + "are closed before a byte is read."),
+    HOTLINE_AGI_MAX_CONNECTIONS("10000", (setting, value) -> SettingValues.intInRange(setting, value, 1,
+            1_000_000),
+            "FastAGI connections open at once (each waiting caller holds one); one more is closed at once."),
+    HOTLINE_AGI_MAX_CONNECTIONS_PER_ADDRESS("10000", (setting, value) -> SettingValues.intInRange(setting, value,
+            1, 1_000_000),
+            "FastAGI connections open at once from one client address; lower it when several Asterisk servers "
+                    + "share one Hotline."),
+    HOTLINE_AGI_HEADER_TIMEOUT("5s",
+            (setting, value) -> SettingValues.durationInRange(setting, value, Duration.ofMillis(100),
+                    Duration.ofSeconds(60)),
+            "How long a FastAGI client may take to send its request header (100ms-60s); Asterisk sends it at "
+                    + "once."),
     HOTLINE_ASTERISK_NAME("asterisk", SettingValues::nonBlank,
             "Name of the Asterisk server whose calls this Hotline serves; with the call's linkedid it identifies the "
                     + "call's work order."),

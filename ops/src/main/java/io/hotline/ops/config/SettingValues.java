@@ -118,6 +118,31 @@ final class SettingValues {
                 + "0.0.0.0, ::1)");
     }
 
+    /**
+     * A comma-separated list of CIDR blocks ({@code 127.0.0.0/8,::1/128}); an address without a prefix length is
+     * a block of one. Literal addresses only, never resolved.
+     */
+    static String addressBlocks(Setting setting, String value) {
+        for (String entry : value.split(",", -1)) {
+            String block = entry.strip();
+            int slash = block.indexOf('/');
+            String address = slash < 0 ? block : block.substring(0, slash);
+            boolean ipv4 = IPV4.matcher(address).matches();
+            if (!ipv4 && !isIpv6Literal(address)) {
+                throw invalid(setting, value, "has '" + block + "', which is not an IPv4 or IPv6 address or CIDR "
+                        + "block (e.g. 127.0.0.0/8,::1/128 or 10.0.0.5)");
+            }
+            if (slash >= 0) {
+                int bits = ipv4 || isIpv4Mapped(address) ? 32 : 128;
+                Integer prefix = block.length() - slash - 1 > 3 ? null : parseInt(block.substring(slash + 1));
+                if (prefix == null || prefix < 0 || prefix > bits || !Character.isDigit(block.charAt(slash + 1))) {
+                    throw invalid(setting, value, "has '" + block + "', whose prefix length is not 0-" + bits);
+                }
+            }
+        }
+        return value.strip();
+    }
+
     static String amiHosts(Setting setting, String value) {
         nonBlank(setting, value);
         try {
@@ -209,6 +234,15 @@ final class SettingValues {
         try {
             // May answer an Inet4Address for an IPv4-mapped literal such as ::ffff:10.0.0.1; either is fine.
             return InetAddress.getByName(address) != null;
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** Whether an IPv6 literal is IPv4-mapped ({@code ::ffff:10.0.0.1}): Java reads it as the IPv4 address. */
+    private static boolean isIpv4Mapped(String address) {
+        try {
+            return InetAddress.getByName(address).getAddress().length == 4;
         } catch (UnknownHostException e) {
             return false;
         }

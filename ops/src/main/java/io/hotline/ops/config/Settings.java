@@ -206,6 +206,11 @@ public final class Settings {
         return SettingValues.bindAddress(setting, string(setting));
     }
 
+    /** Comma-separated CIDR blocks of literal IPv4 or IPv6 addresses, checked but returned as written. */
+    public String addressBlocks(Setting setting) {
+        return SettingValues.addressBlocks(setting, string(setting));
+    }
+
     /** One of TRACE, DEBUG, INFO, WARN, ERROR, in upper case. */
     public String logLevel(Setting setting) {
         return SettingValues.logLevel(setting, string(setting));

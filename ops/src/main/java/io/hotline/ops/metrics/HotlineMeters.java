@@ -68,9 +68,13 @@ public enum HotlineMeters {
     /** FastAGI sessions served, since start. */
     AGI_SESSIONS("hotline.agi.sessions", Meter.Type.COUNTER, null,
             "FastAGI sessions served."),
-    /** FastAGI sessions closed for a problem, by kind: malformed, timeout, unknown_script. */
+    /**
+     * FastAGI sessions closed for a problem, by kind: malformed, timeout, unknown_script, refused (address not
+     * allowed or a connection cap hit), header_timeout.
+     */
     AGI_ERRORS("hotline.agi.errors", Meter.Type.COUNTER, null,
-            "FastAGI sessions closed for bad input or a missing reply, and requests for unknown scripts.",
+            "FastAGI sessions closed for bad input, a missing reply or a late request header, connections refused "
+                    + "(address not allowed, cap hit), and requests for unknown scripts.",
             TagKey.KIND),
     /** 1 while the AMI connection to a server is logged in, 0 otherwise. */
     AMI_CONNECTED("hotline.ami.connected", Meter.Type.GAUGE, null,

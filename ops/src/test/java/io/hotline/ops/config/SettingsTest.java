@@ -21,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SettingsTest {
 
@@ -193,6 +194,27 @@ class SettingsTest {
                         "is not a literal IPv4 or IPv6 address or localhost (e.g. 127.0.0.1, 0.0.0.0, ::1)"),
                 Arguments.of(Setting.HOTLINE_BIND_ADDRESS, "fe80::zz",
                         "is not a literal IPv4 or IPv6 address or localhost (e.g. 127.0.0.1, 0.0.0.0, ::1)"),
+                Arguments.of(Setting.HOTLINE_AGI_BIND_ADDRESS, "pbx.example.com",
+                        "is not a literal IPv4 or IPv6 address or localhost (e.g. 127.0.0.1, 0.0.0.0, ::1)"),
+                Arguments.of(Setting.HOTLINE_AGI_ALLOW, "10.0.0.0/33",
+                        "has '10.0.0.0/33', whose prefix length is not 0-32"),
+                Arguments.of(Setting.HOTLINE_AGI_ALLOW, "127.0.0.0/8,::1/129",
+                        "has '::1/129', whose prefix length is not 0-128"),
+                Arguments.of(Setting.HOTLINE_AGI_ALLOW, "10.0.0.0/+8",
+                        "has '10.0.0.0/+8', whose prefix length is not 0-32"),
+                Arguments.of(Setting.HOTLINE_AGI_ALLOW, "asterisk.local/32",
+                        "has 'asterisk.local/32', which is not an IPv4 or IPv6 address or CIDR block "
+                                + "(e.g. 127.0.0.0/8,::1/128 or 10.0.0.5)"),
+                Arguments.of(Setting.HOTLINE_AGI_ALLOW, "127.0.0.0/8,,::1",
+                        "has '', which is not an IPv4 or IPv6 address or CIDR block "
+                                + "(e.g. 127.0.0.0/8,::1/128 or 10.0.0.5)"),
+                Arguments.of(Setting.HOTLINE_AGI_ALLOW, "",
+                        "has '', which is not an IPv4 or IPv6 address or CIDR block "
+                                + "(e.g. 127.0.0.0/8,::1/128 or 10.0.0.5)"),
+                Arguments.of(Setting.HOTLINE_AGI_MAX_CONNECTIONS, "0", "is not a whole number from 1 to 1000000"),
+                Arguments.of(Setting.HOTLINE_AGI_MAX_CONNECTIONS_PER_ADDRESS, "lots",
+                        "is not a whole number from 1 to 1000000"),
+                Arguments.of(Setting.HOTLINE_AGI_HEADER_TIMEOUT, "2m", "is not a duration from 100ms to 1m"),
                 Arguments.of(Setting.HOTLINE_LOG_LEVEL, "VERBOSE",
                         "is not a log level (TRACE, DEBUG, INFO, WARN or ERROR)"),
                 Arguments.of(Setting.HOTLINE_DB_USER, " ", "must not be blank"),
@@ -227,6 +249,15 @@ class SettingsTest {
         Settings settings = Settings.of(Map.of("HOTLINE_SEED_DEMO_WHEN_EMPTY", value));
 
         assertThat(settings.bool(Setting.HOTLINE_SEED_DEMO_WHEN_EMPTY)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.0/8,::1/128", "10.0.0.5", " 10.0.0.0/8 , 2001:db8::/32 ", "0.0.0.0/0",
+        "::ffff:10.0.0.1/32", "fe80::1/64"})
+    void shouldAcceptCidrBlocksForTheAgiAllowList(String value) {
+        Settings settings = Settings.of(Map.of("HOTLINE_AGI_ALLOW", value));
+
+        assertThat(settings.addressBlocks(Setting.HOTLINE_AGI_ALLOW)).isEqualTo(value.strip());
     }
 
     @ParameterizedTest

@@ -15,7 +15,9 @@ import java.util.Map;
  * ({@link AgiRequest}), then replies ({@link AgiReply}, a multi-line {@code 520-} usage block as one reply) and
  * unsolicited {@link AgiHangup} lines. Lines end with LF (a CR before it is dropped) and are UTF-8.
  * <p>
- * Lines are capped at {@code maxLineLength} bytes and the environment at {@code maxEnvironmentLines}; anything
+ * Lines are capped at {@code maxLineLength} bytes; the environment (the request header) has its own, smaller caps
+ * on its total size and on each line, near what Asterisk really sends, so that a client cannot make Hotline buffer
+ * much before it has sent a request; anything
  * malformed raises a {@link DecoderException} and the decoder discards all further input, so the session
  * handler can log the reason and close this connection without touching others. One per channel: not
  * {@code @Sharable}.
@@ -40,6 +42,9 @@ public final class AgiDecoder extends ByteToMessageDecoder {
             "agi_arg_3", "agi_arg_4").collect(java.util.stream.Collectors.toUnmodifiableMap(key -> key, key -> key));
 
     private final int maxLineLength;
+    private final int maxHeaderBytes;
+    private final int maxHeaderLineLength;
+    private int headerBytes;
     private State state = State.ENVIRONMENT;
     private Map<String, String> environment = new LinkedHashMap<>();
     private int usageCode;
@@ -51,10 +56,19 @@ public final class AgiDecoder extends ByteToMessageDecoder {
     }
 
     public AgiDecoder(int maxLineLength) {
-        if (maxLineLength < 64) {
-            throw new IllegalArgumentException("maxLineLength must be at least 64: " + maxLineLength);
+        this(maxLineLength, AgiLimits.DEFAULT_MAX_HEADER_BYTES,
+                Math.min(maxLineLength, AgiLimits.DEFAULT_MAX_HEADER_LINE_LENGTH));
+    }
+
+    /** Replies' lines up to {@code maxLineLength}; the header up to {@code maxHeaderBytes} in lines up to its cap. */
+    public AgiDecoder(int maxLineLength, int maxHeaderBytes, int maxHeaderLineLength) {
+        if (maxLineLength < 64 || maxHeaderLineLength < 64) {
+            throw new IllegalArgumentException("line caps must be at least 64: " + maxLineLength + ", "
+                    + maxHeaderLineLength);
         }
         this.maxLineLength = maxLineLength;
+        this.maxHeaderBytes = maxHeaderBytes;
+        this.maxHeaderLineLength = maxHeaderLineLength;
     }
 
     @Override
@@ -88,16 +102,22 @@ public final class AgiDecoder extends ByteToMessageDecoder {
 
     /** The next line without its line end, or {@code null} when no whole line is buffered yet. */
     private String readLine(ByteBuf in) {
+        boolean header = state == State.ENVIRONMENT;
+        int lineCap = header ? maxHeaderLineLength : maxLineLength;
         int end = in.indexOf(in.readerIndex(), in.writerIndex(), (byte) '\n');
+        int length = end < 0 ? in.readableBytes() : end - in.readerIndex();
+        if (header && headerBytes + length + (end < 0 ? 0 : 1) > maxHeaderBytes) {
+            throw new TooLongFrameException("AGI request header longer than " + maxHeaderBytes + " bytes");
+        }
+        if (length > lineCap) {
+            throw new TooLongFrameException("AGI " + (header ? "header " : "") + "line longer than " + lineCap
+                    + " bytes");
+        }
         if (end < 0) {
-            if (in.readableBytes() > maxLineLength) {
-                throw new TooLongFrameException("AGI line longer than " + maxLineLength + " bytes");
-            }
             return null;
         }
-        int length = end - in.readerIndex();
-        if (length > maxLineLength) {
-            throw new TooLongFrameException("AGI line of " + length + " bytes, longer than " + maxLineLength);
+        if (header) {
+            headerBytes += length + 1;
         }
         int contentLength = length > 0 && in.getByte(end - 1) == '\r' ? length - 1 : length;
         String line = in.toString(in.readerIndex(), contentLength, StandardCharsets.UTF_8);

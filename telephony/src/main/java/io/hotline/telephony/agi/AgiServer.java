@@ -12,7 +12,10 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +28,26 @@ import org.slf4j.LoggerFactory;
  * served by the {@link AgiScript} its path names. Tens of thousands of callers can wait inside their sessions on
  * a few event-loop threads (unlike asterisk-java's thread per call, 500 at most). Threads are named
  * {@code agi-boss} and {@code agi-worker-N}. Start and close from one lifecycle thread.
+ * <p>
+ * FastAGI has no authentication, so the server guards itself ({@link AgiLimits}): a connection from an address
+ * outside the allow-list, or beyond the connection caps, is closed on the accept thread before anything is read
+ * from it; the request header must arrive within its deadline and size caps. What such input causes is logged
+ * through {@link RateLimitedLog}s, so no input makes the server log more than a few lines per second.
  */
 public final class AgiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AgiServer.class);
+    /** File descriptors the rest of Hotline needs besides FastAGI connections (database, HTTP, jars, logs). */
+    private static final int OTHER_FILES = 512;
+    private static final Duration LOG_INTERVAL = Duration.ofSeconds(10);
 
     private final AgiServerConfig config;
     private final Map<String, AgiScript> scripts = new HashMap<>();
     private final AgiSessionObserver observer;
     private final ChannelGroup connections = new DefaultChannelGroup("agi", GlobalEventExecutor.INSTANCE);
+    private final ConnectionCounter counter;
+    private final RateLimitedLog refusals = new RateLimitedLog(LOG, 10, LOG_INTERVAL);
+    private final RateLimitedLog sessionLog =
+            new RateLimitedLog(LoggerFactory.getLogger(AgiSessionHandler.class), 20, LOG_INTERVAL);
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private Channel listener;
@@ -40,6 +55,8 @@ public final class AgiServer implements AutoCloseable {
     public AgiServer(AgiServerConfig config, List<AgiScript> scripts, AgiSessionObserver observer) {
         this.config = config;
         this.observer = observer;
+        this.counter = new ConnectionCounter(config.limits().maxConnections(),
+                config.limits().maxConnectionsPerAddress());
         for (AgiScript script : scripts) {
             if (this.scripts.put(script.name(), script) != null) {
                 throw new IllegalArgumentException("two AGI scripts named " + script.name());
@@ -53,12 +70,13 @@ public final class AgiServer implements AutoCloseable {
                 NioIoHandler.newFactory());
         workers = new MultiThreadIoEventLoopGroup(config.workerThreads(),
                 new DefaultThreadFactory("agi-worker", true), NioIoHandler.newFactory());
-        AgiServerInitializer initializer = new AgiServerInitializer(config, scripts, observer);
+        AgiServerInitializer initializer = new AgiServerInitializer(config, scripts, observer, sessionLog);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .option(ChannelOption.SO_REUSEADDR, true)
+                .handler(new AgiAdmissionHandler(config.limits(), counter, observer, refusals))
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new io.netty.channel.ChannelInitializer<>() {
                     @Override
@@ -78,10 +96,29 @@ public final class AgiServer implements AutoCloseable {
             throw new AgiServerException("cannot listen for FastAGI on " + config.bindAddress() + ":"
                     + config.port() + ": " + e.getMessage(), e);
         }
+        // Suppressed lines are reported even when the flood that caused them has stopped.
+        boss.scheduleAtFixedRate(() -> {
+            refusals.flush();
+            sessionLog.flush();
+        }, LOG_INTERVAL.toMillis(), LOG_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         InetSocketAddress address = (InetSocketAddress) listener.localAddress();
-        LOG.info("FastAGI server listening on {}:{} (scripts {})", address.getAddress().getHostAddress(),
-                address.getPort(), scripts.keySet());
+        AgiLimits limits = config.limits();
+        LOG.info("FastAGI server listening on {}:{} (scripts {}; clients {}; at most {} connections, {} per"
+                + " address)", address.getAddress().getHostAddress(), address.getPort(), scripts.keySet(),
+                limits.allowedClients(), limits.maxConnections(), limits.maxConnectionsPerAddress());
+        warnIfFileLimitIsLow(limits.maxConnections());
         return address;
+    }
+
+    /** Each connection is an open file: a cap above the process's file limit would fail accepts, not refuse. */
+    private static void warnIfFileLimitIsLow(int maxConnections) {
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.UnixOperatingSystemMXBean unix
+                && unix.getMaxFileDescriptorCount() < (long) maxConnections + OTHER_FILES) {
+            LOG.warn("The open-file limit is {}, too low for {} FastAGI connections and Hotline's own files: raise"
+                    + " it (ulimit -n; the hotline launcher raises it to the hard limit) or lower"
+                    + " HOTLINE_AGI_MAX_CONNECTIONS", unix.getMaxFileDescriptorCount(), maxConnections);
+        }
     }
 
     /** Connections open now. */
@@ -96,6 +133,8 @@ public final class AgiServer implements AutoCloseable {
             listener.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         }
         connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        refusals.flush();
+        sessionLog.flush();
         if (boss != null) {
             boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
         }

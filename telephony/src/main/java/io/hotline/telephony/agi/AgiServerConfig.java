@@ -13,12 +13,14 @@ import java.util.Objects;
  *                       closed; long, since callers wait in queue inside the session
  * @param maxLineLength  the longest line accepted from Asterisk
  * @param workerThreads  event-loop threads serving connections (0: Netty's default, twice the cores)
+ * @param limits         who may connect, how many at once, and the request header's deadline and size caps
  */
 public record AgiServerConfig(String bindAddress, int port, Duration commandTimeout, Duration idleTimeout,
-                              int maxLineLength, int workerThreads) {
+                              int maxLineLength, int workerThreads, AgiLimits limits) {
 
     public AgiServerConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(commandTimeout, "commandTimeout");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         if (port < 0 || port > 65_535) {
@@ -35,9 +37,24 @@ public record AgiServerConfig(String bindAddress, int port, Duration commandTime
         }
     }
 
-    /** Listening on {@code bindAddress:port} with a 30 s command timeout, 4 h idle timeout, default threads. */
+    /** These settings with the {@linkplain AgiLimits#defaults() default limits} (loopback clients only). */
+    public AgiServerConfig(String bindAddress, int port, Duration commandTimeout, Duration idleTimeout,
+                           int maxLineLength, int workerThreads) {
+        this(bindAddress, port, commandTimeout, idleTimeout, maxLineLength, workerThreads, AgiLimits.defaults());
+    }
+
+    /**
+     * Listening on {@code bindAddress:port} with a 30 s command timeout, 4 h idle timeout, default threads and
+     * the default limits.
+     */
     public static AgiServerConfig of(String bindAddress, int port) {
         return new AgiServerConfig(bindAddress, port, Duration.ofSeconds(30), Duration.ofHours(4),
                 AgiDecoder.DEFAULT_MAX_LINE_LENGTH, 0);
+    }
+
+    /** These settings with other limits. */
+    public AgiServerConfig withLimits(AgiLimits newLimits) {
+        return new AgiServerConfig(bindAddress, port, commandTimeout, idleTimeout, maxLineLength, workerThreads,
+                newLimits);
     }
 }

@@ -28,6 +28,7 @@ final class AgiSessionHandler extends SimpleChannelInboundHandler<Object> implem
     private final Map<String, AgiScript> scripts;
     private final Duration commandTimeout;
     private final AgiSessionObserver observer;
+    private final RateLimitedLog problems;
     private ChannelHandlerContext ctx;
     private AgiRequest request;
     private CompletableFuture<AgiReply> pending;
@@ -36,10 +37,12 @@ final class AgiSessionHandler extends SimpleChannelInboundHandler<Object> implem
     private final List<Runnable> hangupListeners = new ArrayList<>();
     private boolean hungUp;
 
-    AgiSessionHandler(Map<String, AgiScript> scripts, Duration commandTimeout, AgiSessionObserver observer) {
+    AgiSessionHandler(Map<String, AgiScript> scripts, Duration commandTimeout, AgiSessionObserver observer,
+                      RateLimitedLog problems) {
         this.scripts = scripts;
         this.commandTimeout = commandTimeout;
         this.observer = observer;
+        this.problems = problems;
     }
 
     @Override
@@ -72,7 +75,7 @@ final class AgiSessionHandler extends SimpleChannelInboundHandler<Object> implem
         request = agiRequest;
         AgiScript script = scripts.get(agiRequest.script());
         if (script == null) {
-            LOG.warn("[{}] Unknown AGI script '{}' (request {}, channel {}): answering with"
+            problems.warn("[{}] Unknown AGI script '{}' (request {}, channel {}): answering with"
                     + " HOTLINE_RESULT=UNKNOWN_SCRIPT and returning to the dialplan", id(), agiRequest.script(),
                     agiRequest.get("agi_request"), agiRequest.channel());
             observer.unknownScript();
@@ -90,7 +93,7 @@ final class AgiSessionHandler extends SimpleChannelInboundHandler<Object> implem
         }
         run.whenComplete((ignored, error) -> {
             if (error != null) {
-                LOG.warn("[{}] AGI script {} failed: {}", id(), script.name(), error.toString());
+                problems.warn("[{}] AGI script {} failed: {}", id(), script.name(), error.toString());
             }
             close(null);
         });
@@ -233,8 +236,9 @@ final class AgiSessionHandler extends SimpleChannelInboundHandler<Object> implem
     /** Closes this session's connection; {@code reason} (or null for a normal end) is logged. */
     private void close(String reason) {
         if (reason != null) {
-            LOG.warn("[{}] Closing AGI session{}: {}", id(), request == null ? "" : " of " + request.channel(),
-                    reason);
+            // Rate-limited: a client can cause this on every connection.
+            problems.warn("[{}] Closing AGI session{} from {}: {}", id(),
+                    request == null ? "" : " of " + request.channel(), ctx.channel().remoteAddress(), reason);
         }
         failPending(reason == null ? "session closed" : reason);
         ctx.close();

@@ -28,4 +28,12 @@ public interface AgiSessionObserver {
     /** A command got no reply in time; the session was closed. */
     default void commandTimedOut() {
     }
+
+    /** A connection was closed before anything was read: its address is not allowed or a connection cap is hit. */
+    default void connectionRefused() {
+    }
+
+    /** A connection did not send its whole request header in time; it was closed. */
+    default void headerTimedOut() {
+    }
 }

@@ -5,6 +5,8 @@
  * See <a href="https://docs.asterisk.org/Configuration/Interfaces/Asterisk-Gateway-Interface-AGI/">AGI</a>.
  * <p>
  * Threading: decoders and session handlers are per channel (not {@code @Sharable}) and run on that channel's
- * event loop; messages are immutable.
+ * event loop; messages are immutable. The admission handler (allow-list, connection caps) runs on the accept
+ * thread {@code agi-boss}, before a connection is handed to an event loop; the connection counts and the
+ * rate-limited logs are shared and thread-safe.
  */
 package io.hotline.telephony.agi;

@@ -147,6 +147,51 @@ class AgiDecoderTest {
     }
 
     @Test
+    void shouldRefuseARequestHeaderLargerThanItsCapAndDiscardTheRest() {
+        // given: well-formed header lines, 40 of 120 bytes, 4,800 bytes in all, over a 4 KiB header cap
+        channel = new EmbeddedChannel(new AgiDecoder(8192, 4096, 1024));
+        StringBuilder header = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            header.append("agi_arg_").append(i).append(": ").append("x".repeat(105)).append('\n');
+        }
+
+        // when / then: refused before the empty line that would end the header
+        assertThatThrownBy(() -> channel.writeInbound(buffer(header.toString())))
+                .isInstanceOf(TooLongFrameException.class).hasMessageContaining("header longer than 4096 bytes");
+        channel.writeInbound(buffer("\n200 result=1\n"));
+        assertThat((Object) channel.readInbound()).isNull();
+    }
+
+    @Test
+    void shouldRefuseAHeaderLineLongerThanTheHeaderLineCapWhileRepliesMayBeLonger() {
+        // given: the header line cap is 1 KiB, replies may have 8 KiB lines
+        channel = new EmbeddedChannel(new AgiDecoder(8192, 4096, 1024));
+        channel.writeInbound(buffer("agi_network_script: route\n\n200 result=1 (" + "y".repeat(3000) + ")\n"));
+        assertThat((Object) channel.readInbound()).isInstanceOf(AgiRequest.class);
+        assertThat(channel.<AgiReply>readInbound().data()).hasSize(3000);
+
+        // when / then: the same 3,000 bytes in a header line, unfinished, are refused
+        EmbeddedChannel fresh = new EmbeddedChannel(new AgiDecoder(8192, 4096, 1024));
+        assertThatThrownBy(() -> fresh.writeInbound(buffer("agi_callerid: " + "z".repeat(3000))))
+                .isInstanceOf(TooLongFrameException.class).hasMessageContaining("header line longer than 1024");
+        assertFalse(fresh.finish());
+    }
+
+    @Test
+    void shouldAcceptTheLargestRecordedHeaderWithinTheDefaultCaps() {
+        // given: every recorded environment block
+        for (String recording : Transcripts.agiRecordings()) {
+            byte[] bytes = Transcripts.bytes(recording);
+            EmbeddedChannel decoder = new EmbeddedChannel(new AgiDecoder());
+
+            decoder.writeInbound(Unpooled.wrappedBuffer(bytes));
+
+            assertThat((Object) decoder.readInbound()).as(recording).isInstanceOf(AgiRequest.class);
+            decoder.finishAndReleaseAll();
+        }
+    }
+
+    @Test
     void shouldRefuseGarbageInsteadOfAnEnvironment() {
         channel = new EmbeddedChannel(new AgiDecoder());
 

@@ -93,10 +93,12 @@ public final class CallerLookupMemory {
     /** Customers beyond the demo's, with MariaDB's sequence engine: numbers, products, some open work orders. */
     private static void generate(Jdbi jdbi, int customers) {
         jdbi.useHandle(handle -> {
+            // The demo's count first: a subquery on the table being filled would need a temporary table.
+            int existing = handle.createQuery("SELECT COUNT(*) FROM customer").mapTo(Integer.class).one();
             handle.execute("INSERT INTO customer (code, name, region, site_address, latitude, longitude,"
                     + " contract_level, vip, created_at) SELECT CONCAT('BENCH', seq), CONCAT('客户', seq), 'east',"
                     + " '上海市', 31.2, 121.4, ELT(1 + seq % 3, 'BASIC', 'STANDARD', 'PREMIUM'), seq % 50 = 0,"
-                    + " UTC_TIMESTAMP(3) FROM seq_1_to_" + customers + " WHERE seq > (SELECT COUNT(*) FROM customer)");
+                    + " UTC_TIMESTAMP(3) FROM seq_1_to_" + customers + " WHERE seq > " + existing);
             handle.execute("INSERT INTO customer_phone (customer_id, phone_number, label) SELECT id,"
                     + " CONCAT('+86139', LPAD(id, 8, '0')), 'mobile' FROM customer WHERE code LIKE 'BENCH%'");
             handle.execute("INSERT INTO customer_phone (customer_id, phone_number, label) SELECT id,"

@@ -9,11 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every customer phone number with what routing needs of its customer, in primitive arrays: about 60 bytes per
- * customer, so 500,000 customers (the business in the brief) take some 30 MB where profile objects would take
- * several times that. A number is a {@code long} key (its digits, their count and the {@code +}); the few numbers of
- * more than 17 digits are kept by their text. Slots are in customer-id order, so a customer is found by binary
- * search. Immutable once built: read by any thread without locks.
+ * Every customer phone number with what routing needs of its customer, in primitive arrays: about 70 bytes per
+ * customer (measured by {@code CallerLookupMemory} in the benchmarks), so 500,000 customers (the business in the
+ * brief) take some 35 MB where profile objects would take several times that. A number is a {@code long} key (its
+ * digits, their count and the {@code +}); the few numbers of more than 17 digits are kept by their text. Slots are
+ * in customer-id order, so a customer is found by binary search. Immutable once built: read by any thread without
+ * locks.
  */
 final class CallerIndex {
     static final CallerIndex EMPTY = new Builder().build();
@@ -47,7 +48,8 @@ final class CallerIndex {
         owners = Arrays.copyOf(builder.owners, count);
         productStart = new int[count + 1];
         products = builder.productsInSlotOrder(productStart);
-        int capacity = Integer.highestOneBit(Math.max(4, builder.phones * 2 - 1)) << 1;
+        // A power of two at least 4/3 of the numbers: probes stay short (load at most 0.75) at 12 bytes a slot.
+        int capacity = Integer.highestOneBit(Math.max(4, builder.phones + builder.phones / 3) - 1) << 1;
         keys = new long[capacity];
         slotOfKey = new int[capacity];
         longNumbers = new HashMap<>();

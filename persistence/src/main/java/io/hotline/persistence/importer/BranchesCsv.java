@@ -40,6 +40,8 @@ final class BranchesCsv {
             if (row.ok()) {
                 branches.add(new Specs.Lined<>(row.line(), new Specs.Branch(code, name, city, province, address,
                         latitude, longitude, timeZone, managerName, managerPhone, active, regions)));
+            } else {
+                row.leftOut(code);
             }
         }
         return branches;

@@ -50,6 +50,13 @@ final class CsvRow {
         ok = false;
     }
 
+    /** Notes that this row, whose key is {@code key} (when it parsed), is left out for its problems. */
+    void leftOut(String key) {
+        if (key != null) {
+            problems.badRow(file, key);
+        }
+    }
+
     /** The field, stripped; empty when the column is absent from the file. */
     String raw(String column) {
         Integer index = columns.get(column);

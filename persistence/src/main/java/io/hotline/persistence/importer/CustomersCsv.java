@@ -37,6 +37,8 @@ final class CustomersCsv {
             if (row.ok()) {
                 customers.add(new Specs.Lined<>(row.line(), new Specs.Customer(code, name, level, vip, region,
                         address, latitude, longitude, phones)));
+            } else {
+                row.leftOut(code);
             }
         }
         return customers;

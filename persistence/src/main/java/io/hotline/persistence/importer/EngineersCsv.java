@@ -25,6 +25,8 @@ final class EngineersCsv {
             if (row.ok()) {
                 engineers.add(new Specs.Lined<>(row.line(),
                         new Specs.Engineer(code, name, branch, mobile, active, skills)));
+            } else {
+                row.leftOut(code);
             }
         }
         return engineers;

@@ -44,7 +44,7 @@ final class ImportChecks {
         unique(SkillsCsv.FILE, "code", files.skills(), Specs.Skill::code);
         for (Specs.Lined<Specs.Skill> skill : files.skills()) {
             String parent = skill.spec().parent();
-            if (parent != null && !isSkill(parent, SkillKind.PRODUCT_LINE)) {
+            if (parent != null && !isSkill(parent, SkillKind.PRODUCT_LINE) && !badSkill(parent)) {
                 problems.add(SkillsCsv.FILE, skill.line(), "parent", "'" + parent + "' is not a PRODUCT_LINE skill "
                         + "in skills.csv or in the database");
             }
@@ -78,7 +78,7 @@ final class ImportChecks {
                 .sorted(Comparator.comparing((Specs.Lined<Specs.Shift> shift) -> shift.spec().startsAt()))
                 .toList();
         for (Specs.Lined<Specs.Shift> shift : byStart) {
-            if (!branches.contains(shift.spec().branch())) {
+            if (!branches.contains(shift.spec().branch()) && !badBranch(shift.spec().branch())) {
                 problems.add(RostersCsv.FILE, shift.line(), "branch", "'" + shift.spec().branch()
                         + "' is not a branch in branches.csv or in the database");
             }
@@ -98,7 +98,7 @@ final class ImportChecks {
         Map<String, String> fileMobiles = new HashMap<>();
         files.engineers().forEach(engineer -> fileMobiles.put(engineer.spec().code(), engineer.spec().mobile()));
         for (Specs.Lined<Specs.Engineer> engineer : files.engineers()) {
-            if (!branches.contains(engineer.spec().branch())) {
+            if (!branches.contains(engineer.spec().branch()) && !badBranch(engineer.spec().branch())) {
                 problems.add(EngineersCsv.FILE, engineer.line(), "branch", "'" + engineer.spec().branch()
                         + "' is not a branch in branches.csv or in the database");
             }
@@ -120,17 +120,19 @@ final class ImportChecks {
         files.customers().forEach(customer -> customers.add(customer.spec().code()));
         for (Specs.Lined<Specs.Product> product : files.products()) {
             Specs.Product spec = product.spec();
-            if (!customers.contains(spec.customer())) {
+            if (!customers.contains(spec.customer())
+                    && !problems.isBadRow(CustomersCsv.FILE, spec.customer())) {
                 problems.add(ProductsCsv.FILE, product.line(), "customer", "'" + spec.customer()
                         + "' is not a customer in customers.csv or in the database");
             }
-            if (!isSkill(spec.product(), SkillKind.PRODUCT_LINE)) {
+            if (!isSkill(spec.product(), SkillKind.PRODUCT_LINE) && !badSkill(spec.product())) {
                 problems.add(ProductsCsv.FILE, product.line(), "product", "'" + spec.product()
                         + "' is not a PRODUCT_LINE skill in skills.csv or in the database");
             }
             for (String module : spec.modules()) {
                 Specs.Skill skill = skills.get(module);
-                if (skill == null || skill.kind() != SkillKind.MODULE || !spec.product().equals(skill.parent())) {
+                if ((skill == null || skill.kind() != SkillKind.MODULE || !spec.product().equals(skill.parent()))
+                        && !badSkill(module)) {
                     problems.add(ProductsCsv.FILE, product.line(), "modules", "'" + module + "' is not a MODULE "
                             + "skill of " + spec.product() + " in skills.csv or in the database");
                 }
@@ -139,8 +141,17 @@ final class ImportChecks {
     }
 
     private void knownSkills(String file, int line, Set<String> codes) {
-        codes.stream().filter(code -> !skills.containsKey(code)).sorted().forEach(code -> problems.add(file, line,
-                "skills", "'" + code + "' is not a skill in skills.csv or in the database"));
+        codes.stream().filter(code -> !skills.containsKey(code) && !badSkill(code)).sorted()
+                .forEach(code -> problems.add(file, line, "skills", "'" + code
+                        + "' is not a skill in skills.csv or in the database"));
+    }
+
+    private boolean badSkill(String code) {
+        return problems.isBadRow(SkillsCsv.FILE, code);
+    }
+
+    private boolean badBranch(String code) {
+        return problems.isBadRow(BranchesCsv.FILE, code);
     }
 
     private boolean isSkill(String code, SkillKind kind) {

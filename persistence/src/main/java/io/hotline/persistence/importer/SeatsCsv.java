@@ -33,6 +33,8 @@ final class SeatsCsv {
             boolean active = row.bool("active", true);
             if (row.ok()) {
                 seats.add(new Specs.Lined<>(row.line(), new Specs.Seat(code, name, tier, endpoint, active, skills)));
+            } else {
+                row.leftOut(code);
             }
         }
         return seats;

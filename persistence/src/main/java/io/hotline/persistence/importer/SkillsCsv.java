@@ -28,6 +28,8 @@ final class SkillsCsv {
             if (row.ok()) {
                 skills.add(new Specs.Lined<>(row.line(),
                         new Specs.Skill(code, name, kind, parent.isEmpty() ? null : parent)));
+            } else {
+                row.leftOut(code);
             }
         }
         return skills;

@@ -1,6 +1,7 @@
 package io.hotline.app;
 
 import io.hotline.ops.config.Settings;
+import io.hotline.persistence.importer.ImportException;
 import io.hotline.persistence.importer.ImportOutcome;
 import io.hotline.persistence.importer.OrganisationImport;
 import java.io.PrintWriter;
@@ -63,6 +64,8 @@ final class ImportCommand implements Callable<Integer> {
         ImportOutcome outcome;
         try (OpenDatabase database = OpenDatabase.open(config.database(), null)) {
             outcome = OrganisationImport.run(database.database().jdbi(), files, dryRun);
+        } catch (ImportException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         if (!outcome.succeeded()) {
             PrintWriter err = spec.commandLine().getErr();

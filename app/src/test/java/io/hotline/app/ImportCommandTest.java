@@ -46,6 +46,17 @@ class ImportCommandTest {
     }
 
     @Test
+    @Order(1)
+    void shouldRefuseADirectoryWithoutImportFiles(@TempDir Path directory) throws IOException {
+        Files.writeString(directory.resolve("seat.csv"), "code\n");
+
+        Run run = run(directory.toString());
+
+        assertThat(run.exitCode()).isEqualTo(FailureHandler.BAD_CONFIGURATION);
+        assertThat(run.err()).contains("holds none of the import files (skills.csv, seats.csv,");
+    }
+
+    @Test
     @Order(2)
     void shouldListEveryProblemOfADryRunAndWriteNothing(@TempDir Path directory) throws IOException {
         // given the examples with a bad tier in seats.csv and an unknown branch in rosters.csv

@@ -3,12 +3,13 @@ package io.hotline.persistence.importer;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -19,6 +20,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * Confined to the handle's thread.
  */
 final class Batches {
+    static final int CHUNK = 1000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     private final Handle handle;
@@ -52,14 +54,25 @@ final class Batches {
 
     /** The ids of the rows of {@code table} with these codes. */
     Map<String, Long> ids(String table, Collection<String> codes) {
-        if (codes.isEmpty()) {
-            return Map.of();
+        Map<String, Long> ids = new HashMap<>();
+        for (List<String> chunk : chunks(codes)) {
+            handle.createQuery("SELECT id, code FROM <table> WHERE code IN (<codes>)")
+                    .define("table", table)
+                    .bindList("codes", chunk)
+                    .map((row, context) -> ids.put(row.getString("code"), row.getLong("id")))
+                    .list();
         }
-        return handle.createQuery("SELECT id, code FROM <table> WHERE code IN (<codes>)")
-                .define("table", table)
-                .bindList("codes", List.copyOf(codes))
-                .map((row, context) -> Map.entry(row.getString("code"), row.getLong("id")))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return ids;
+    }
+
+    /** {@code values} in lists of at most {@value #CHUNK}, for IN lists far below any server's limits. */
+    static List<List<String>> chunks(Collection<String> values) {
+        List<String> all = List.copyOf(values);
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + CHUNK)));
+        }
+        return chunks;
     }
 
     static String time(LocalTime time) {

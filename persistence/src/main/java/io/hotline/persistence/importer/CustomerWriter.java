@@ -1,11 +1,11 @@
 package io.hotline.persistence.importer;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
@@ -82,17 +82,17 @@ final class CustomerWriter {
     }
 
     private Map<String, Long> productIds(List<Specs.Product> products) {
-        if (products.isEmpty()) {
-            return Map.of();
+        Map<String, Long> ids = new HashMap<>();
+        for (List<String> chunk : Batches.chunks(products.stream().map(Specs.Product::customer).distinct().toList())) {
+            batches.handle().createQuery("SELECT cp.id, c.code AS customer, s.code AS product"
+                            + " FROM customer c STRAIGHT_JOIN customer_product cp ON cp.customer_id = c.id"
+                            + " STRAIGHT_JOIN skill s ON s.id = cp.product_skill_id WHERE c.code IN (<codes>)")
+                    .bindList("codes", chunk)
+                    .map((row, context) -> ids.put(row.getString("customer") + "/" + row.getString("product"),
+                            row.getLong("id")))
+                    .list();
         }
-        List<String> customers = products.stream().map(Specs.Product::customer).distinct().toList();
-        return batches.handle().createQuery("SELECT cp.id, c.code AS customer, s.code AS product"
-                        + " FROM customer_product cp JOIN customer c ON c.id = cp.customer_id"
-                        + " JOIN skill s ON s.id = cp.product_skill_id WHERE c.code IN (<codes>)")
-                .bindList("codes", customers)
-                .map((row, context) -> Map.entry(row.getString("customer") + "/" + row.getString("product"),
-                        row.getLong("id")))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return ids;
     }
 
     /** One phone number of a customer, by the customer's database id. */

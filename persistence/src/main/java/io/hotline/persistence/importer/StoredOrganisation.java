@@ -16,12 +16,11 @@ import org.jdbi.v3.core.Handle;
  * What the database already holds of the organisation, read inside the import's transaction: every skill,
  * seat, branch with its roster and field engineer (tables of hundreds of rows), and the customers (with their
  * products) whose codes the import names (tables that may hold many thousands). Read once; then read only.
- * Confined to the importing thread.
+ * Confined to the importing thread. The queries by customer code join from {@code customer} on (STRAIGHT_JOIN):
+ * with a long IN list and fresh statistics MariaDB otherwise starts from {@code skill} and scans every installed
+ * product once per chunk (20,000 customers: 30 s instead of under 1 s).
  */
 final class StoredOrganisation {
-    /** Codes per IN list; far below any server's limit on placeholders and packet size. */
-    private static final int CHUNK = 1000;
-
     final Stored<Specs.Skill> skills = new Stored<>();
     final Stored<Specs.Seat> seats = new Stored<>();
     final Stored<Specs.Branch> branches = new Stored<>();
@@ -44,9 +43,7 @@ final class StoredOrganisation {
         Set<String> codes = new HashSet<>();
         files.customers().forEach(customer -> codes.add(customer.spec().code()));
         files.products().forEach(product -> codes.add(product.spec().customer()));
-        List<String> sorted = codes.stream().sorted().toList();
-        for (int from = 0; from < sorted.size(); from += CHUNK) {
-            List<String> chunk = sorted.subList(from, Math.min(sorted.size(), from + CHUNK));
+        for (List<String> chunk : Batches.chunks(codes.stream().sorted().toList())) {
             stored.readCustomers(handle, chunk);
             stored.readProducts(handle, chunk);
         }
@@ -129,8 +126,8 @@ final class StoredOrganisation {
 
     private void readCustomers(Handle handle, List<String> codes) {
         Map<String, Map<String, String>> phones = new HashMap<>();
-        handle.createQuery("SELECT c.code, p.phone_number, p.label FROM customer_phone p"
-                        + " JOIN customer c ON c.id = p.customer_id WHERE c.code IN (<codes>)")
+        handle.createQuery("SELECT c.code, p.phone_number, p.label FROM customer c"
+                        + " STRAIGHT_JOIN customer_phone p ON p.customer_id = c.id WHERE c.code IN (<codes>)")
                 .bindList("codes", codes)
                 .map((row, context) -> phones.computeIfAbsent(row.getString("code"), code -> new HashMap<>())
                         .put(row.getString("phone_number"), row.getString("label"))).list();
@@ -149,16 +146,17 @@ final class StoredOrganisation {
 
     private void readProducts(Handle handle, List<String> codes) {
         Map<Long, Set<String>> modules = new HashMap<>();
-        handle.createQuery("SELECT m.customer_product_id, s.code FROM customer_product_module m"
-                        + " JOIN skill s ON s.id = m.module_skill_id JOIN customer_product cp"
-                        + " ON cp.id = m.customer_product_id JOIN customer c ON c.id = cp.customer_id"
-                        + " WHERE c.code IN (<codes>)")
+        handle.createQuery("SELECT m.customer_product_id, s.code FROM customer c"
+                        + " STRAIGHT_JOIN customer_product cp ON cp.customer_id = c.id"
+                        + " STRAIGHT_JOIN customer_product_module m ON m.customer_product_id = cp.id"
+                        + " STRAIGHT_JOIN skill s ON s.id = m.module_skill_id WHERE c.code IN (<codes>)")
                 .bindList("codes", codes)
                 .map((row, context) -> modules.computeIfAbsent(row.getLong("customer_product_id"),
                         id -> new HashSet<>()).add(row.getString("code"))).list();
         handle.createQuery("SELECT cp.id, c.code AS customer, s.code AS product, cp.version, cp.installed_on,"
-                        + " cp.licence_expires_on FROM customer_product cp JOIN customer c ON c.id = cp.customer_id"
-                        + " JOIN skill s ON s.id = cp.product_skill_id WHERE c.code IN (<codes>)")
+                        + " cp.licence_expires_on FROM customer c STRAIGHT_JOIN customer_product cp"
+                        + " ON cp.customer_id = c.id STRAIGHT_JOIN skill s ON s.id = cp.product_skill_id"
+                        + " WHERE c.code IN (<codes>)")
                 .bindList("codes", codes)
                 .map((row, context) -> {
                     long id = row.getLong("id");

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.List;
 import java.util.Set;
 
@@ -49,8 +51,15 @@ final class BranchesCsv {
 
     private static Set<String> regions(CsvRow row) {
         Set<String> regions = new LinkedHashSet<>();
+        Set<String> compared = new HashSet<>();
         for (String region : row.list("regions")) {
-            if (row.fits("regions", region, 64) && !regions.add(region)) {
+            if (!row.fits("regions", region, 64)) {
+                continue;
+            }
+            // The database compares regions without regard to case, as it does codes.
+            if (compared.add(region.toLowerCase(Locale.ROOT))) {
+                regions.add(region);
+            } else {
                 row.problem("regions", "region '" + region + "' is listed twice");
             }
         }

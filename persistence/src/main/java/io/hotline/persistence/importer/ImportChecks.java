@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -42,6 +43,7 @@ final class ImportChecks {
 
     private void checkSkills() {
         unique(SkillsCsv.FILE, "code", files.skills(), Specs.Skill::code);
+        sameCase(SkillsCsv.FILE, "code", files.skills(), stored.skills, Specs.Skill::code);
         for (Specs.Lined<Specs.Skill> skill : files.skills()) {
             String parent = skill.spec().parent();
             if (parent != null && !isSkill(parent, SkillKind.PRODUCT_LINE) && !badSkill(parent)) {
@@ -53,14 +55,16 @@ final class ImportChecks {
 
     private void checkSeats() {
         unique(SeatsCsv.FILE, "code", files.seats(), Specs.Seat::code);
+        sameCase(SeatsCsv.FILE, "code", files.seats(), stored.seats, Specs.Seat::code);
         unique(SeatsCsv.FILE, "sip_endpoint", files.seats(), Specs.Seat::sipEndpoint);
         Map<String, String> fileEndpoints = new HashMap<>();
         files.seats().forEach(seat -> fileEndpoints.put(seat.spec().code(), seat.spec().sipEndpoint()));
         for (Specs.Lined<Specs.Seat> seat : files.seats()) {
             knownSkills(SeatsCsv.FILE, seat.line(), seat.spec().skills().keySet());
             for (Specs.Seat other : stored.seats.all().values()) {
-                if (other.sipEndpoint().equals(seat.spec().sipEndpoint()) && !other.code().equals(seat.spec().code())
-                        && seat.spec().sipEndpoint().equals(fileEndpoints.getOrDefault(other.code(),
+                if (other.sipEndpoint().equalsIgnoreCase(seat.spec().sipEndpoint())
+                        && !other.code().equals(seat.spec().code())
+                        && seat.spec().sipEndpoint().equalsIgnoreCase(fileEndpoints.getOrDefault(other.code(),
                         other.sipEndpoint()))) {
                     problems.add(SeatsCsv.FILE, seat.line(), "sip_endpoint", seat.spec().sipEndpoint()
                             + " belongs to seat " + other.code() + " in the database");
@@ -71,6 +75,7 @@ final class ImportChecks {
 
     private void checkBranchesAndShifts() {
         unique(BranchesCsv.FILE, "code", files.branches(), Specs.Branch::code);
+        sameCase(BranchesCsv.FILE, "code", files.branches(), stored.branches, Specs.Branch::code);
         unique(RostersCsv.FILE, "starts_at", files.shifts(), Specs.Shift::key);
         Set<String> branches = branchCodes();
         Map<String, Specs.Lined<Specs.Shift>> previous = new HashMap<>();
@@ -93,6 +98,7 @@ final class ImportChecks {
 
     private void checkEngineers() {
         unique(EngineersCsv.FILE, "code", files.engineers(), Specs.Engineer::code);
+        sameCase(EngineersCsv.FILE, "code", files.engineers(), stored.engineers, Specs.Engineer::code);
         unique(EngineersCsv.FILE, "mobile", files.engineers(), Specs.Engineer::mobile);
         Set<String> branches = branchCodes();
         Map<String, String> fileMobiles = new HashMap<>();
@@ -115,6 +121,7 @@ final class ImportChecks {
 
     private void checkCustomersAndProducts() {
         unique(CustomersCsv.FILE, "code", files.customers(), Specs.Customer::code);
+        sameCase(CustomersCsv.FILE, "code", files.customers(), stored.customers, Specs.Customer::code);
         unique(ProductsCsv.FILE, "product", files.products(), Specs.Product::key);
         Set<String> customers = new HashSet<>(stored.customers.all().keySet());
         files.customers().forEach(customer -> customers.add(customer.spec().code()));
@@ -165,10 +172,29 @@ final class ImportChecks {
         return branches;
     }
 
+    /**
+     * Reports a code that the database holds in another case: the database compares codes without regard to case
+     * (utf8mb4_unicode_ci), so {@code s101} would collide with {@code S101} rather than be a new row.
+     */
+    private <T> void sameCase(String file, String column, List<Specs.Lined<T>> rows, Stored<T> stored,
+                              Function<T, String> key) {
+        Map<String, String> storedKeys = new HashMap<>();
+        stored.all().keySet().forEach(storedKey -> storedKeys.put(storedKey.toLowerCase(Locale.ROOT), storedKey));
+        for (Specs.Lined<T> row : rows) {
+            String code = key.apply(row.spec());
+            String other = storedKeys.get(code.toLowerCase(Locale.ROOT));
+            if (other != null && !other.equals(code)) {
+                problems.add(file, row.line(), column, "'" + code + "' differs only in case from " + other
+                        + " in the database; codes are compared without regard to case");
+            }
+        }
+    }
+
+    /** Reports a key that an earlier row of the file has already (compared without regard to case). */
     private <T> void unique(String file, String column, List<Specs.Lined<T>> rows, Function<T, String> key) {
         Map<String, Integer> first = new LinkedHashMap<>();
         for (Specs.Lined<T> row : rows) {
-            Integer line = first.putIfAbsent(key.apply(row.spec()), row.line());
+            Integer line = first.putIfAbsent(key.apply(row.spec()).toLowerCase(Locale.ROOT), row.line());
             if (line != null) {
                 problems.add(file, row.line(), column, "'" + key.apply(row.spec()) + "' is already on line " + line);
             }

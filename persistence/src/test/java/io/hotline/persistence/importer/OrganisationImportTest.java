@@ -184,6 +184,22 @@ class OrganisationImportTest {
                 "seats.csv:2: sip_endpoint: PJSIP/1101 belongs to seat S102 in the database");
     }
 
+    @Test
+    @Order(9)
+    void shouldRefuseACodeThatDiffersOnlyInCaseFromOneInTheDatabase(@TempDir Path directory) {
+        ImportFixtures.write(directory, "branches.csv", "code,name,city,province,address,latitude,longitude,regions,"
+                + "duty_manager_name,duty_manager_phone\n"
+                + "bj,北京二部,北京,北京市,北京市海淀区,39.98,116.31,北京市,王强,+86 138 0000 1111\n"
+                + "HZ,杭州分公司,杭州,浙江省,杭州市西湖区,30.27,120.15,浙江省; 浙江省,陈静,+86 138 0000 2222\n");
+
+        ImportOutcome outcome = OrganisationImport.run(DB.jdbi(), directory, false);
+
+        assertThat(outcome.problems()).extracting(ImportProblem::toString).containsExactly(
+                "branches.csv:2: code: 'bj' differs only in case from BJ in the database; codes are compared without"
+                        + " regard to case",
+                "branches.csv:3: regions: region '浙江省' is listed twice");
+    }
+
     private static org.assertj.core.groups.Tuple tuple(Object... values) {
         return org.assertj.core.groups.Tuple.tuple(values);
     }

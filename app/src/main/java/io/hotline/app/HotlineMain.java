@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "hotline", mixinStandardHelpOptions = true, versionProvider = HotlineVersion.class,
         description = "Call-center CTI and routing backend for Asterisk: FastAGI, AMI, skill routing, "
                 + "work orders, on-site dispatch.",
-        subcommands = {RunCommand.class, SeedCommand.class, MigrateCommand.class, ConfigCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, SeedCommand.class, ImportCommand.class, MigrateCommand.class,
+                ConfigCommand.class, CommandLine.HelpCommand.class})
 public final class HotlineMain implements Runnable {
 
     @CommandLine.Spec

@@ -2,10 +2,11 @@ package io.hotline.persistence.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hotline.persistence.calls.JdbiCallerDirectory;
+import io.hotline.persistence.calls.IndexedCallerDirectory;
 import io.hotline.persistence.testing.TestDatabase;
 import io.hotline.routing.spi.CallerProfile;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
@@ -99,9 +100,15 @@ class OrganisationImportTest {
     @Test
     @Order(4)
     void shouldRecogniseAnImportedCustomerCallingInAnyFormat() {
-        CallerProfile caller = new JdbiCallerDirectory(DB.jdbi()).findByNumber("+86-138-0013-8000").orElseThrow();
+        CallerProfile caller;
+        try (IndexedCallerDirectory directory = new IndexedCallerDirectory(DB.jdbi(), "pbx1", Duration.ofHours(1))) {
+            directory.start();
+            caller = directory.recall("+86-138-0013-8000").orElseThrow();
+        }
 
-        assertThat(caller.customerName()).isEqualTo("北京华联商厦有限公司");
+        assertThat(caller.customerId()).isEqualTo(Long.parseLong(text("SELECT c.id FROM customer c JOIN"
+                + " customer_phone p ON p.customer_id = c.id WHERE c.name = '北京华联商厦有限公司'"
+                + " AND p.phone_number = '+8613800138000'")));
         assertThat(caller.vip()).isTrue();
         assertThat(caller.productSkills()).containsExactlyInAnyOrder("ERP", "POS");
     }

@@ -55,6 +55,7 @@ public final class Hotline implements AutoCloseable {
     private static final Duration EARLIER_RUN_WAIT = Duration.ofSeconds(10);
 
     private final PrometheusMetrics metrics;
+    private DataDirectoryLock dataDirectoryLock;
     private HealthMonitor healthMonitor;
     private HttpServer httpServer;
     private InetSocketAddress httpAddress;
@@ -91,6 +92,8 @@ public final class Hotline implements AutoCloseable {
     }
 
     private void startComponents(HotlineConfiguration config) {
+        // First: a second Hotline over the same data directory stops here, before it binds a port.
+        dataDirectoryLock = DataDirectoryLock.acquire(config.database().dataDir(), "run");
         MeterRegistry registry = metrics.registry();
         // Not ready without routing and FastAGI; degraded, still routing, without AMI, database or journal.
         DeferredHealthCheck databaseHealth = DeferredHealthCheck.degrading("database", "opening the database");
@@ -115,10 +118,7 @@ public final class Hotline implements AutoCloseable {
 
         database = OpenDatabase.open(config.database(), registry);
         databaseHealth.delegateTo(database.database().healthCheck());
-        if (config.seedDemoWhenEmpty() && DemoSeed.isEmpty(database.database().jdbi())) {
-            LOG.info("The database has no seats: loading the demo organisation");
-            DemoSeed.load(database.database().jdbi());
-        }
+        seedDemoIfEmpty(config);
         startJournal(config, registry);
         journalHealth.delegateTo(journal.healthCheck());
         // Commands telephony cannot carry out (a move without AMI) are logged and journalled as rejected.
@@ -142,6 +142,23 @@ public final class Hotline implements AutoCloseable {
                 registry);
         agiHealth.delegateTo(telephony.healthCheck());
         healthMonitor.refreshNow();
+    }
+
+    /**
+     * Loads the demo organisation into an empty embedded database: never into an external one, which is
+     * somebody's production database (they load it with {@code seed --demo --into-external} if they mean it).
+     */
+    private void seedDemoIfEmpty(HotlineConfiguration config) {
+        if (!config.seedDemoWhenEmpty() || !DemoSeed.isEmpty(database.database().jdbi())) {
+            return;
+        }
+        if (config.database().embedded()) {
+            LOG.info("The database has no seats: loading the demo organisation");
+            DemoSeed.load(database.database().jdbi());
+        } else {
+            LOG.info("The external database has no seats: load your organisation, or the demo one with "
+                    + "'hotline seed --demo --into-external'");
+        }
     }
 
     /**
@@ -280,6 +297,7 @@ public final class Hotline implements AutoCloseable {
         stop("routing journal", journal);
         stop("database", database);
         stop("metrics", metrics);
+        stop("data directory lock", dataDirectoryLock);
         LOG.info("Hotline stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 

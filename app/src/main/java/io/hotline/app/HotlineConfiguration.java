@@ -1,6 +1,7 @@
 package io.hotline.app;
 
 import io.hotline.ops.config.AmiHost;
+import io.hotline.ops.config.InvalidSettingException;
 import io.hotline.ops.config.Setting;
 import io.hotline.ops.config.Settings;
 import io.hotline.routing.dispatch.DispatchDeadlines;
@@ -68,7 +69,12 @@ public record HotlineConfiguration(
                 settings.port(Setting.HOTLINE_EMBEDDED_DB_PORT));
         WebConfig web = new WebConfig(settings.bindAddress(Setting.HOTLINE_BIND_ADDRESS),
                 settings.port(Setting.HOTLINE_HTTP_PORT), MAX_REQUEST_BYTES);
-        AgiServerConfig agi = AgiServerConfig.of(web.bindAddress(), settings.port(Setting.HOTLINE_AGI_PORT));
+        int agiPort = settings.port(Setting.HOTLINE_AGI_PORT);
+        if (agiPort != 0 && agiPort == web.port()) {
+            throw new InvalidSettingException(Setting.HOTLINE_AGI_PORT.key(), Setting.HOTLINE_AGI_PORT.key() + "="
+                    + agiPort + " is also HOTLINE_HTTP_PORT: the FastAGI and HTTP servers need a port each");
+        }
+        AgiServerConfig agi = AgiServerConfig.of(web.bindAddress(), agiPort);
         String asteriskName = settings.string(Setting.HOTLINE_ASTERISK_NAME);
         return new HotlineConfiguration(database, web, agi, asteriskName, ami(settings, asteriskName),
                 settings.bool(Setting.HOTLINE_SEED_DEMO_WHEN_EMPTY), settings.serviceLevels(),

@@ -60,7 +60,7 @@ class HotlineProcessIT {
 
     @Test
     void shouldRunOnEmbeddedDatabaseStopOnSigtermAndReuseDataOnRestart() throws Exception {
-        // given a fresh data directory (not under /tmp: see EmbeddedMariaDb) and free ports
+        // given a fresh data directory and free ports
         Path dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "it-data-");
         embeddedDirectories.add(dataDir.resolve("mariadb"));
         int httpPort = HotlineTest.freePort();
@@ -75,8 +75,8 @@ class HotlineProcessIT {
         Process first = start(env, dataDir.resolve("first.log"), "run");
         awaitHealthy(httpPort, Duration.ofSeconds(120));
         assertThat(get(httpPort, "/metrics").body()).contains("hikaricp_connections");
-        long seats = count(dbPort, "SELECT COUNT(*) FROM seat");
-        long migrations = count(dbPort, "SELECT COUNT(*) FROM flyway_schema_history");
+        long seats = count(dataDir, dbPort, "SELECT COUNT(*) FROM seat");
+        long migrations = count(dataDir, dbPort, "SELECT COUNT(*) FROM flyway_schema_history");
         assertThat(seats).isPositive();
 
         // then SIGTERM stops it in order with exit status 0 within 10 s
@@ -87,8 +87,8 @@ class HotlineProcessIT {
         // and a second start over the same directory reuses the data: no new migration, no second seed
         Process second = start(env, dataDir.resolve("second.log"), "run");
         awaitHealthy(httpPort, Duration.ofSeconds(150));
-        assertThat(count(dbPort, "SELECT COUNT(*) FROM seat")).isEqualTo(seats);
-        assertThat(count(dbPort, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo(migrations);
+        assertThat(count(dataDir, dbPort, "SELECT COUNT(*) FROM seat")).isEqualTo(seats);
+        assertThat(count(dataDir, dbPort, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo(migrations);
         second.destroy();
         assertThat(second.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(second.exitValue()).isZero();
@@ -154,9 +154,11 @@ class HotlineProcessIT {
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static long count(int dbPort, String sql) throws SQLException {
+    /** A count on the embedded database, as the operator reaches it: account hotline, the generated password. */
+    private static long count(Path dataDir, int dbPort, String sql) throws SQLException, IOException {
+        String password = Files.readString(dataDir.resolve("mariadb").resolve("password")).strip();
         try (Connection connection = DriverManager.getConnection(
-                "jdbc:mysql://127.0.0.1:" + dbPort + "/hotline", "root", "");
+                "jdbc:mysql://127.0.0.1:" + dbPort + "/hotline", "hotline", password);
              Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery(sql)) {
             result.next();

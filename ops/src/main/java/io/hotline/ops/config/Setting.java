@@ -37,9 +37,9 @@ public enum Setting {
             "TCP port of the HTTP server (health, metrics, APIs); 0 picks a free port."),
     HOTLINE_AGI_PORT("4573", SettingValues::port,
             "TCP port of the FastAGI server that Asterisk connects to; 0 picks a free port."),
-    HOTLINE_ASTERISK_NAME("asterisk", SettingValues::nonBlank,
-            "Name of the Asterisk server whose calls this Hotline serves; with the call's linkedid it identifies the "
-                    + "call's work order."),
+    HOTLINE_ASTERISK_NAME("asterisk", (setting, value) -> SettingValues.nonBlankUpTo(setting, value, 64),
+            "Name of the Asterisk server whose calls this Hotline serves (1-64 characters); with the call's linkedid "
+                    + "it identifies the call's work order."),
     HOTLINE_AMI_HOST(null, SettingValues::amiHosts,
             "Asterisk Manager Interface to follow: host[:port], or name=host[:port],... for several servers; unset "
                     + "runs without AMI (health shows ami DISABLED)."),

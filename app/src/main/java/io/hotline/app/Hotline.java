@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * metrics). The HTTP server starts before the database so that {@code /health} answers 503 "starting" while a
  * first embedded start unpacks MariaDB. Routing starts once the database is migrated (and seeded): the active
  * seats are read on the lifecycle thread and offered to the routing thread, each in its last state (logged in,
- * ready or not ready with its reason), which AMI's device states then reconcile. Not thread-safe: one
+ * ready or not ready with its reason), which AMI's device states then reconcile. It holds the data directory's
+ * lock ({@link DataDirectoryLock}) from before anything starts until everything stopped. Not thread-safe: one
  * lifecycle thread starts and closes it.
  */
 public final class Hotline implements AutoCloseable {

@@ -149,7 +149,7 @@ class CommandLineTest {
         for (CommandLine command : commands) {
             String name = command.getCommandName();
             for (String line : command.getCommandSpec().usageMessage().description()) {
-                assertThat(line).as("a description line of %s", name).endsWith(".");
+                assertThat(line.replace("%n", "")).as("a description line of %s", name).endsWith(".");
             }
             command.getCommandSpec().options().forEach(option -> {
                 for (String line : option.description()) {

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packaged jar as an operator runs it, in its own process: embedded MariaDB on a fresh data directory,
- * healthy, SIGTERM exits 0 within 10 s, a second start reuses the data; and the command line's failures.
+ * healthy, SIGTERM exits 0 within 10 s, a second start reuses the data and holds the data directory against
+ * a migrate, a MariaDB left by a killed Hotline is stopped by the next start; and the command line's failures.
  */
 class HotlineProcessIT {
     private static final Path JAR = Path.of(System.getProperty("hotline.jar", "target/hotline.jar"));
@@ -43,6 +44,14 @@ class HotlineProcessIT {
         }
         // The logs stay for inspection; the ~400 MB of MariaDB files do not.
         for (Path directory : embeddedDirectories) {
+            // A MariaDB that a killed Hotline left (should the test have failed before the next start stopped it).
+            Path pidFile = directory.resolve("data").resolve("mariadbd.pid");
+            if (Files.isRegularFile(pidFile)) {
+                ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).ifPresent(server -> {
+                    server.destroy();
+                    server.onExit().orTimeout(60, TimeUnit.SECONDS).exceptionally(failure -> server).join();
+                });
+            }
             deleteRecursively(directory);
         }
     }
@@ -89,9 +98,29 @@ class HotlineProcessIT {
         awaitHealthy(httpPort, Duration.ofSeconds(150));
         assertThat(count(dataDir, dbPort, "SELECT COUNT(*) FROM seat")).isEqualTo(seats);
         assertThat(count(dataDir, dbPort, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo(migrations);
-        second.destroy();
+
+        // and while it runs, migrate on the same data directory says so at once and exits 1
+        Process migrate = start(env, dataDir.resolve("migrate.log"), "migrate");
+        assertThat(migrate.waitFor(30, TimeUnit.SECONDS)).as("migrate ended").isTrue();
+        assertThat(migrate.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(dataDir.resolve("migrate.log"))).contains("hotline: another Hotline (pid "
+                + second.pid() + ", hotline run) uses data directory " + dataDir);
+
+        // when it dies without stopping anything (kill -9), its MariaDB stays behind
+        long mariadb = Long.parseLong(Files.readString(dataDir.resolve("mariadb/data/mariadbd.pid")).strip());
+        second.destroyForcibly();
         assertThat(second.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(second.exitValue()).isZero();
+        assertThat(ProcessHandle.of(mariadb).map(ProcessHandle::isAlive)).contains(true);
+
+        // then the next start finds and stops it, and comes up over the same data
+        Process third = start(env, dataDir.resolve("third.log"), "run");
+        awaitHealthy(httpPort, Duration.ofSeconds(150));
+        assertThat(ProcessHandle.of(mariadb).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(Files.readString(dataDir.resolve("third.log"))).contains("(pid " + mariadb + ") left behind");
+        assertThat(count(dataDir, dbPort, "SELECT COUNT(*) FROM seat")).isEqualTo(seats);
+        third.destroy();
+        assertThat(third.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(third.exitValue()).isZero();
     }
 
     @Test

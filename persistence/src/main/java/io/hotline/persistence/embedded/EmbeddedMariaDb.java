@@ -114,9 +114,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     Installation.environment(configuration), configuration.getBaseDir().toPath(),
                     ": ready for connections.");
             if (!server.awaitMarker(START_WAIT)) {
-                throw new IllegalStateException("the server was not ready for connections on 127.0.0.1:"
-                        + configuration.getPort() + " within " + START_WAIT.toSeconds() + " s; its last lines:\n"
-                        + server.lastLines());
+                throw new IllegalStateException((server.isAlive() ? "the server was not ready for connections on "
+                        + "127.0.0.1:" + configuration.getPort() + " within " + START_WAIT.toSeconds() + " s"
+                        : "the server on 127.0.0.1:" + configuration.getPort() + " (HOTLINE_EMBEDDED_DB_PORT) exited")
+                        + "; its last lines:\n" + server.lastLines());
             }
             if (credentials.pending()) {
                 verify(configuration.getPort(), credentials.password());

@@ -32,7 +32,7 @@ final class Installation {
         Path base = configuration.getBaseDir().toPath();
         Path data = configuration.getDataDir().toPath();
         if (!Files.isRegularFile(base.resolve("bin").resolve("mariadbd"))) {
-            LOG.info("Unpacking the embedded MariaDB into {} (the first start; about a minute on a small machine)",
+            LOG.info("Unpacking the embedded MariaDB into {} (once; about a minute on a small machine)",
                     base);
             Files.createDirectories(base);
             Util.extractFromClasspathToFile(configuration.getBinariesClassPathLocation(), base.toFile());

@@ -93,6 +93,11 @@ final class ServerProcess {
         return process.pid();
     }
 
+    /** Whether the process still runs. */
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** Waits until the marker line appears; false if the process exits first or {@code atMost} passes. */
     boolean awaitMarker(Duration atMost) throws InterruptedException {
         long deadline = System.nanoTime() + atMost.toNanos();

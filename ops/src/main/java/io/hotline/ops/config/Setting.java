@@ -17,7 +17,8 @@ public enum Setting {
             "Path of an optional Java-properties file whose keys are these same names; environment variables win "
                     + "over the file."),
     HOTLINE_DATA_DIR("./data", SettingValues::path,
-            "Directory where the embedded MariaDB keeps its files."),
+            "Hotline's data directory, owner-only: the embedded MariaDB's files and password, the routing journal, "
+                    + "and the lock that keeps a second Hotline out."),
     HOTLINE_DB_URL(null, SettingValues::jdbcUrl,
             "JDBC URL (jdbc:mysql: or jdbc:mariadb:) of an external MySQL 8 or MariaDB 10.11+; unset starts the "
                     + "embedded MariaDB."),
@@ -55,7 +56,8 @@ public enum Setting {
             "How often an idle AMI connection pings (1s-5m); three intervals without a byte count as a dead "
                     + "socket and start a reconnect."),
     HOTLINE_SEED_DEMO_WHEN_EMPTY("true", SettingValues::bool,
-            "Whether run loads the demo organisation when the database has no seats."),
+            "Whether run loads the demo organisation when the embedded database has no seats; never into an "
+                    + "external one (seed --demo --into-external does that)."),
     HOTLINE_ROUTING_FILE(null, SettingValues::path,
             "Java-properties file with the routing configuration (queues, steps, timers, business hours); unset "
                     + "uses the built-in defaults."),

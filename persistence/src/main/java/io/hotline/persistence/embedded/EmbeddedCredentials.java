@@ -18,10 +18,10 @@ import java.util.Locale;
  * owner-only file {@value #PASSWORD_FILE} of the server's directory.
  * <p>
  * Without that file (a first start, or a directory written by a Hotline that ran the server without grant
- * tables) a new password is generated and the server is started with an init file that creates the account,
- * removes the anonymous accounts and the {@code test} database; only once the server is up and the password
- * works is it written to the file ({@link #commit}). The init file holds the password's hash, never the
- * password. Immutable; not shared between threads.
+ * tables) a new password is generated and the server is started with an init file that creates the account and
+ * removes the anonymous accounts with their grants (on the {@code test} databases); no data is dropped. Only
+ * once the server is up and the password works is it written to the file ({@link #commit}). The init file holds
+ * the password's hash, never the password. Immutable; not shared between threads.
  */
 final class EmbeddedCredentials {
     /** The account Hotline uses, on 127.0.0.1 (TCP) and localhost (the socket). */
@@ -73,7 +73,6 @@ final class EmbeddedCredentials {
                 "DELETE FROM mysql.global_priv WHERE User = '';",
                 "DELETE FROM mysql.db WHERE User = '';",
                 "FLUSH PRIVILEGES;",
-                "DROP DATABASE IF EXISTS test;",
                 "CREATE OR REPLACE USER '" + USER + "'@'127.0.0.1' IDENTIFIED BY PASSWORD '" + hash + "';",
                 "CREATE OR REPLACE USER '" + USER + "'@'localhost' IDENTIFIED BY PASSWORD '" + hash + "';",
                 "GRANT ALL PRIVILEGES ON *.* TO '" + USER + "'@'127.0.0.1' WITH GRANT OPTION;",

@@ -6,7 +6,6 @@ import io.hotline.persistence.DatabaseUnavailableException;
 import io.hotline.persistence.files.OwnerOnly;
 import io.hotline.persistence.files.TemporaryDirectory;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -65,9 +64,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             LOG.warn("The embedded MariaDB's files are in {}, inside the system's temporary directory: a tmp cleaner"
                     + " may delete them; set HOTLINE_DATA_DIR elsewhere for data that must last", absolute);
         }
-        DBConfiguration configuration = configuration(absolute, port);
         long started = System.nanoTime();
         try {
+            DBConfiguration configuration = configuration(absolute, port);
             OwnerOnly.directory(absolute);
             LeftoverServer.stopIfRunning(dataDir(absolute));
             Installation.prepare(configuration, absolute);
@@ -76,7 +75,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             LOG.info("Embedded MariaDB up on 127.0.0.1:{} with files in {} ({} ms)", configuration.getPort(),
                     absolute, (System.nanoTime() - started) / 1_000_000);
             return new EmbeddedMariaDb(server, configuration.getPort(), absolute, credentials.password());
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+        } catch (IOException | RuntimeException e) {
             throw new DatabaseUnavailableException("embedded MariaDB did not start in " + absolute + ": "
                     + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -141,7 +141,8 @@ class HotlineProcessIT {
                 "HOTLINE_DB_PASSWORD", "never-printed",
                 "HOTLINE_DB_CONNECT_TIMEOUT", "1s",
                 "HOTLINE_HTTP_PORT", "0",
-                "HOTLINE_AGI_PORT", "0"), log, "run");
+                "HOTLINE_AGI_PORT", "0",
+                "HOTLINE_DATA_DIR", TestDataDirectories.fresh("unreachable")), log, "run");
 
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(1);

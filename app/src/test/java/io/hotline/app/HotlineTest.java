@@ -114,7 +114,8 @@ class HotlineTest {
                 "HOTLINE_DB_PASSWORD", "s3cret-should-not-show",
                 "HOTLINE_DB_CONNECT_TIMEOUT", "1s",
                 "HOTLINE_AGI_PORT", "0",
-                "HOTLINE_HTTP_PORT", Integer.toString(httpPort)));
+                "HOTLINE_HTTP_PORT", Integer.toString(httpPort),
+                "HOTLINE_DATA_DIR", TestDataDirectories.fresh("hotline-db-down")));
 
         assertThatThrownBy(() -> Hotline.start(HotlineConfiguration.from(Settings.of(values))))
                 .isInstanceOf(DatabaseUnavailableException.class)

@@ -1,6 +1,7 @@
 package io.hotline.app;
 
 import io.hotline.persistence.PersistenceConfig;
+import io.hotline.persistence.embedded.EmbeddedMariaDb;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -47,9 +48,10 @@ public record DatabaseSettings(Optional<String> url, String user, String passwor
         return new PersistenceConfig(url.orElseThrow(), user, password, poolSize, connectTimeout);
     }
 
-    /** The pool configuration for the embedded server at {@code jdbcUrl} (root, no password, loopback only). */
-    PersistenceConfig embeddedAt(String jdbcUrl) {
-        return new PersistenceConfig(jdbcUrl, "root", "", poolSize, connectTimeout);
+    /** The pool configuration for Hotline's database on the embedded {@code server} (its generated account). */
+    PersistenceConfig embeddedAt(EmbeddedMariaDb server) {
+        return new PersistenceConfig(server.jdbcUrl(EMBEDDED_DATABASE), server.user(), server.password(), poolSize,
+                connectTimeout);
     }
 
     @Override

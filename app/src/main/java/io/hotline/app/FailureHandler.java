@@ -22,6 +22,7 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
                                         CommandLine.ParseResult parseResult) {
         LOG.debug("Command failed", failure);
         String message = failure instanceof HotlineException || failure instanceof IllegalArgumentException
+                || failure instanceof java.io.UncheckedIOException
                 ? failure.getMessage()
                 : failure.getClass().getSimpleName() + ": " + failure.getMessage();
         commandLine.getErr().println("hotline: " + message);

@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * metrics). The HTTP server starts before the database so that {@code /health} answers 503 "starting" while a
  * first embedded start unpacks MariaDB. Routing starts once the database is migrated (and seeded): the active
  * seats are read on the lifecycle thread and offered to the routing thread, each in its last state (logged in,
- * ready or not ready with its reason), which AMI's device states then reconcile. Not thread-safe: one
+ * ready or not ready with its reason), which AMI's device states then reconcile. It holds the data directory's
+ * lock ({@link DataDirectoryLock}) from before anything starts until everything stopped. Not thread-safe: one
  * lifecycle thread starts and closes it.
  */
 public final class Hotline implements AutoCloseable {
@@ -61,6 +62,7 @@ public final class Hotline implements AutoCloseable {
     private static final Duration CALLER_RELOAD = Duration.ofMinutes(5);
 
     private final PrometheusMetrics metrics;
+    private DataDirectoryLock dataDirectoryLock;
     private HealthMonitor healthMonitor;
     private HttpServer httpServer;
     private InetSocketAddress httpAddress;
@@ -98,6 +100,8 @@ public final class Hotline implements AutoCloseable {
     }
 
     private void startComponents(HotlineConfiguration config) {
+        // First: a second Hotline over the same data directory stops here, before it binds a port.
+        dataDirectoryLock = DataDirectoryLock.acquire(config.database().dataDir(), "run");
         MeterRegistry registry = metrics.registry();
         // Not ready without routing and FastAGI; degraded, still routing, without AMI, database or journal.
         DeferredHealthCheck databaseHealth = DeferredHealthCheck.degrading("database", "opening the database");
@@ -122,10 +126,7 @@ public final class Hotline implements AutoCloseable {
 
         database = OpenDatabase.open(config.database(), registry);
         databaseHealth.delegateTo(database.database().healthCheck());
-        if (config.seedDemoWhenEmpty() && DemoSeed.isEmpty(database.database().jdbi())) {
-            LOG.info("The database has no seats: loading the demo organisation");
-            DemoSeed.load(database.database().jdbi());
-        }
+        seedDemoIfEmpty(config);
         startJournal(config, registry);
         journalHealth.delegateTo(journal.healthCheck());
         // Commands telephony cannot carry out (a move without AMI) are logged and journalled as rejected.
@@ -153,6 +154,23 @@ public final class Hotline implements AutoCloseable {
                 registry);
         agiHealth.delegateTo(telephony.healthCheck());
         healthMonitor.refreshNow();
+    }
+
+    /**
+     * Loads the demo organisation into an empty embedded database: never into an external one, which is
+     * somebody's production database (they load it with {@code seed --demo --into-external} if they mean it).
+     */
+    private void seedDemoIfEmpty(HotlineConfiguration config) {
+        if (!config.seedDemoWhenEmpty() || !DemoSeed.isEmpty(database.database().jdbi())) {
+            return;
+        }
+        if (config.database().embedded()) {
+            LOG.info("The database has no seats: loading the demo organisation");
+            DemoSeed.load(database.database().jdbi());
+        } else {
+            LOG.info("The external database has no seats: load your organisation, or the demo one with "
+                    + "'hotline seed --demo --into-external'");
+        }
     }
 
     /**
@@ -292,6 +310,7 @@ public final class Hotline implements AutoCloseable {
         stop("routing journal", journal);
         stop("database", database);
         stop("metrics", metrics);
+        stop("data directory lock", dataDirectoryLock);
         LOG.info("Hotline stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 

@@ -1,6 +1,7 @@
 package io.hotline.app;
 
 import io.hotline.ops.config.AmiHost;
+import io.hotline.ops.config.InvalidSettingException;
 import io.hotline.ops.config.Setting;
 import io.hotline.ops.config.Settings;
 import io.hotline.routing.dispatch.DispatchDeadlines;
@@ -70,13 +71,28 @@ public record HotlineConfiguration(
                 settings.port(Setting.HOTLINE_EMBEDDED_DB_PORT));
         WebConfig web = new WebConfig(settings.bindAddress(Setting.HOTLINE_BIND_ADDRESS),
                 settings.port(Setting.HOTLINE_HTTP_PORT), MAX_REQUEST_BYTES);
-        AgiServerConfig agi = AgiServerConfig.of(settings.bindAddress(Setting.HOTLINE_AGI_BIND_ADDRESS),
-                settings.port(Setting.HOTLINE_AGI_PORT)).withLimits(agiLimits(settings));
+        int agiPort = settings.port(Setting.HOTLINE_AGI_PORT);
+        String agiAddress = settings.bindAddress(Setting.HOTLINE_AGI_BIND_ADDRESS);
+        if (agiPort != 0 && agiPort == web.port() && sameListener(agiAddress, web.bindAddress())) {
+            throw new InvalidSettingException(Setting.HOTLINE_AGI_PORT.key(), Setting.HOTLINE_AGI_PORT.key() + "="
+                    + agiPort + " is also HOTLINE_HTTP_PORT on the same address: the FastAGI and HTTP servers need a"
+                    + " port each");
+        }
+        AgiServerConfig agi = AgiServerConfig.of(agiAddress, agiPort).withLimits(agiLimits(settings));
         String asteriskName = settings.string(Setting.HOTLINE_ASTERISK_NAME);
         return new HotlineConfiguration(database, web, agi, asteriskName, ami(settings, asteriskName),
                 settings.bool(Setting.HOTLINE_SEED_DEMO_WHEN_EMPTY), settings.serviceLevels(),
                 settings.dispatchDeadlines(), settings.routing(), settings.duration(Setting.HOTLINE_HEALTH_INTERVAL),
                 settings.duration(Setting.HOTLINE_SHUTDOWN_TIMEOUT), settings.logLevel(Setting.HOTLINE_LOG_LEVEL));
+    }
+
+    /** Whether two bind addresses would take the same port: the same address, or either is every address. */
+    static boolean sameListener(String one, String other) {
+        return one.equals(other) || isWildcard(one) || isWildcard(other);
+    }
+
+    private static boolean isWildcard(String address) {
+        return "0.0.0.0".equals(address) || "::".equals(address) || "0:0:0:0:0:0:0:0".equals(address);
     }
 
     private static AgiLimits agiLimits(Settings settings) {

@@ -15,7 +15,8 @@ final class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         HotlineConfiguration config = LoadedSettings.load();
-        try (OpenDatabase ignored = OpenDatabase.open(config.database(), null)) {
+        try (DataDirectoryLock lock = DataDirectoryLock.acquire(config.database().dataDir(), "migrate");
+             OpenDatabase database = OpenDatabase.open(config.database(), null)) {
             spec.commandLine().getOut().println("Database schema is up to date.");
         }
         return 0;

@@ -30,13 +30,11 @@ final class OpenDatabase implements AutoCloseable {
         if (!settings.embedded()) {
             return migrated(Database.open(settings.external(), meterRegistry), null);
         }
-        LOG.info("HOTLINE_DB_URL is not set: starting the embedded MariaDB in {} (the first start unpacks it)",
-                settings.embeddedDirectory());
+        LOG.info("HOTLINE_DB_URL is not set: starting the embedded MariaDB in {}", settings.embeddedDirectory());
         EmbeddedMariaDb embedded = EmbeddedMariaDb.start(settings.embeddedDirectory(), settings.embeddedPort());
         try {
             embedded.createDatabase(DatabaseSettings.EMBEDDED_DATABASE);
-            Database database = Database.open(
-                    settings.embeddedAt(embedded.jdbcUrl(DatabaseSettings.EMBEDDED_DATABASE)), meterRegistry);
+            Database database = Database.open(settings.embeddedAt(embedded), meterRegistry);
             return migrated(database, embedded);
         } catch (RuntimeException e) {
             embedded.close();

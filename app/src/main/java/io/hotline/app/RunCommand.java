@@ -7,12 +7,13 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code hotline run}: starts every server in the foreground and stops them in order on SIGTERM or Ctrl-C,
- * exiting 0. An empty database gets the demo organisation first (unless HOTLINE_SEED_DEMO_WHEN_EMPTY=false).
+ * exiting 0. An empty embedded database gets the demo organisation first (unless HOTLINE_SEED_DEMO_WHEN_EMPTY=false);
+ * an external one never does.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Start Hotline in the foreground: the embedded MariaDB unless HOTLINE_DB_URL is set, ",
-                "migrations, the demo organisation on an empty database, then the servers.",
-                "Stops in order on SIGTERM or Ctrl-C and exits 0."})
+        description = {"Start Hotline in the foreground: the embedded MariaDB unless HOTLINE_DB_URL is set, the "
+                + "migrations, the demo organisation when the embedded database has no seats, then the servers.",
+                "Stops in order on SIGTERM or Ctrl-C and exits 0. Only one Hotline may use a data directory."})
 final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 

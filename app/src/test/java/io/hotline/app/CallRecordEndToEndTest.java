@@ -39,7 +39,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class CallRecordEndToEndTest {
 
     @RegisterExtension
-    static final TestDatabase DB = TestDatabase.empty();
+    static final TestDatabase DB = TestDatabase.demo();
     private static final Path TRANSCRIPTS = Path.of("..", "testdata", "asterisk-transcripts");
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static String recordedRoute;

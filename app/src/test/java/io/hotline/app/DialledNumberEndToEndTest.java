@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DialledNumberEndToEndTest {
 
     @RegisterExtension
-    static final TestDatabase DB = TestDatabase.empty();
+    static final TestDatabase DB = TestDatabase.demo();
 
     private static final Path TRANSCRIPTS = Path.of("..", "testdata", "asterisk-transcripts");
     private static final String SEAT_WITH_SKILL = "SELECT s.code, s.sip_endpoint FROM seat s WHERE s.tier = :tier"

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DialplanWithoutSeatsFlowTest {
 
     @RegisterExtension
-    static final TestDatabase DB = TestDatabase.empty();
+    static final TestDatabase DB = TestDatabase.demo();
     /** How long a flow may take; one still going then fails with what it waits for. */
     private static final Duration FLOW = Duration.ofSeconds(30);
 

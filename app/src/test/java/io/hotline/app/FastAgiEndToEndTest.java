@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FastAgiEndToEndTest {
 
     @RegisterExtension
-    static final TestDatabase DB = TestDatabase.empty();
+    static final TestDatabase DB = TestDatabase.demo();
 
     private static final Path TRANSCRIPTS = Path.of("..", "testdata", "asterisk-transcripts");
     private static Hotline hotline;

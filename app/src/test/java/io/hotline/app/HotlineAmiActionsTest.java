@@ -38,7 +38,7 @@ class HotlineAmiActionsTest {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     @RegisterExtension
-    static final TestDatabase DB = new TestDatabase();
+    static final TestDatabase DB = TestDatabase.demo();
 
     private static String seat;
 

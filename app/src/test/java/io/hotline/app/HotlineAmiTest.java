@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HotlineAmiTest {
 
     @RegisterExtension
-    static final TestDatabase DB = TestDatabase.empty();
+    static final TestDatabase DB = TestDatabase.demo();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HotlineDatabaseOutageTest {
 
     @RegisterExtension
-    static final TestDatabase DB = TestDatabase.empty();
+    static final TestDatabase DB = TestDatabase.demo();
     private static final Path TRANSCRIPTS = Path.of("..", "testdata", "asterisk-transcripts");
     private static final String LINKEDID = "1795347580.0";
     private static final Duration PATIENCE = Duration.ofSeconds(30);

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packaged jar as an operator runs it, in its own process: embedded MariaDB on a fresh data directory,
- * healthy, SIGTERM exits 0 within 10 s, a second start reuses the data; and the command line's failures.
+ * healthy, SIGTERM exits 0 within 10 s, a second start reuses the data and holds the data directory against
+ * a migrate, a MariaDB left by a killed Hotline is stopped by the next start; and the command line's failures.
  */
 class HotlineProcessIT {
     private static final Path JAR = Path.of(System.getProperty("hotline.jar", "target/hotline.jar"));
@@ -43,6 +44,14 @@ class HotlineProcessIT {
         }
         // The logs stay for inspection; the ~400 MB of MariaDB files do not.
         for (Path directory : embeddedDirectories) {
+            // A MariaDB that a killed Hotline left (should the test have failed before the next start stopped it).
+            Path pidFile = directory.resolve("data").resolve("mariadbd.pid");
+            if (Files.isRegularFile(pidFile)) {
+                ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).ifPresent(server -> {
+                    server.destroy();
+                    server.onExit().orTimeout(60, TimeUnit.SECONDS).exceptionally(failure -> server).join();
+                });
+            }
             deleteRecursively(directory);
         }
     }
@@ -60,7 +69,7 @@ class HotlineProcessIT {
 
     @Test
     void shouldRunOnEmbeddedDatabaseStopOnSigtermAndReuseDataOnRestart() throws Exception {
-        // given a fresh data directory (not under /tmp: see EmbeddedMariaDb) and free ports
+        // given a fresh data directory and free ports
         Path dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "it-data-");
         embeddedDirectories.add(dataDir.resolve("mariadb"));
         int httpPort = HotlineTest.freePort();
@@ -75,8 +84,8 @@ class HotlineProcessIT {
         Process first = start(env, dataDir.resolve("first.log"), "run");
         awaitHealthy(httpPort, Duration.ofSeconds(120));
         assertThat(get(httpPort, "/metrics").body()).contains("hikaricp_connections");
-        long seats = count(dbPort, "SELECT COUNT(*) FROM seat");
-        long migrations = count(dbPort, "SELECT COUNT(*) FROM flyway_schema_history");
+        long seats = count(dataDir, dbPort, "SELECT COUNT(*) FROM seat");
+        long migrations = count(dataDir, dbPort, "SELECT COUNT(*) FROM flyway_schema_history");
         assertThat(seats).isPositive();
 
         // then SIGTERM stops it in order with exit status 0 within 10 s
@@ -87,11 +96,31 @@ class HotlineProcessIT {
         // and a second start over the same directory reuses the data: no new migration, no second seed
         Process second = start(env, dataDir.resolve("second.log"), "run");
         awaitHealthy(httpPort, Duration.ofSeconds(150));
-        assertThat(count(dbPort, "SELECT COUNT(*) FROM seat")).isEqualTo(seats);
-        assertThat(count(dbPort, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo(migrations);
-        second.destroy();
+        assertThat(count(dataDir, dbPort, "SELECT COUNT(*) FROM seat")).isEqualTo(seats);
+        assertThat(count(dataDir, dbPort, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo(migrations);
+
+        // and while it runs, migrate on the same data directory says so at once and exits 1
+        Process migrate = start(env, dataDir.resolve("migrate.log"), "migrate");
+        assertThat(migrate.waitFor(30, TimeUnit.SECONDS)).as("migrate ended").isTrue();
+        assertThat(migrate.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(dataDir.resolve("migrate.log"))).contains("hotline: another Hotline (pid "
+                + second.pid() + ", hotline run) uses data directory " + dataDir);
+
+        // when it dies without stopping anything (kill -9), its MariaDB stays behind
+        long mariadb = Long.parseLong(Files.readString(dataDir.resolve("mariadb/data/mariadbd.pid")).strip());
+        second.destroyForcibly();
         assertThat(second.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(second.exitValue()).isZero();
+        assertThat(ProcessHandle.of(mariadb).map(ProcessHandle::isAlive)).contains(true);
+
+        // then the next start finds and stops it, and comes up over the same data
+        Process third = start(env, dataDir.resolve("third.log"), "run");
+        awaitHealthy(httpPort, Duration.ofSeconds(150));
+        assertThat(ProcessHandle.of(mariadb).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(Files.readString(dataDir.resolve("third.log"))).contains("(pid " + mariadb + ") left behind");
+        assertThat(count(dataDir, dbPort, "SELECT COUNT(*) FROM seat")).isEqualTo(seats);
+        third.destroy();
+        assertThat(third.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(third.exitValue()).isZero();
     }
 
     @Test
@@ -112,7 +141,8 @@ class HotlineProcessIT {
                 "HOTLINE_DB_PASSWORD", "never-printed",
                 "HOTLINE_DB_CONNECT_TIMEOUT", "1s",
                 "HOTLINE_HTTP_PORT", "0",
-                "HOTLINE_AGI_PORT", "0"), log, "run");
+                "HOTLINE_AGI_PORT", "0",
+                "HOTLINE_DATA_DIR", TestDataDirectories.fresh("unreachable")), log, "run");
 
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(1);
@@ -154,9 +184,11 @@ class HotlineProcessIT {
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static long count(int dbPort, String sql) throws SQLException {
+    /** A count on the embedded database, as the operator reaches it: account hotline, the generated password. */
+    private static long count(Path dataDir, int dbPort, String sql) throws SQLException, IOException {
+        String password = Files.readString(dataDir.resolve("mariadb").resolve("password")).strip();
         try (Connection connection = DriverManager.getConnection(
-                "jdbc:mysql://127.0.0.1:" + dbPort + "/hotline", "root", "");
+                "jdbc:mysql://127.0.0.1:" + dbPort + "/hotline", "hotline", password);
              Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery(sql)) {
             result.next();

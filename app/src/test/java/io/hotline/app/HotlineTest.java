@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class HotlineTest {
 
     @RegisterExtension
-    static final TestDatabase DB = TestDatabase.empty();
+    static final TestDatabase DB = TestDatabase.demo();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -42,7 +42,10 @@ class HotlineTest {
                 HttpResponse<String> health = get(base + "/health");
                 assertThat(health.statusCode()).isEqualTo(200);
                 assertThat(health.body()).contains("\"database\"", "\"routing\"", "\"journal\"", "\"ami\"",
-                        "\"agi\"", "\"UP\"", "every entry is on the work orders");
+                        "\"agi\"", "\"UP\"", "every entry is on the work orders",
+                        "\"ami\":{\"status\":\"DISABLED\"");
+                // state, never the connection string (a password parameter in it would be shown to anyone)
+                assertThat(health.body()).doesNotContain("jdbc:", DB.schema());
             });
 
             // and /metrics has HikariCP's pool series and Hotline's own
@@ -51,8 +54,11 @@ class HotlineTest {
             assertThat(metrics.body()).contains("hikaricp_connections", "hotline_health_component_up",
                     "hotline_routing_seats", "hotline_routing_queue_waiting", "hotline_routing_inbox_depth",
                     "hotline_journal_backlog", "hotline_journal_dropped_total", "hotline_journal_failures_total");
+            // and disabled AMI has no "up" series, while the database's reads 1
+            assertThat(metrics.body()).contains("hotline_health_component_up{application=\"hotline\","
+                    + "component=\"database\"} 1.0").doesNotContain("component=\"ami\"");
 
-            // and the empty database got the demo organisation
+            // and the demo organisation (loaded by the test database, as seed --demo --into-external would) is there
             int seats = hotline.database().jdbi().withHandle(handle -> handle
                     .createQuery("SELECT COUNT(*) FROM seat WHERE active = TRUE").mapTo(Integer.class).one());
             assertThat(seats).isBetween(35, 45);
@@ -108,7 +114,8 @@ class HotlineTest {
                 "HOTLINE_DB_PASSWORD", "s3cret-should-not-show",
                 "HOTLINE_DB_CONNECT_TIMEOUT", "1s",
                 "HOTLINE_AGI_PORT", "0",
-                "HOTLINE_HTTP_PORT", Integer.toString(httpPort)));
+                "HOTLINE_HTTP_PORT", Integer.toString(httpPort),
+                "HOTLINE_DATA_DIR", TestDataDirectories.fresh("hotline-db-down")));
 
         assertThatThrownBy(() -> Hotline.start(HotlineConfiguration.from(Settings.of(values))))
                 .isInstanceOf(DatabaseUnavailableException.class)

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SeatFeatureCodesTest {
 
     @RegisterExtension
-    static final TestDatabase DB = TestDatabase.empty();
+    static final TestDatabase DB = TestDatabase.demo();
 
     private Hotline hotline;
     private String seat;

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 class SeatStateRestartTest {
 
     @RegisterExtension
-    static final TestDatabase DB = TestDatabase.empty();
+    static final TestDatabase DB = TestDatabase.demo();
     private static final String OK = "SET VARIABLE HOTLINE_SEAT_RESULT OK";
 
     @Test

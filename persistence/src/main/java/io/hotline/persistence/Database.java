@@ -104,7 +104,7 @@ public final class Database implements AutoCloseable {
     private ComponentHealth ping() {
         try (Connection connection = dataSource.getConnection()) {
             if (!connection.isValid(2)) {
-                return ComponentHealth.down("connection to " + redactedUrl + " is not valid");
+                return ComponentHealth.down("a pooled connection is not valid");
             }
             DatabaseMetaData metaData = connection.getMetaData();
             Map<String, Object> details = new LinkedHashMap<>();
@@ -112,9 +112,9 @@ public final class Database implements AutoCloseable {
             details.put("version", metaData.getDatabaseProductVersion());
             details.put("poolActive", dataSource.getHikariPoolMXBean().getActiveConnections());
             details.put("poolTotal", dataSource.getHikariPoolMXBean().getTotalConnections());
-            return ComponentHealth.up(redactedUrl, details);
+            return ComponentHealth.up("connected", details);
         } catch (SQLException | RuntimeException e) {
-            return ComponentHealth.down("cannot reach " + redactedUrl + ": " + rootMessage(e));
+            return ComponentHealth.down("cannot reach the database: " + JdbcUrls.withoutUrls(rootMessage(e)));
         }
     }
 

@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
  */
 public final class JdbcUrls {
     private static final Map<String, String> REQUIRED = requiredProperties();
+    // Any parameter whose name holds one of these words: password, password1..3 (multi-factor), pwd, secret...
     private static final Pattern SECRET_PARAMETER =
-            Pattern.compile("(?i)(password|pwd|secret)=[^&;]*");
+            Pattern.compile("(?i)([?&;][^=&;?]*(?:password|passwd|pwd|secret|token|key)[^=&;?]*)=[^&;]*");
+    private static final Pattern URL = Pattern.compile("jdbc:[^\\s'\"]+");
     private static final Pattern USERINFO = Pattern.compile("//[^/@]*@");
 
     private JdbcUrls() {
@@ -48,6 +50,14 @@ public final class JdbcUrls {
             hasQuery = true;
         }
         return builder.toString();
+    }
+
+    /**
+     * {@code text} (a driver's error message) with every JDBC URL in it replaced by {@code <url>}: health
+     * reports state, never connection strings.
+     */
+    public static String withoutUrls(String text) {
+        return URL.matcher(text).replaceAll("<url>");
     }
 
     /** {@code url} with any password in its query string or user-info replaced by {@code ******}, for logs. */

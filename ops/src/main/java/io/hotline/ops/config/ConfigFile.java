@@ -1,15 +1,17 @@
 package io.hotline.ops.config;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Reads the optional Java-properties file named by {@link Setting#HOTLINE_CONFIG_FILE} (UTF-8). Every key must be
@@ -23,8 +25,10 @@ final class ConfigFile {
 
     static Map<Setting, String> read(Path file) {
         Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            rejectDuplicates(file, text);
+            properties.load(new StringReader(text));
         } catch (NoSuchFileException e) {
             throw fileProblem(file, "does not exist", e);
         } catch (IOException | IllegalArgumentException e) {
@@ -44,6 +48,19 @@ final class ConfigFile {
             values.put(setting, properties.getProperty(key));
         }
         return values;
+    }
+
+    /** A key set twice is a mistake (which one was meant?), not a silent "the last one wins". */
+    private static void rejectDuplicates(Path file, String text) {
+        for (Map.Entry<String, List<Integer>> key : PropertiesLines.keyLines(text).entrySet()) {
+            List<Integer> lines = key.getValue();
+            if (lines.size() > 1) {
+                throw new InvalidSettingException(key.getKey(), key.getKey() + " is set more than once in "
+                        + Setting.HOTLINE_CONFIG_FILE.key() + " '" + file + "', on lines "
+                        + lines.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                        + ": keep one");
+            }
+        }
     }
 
     private static InvalidSettingException fileProblem(Path file, String problem, Exception cause) {

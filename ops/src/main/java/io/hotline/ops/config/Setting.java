@@ -17,7 +17,8 @@ public enum Setting {
             "Path of an optional Java-properties file whose keys are these same names; environment variables win "
                     + "over the file."),
     HOTLINE_DATA_DIR("./data", SettingValues::path,
-            "Directory where the embedded MariaDB keeps its files."),
+            "Hotline's data directory, owner-only: the embedded MariaDB's files and password, the routing journal, "
+                    + "and the lock that keeps a second Hotline out."),
     HOTLINE_DB_URL(null, SettingValues::jdbcUrl,
             "JDBC URL (jdbc:mysql: or jdbc:mariadb:) of an external MySQL 8 or MariaDB 10.11+; unset starts the "
                     + "embedded MariaDB."),
@@ -55,9 +56,9 @@ public enum Setting {
                     Duration.ofSeconds(60)),
             "How long a FastAGI client may take to send its request header (100ms-60s); Asterisk sends it at "
                     + "once."),
-    HOTLINE_ASTERISK_NAME("asterisk", SettingValues::nonBlank,
-            "Name of the Asterisk server whose calls this Hotline serves; with the call's linkedid it identifies the "
-                    + "call's work order."),
+    HOTLINE_ASTERISK_NAME("asterisk", (setting, value) -> SettingValues.nonBlankUpTo(setting, value, 64),
+            "Name of the Asterisk server whose calls this Hotline serves (1-64 characters); with the call's linkedid "
+                    + "it identifies the call's work order."),
     HOTLINE_AMI_HOST(null, SettingValues::amiHosts,
             "Asterisk Manager Interface to follow: host[:port], or name=host[:port],... for several servers; unset "
                     + "runs without AMI (health shows ami DISABLED)."),
@@ -73,7 +74,8 @@ public enum Setting {
             "How often an idle AMI connection pings (1s-5m); three intervals without a byte count as a dead "
                     + "socket and start a reconnect."),
     HOTLINE_SEED_DEMO_WHEN_EMPTY("true", SettingValues::bool,
-            "Whether run loads the demo organisation when the database has no seats."),
+            "Whether run loads the demo organisation when the embedded database has no seats; never into an "
+                    + "external one (seed --demo --into-external does that)."),
     HOTLINE_ROUTING_FILE(null, SettingValues::path,
             "Java-properties file with the routing configuration (queues, steps, timers, business hours); unset "
                     + "uses the built-in defaults."),

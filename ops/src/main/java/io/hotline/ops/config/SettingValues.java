@@ -25,9 +25,9 @@ final class SettingValues {
     private static final Pattern IPV4 =
             Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]+");
+    // Any parameter whose name holds one of these words: password1..3 (multi-factor), the key stores' passwords...
     private static final Pattern URL_PASSWORD_PARAMETER =
-            Pattern.compile("(?i)((?:password|pwd|trustCertificateKeyStorePassword|clientCertificateKeyStorePassword)"
-                    + "=)[^&;)]*");
+            Pattern.compile("(?i)([?&;(][^=&;?()]*(?:password|passwd|pwd|secret|token|key)[^=&;?()]*=)[^&;)]*");
     private static final Pattern URL_USER_INFO_PASSWORD = Pattern.compile("(//[^/:@]*:)[^/@]*@");
     private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
 
@@ -37,6 +37,15 @@ final class SettingValues {
     static String nonBlank(Setting setting, String value) {
         if (value.isBlank()) {
             throw invalid(setting, value, "must not be blank");
+        }
+        return value;
+    }
+
+    /** A non-blank value of at most {@code maxLength} characters (a database column holds it). */
+    static String nonBlankUpTo(Setting setting, String value, int maxLength) {
+        nonBlank(setting, value);
+        if (value.length() > maxLength) {
+            throw invalid(setting, value, "is " + value.length() + " characters long; at most " + maxLength);
         }
         return value;
     }

@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,8 +46,11 @@ import org.slf4j.LoggerFactory;
  * <p>A check that is not {@link HealthCheck#critical() critical} is marked so in every report: while it is not
  * ready, Hotline is {@code DEGRADED} but ready ({@link HealthReport#status()}).
  *
- * <p>Registers one {@code hotline.health.component.up} gauge per component (1 ready, 0 not) and removes them on
- * {@link #close()}. Logs each change of a component's status, and of Hotline's as a whole.
+ * <p>Registers one {@code hotline.health.component.up} gauge per component: 1 while it is {@code UP}, 0 while it is
+ * starting or down. A {@code DISABLED} component (not configured, such as AMI without HOTLINE_AMI_HOST) has no
+ * gauge at all, so that neither "up" nor an alert on 0 claims anything about it; its gauge comes (back) when it
+ * stops being disabled. All are removed on {@link #close()}. Logs each change of a component's status, and of
+ * Hotline's as a whole.
  *
  * <p>Thread-safe. Rounds never overlap: {@link #refreshNow()} waits for a scheduled round in progress, and vice
  * versa.
@@ -65,7 +67,8 @@ public final class HealthMonitor implements AutoCloseable {
     private final Duration interval;
     private final InstantSource clock;
     private final MeterRegistry registry;
-    private final List<Gauge> gauges = new ArrayList<>();
+    /** The readiness gauges by component, for the components that are not disabled; guarded by itself. */
+    private final Map<String, Gauge> gauges = new HashMap<>();
     private final ScheduledThreadPoolExecutor scheduler;
     private final ThreadPoolExecutor checkRunner;
     private final ReentrantLock roundLock = new ReentrantLock();
@@ -106,14 +109,26 @@ public final class HealthMonitor implements AutoCloseable {
         checkRunner = new ThreadPoolExecutor(maxConcurrentChecks, maxConcurrentChecks, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), new NamedThreadFactory("health-check", true));
         checkRunner.allowCoreThreadTimeOut(true);
-        for (String component : starting.keySet()) {
-            gauges.add(Gauge.builder(HotlineMeters.HEALTH_COMPONENT_UP.meterName(), this,
-                            monitor -> monitor.isReady(component))
+        starting.keySet().forEach(this::showGauge);
+    }
+
+    private void showGauge(String component) {
+        synchronized (gauges) {
+            gauges.computeIfAbsent(component, name -> Gauge.builder(HotlineMeters.HEALTH_COMPONENT_UP.meterName(),
+                            this, monitor -> monitor.isUp(name))
                     .description(HotlineMeters.HEALTH_COMPONENT_UP.description())
-                    .tags(HotlineMeters.HEALTH_COMPONENT_UP.tags(
-                            HotlineMeters.TagKey.COMPONENT.key(), component))
+                    .tags(HotlineMeters.HEALTH_COMPONENT_UP.tags(HotlineMeters.TagKey.COMPONENT.key(), name))
                     .strongReference(true)
                     .register(registry));
+        }
+    }
+
+    private void hideGauge(String component) {
+        synchronized (gauges) {
+            Gauge gauge = gauges.remove(component);
+            if (gauge != null) {
+                registry.remove(gauge);
+            }
         }
     }
 
@@ -231,6 +246,11 @@ public final class HealthMonitor implements AutoCloseable {
         HealthReport previous = current;
         current = report;
         report.components().forEach((component, health) -> {
+            if (health.status() == ComponentHealth.Status.DISABLED) {
+                hideGauge(component);
+            } else if (!closed.get()) {
+                showGauge(component);
+            }
             ComponentHealth before = previous.components().get(component);
             if (before == null || before.status() != health.status()) {
                 if (health.status().isReady()) {
@@ -251,9 +271,9 @@ public final class HealthMonitor implements AutoCloseable {
         }
     }
 
-    private double isReady(String component) {
+    private double isUp(String component) {
         ComponentHealth health = current.components().get(component);
-        return health != null && health.status().isReady() ? 1 : 0;
+        return health != null && health.status() == ComponentHealth.Status.UP ? 1 : 0;
     }
 
     /**
@@ -278,7 +298,10 @@ public final class HealthMonitor implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            gauges.forEach(registry::remove);
+            synchronized (gauges) {
+                gauges.values().forEach(registry::remove);
+                gauges.clear();
+            }
         }
     }
 

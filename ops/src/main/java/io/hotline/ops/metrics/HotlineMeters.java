@@ -16,9 +16,10 @@ import java.util.Set;
  * rejects keys the meter does not declare. Immutable and thread-safe.
  */
 public enum HotlineMeters {
-    /** 1 while a component is ready (UP or DISABLED), 0 otherwise; one series per health-checked component. */
+    /** 1 while a component is UP, 0 while starting or down; no series while it is DISABLED (not configured). */
     HEALTH_COMPONENT_UP("hotline.health.component.up", Meter.Type.GAUGE, null,
-            "Whether a health-checked component is ready (1) or not (0).", TagKey.COMPONENT),
+            "Whether a health-checked component is up (1) or starting or down (0); absent while disabled.",
+            TagKey.COMPONENT),
     /** Every HTTP request answered, by route name (never the raw path) and status code. */
     HTTP_REQUESTS("hotline.http.requests", Meter.Type.TIMER, null,
             "HTTP requests answered, by route and status.", TagKey.ROUTE, TagKey.STATUS),

@@ -83,6 +83,28 @@ class SettingsTest {
     }
 
     @Test
+    void shouldFailOnAKeySetTwiceInTheFileNamingTheKeyAndItsLines() throws IOException {
+        Path file = write("# ports\nHOTLINE_HTTP_PORT=9000\nHOTLINE_AGI_PORT = 4573\n\nHOTLINE_LOG_LEVEL=INFO\n"
+                + "HOTLINE_HTTP_PORT : 9001\nHOTLINE_ROUTING_FILE=a\\\n  HOTLINE_HTTP_PORT\n");
+
+        assertThatThrownBy(() -> Settings.load(Map.of("HOTLINE_CONFIG_FILE", file.toString())))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("HOTLINE_HTTP_PORT is set more than once in HOTLINE_CONFIG_FILE '" + file
+                        + "', on lines 2, 6: keep one")
+                .extracting(e -> ((InvalidSettingException) e).key()).isEqualTo("HOTLINE_HTTP_PORT");
+    }
+
+    @Test
+    void shouldRejectAnAsteriskNameLongerThanTheDatabaseKeeps() {
+        assertThat(Settings.of(Map.of("HOTLINE_ASTERISK_NAME", "a".repeat(64))).string(
+                Setting.HOTLINE_ASTERISK_NAME)).hasSize(64);
+        assertThatThrownBy(() -> Settings.of(Map.of("HOTLINE_ASTERISK_NAME", "a".repeat(65))))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("HOTLINE_ASTERISK_NAME='aaaa")
+                .hasMessageEndingWith("is 65 characters long; at most 64");
+    }
+
+    @Test
     void shouldNotSuggestAnythingForAKeyFarFromEverySetting() throws IOException {
         Path file = write("server.port=9000\n");
 
@@ -278,12 +300,13 @@ class SettingsTest {
     @Test
     void shouldMaskSecretsInDescribe() {
         Settings settings = Settings.of(Map.of("HOTLINE_DB_PASSWORD", "hunter2",
-                "HOTLINE_DB_URL", "jdbc:mysql://app:s3cret@db:3306/hotline?user=app&password=s3cret"));
+                "HOTLINE_DB_URL", "jdbc:mysql://app:s3cret@db:3306/hotline?user=app&password=s3cret"
+                        + "&password1=s3cret&sslMode=REQUIRED&trustCertificateKeyStorePassword=s3cret"));
 
         assertThat(settings.describe())
                 .contains("HOTLINE_DB_PASSWORD=****** (source: env)")
-                .contains("HOTLINE_DB_URL=jdbc:mysql://app:******@db:3306/hotline?user=app&password=****** "
-                        + "(source: env)")
+                .contains("HOTLINE_DB_URL=jdbc:mysql://app:******@db:3306/hotline?user=app&password=******"
+                        + "&password1=******&sslMode=REQUIRED&trustCertificateKeyStorePassword=****** (source: env)")
                 .contains("HOTLINE_HTTP_PORT=8080 (source: default)")
                 .contains("HOTLINE_CONFIG_FILE=<unset> (source: default)")
                 .hasSize(Setting.values().length)

@@ -183,6 +183,29 @@ class HealthMonitorTest {
     }
 
     @Test
+    void shouldShowNoGaugeForADisabledComponentRatherThanUp() {
+        // given AMI not configured: DISABLED, which lets Hotline be ready but is not "up"
+        FakeHealthCheck database = FakeHealthCheck.up("database");
+        FakeHealthCheck ami = new FakeHealthCheck("ami", ComponentHealth.disabled("HOTLINE_AMI_HOST is not set"));
+        HealthMonitor monitor = monitor(Duration.ofSeconds(1), database, ami);
+
+        monitor.refreshNow();
+
+        // then the database reads 1 and AMI has no series at all (today's code read 1 for it)
+        assertThat(gauge("database")).isEqualTo(1.0);
+        assertThat(registry.find("hotline.health.component.up").tag("component", "ami").gauge()).isNull();
+
+        // and once configured and starting, its series comes back, reading 0 until it is up
+        ami.answer(ComponentHealth.starting("logging in"));
+        monitor.refreshNow();
+        assertThat(gauge("ami")).isZero();
+        ami.answer(ComponentHealth.up("logged in", Map.of()));
+        monitor.refreshNow();
+        assertThat(gauge("ami")).isEqualTo(1.0);
+        monitor.close();
+    }
+
+    @Test
     void shouldExposeAReadinessGaugePerComponentAndRemoveItOnClose() {
         FakeHealthCheck database = FakeHealthCheck.up("database");
         FakeHealthCheck ami = new FakeHealthCheck("ami", ComponentHealth.down("login failed"));

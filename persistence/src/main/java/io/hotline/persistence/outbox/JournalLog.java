@@ -1,5 +1,6 @@
 package io.hotline.persistence.outbox;
 
+import io.hotline.persistence.files.OwnerOnly;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -11,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,7 +51,9 @@ final class JournalLog implements AutoCloseable {
 
     /** Opens (creating it if needed) the log in {@code directory}, cutting off a line torn by a crash. */
     static JournalLog open(Path directory, long segmentBytes) throws IOException {
-        Files.createDirectories(directory);
+        // Callers' numbers and seats' names are in it: the owner's only, also what an earlier version wrote.
+        OwnerOnly.directory(directory);
+        OwnerOnly.restrictTree(directory);
         JournalLog log = new JournalLog(directory, segmentBytes);
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "journal-*.log")) {
             for (Path file : files) {
@@ -232,8 +236,8 @@ final class JournalLog implements AutoCloseable {
             current = null;
         }
         Path file = directory.resolve(String.format("journal-%020d.log", firstSequence));
-        current = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+        current = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND), OwnerOnly.fileAttributes());
         segments.put(firstSequence, file);
     }
 }

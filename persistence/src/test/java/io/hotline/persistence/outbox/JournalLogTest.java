@@ -2,15 +2,18 @@ package io.hotline.persistence.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hotline.persistence.files.OwnerOnly;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +51,31 @@ class JournalLogTest {
             // and reading from anywhere starts at the right entry
             assertThat(log.readAfter(17, 2)).extracting(JournalEntry::sequence).containsExactly(18L, 19L);
             assertThat(log.readAfter(0, 1)).extracting(JournalEntry::sequence).containsExactly(1L);
+        }
+    }
+
+    @Test
+    void shouldKeepItsFilesTheOwnersOnlyAlsoThoseAnEarlierVersionWrote() throws IOException {
+        // given a journal directory and segment an earlier version left readable by everyone
+        Path journal = directory.resolve("journal");
+        Files.createDirectories(journal);
+        Files.setPosixFilePermissions(journal, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path old = Files.writeString(journal.resolve(String.format("journal-%020d.log", 1)), "");
+        Files.setPosixFilePermissions(old, PosixFilePermissions.fromString("rw-r--r--"));
+
+        // when the log opens and writes a new segment
+        try (JournalLog log = JournalLog.open(journal, 200)) {
+            log.append(entries(1, 4));
+        }
+
+        // then the directory and every file are the owner's only
+        assertThat(Files.getPosixFilePermissions(journal)).isEqualTo(OwnerOnly.DIRECTORY);
+        try (Stream<Path> files = Files.list(journal)) {
+            List<Path> segments = files.toList();
+            assertThat(segments).isNotEmpty();
+            for (Path segment : segments) {
+                assertThat(Files.getPosixFilePermissions(segment)).as(segment.toString()).isEqualTo(OwnerOnly.FILE);
+            }
         }
     }
 

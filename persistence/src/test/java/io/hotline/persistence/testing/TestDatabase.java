@@ -3,6 +3,7 @@ package io.hotline.persistence.testing;
 import io.hotline.persistence.Database;
 import io.hotline.persistence.PersistenceConfig;
 import io.hotline.persistence.embedded.EmbeddedMariaDb;
+import io.hotline.persistence.seed.DemoSeed;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,21 +32,31 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     private static Server server;
 
     private final boolean migrate;
+    private final boolean demo;
     private String schema;
     private Database database;
 
     /** A database with every migration applied. */
     public TestDatabase() {
-        this(true);
+        this(true, false);
     }
 
-    private TestDatabase(boolean migrate) {
+    private TestDatabase(boolean migrate, boolean demo) {
         this.migrate = migrate;
+        this.demo = demo;
     }
 
     /** An empty database: the test applies migrations itself. */
     public static TestDatabase empty() {
-        return new TestDatabase(false);
+        return new TestDatabase(false, false);
+    }
+
+    /**
+     * A migrated database with the demo organisation: what {@code hotline run} gives an embedded database, and
+     * what an external one has after {@code hotline seed --demo --into-external}.
+     */
+    public static TestDatabase demo() {
+        return new TestDatabase(true, true);
     }
 
     @Override
@@ -59,6 +70,9 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         database = Database.open(config(), null);
         if (migrate) {
             database.migrate();
+        }
+        if (demo) {
+            DemoSeed.load(database.jdbi());
         }
     }
 
@@ -136,7 +150,7 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
             EmbeddedMariaDb embedded = EmbeddedMariaDb.start(Path.of("target", "embedded-mariadb"), 0);
             Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "test-mariadb-stop"));
             LOG.info("Test databases on an embedded MariaDB at 127.0.0.1:{}", embedded.port());
-            return new Server("jdbc:mysql://127.0.0.1:" + embedded.port() + "/", "root", "");
+            return new Server("jdbc:mysql://127.0.0.1:" + embedded.port() + "/", embedded.user(), embedded.password());
         }
 
         String url(String database) {

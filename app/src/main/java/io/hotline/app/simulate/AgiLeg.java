@@ -1,4 +1,4 @@
-package io.hotline.app.pbx;
+package io.hotline.app.simulate;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -63,6 +63,7 @@ final class AgiLeg {
             throw new IllegalStateException("FastAGI session of " + channel + " broke: " + e, e);
         } finally {
             channel.activeLeg(null);
+            channel.onHold(false);
         }
         channel.set("AGISTATUS", channel.isHungUp() ? "HANGUP" : "SUCCESS");
         return !channel.isHungUp();

@@ -5,4 +5,4 @@
  * simulated: a caller that presses digits and hangs up, seats whose phones answer or not. Time inside a call is
  * virtual (ring and talk durations are compared, not waited for); every call runs its dialplan on its own thread.
  */
-package io.hotline.app.pbx;
+package io.hotline.app.simulate;

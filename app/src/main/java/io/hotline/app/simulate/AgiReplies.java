@@ -1,4 +1,4 @@
-package io.hotline.app.pbx;
+package io.hotline.app.simulate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -102,11 +102,15 @@ final class AgiReplies {
     private String music(String onOff) {
         if ("ON".equalsIgnoreCase(onOff)) {
             channel.experienced("music on hold");
-            if (person != null && person.hangsUpOnHold()) {
+            channel.onHold(true);
+            if (person != null && person.holdPatienceMillis() == 0) {
                 channel.hangUp("hung up");
+            } else if (person != null) {
+                pbx.holdPatience(channel, person.holdPatienceMillis());
             }
         } else {
             channel.experienced("music off");
+            channel.onHold(false);
         }
         return "200 result=0\n";
     }

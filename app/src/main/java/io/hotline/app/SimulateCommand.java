@@ -97,9 +97,15 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Settings settings = Settings.load(System.getenv());
-        SimulationSettings simulation = new SimulationSettings(agiUrl(settings), amiSettings(settings),
-                dialplanFile(), new SimulationSettings.Load(duration, callers, rate, drain, dnis, seed),
-                endpoints(seats), new SimulationSettings.People(answerDelay, talk, patience, wrapUp, surveyShare));
+        SimulationSettings simulation;
+        try {
+            simulation = new SimulationSettings(agiUrl(settings), amiSettings(settings), dialplanFile(),
+                    new SimulationSettings.Load(duration, callers, rate, drain, dnis, seed), endpoints(seats),
+                    new SimulationSettings.People(answerDelay, talk, patience, wrapUp, surveyShare));
+        } catch (IllegalArgumentException e) {
+            // Bad options: exit 2 with the message, as for any usage error.
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
                 StandardCharsets.UTF_8);
         return new Simulation(simulation, out).run() ? 0 : FailureHandler.RUNTIME_FAILURE;

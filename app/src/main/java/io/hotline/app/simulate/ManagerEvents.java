@@ -18,7 +18,12 @@ final class ManagerEvents implements PbxListener {
     private final Consumer<String> out;
     private final DeviceStates devices;
     private final Map<String, Integer> states = new ConcurrentHashMap<>();
-    private final Map<String, String> bridges = new ConcurrentHashMap<>();
+    /** The bridge each bridged channel is in, by uniqueid. */
+    private final Map<String, Bridge> bridges = new ConcurrentHashMap<>();
+
+    /** A two-party bridge of Dial: its id and its two channels. */
+    private record Bridge(String id, SimulatedChannel caller, SimulatedChannel leg) {
+    }
 
     ManagerEvents(Consumer<String> out, DeviceStates devices) {
         this.out = out;
@@ -59,23 +64,41 @@ final class ManagerEvents implements PbxListener {
 
     @Override
     public void bridged(SimulatedChannel caller, SimulatedChannel leg) {
-        String bridge = UUID.randomUUID().toString();
+        Bridge bridge = new Bridge(UUID.randomUUID().toString(), caller, leg);
         bridges.put(caller.uniqueId(), bridge);
         bridges.put(leg.uniqueId(), bridge);
-        enter(bridge, leg, 1);
-        enter(bridge, caller, 2);
+        out.accept("Event: BridgeCreate" + CRLF + "Privilege: call,all" + CRLF + bridgeHeaders(bridge.id(), 0) + CRLF);
+        out.accept("Event: BridgeEnter" + CRLF + "Privilege: call,all" + CRLF + bridgeHeaders(bridge.id(), 1)
+                + channelHeaders(leg, "") + CRLF);
+        out.accept("Event: BridgeEnter" + CRLF + "Privilege: call,all" + CRLF + bridgeHeaders(bridge.id(), 2)
+                + channelHeaders(caller, "") + CRLF);
     }
 
-    private void enter(String bridge, SimulatedChannel channel, int count) {
-        out.accept("Event: BridgeEnter" + CRLF + "Privilege: call,all" + CRLF + "BridgeUniqueid: " + bridge + CRLF
-                + "BridgeType: basic" + CRLF + "BridgeTechnology: simple_bridge" + CRLF
-                + "BridgeCreator: <unknown>" + CRLF + "BridgeName: <unknown>" + CRLF + "BridgeNumChannels: " + count
-                + CRLF + "BridgeVideoSourceMode: none" + CRLF + channelHeaders(channel, "") + CRLF);
+    private static String bridgeHeaders(String bridge, int count) {
+        return "BridgeUniqueid: " + bridge + CRLF + "BridgeType: basic" + CRLF + "BridgeTechnology: simple_bridge"
+                + CRLF + "BridgeCreator: <unknown>" + CRLF + "BridgeName: <unknown>" + CRLF + "BridgeNumChannels: "
+                + count + CRLF + "BridgeVideoSourceMode: none" + CRLF;
+    }
+
+    /** One side hung up (or was moved): both leave the bridge, which is destroyed (recording 01b). */
+    private synchronized void dissolve(SimulatedChannel first) {
+        Bridge bridge = bridges.remove(first.uniqueId());
+        if (bridge == null) {
+            return;
+        }
+        SimulatedChannel second = first == bridge.caller() ? bridge.leg() : bridge.caller();
+        bridges.remove(second.uniqueId());
+        out.accept("Event: BridgeLeave" + CRLF + "Privilege: call,all" + CRLF + bridgeHeaders(bridge.id(), 1)
+                + channelHeaders(first, "") + CRLF);
+        out.accept("Event: BridgeLeave" + CRLF + "Privilege: call,all" + CRLF + bridgeHeaders(bridge.id(), 0)
+                + channelHeaders(second, "") + CRLF);
+        out.accept("Event: BridgeDestroy" + CRLF + "Privilege: call,all" + CRLF + bridgeHeaders(bridge.id(), 0)
+                + CRLF);
     }
 
     @Override
     public void channelHungUp(SimulatedChannel channel, int cause) {
-        bridges.remove(channel.uniqueId());
+        dissolve(channel);
         out.accept("Event: Hangup" + CRLF + "Privilege: call,all" + CRLF + channelHeaders(channel, "") + "Cause: "
                 + cause + CRLF + "Cause-txt: " + causeText(cause) + CRLF + CRLF);
         states.remove(channel.uniqueId());
@@ -112,7 +135,8 @@ final class ManagerEvents implements PbxListener {
 
     /** The {@code CoreShowChannel} item of a live channel, answering the action {@code actionId}. */
     String coreShowChannel(SimulatedChannel channel, String actionId) {
-        String bridge = bridges.get(channel.uniqueId());
+        Bridge found = bridges.get(channel.uniqueId());
+        String bridge = found == null ? null : found.id();
         return "Event: CoreShowChannel" + CRLF + "ActionID: " + actionId + CRLF + channelHeaders(channel, "")
                 + "Application: " + (bridge != null ? "Dial" : "AGI") + CRLF + "ApplicationData: " + CRLF
                 + "Duration: 00:00:01" + CRLF + "BridgeId: " + (bridge == null ? "" : bridge) + CRLF + CRLF;

@@ -31,7 +31,7 @@ public final class ManagerServer implements AutoCloseable {
     private final AtomicInteger logins = new AtomicInteger();
     private final DeviceStates devices = new DeviceStates(this::broadcast);
     private final ManagerEvents channelEvents = new ManagerEvents(this::broadcast, devices);
-    private volatile Consumer<String> onLogin = client -> { };
+    private volatile Consumer<String> notices = line -> { };
 
     /**
      * Who may log in: the user, and the secret (empty: any secret is accepted, for a Hotline whose secret the
@@ -76,9 +76,12 @@ public final class ManagerServer implements AutoCloseable {
         devices.register(device);
     }
 
-    /** Runs {@code listener} with the client's address after every successful login. */
-    public void onLogin(Consumer<String> listener) {
-        this.onLogin = listener;
+    /**
+     * Tells {@code listener} in one readable line of each login and each action that changes a call (Hangup,
+     * Redirect), e.g. {@code Hotline logs in over AMI (from /127.0.0.1:40934)}.
+     */
+    public void onNotice(Consumer<String> listener) {
+        this.notices = listener;
     }
 
     /** The port it listens on. */
@@ -125,7 +128,11 @@ public final class ManagerServer implements AutoCloseable {
 
     void loggedIn(ManagerSession session, String client) {
         logins.incrementAndGet();
-        onLogin.accept(client);
+        notice("Hotline logs in over AMI (from " + client + ")");
+    }
+
+    void notice(String line) {
+        notices.accept(line);
     }
 
     void ended(ManagerSession session) {

@@ -142,6 +142,7 @@ final class ManagerSession {
             return response("Error", id, "No such channel");
         }
         int cause = parseCause(action.get("cause"));
+        server.notice("Hotline hangs up " + channel.get().name() + " over AMI");
         channel.get().hangUpNow("hung up by AMI", cause);
         return response("Success", id, "Channel Hungup");
     }
@@ -157,6 +158,8 @@ final class ManagerSession {
         if (!server.pbx().hasExtension(context, exten) || !channel.get().redirect(context, exten)) {
             return response("Error", id, "Redirect failed");
         }
+        server.notice("Hotline redirects " + channel.get().name() + " (caller " + channel.get().callerNumber()
+                + ") to " + context + "," + exten + " over AMI");
         return response("Success", id, "Redirect successful");
     }
 

@@ -54,8 +54,10 @@ public final class Simulation {
         });
         try (SimulatedAsterisk pbx = SimulatedAsterisk.realTime(dialplan, Map.of("HOTLINE_AGI", settings.agiUrl()));
              ManagerServer ami = startAmi(pbx)) {
+            // Callers and seats draw from their own generators: the same seed plays the same callers.
             Random random = new Random(settings.load().seed());
-            SimulatedSeats seats = new SimulatedSeats(pbx, settings.people(), narrator, tally, random, timers);
+            SimulatedSeats seats = new SimulatedSeats(pbx, settings.people(), narrator, tally,
+                    new Random(settings.load().seed() + 1), timers);
             pbx.listen(listeners(ami == null ? PbxListener.NONE : ami.channelEvents(), narrator, seats));
             pbx.phoneBook(seats::phone);
             if (!awaitHotline(ami)) {
@@ -88,7 +90,7 @@ public final class Simulation {
         try {
             ManagerServer server = ManagerServer.start(ami.host(), ami.port(), pbx,
                     new ManagerServer.Credentials(ami.username(), ami.secret()));
-            server.onLogin(client -> narrator.say("Hotline logs in over AMI (from " + client + ")"));
+            server.onNotice(narrator::say);
             narrator.say("AMI: listening on " + ami.host() + ":" + server.port() + " as Asterisk would, for user "
                     + ami.username() + (ami.secret().isEmpty() ? " (any secret)" : ""));
             return server;

@@ -31,7 +31,8 @@ final class AgiReplies {
     String reply(String command, AgiLeg leg) {
         List<String> words = words(command);
         String verb = words.isEmpty() ? "" : words.get(0) + (words.size() > 1 ? " " + words.get(1) : "");
-        boolean dead = channel.isHungUp();
+        // After an AMI Redirect the session goes on, but media commands are refused as on a dead channel (rec. 20).
+        boolean dead = channel.isHungUp() || channel.isRedirected();
         return switch (verb) {
             case "GET VARIABLE" -> {
                 String value = substitution.lookup(words.get(2), channel);

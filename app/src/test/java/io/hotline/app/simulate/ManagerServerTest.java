@@ -7,6 +7,12 @@ import io.hotline.telephony.ami.AmiConnection;
 import io.hotline.telephony.ami.AmiEvent;
 import io.hotline.telephony.ami.AmiObserver;
 import io.hotline.telephony.ami.AmiServerConfig;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +38,10 @@ class ManagerServerTest {
             " same => n,Hangup()",
             "exten => 200,1,Answer()",
             " same => n,Dial(PJSIP/1002,30,g)",
+            " same => n,Hangup()",
+            "exten => 300,1,Answer()",
+            " same => n,AGI(${AGI_URL}/route)",
+            " same => n,Set(AFTER=yes)",
             " same => n,Hangup()",
             "exten => moved,1,Set(MOVED=yes)",
             " same => n,Hangup()");
@@ -112,5 +122,37 @@ class ManagerServerTest {
         SimulatedChannel caller = call.finished().get(10, TimeUnit.SECONDS);
         assertThat(caller.variable("MOVED")).isEqualTo("yes");
         assertThat(pbx.channelsOf("PJSIP/1002").get(0).isHungUp()).isTrue();
+    }
+
+    @Test
+    void shouldEndTheAgiSessionOfARedirectedCallerAndMoveItOnceHotlineClosesIt() throws Exception {
+        try (ServerSocket fakeHotline = new ServerSocket(0)) {
+            pbx.global("AGI_URL", "agi://127.0.0.1:" + fakeHotline.getLocalPort());
+            SimulatedAsterisk.Call call = pbx.call(CallerPhone.customer("+4930123403", "Caller"), "test", "300");
+            try (Socket session = fakeHotline.accept()) {
+                session.setSoTimeout(10_000);
+                BufferedReader in = new BufferedReader(new InputStreamReader(session.getInputStream(),
+                        StandardCharsets.UTF_8));
+                OutputStream out = session.getOutputStream();
+                for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                    // the agi_* environment
+                }
+                out.write("SET MUSIC ON default\n".getBytes(StandardCharsets.UTF_8));
+                assertThat(in.readLine()).isEqualTo("200 result=0");
+
+                ManagerResponse response = hotline.redirect(call.channel().name(), "test", "moved")
+                        .get(5, TimeUnit.SECONDS);
+
+                assertThat(response.getMessage()).isEqualTo("Redirect successful");
+                assertThat(in.readLine()).isEqualTo("HANGUP");
+                out.write("WAIT FOR DIGIT 1000\n".getBytes(StandardCharsets.UTF_8));
+                assertThat(in.readLine()).startsWith("511 ");
+                assertThat(call.finished()).isNotDone();
+            }
+            SimulatedChannel caller = call.finished().get(10, TimeUnit.SECONDS);
+            assertThat(caller.variable("MOVED")).isEqualTo("yes");
+            assertThat(caller.variable("AFTER")).isNull();
+            assertThat(caller.isHungUp()).isTrue();
+        }
     }
 }

@@ -24,11 +24,11 @@ import picocli.CommandLine.Option;
  * from the options; nothing else of Hotline is read.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Play a simulated Asterisk against a running Hotline (./hotline run in another terminal):",
-                "callers over FastAGI, AMI events, seat phones that log in with *21, ring, answer, talk, wrap up,",
-                "callers who wait, abandon and rate the service, following docs/asterisk/extensions.conf.",
-                "Hotline follows its AMI when started with HOTLINE_AMI_HOST (e.g. 127.0.0.1:5039) set in both",
-                "terminals. See docs/simulate.md."})
+        description = {"Play a simulated Asterisk against a running Hotline (./hotline run in another terminal): "
+                + "callers over FastAGI through docs/asterisk/extensions.conf, AMI events, seat phones that log in "
+                + "with *21, ring, answer, talk and wrap up, callers who wait, abandon and rate the service.",
+                "Hotline follows the simulator's AMI when both terminals set HOTLINE_AMI_HOST (e.g. "
+                        + "127.0.0.1:5039). See docs/simulate.md."})
 final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--duration", defaultValue = "60s", converter = DurationConverter.class,

@@ -157,6 +157,7 @@ final class ManagerEvents implements PbxListener {
             case 17 -> "User busy";
             case 19 -> "No answer";
             case 21 -> "Call Rejected";
+            case 41 -> "Temporary failure";
             default -> "Unknown";
         };
     }

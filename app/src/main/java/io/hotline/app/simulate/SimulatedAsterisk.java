@@ -122,6 +122,8 @@ public final class SimulatedAsterisk implements AutoCloseable {
                 channel.doing("finished");
                 finished.complete(channel);
             } catch (RuntimeException | Error e) {
+                // The channel must not outlive its call: AMI would list it as live for ever.
+                channel.hangUp("the simulation failed", 41);
                 finished.completeExceptionally(e);
             }
         }, "pbx-" + channel.name());
@@ -180,6 +182,11 @@ public final class SimulatedAsterisk implements AutoCloseable {
 
     PbxListener listener() {
         return listener;
+    }
+
+    /** Whether phones ring and people talk in real time. */
+    boolean isRealTime() {
+        return timers != null;
     }
 
     /** The live channel named {@code name} (e.g. {@code PJSIP/1001-0000000b}), as AMI actions name channels. */

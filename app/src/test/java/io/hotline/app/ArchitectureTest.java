@@ -64,4 +64,14 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("io.hotline.app..")
                 .check(hotline);
     }
+
+    @Test
+    void shouldKeepTheSimulatorToTheProtocols() {
+        // The simulated PBX knows Hotline only through FastAGI, AMI and the dialplan file: no Hotline class.
+        noClasses().that().resideInAPackage("io.hotline.app.simulate..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.hotline.routing..", "io.hotline.telephony..",
+                        "io.hotline.persistence..", "io.hotline.ops..", "io.hotline.web..")
+                .orShould().dependOnClassesThat().resideInAPackage("io.hotline.app")
+                .check(hotline);
+    }
 }

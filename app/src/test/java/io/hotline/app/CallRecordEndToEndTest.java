@@ -355,7 +355,9 @@ class CallRecordEndToEndTest {
         return DB.jdbi().withHandle(handle -> handle.createQuery("SELECT c.*, s.code AS seat FROM call_record c"
                         + " LEFT JOIN seat s ON s.id = c.seat_id"
                         + " WHERE c.asterisk_server = :server AND c.linkedid = :call")
-                .bind("server", asterisk).bind("call", linkedId).mapToMap().findOne().orElse(Map.of()));
+                .bind("server", asterisk).bind("call", linkedId).mapToMap().findOne()
+                // An AssertionError, not an IllegalStateException: untilAsserted retries it while the row is coming.
+                .orElseThrow(() -> new AssertionError("no call_record row for " + linkedId + " yet")));
     }
 
     private int callRecordCount(String linkedId) {

@@ -3,9 +3,9 @@ package io.hotline.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.hotline.app.pbx.CallerPhone;
-import io.hotline.app.pbx.SimulatedAsterisk;
-import io.hotline.app.pbx.SimulatedChannel;
+import io.hotline.app.simulate.CallerPhone;
+import io.hotline.app.simulate.SimulatedAsterisk;
+import io.hotline.app.simulate.SimulatedChannel;
 import io.hotline.persistence.testing.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,11 +3,11 @@ package io.hotline.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.hotline.app.pbx.CallerPhone;
-import io.hotline.app.pbx.Dialplan;
-import io.hotline.app.pbx.SeatPhone;
-import io.hotline.app.pbx.SimulatedAsterisk;
-import io.hotline.app.pbx.SimulatedChannel;
+import io.hotline.app.simulate.CallerPhone;
+import io.hotline.app.simulate.Dialplan;
+import io.hotline.app.simulate.SeatPhone;
+import io.hotline.app.simulate.SimulatedAsterisk;
+import io.hotline.app.simulate.SimulatedChannel;
 import io.hotline.persistence.testing.TestDatabase;
 import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.seat.SeatState;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every call flow of {@code docs/asterisk.md}, run by a simulated Asterisk 22 ({@code io.hotline.app.pbx}) through
+ * Every call flow of {@code docs/asterisk.md}, run by a simulated Asterisk 22 ({@code io.hotline.app.simulate}) through
  * the SHIPPED {@code docs/asterisk/extensions.conf} against a whole Hotline over real FastAGI sockets and the real
  * database: what the caller and the seat experience, and what ends up on the work order. Each test logs in the
  * seats it needs from their phones and logs them out afterwards. {@code -Dhotline.dialplan=<file>} runs the flows

@@ -3,9 +3,9 @@ package io.hotline.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.hotline.app.pbx.CallerPhone;
-import io.hotline.app.pbx.SimulatedAsterisk;
-import io.hotline.app.pbx.SimulatedChannel;
+import io.hotline.app.simulate.CallerPhone;
+import io.hotline.app.simulate.SimulatedAsterisk;
+import io.hotline.app.simulate.SimulatedChannel;
 import io.hotline.persistence.testing.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,7 +65,8 @@ class DialplanWithoutSeatsFlowTest {
     void shouldSendTheCallerToTheFallbackWhenTheCallbackCannotBeRecorded() throws Exception {
         // A caller without a number cannot be called back: the callback script answers FAILED.
         CallerPhone caller = new CallerPhone("", "Anonymous", "PJSIP/carrier",
-                Map.of("hotline/press-1-for-callback", '1'), false, Long.MAX_VALUE, Long.MAX_VALUE);
+                Map.of("hotline/press-1-for-callback", '1'), CallerPhone.FOREVER, CallerPhone.FOREVER,
+                CallerPhone.FOREVER);
 
         SimulatedChannel call = pbx.call(caller, "hotline-inbound", "4008001234").finishedWithin(FLOW);
 

@@ -1,4 +1,4 @@
-package io.hotline.app.pbx;
+package io.hotline.app.simulate;
 
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +12,9 @@ import java.util.Optional;
  * NOANSWER (rang past the timeout), CANCEL (the caller hung up while it rang), ANSWER (connected; also after the
  * callee hung up). A seat may blind-transfer the caller instead of hanging up: the caller then goes on where the
  * transfer points. Returns HANGUP when the caller's channel is gone: the caller hung up, or the seat did and there
- * is no {@code g}. Ringing and talking use virtual time. Stateless; runs on the caller's dialplan thread.
+ * is no {@code g}. Ringing and talking take the PBX's time ({@link SimulatedAsterisk#pause}): an AMI Hangup of the
+ * ringing leg ends the Dial with CHANUNAVAIL (recording 17), an AMI Redirect of the caller leaves it. Stateless;
+ * runs on the caller's dialplan thread.
  */
 final class DialApplication {
     private final SimulatedAsterisk pbx;
@@ -34,18 +36,27 @@ final class DialApplication {
         }
         SimulatedChannel leg = pbx.newChannel(phone.endpoint(), phone.number(), phone.displayName(), null,
                 caller.linkedId());
+        leg.moveTo(SeatPhone.ENDPOINT_CONTEXT, "s", "s", 1);
         caller.inheritInto(leg);
+        PbxListener listener = pbx.listener();
+        listener.channelCreated(leg);
+        listener.dialBegan(caller, leg, target);
         leg.experienced("ringing");
+        listener.channelRinging(leg);
         long answersAt = phone.answerAfterMillis() < 0 ? Long.MAX_VALUE : phone.answerAfterMillis();
         long patience = person == null ? Long.MAX_VALUE : person.ringPatienceMillis();
+        long rings = Math.min(patience, Math.min(answersAt, timeout));
+        if (pbx.pause(rings, leg, caller)) {
+            return interruptedRinging(caller, leg);
+        }
         if (patience < Math.min(answersAt, timeout)) {
-            leg.hangUp("CANCEL");
+            endLeg(caller, leg, "CANCEL");
             caller.hangUp("hung up");
             caller.set("DIALSTATUS", "CANCEL");
             return Applications.Outcome.HANGUP;
         }
         if (answersAt > timeout) {
-            leg.hangUp("CANCEL");
+            endLeg(caller, leg, "NOANSWER");
             return status(caller, "NOANSWER");
         }
         leg.answer();
@@ -55,22 +66,48 @@ final class DialApplication {
             pbx.runSubroutine(leg, parts.get(0), parts.subList(1, parts.size()));
         }
         caller.set("DIALSTATUS", "ANSWER");
+        listener.dialEnded(caller, leg, "ANSWER");
         caller.experienced("connected to " + leg.name());
+        listener.bridged(caller, leg);
         return bridge(caller, person, leg, phone, option(options, 'g') != null);
     }
 
+    /**
+     * The ringing ended early: an AMI Hangup of the seat's leg (recording 17: Dial returns CHANUNAVAIL), or the
+     * caller hung up or was redirected meanwhile (the leg is cancelled).
+     */
+    private Applications.Outcome interruptedRinging(SimulatedChannel caller, SimulatedChannel leg) {
+        if (caller.isHungUp() || caller.isRedirected()) {
+            endLeg(caller, leg, "CANCEL");
+            caller.set("DIALSTATUS", "CANCEL");
+            return caller.isHungUp() ? Applications.Outcome.HANGUP : Applications.Outcome.JUMPED;
+        }
+        pbx.listener().dialEnded(caller, leg, "CHANUNAVAIL");
+        return status(caller, "CHANUNAVAIL");
+    }
+
+    private void endLeg(SimulatedChannel caller, SimulatedChannel leg, String status) {
+        pbx.listener().dialEnded(caller, leg, status);
+        leg.hangUp("CANCEL", "NOANSWER".equals(status) ? 19 : 16);
+    }
+
     private Applications.Outcome bridge(SimulatedChannel caller, CallerPhone person, SimulatedChannel leg,
-                                               SeatPhone phone, boolean goOn) {
+                                        SeatPhone phone, boolean goOn) {
         long callerTalks = person == null ? Long.MAX_VALUE : person.talkMillis();
         if (callerTalks == Long.MAX_VALUE && phone.talkMillis() == Long.MAX_VALUE) {
             throw new IllegalStateException("nobody ever hangs up the call of " + caller);
         }
-        if (callerTalks < phone.talkMillis()) {
+        if (pbx.pause(Math.min(callerTalks, phone.talkMillis()), caller, leg) && !leg.isHungUp()) {
+            // The caller hung up or was redirected (AMI) during the conversation: the seat's leg ends.
+            leg.hangUp("BYE from the PBX");
+            return caller.isHungUp() ? Applications.Outcome.HANGUP : Applications.Outcome.JUMPED;
+        }
+        if (!leg.isHungUp() && callerTalks < phone.talkMillis()) {
             caller.hangUp("hung up");
             leg.hangUp("BYE from the PBX");
             return Applications.Outcome.HANGUP;
         }
-        if (phone.transferTo() != null && blindTransfer(caller, leg, phone.transferTo())) {
+        if (!leg.isHungUp() && phone.transferTo() != null && blindTransfer(caller, leg, phone.transferTo())) {
             return Applications.Outcome.JUMPED;
         }
         leg.hangUp("hung up");

@@ -1,4 +1,4 @@
-package io.hotline.app.pbx;
+package io.hotline.app.simulate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,8 @@ final class AgiReplies {
     String reply(String command, AgiLeg leg) {
         List<String> words = words(command);
         String verb = words.isEmpty() ? "" : words.get(0) + (words.size() > 1 ? " " + words.get(1) : "");
-        boolean dead = channel.isHungUp();
+        // After an AMI Redirect the session goes on, but media commands are refused as on a dead channel (rec. 20).
+        boolean dead = channel.isHungUp() || channel.isRedirected();
         return switch (verb) {
             case "GET VARIABLE" -> {
                 String value = substitution.lookup(words.get(2), channel);
@@ -102,11 +103,15 @@ final class AgiReplies {
     private String music(String onOff) {
         if ("ON".equalsIgnoreCase(onOff)) {
             channel.experienced("music on hold");
-            if (person != null && person.hangsUpOnHold()) {
+            channel.onHold(true);
+            if (person != null && person.holdPatienceMillis() == 0) {
                 channel.hangUp("hung up");
+            } else if (person != null) {
+                pbx.holdPatience(channel, person.holdPatienceMillis());
             }
         } else {
             channel.experienced("music off");
+            channel.onHold(false);
         }
         return "200 result=0\n";
     }

@@ -1,4 +1,4 @@
-package io.hotline.app.pbx;
+package io.hotline.app.simulate;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,13 +20,16 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * An Asterisk 22 for tests: runs calls through a {@link Dialplan} the way the PBX core does (find the extension,
+ * An Asterisk 22, simulated: runs calls through a {@link Dialplan} the way the PBX core does (find the extension,
  * run priorities, substitute variables, on hang-up run the {@code h} extension of the current context), rings
  * {@link SeatPhone}s it knows, and talks FastAGI to Hotline for every {@code AGI()}. Each call runs on its own
- * thread ({@link #call}). Thread-safe: phones, globals and channels are concurrent collections; a channel's
- * dialplan state is touched only by its call's thread.
+ * thread ({@link #call}). Time is virtual by default (tests compare ring and talk durations instead of waiting);
+ * {@link #realTime} makes phones ring, people talk and callers wait on hold for as long as they say, and lets
+ * another thread end ({@link SimulatedChannel#hangUpNow}) or move ({@link SimulatedChannel#redirect}) a channel
+ * meanwhile, as AMI actions do. What happens is told to a {@link PbxListener}. Thread-safe: phones, globals and
+ * channels are concurrent collections; a channel's dialplan state is touched only by its call's thread.
  */
-public final class SimulatedAsterisk {
+public final class SimulatedAsterisk implements AutoCloseable {
     /** More steps than any flow of Hotline's dialplan takes: a call past this is looping. */
     private static final int MAX_STEPS = 500;
     private final Dialplan dialplan;
@@ -39,12 +44,47 @@ public final class SimulatedAsterisk {
     private final long epochSecond = System.currentTimeMillis() / 1000;
     private volatile Consumer<String> dialling = target -> { };
     private final List<Function<SimulatedChannel, String>> reporters = new CopyOnWriteArrayList<>();
+    /** Patience timers of callers on hold; {@code null} in virtual time. */
+    private final ScheduledExecutorService timers;
+    private volatile PbxListener listener = PbxListener.NONE;
+    private volatile Function<String, SeatPhone> phoneBook = phones::get;
 
-    /** A PBX running {@code dialplan} with its globals, {@code overrides} replacing some (e.g. HOTLINE_AGI). */
+    /** A PBX in virtual time running {@code dialplan} with its globals, {@code overrides} replacing some. */
     public SimulatedAsterisk(Dialplan dialplan, Map<String, String> overrides) {
+        this(dialplan, overrides, false);
+    }
+
+    private SimulatedAsterisk(Dialplan dialplan, Map<String, String> overrides, boolean realTime) {
         this.dialplan = dialplan;
         globals.putAll(dialplan.globals());
         globals.putAll(overrides);
+        this.timers = realTime ? Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "pbx-timers");
+            thread.setDaemon(true);
+            return thread;
+        }) : null;
+    }
+
+    /**
+     * A PBX in real time (e.g. HOTLINE_AGI in {@code overrides}): phones ring and people talk and wait on hold for
+     * the milliseconds their {@link SeatPhone} and {@link CallerPhone} say. {@link #close} stops its timers.
+     */
+    public static SimulatedAsterisk realTime(Dialplan dialplan, Map<String, String> overrides) {
+        return new SimulatedAsterisk(dialplan, overrides, true);
+    }
+
+    /** Tells {@code pbxListener} what happens to channels from now on. */
+    public void listen(PbxListener pbxListener) {
+        this.listener = pbxListener;
+    }
+
+    /**
+     * Where Dial finds the phone of an endpoint from now on, asked at every Dial (e.g. a seat whose answer delay and
+     * talk time are drawn for each call); {@code null} for an endpoint that does not exist. Replaces
+     * {@link #install}ed phones.
+     */
+    public void phoneBook(Function<String, SeatPhone> book) {
+        this.phoneBook = book;
     }
 
     /** Changes a global variable, as {@code Set(GLOBAL(name)=value)} or a reload would. */
@@ -73,6 +113,8 @@ public final class SimulatedAsterisk {
     /** Places a call from {@code person} to {@code exten} in {@code context}; runs it on its own thread. */
     public Call call(CallerPhone person, String context, String exten) {
         SimulatedChannel channel = newChannel(person.endpoint(), person.number(), person.displayName(), exten, null);
+        channel.moveTo(context, exten, exten, 1);
+        listener.channelCreated(channel);
         CompletableFuture<SimulatedChannel> finished = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
@@ -80,6 +122,8 @@ public final class SimulatedAsterisk {
                 channel.doing("finished");
                 finished.complete(channel);
             } catch (RuntimeException | Error e) {
+                // The channel must not outlive its call: AMI would list it as live for ever.
+                channel.hangUp("the simulation failed", 41);
                 finished.completeExceptionally(e);
             }
         }, "pbx-" + channel.name());
@@ -133,7 +177,81 @@ public final class SimulatedAsterisk {
     }
 
     SeatPhone phone(String endpoint) {
-        return phones.get(endpoint);
+        return phoneBook.apply(endpoint);
+    }
+
+    PbxListener listener() {
+        return listener;
+    }
+
+    /** Whether phones ring and people talk in real time. */
+    boolean isRealTime() {
+        return timers != null;
+    }
+
+    /** The live channel named {@code name} (e.g. {@code PJSIP/1001-0000000b}), as AMI actions name channels. */
+    public Optional<SimulatedChannel> liveChannel(String name) {
+        return channels.stream().filter(channel -> channel.name().equals(name) && !channel.isHungUp()).findFirst();
+    }
+
+    /** Every channel not hung up yet, oldest first (AMI's CoreShowChannels). */
+    public List<SimulatedChannel> liveChannels() {
+        return channels.stream().filter(channel -> !channel.isHungUp()).toList();
+    }
+
+    /**
+     * Lets {@code millis} pass on the calling call's thread, unless one of {@code watched} hangs up or is redirected
+     * first; returns whether one did. In virtual time no time passes: it only says whether one has already.
+     */
+    boolean pause(long millis, SimulatedChannel... watched) {
+        if (timers == null) {
+            return anyEnded(watched);
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.min(millis, Long.MAX_VALUE / 2_000_000));
+        while (!anyEnded(watched)) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) {
+                return false;
+            }
+            // Each channel wakes its own waiter; the slice bounds how late a change of another one is noticed.
+            if (watched[0].awaitEnd(Math.min(left, 50)) && Thread.currentThread().isInterrupted()) {
+                return true;
+            }
+        }
+        return true;
+    }
+
+    private static boolean anyEnded(SimulatedChannel... watched) {
+        for (SimulatedChannel channel : watched) {
+            if (channel.isHungUp() || channel.isRedirected()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The person on {@code channel} hangs up after {@code patienceMillis} of this hold (real time), unless the music
+     * stopped meanwhile; in virtual time only a patience of 0 (at once) is honoured, by the caller.
+     */
+    void holdPatience(SimulatedChannel channel, long patienceMillis) {
+        if (timers == null || patienceMillis == CallerPhone.FOREVER) {
+            return;
+        }
+        int hold = channel.holdNumber();
+        timers.schedule(() -> {
+            if (channel.isOnHold() && channel.holdNumber() == hold) {
+                channel.hangUpNow();
+            }
+        }, patienceMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops the patience timers (calls in progress are not ended: hang them up first). */
+    @Override
+    public void close() {
+        if (timers != null) {
+            timers.shutdownNow();
+        }
     }
 
     boolean hasPrompt(String file) {
@@ -146,6 +264,7 @@ public final class SimulatedAsterisk {
         String uniqueId = epochSecond + "." + id;
         SimulatedChannel channel = new SimulatedChannel(endpoint + "-" + String.format("%08x", id), uniqueId,
                 linkedId == null ? uniqueId : linkedId, number, name, dialled);
+        channel.observedBy(listener);
         channels.add(channel);
         return channel;
     }
@@ -208,6 +327,12 @@ public final class SimulatedAsterisk {
             channel.doing("running " + step.get().context() + "," + step.get().extension() + ","
                     + step.get().priority() + ": " + step.get().application() + "(" + data + ")");
             Applications.Outcome outcome = applications.run(step.get().application(), data, channel, person);
+            SimulatedChannel.Redirect redirect = channel.isHungUp() ? null : channel.takeRedirect();
+            if (redirect != null) {
+                // An AMI Redirect: the application (AGI, Dial) was left; the channel goes on at the target.
+                jump(channel, redirect);
+                continue;
+            }
             switch (outcome) {
                 case NEXT -> channel.moveTo(channel.priority() + 1);
                 case JUMPED -> {
@@ -222,6 +347,20 @@ public final class SimulatedAsterisk {
                 }
             }
         }
+    }
+
+    private void jump(SimulatedChannel channel, SimulatedChannel.Redirect redirect) {
+        Optional<Dialplan.Match> target = dialplan.match(redirect.context(), redirect.exten());
+        if (target.isEmpty()) {
+            channel.hangUp("redirected to nowhere");
+            return;
+        }
+        channel.moveTo(target.get().context(), target.get().extension(), redirect.exten(), 1);
+    }
+
+    /** Whether {@code context,exten,1} exists (AMI Redirect refuses a target that does not). */
+    public boolean hasExtension(String context, String exten) {
+        return dialplan.match(context, exten).isPresent();
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.hotline.app.pbx;
+package io.hotline.app.simulate;
 
 /**
  * One extension name of a dialplan, literal ({@code *21}, {@code s}, {@code h}) or a pattern ({@code _X.},

@@ -1,4 +1,4 @@
-package io.hotline.app.pbx;
+package io.hotline.app.simulate;
 
 /**
  * A seat's softphone as {@code Dial()} finds it: its endpoint ({@code PJSIP/1001}, the seat's dial string in

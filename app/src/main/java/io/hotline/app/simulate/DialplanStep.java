@@ -1,4 +1,4 @@
-package io.hotline.app.pbx;
+package io.hotline.app.simulate;
 
 /**
  * One priority of a dialplan extension: {@code exten => <extension>,<priority>(<label>),<application>(<data>)}.

@@ -1,4 +1,4 @@
-package io.hotline.app.pbx;
+package io.hotline.app.simulate;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,19 +17,33 @@ import java.util.List;
  * A refused connection sets {@code AGISTATUS=FAILURE} and the dialplan continues. In the {@code h} extension the
  * channel is already dead: no HANGUP line, media commands get 511. One per AGI() call; the dialplan thread reads
  * and writes, the test thread may write the HANGUP line, so writes are synchronized.
+ *
+ * <p>In virtual time (tests) a session that breaks or stays silent for 30 s fails the call: it is a bug to see. In
+ * real time ({@link SimulatedAsterisk#realTime}) it is what Asterisk lives with: Hotline may keep a waiting caller
+ * silent for minutes, and a session Hotline drops (Hotline stopped) ends the AGI with {@code AGISTATUS=FAILURE},
+ * the dialplan going on.
  */
 final class AgiLeg {
     private static final int CONNECT_TIMEOUT_MILLIS = 2_000;
     private static final int READ_TIMEOUT_MILLIS = 30_000;
+    /** Real time: a caller may wait silently for long; a session silent this long is given up. */
+    private static final int REAL_TIME_READ_TIMEOUT_MILLIS = 600_000;
 
     private final SimulatedChannel channel;
     private final AgiReplies replies;
     private OutputStream out;
     private boolean hangupSent;
 
+    private final boolean realTime;
+
     AgiLeg(SimulatedChannel channel, AgiReplies replies) {
+        this(channel, replies, false);
+    }
+
+    AgiLeg(SimulatedChannel channel, AgiReplies replies, boolean realTime) {
         this.channel = channel;
         this.replies = replies;
+        this.realTime = realTime;
     }
 
     /**
@@ -44,7 +58,7 @@ final class AgiLeg {
             connection.connect(new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 4573 : uri.getPort()),
                     CONNECT_TIMEOUT_MILLIS);
             connected = true;
-            connection.setSoTimeout(READ_TIMEOUT_MILLIS);
+            connection.setSoTimeout(realTime ? REAL_TIME_READ_TIMEOUT_MILLIS : READ_TIMEOUT_MILLIS);
             synchronized (this) {
                 out = connection.getOutputStream();
                 hangupSent = dead;
@@ -55,14 +69,15 @@ final class AgiLeg {
             converse(new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8)),
                     url);
         } catch (IOException e) {
-            if (!connected) {
-                channel.experienced("AGI failed: " + e.getClass().getSimpleName());
+            if (!connected || realTime) {
+                channel.experienced((connected ? "AGI broke: " : "AGI failed: ") + e.getClass().getSimpleName());
                 channel.set("AGISTATUS", "FAILURE");
-                return !dead;
+                return !channel.isHungUp() && !dead;
             }
             throw new IllegalStateException("FastAGI session of " + channel + " broke: " + e, e);
         } finally {
             channel.activeLeg(null);
+            channel.onHold(false);
         }
         channel.set("AGISTATUS", channel.isHungUp() ? "HANGUP" : "SUCCESS");
         return !channel.isHungUp();

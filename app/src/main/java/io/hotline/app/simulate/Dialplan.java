@@ -1,4 +1,4 @@
-package io.hotline.app.pbx;
+package io.hotline.app.simulate;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

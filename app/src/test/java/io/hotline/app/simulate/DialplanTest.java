@@ -1,4 +1,4 @@
-package io.hotline.app.pbx;
+package io.hotline.app.simulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

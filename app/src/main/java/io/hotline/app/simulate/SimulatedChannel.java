@@ -1,4 +1,4 @@
-package io.hotline.app.pbx;
+package io.hotline.app.simulate;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -27,8 +27,13 @@ public final class SimulatedChannel {
     private final List<String> experience = new CopyOnWriteArrayList<>();
     private final List<String> agiCommands = new CopyOnWriteArrayList<>();
     private final List<String> steps = new CopyOnWriteArrayList<>();
+    private final Object signal = new Object();
+    private volatile PbxListener listener = PbxListener.NONE;
     private volatile boolean up;
     private volatile boolean hungUp;
+    private volatile boolean onHold;
+    private volatile int holdNumber;
+    private volatile Redirect redirect;
     private volatile AgiLeg activeLeg;
     private volatile String activity = "created";
     private String context;
@@ -59,16 +64,18 @@ public final class SimulatedChannel {
         return linkedId;
     }
 
-    String callerNumber() {
+    /** The caller id number. */
+    public String callerNumber() {
         return callerNumber;
     }
 
-    String callerName() {
+    /** The caller id name. */
+    public String callerName() {
         return callerName;
     }
 
     /** The dialled number (agi_dnid), or {@code null} (a leg Dial created). */
-    String dialledNumber() {
+    public String dialledNumber() {
         return dialledNumber;
     }
 
@@ -148,7 +155,8 @@ public final class SimulatedChannel {
         agiCommands.add(command);
     }
 
-    boolean isUp() {
+    /** Whether the channel is answered. */
+    public boolean isUp() {
         return up;
     }
 
@@ -157,7 +165,34 @@ public final class SimulatedChannel {
         if (!up && !hungUp) {
             up = true;
             experienced("answered");
+            listener.channelUp(this);
         }
+    }
+
+    /** Tells {@code pbxListener} about this channel from now on (set once, before the channel is used). */
+    void observedBy(PbxListener pbxListener) {
+        this.listener = pbxListener;
+    }
+
+    PbxListener listener() {
+        return listener;
+    }
+
+    /** Whether the person hears music on hold (Hotline's SET MUSIC ON, until OFF or the AGI session ends). */
+    boolean isOnHold() {
+        return onHold;
+    }
+
+    void onHold(boolean holding) {
+        if (holding && !onHold) {
+            holdNumber++;
+        }
+        onHold = holding;
+    }
+
+    /** How many holds the channel has begun: tells a patience timer whether its hold is still the current one. */
+    int holdNumber() {
+        return holdNumber;
     }
 
     /** Whether the channel is hung up. */
@@ -165,17 +200,100 @@ public final class SimulatedChannel {
         return hungUp;
     }
 
-    /** Ends the channel; {@code how} is what the phone saw ("BYE from the PBX", "hung up"...). */
+    /** Ends the channel with normal clearing; {@code how} is what the phone saw ("BYE from the PBX", "hung up"...). */
     void hangUp(String how) {
-        if (!hungUp) {
+        hangUp(how, 16);
+    }
+
+    /** Ends the channel with the Q.850 {@code cause}; {@code how} is what the phone saw. */
+    void hangUp(String how, int cause) {
+        synchronized (signal) {
+            if (hungUp) {
+                return;
+            }
             hungUp = true;
+            onHold = false;
             experienced(how);
+            signal.notifyAll();
         }
+        listener.channelHungUp(this, cause);
+    }
+
+    /**
+     * Waits up to {@code millis} (real time) for the channel to hang up or be redirected; returns whether it did.
+     * An interrupt counts as a hang-up of the simulation: the flag is restored and {@code true} returned.
+     */
+    boolean awaitEnd(long millis) {
+        long deadline = System.nanoTime() + Math.max(0, millis) * 1_000_000L;
+        synchronized (signal) {
+            while (!hungUp && redirect == null) {
+                long left = (deadline - System.nanoTime()) / 1_000_000L;
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    signal.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return true;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * Moves the channel to {@code context,exten,1} as AMI's {@code Redirect} does: an AGI session in progress gets
+     * its {@code HANGUP} line and the channel goes on at the target once Hotline closes the session (recording 20);
+     * a bridged caller leaves the bridge (the seat's leg ends). Returns {@code false} when the channel is gone.
+     */
+    public boolean redirect(String context, String exten) {
+        synchronized (signal) {
+            if (hungUp) {
+                return false;
+            }
+            redirect = new Redirect(context, exten);
+            signal.notifyAll();
+        }
+        experienced("redirected to " + context + "," + exten + ",1");
+        AgiLeg leg = activeLeg;
+        if (leg != null) {
+            leg.sendHangup();
+        }
+        return true;
+    }
+
+    /** Whether a redirect waits to be carried out. */
+    boolean isRedirected() {
+        return redirect != null;
+    }
+
+    /** The pending redirect, taken (so carried out once), or {@code null}. */
+    Redirect takeRedirect() {
+        synchronized (signal) {
+            Redirect pending = redirect;
+            redirect = null;
+            return pending;
+        }
+    }
+
+    /**
+     * Where an AMI Redirect sends the channel.
+     *
+     * @param context the target context
+     * @param exten   the target extension (priority 1)
+     */
+    record Redirect(String context, String exten) {
     }
 
     /** The person hangs up now, from the test's thread: an AGI session in progress gets its HANGUP line. */
     public void hangUpNow() {
-        hangUp("hung up");
+        hangUpNow("hung up", 16);
+    }
+
+    /** Ends the channel now from another thread with {@code cause} (e.g. an AMI Hangup): as {@link #hangUpNow()}. */
+    public void hangUpNow(String how, int cause) {
+        hangUp(how, cause);
         AgiLeg leg = activeLeg;
         if (leg != null) {
             leg.sendHangup();
@@ -186,7 +304,8 @@ public final class SimulatedChannel {
         activeLeg = leg;
     }
 
-    String context() {
+    /** The context the channel is in now. */
+    public String context() {
         return context;
     }
 
@@ -196,11 +315,12 @@ public final class SimulatedChannel {
     }
 
     /** The dialled string the channel is at, {@code ${EXTEN}}. */
-    String exten() {
+    public String exten() {
         return exten;
     }
 
-    int priority() {
+    /** The priority the channel is at now. */
+    public int priority() {
         return priority;
     }
 

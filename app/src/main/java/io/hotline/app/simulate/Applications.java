@@ -1,4 +1,4 @@
-package io.hotline.app.pbx;
+package io.hotline.app.simulate;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,7 +44,8 @@ final class Applications {
                 channel.set(data.substring(0, data.indexOf('=')), data.substring(data.indexOf('=') + 1));
                 yield Outcome.NEXT;
             }
-            case "AGI" -> new AgiLeg(channel, new AgiReplies(channel, pbx.substitution(), person, pbx))
+            case "AGI" -> new AgiLeg(channel, new AgiReplies(channel, pbx.substitution(), person, pbx),
+                    pbx.isRealTime())
                     .run(args.get(0), args.subList(1, args.size())) ? Outcome.NEXT : Outcome.HANGUP;
             case "Goto" -> jump(channel, args);
             case "GotoIf" -> gotoIf(channel, data);

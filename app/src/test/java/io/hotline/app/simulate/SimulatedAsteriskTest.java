@@ -1,4 +1,4 @@
-package io.hotline.app.pbx;
+package io.hotline.app.simulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,7 +41,7 @@ class SimulatedAsteriskTest {
                                 + " first command")
                         .hasMessageContaining("experience: [answered]")
                         .hasMessageContaining("hotline-inbound,_X.,4: AGI(" + agi + "/route?dnis=4008001234)")
-                        .hasMessageContaining("io.hotline.app.pbx.AgiLeg.converse(")
+                        .hasMessageContaining("io.hotline.app.simulate.AgiLeg.converse(")
                         .hasMessageContaining("Hotline's view of " + call.channel().linkedId() + ": never answered");
             }
             // Hotline closed the session without a word: the caller goes on to the fallback queue.

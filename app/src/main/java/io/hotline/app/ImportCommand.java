@@ -22,8 +22,9 @@ import picocli.CommandLine.Parameters;
  * skills reach routing at Hotline's next start.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Load your organisation from CSV files (UTF-8, header row): skills.csv, seats.csv,",
-                "branches.csv, rosters.csv, engineers.csv, customers.csv, products.csv; any of them.",
+        description = {"Load your organisation from CSV files (UTF-8, with a header row).",
+                "Files: skills.csv, seats.csv, branches.csv, rosters.csv, engineers.csv, customers.csv and"
+                        + " products.csv, any of them.",
                 "Checks everything first and writes nothing if anything is wrong; writes in one transaction.",
                 "Safe to repeat: rows are matched by their codes. Formats: docs/import.md.",
                 "Seats and skills take effect at Hotline's next start."})
@@ -62,7 +63,11 @@ final class ImportCommand implements Callable<Integer> {
         Logging.configure(config.logLevel());
         settings.warnings().forEach(warning -> LOG.warn("{}", warning));
         ImportOutcome outcome;
-        try (OpenDatabase database = OpenDatabase.open(config.database(), null)) {
+        // The embedded database belongs to one Hotline process at a time; an external one may take an import while
+        // Hotline runs (customers count at their first call; seats at the next start).
+        try (DataDirectoryLock ignored = config.database().embedded()
+                ? DataDirectoryLock.acquire(config.database().dataDir(), "import") : null;
+             OpenDatabase database = OpenDatabase.open(config.database(), null)) {
             outcome = OrganisationImport.run(database.database().jdbi(), files, dryRun);
         } catch (ImportException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FastAgiAllowListEndToEndTest {
 
     @RegisterExtension
-    static final TestDatabase DB = TestDatabase.empty();
+    static final TestDatabase DB = TestDatabase.demo();
 
     private static Hotline hotline;
 

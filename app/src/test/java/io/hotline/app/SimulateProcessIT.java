@@ -67,7 +67,7 @@ class SimulateProcessIT {
                 "HOTLINE_AMI_HOST", "127.0.0.1:" + HotlineTest.freePort(),
                 "HOTLINE_AMI_SECRET", "simulated-secret",
                 "HOTLINE_ROUTING_FILE", routing.toString()));
-        Process seed = start(env, work.resolve("seed.log"), "seed", "--demo");
+        Process seed = start(env, work.resolve("seed.log"), "seed", "--demo", "--into-external");
         assertThat(seed.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(seed.exitValue()).as(Files.readString(work.resolve("seed.log"))).isZero();
         // The simulator listens for AMI first, so Hotline logs in at its first attempt; it waits for Hotline's AGI.

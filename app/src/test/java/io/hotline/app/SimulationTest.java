@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SimulationTest {
     @RegisterExtension
-    static final TestDatabase DB = TestDatabase.empty();
+    static final TestDatabase DB = TestDatabase.demo();
 
     @Test
     void shouldPlayCallersAndSeatsAgainstHotlineOverFastAgiAndAmi(@TempDir Path directory) throws Exception {

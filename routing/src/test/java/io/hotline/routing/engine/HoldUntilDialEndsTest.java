@@ -58,6 +58,39 @@ class HoldUntilDialEndsTest {
     }
 
     @Test
+    void shouldLeaveNothingWaitingWhenTheRingOutIsReportedBeforeOrAfterTheEnginesTimer() {
+        for (boolean dialplanFirst : new boolean[] {true, false}) {
+            // given a seat that never answers, and a second seat that logs in later
+            EngineHarness run = new EngineHarness(RoutingConfig.defaults().withHoldUntilDialEnds(true));
+            run.seat("silent", Tier.TIER1, "ERP", 5).seat("later", Tier.TIER1, "ERP", 4)
+                    .apply(new RoutingEvent.SeatLoggedOut("later")).call("c1", "ERP");
+
+            // when the ring-out reaches the engine from the dialplan and from its own timer, in either order
+            if (dialplanFirst) {
+                run.advance(java.time.Duration.ofMillis(14_990));
+                run.apply(new RoutingEvent.OfferDeclined("c1", "silent", DeclineReason.NO_ANSWER));
+                run.advanceSeconds(1);
+            } else {
+                run.advanceSeconds(15);
+                run.apply(new RoutingEvent.OfferDeclined("c1", "silent", DeclineReason.NO_ANSWER));
+            }
+            run.apply(new RoutingEvent.SeatLoggedIn("later"));
+            run.advanceSeconds(1);
+            RoutingCommand.OfferCall offer = run.lastOffer();
+            run.apply(new RoutingEvent.OfferAnswered("c1", offer.seatId()), new RoutingEvent.CallEnded("c1"));
+
+            // then the call is gone: nothing waits, and the seat that rang out is not offered a ghost
+            assertThat(offer.seatId()).as("dialplan first: %s", dialplanFirst).isEqualTo("later");
+            assertThat(run.engine.snapshot().queues().values()).as("dialplan first: %s", dialplanFirst)
+                    .allSatisfy(queue -> assertThat(queue.waiting()).isZero());
+            run.apply(new RoutingEvent.SeatReady("silent"));
+            run.advanceSeconds(60);
+            assertThat(run.offers()).as("dialplan first: %s", dialplanFirst).containsExactly("c1->silent",
+                    "c1->later");
+        }
+    }
+
+    @Test
     void shouldReofferAtOnceByDefault() {
         EngineHarness plain = new EngineHarness();
         plain.seat("leaving", Tier.TIER1, "ERP", 5).seat("second", Tier.TIER1, "ERP", 4).call("c1", "ERP");

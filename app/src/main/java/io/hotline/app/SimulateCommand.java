@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code hotline simulate}: plays a PBX against a running Hotline ({@link Simulation}). Hotline's address comes from
- * the same settings {@code run} reads (HOTLINE_BIND_ADDRESS, HOTLINE_AGI_PORT, HOTLINE_AMI_HOST/USER/SECRET), or
+ * the same settings {@code run} reads (HOTLINE_AGI_BIND_ADDRESS, HOTLINE_AGI_PORT, HOTLINE_AMI_HOST/USER/SECRET), or
  * from the options; nothing else of Hotline is read.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
@@ -84,7 +84,7 @@ final class SimulateCommand implements Callable<Integer> {
     private Path dialplan;
 
     @Option(names = "--agi", description = "Hotline's FastAGI address (agi://host:port). Default: from "
-            + "HOTLINE_BIND_ADDRESS and HOTLINE_AGI_PORT.")
+            + "HOTLINE_AGI_BIND_ADDRESS and HOTLINE_AGI_PORT.")
     private String agi;
 
     @Option(names = "--ami", description = "Listen for Hotline's AMI login on host:port. Default: HOTLINE_AMI_HOST "
@@ -118,7 +118,7 @@ final class SimulateCommand implements Callable<Integer> {
             }
             return agi;
         }
-        String host = settings.bindAddress(Setting.HOTLINE_BIND_ADDRESS);
+        String host = settings.bindAddress(Setting.HOTLINE_AGI_BIND_ADDRESS);
         // Hotline listening on every address is reached on loopback.
         String reachable = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
         return "agi://" + reachable + ":" + settings.port(Setting.HOTLINE_AGI_PORT);

@@ -71,12 +71,12 @@ final class CallerIndex {
     }
 
     private CallerProfile profile(int slot) {
-        List<String> productSkills = new ArrayList<>(productStart[slot + 1] - productStart[slot]);
-        for (int i = productStart[slot]; i < productStart[slot + 1]; i++) {
-            productSkills.add(skills[products[i]]);
+        String[] productSkills = new String[productStart[slot + 1] - productStart[slot]];
+        for (int i = 0; i < productSkills.length; i++) {
+            productSkills[i] = skills[products[productStart[slot] + i]];
         }
         long workOrder = openWorkOrders[slot];
-        return new CallerProfile(customerIds[slot], vip[slot], levels[level[slot]], productSkills,
+        return new CallerProfile(customerIds[slot], vip[slot], levels[level[slot]], List.of(productSkills),
                 workOrder == 0 ? null : workOrder, owners[slot] == NO_OWNER ? null : seats[owners[slot]]);
     }
 

@@ -2,7 +2,6 @@ package io.hotline.persistence.calls;
 
 import io.hotline.persistence.dao.PhoneNumbers;
 import io.hotline.routing.spi.CallerProfile;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,12 +41,9 @@ final class CallerQueries {
         this.jdbi = jdbi;
     }
 
-    Optional<CallerProfile> findByNumber(String callerNumber) {
-        Optional<String> number = PhoneNumbers.tryNormalise(callerNumber);
-        if (number.isEmpty()) {
-            return Optional.empty();
-        }
-        return jdbi.withHandle(handle -> handle.createQuery(BY_NUMBER).bind("number", number.get())
+    /** The profile behind a number in {@link PhoneNumbers}' normal form. */
+    Optional<CallerProfile> findByNormalised(String number) {
+        return jdbi.withHandle(handle -> handle.createQuery(BY_NUMBER).bind("number", number)
                 .map((row, context) -> profile(row.getLong("id"), row.getBoolean("vip"),
                         row.getString("contract_level"), row.getString("products"),
                         row.getObject("open_work_order", Long.class), row.getString("owner"))).findOne());
@@ -115,7 +111,7 @@ final class CallerQueries {
 
     static CallerProfile profile(long customer, boolean vip, String level, String products, Long openWorkOrder,
                                  String owner) {
-        List<String> skills = products == null ? List.of() : new ArrayList<>(List.of(products.split(",")));
-        return new CallerProfile(customer, vip, level, skills, openWorkOrder, owner);
+        return new CallerProfile(customer, vip, level, products == null ? List.of() : List.of(products.split(",")),
+                openWorkOrder, owner);
     }
 }

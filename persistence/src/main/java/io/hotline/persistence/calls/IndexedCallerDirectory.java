@@ -108,9 +108,13 @@ public final class IndexedCallerDirectory implements CallerDirectory, AutoClosea
 
     @Override
     public Optional<CallerProfile> findByNumber(String callerNumber) {
+        Optional<String> number = PhoneNumbers.tryNormalise(callerNumber);
+        if (number.isEmpty()) {
+            return Optional.empty();
+        }
         long read = reads.incrementAndGet();
-        Optional<CallerProfile> found = queries.findByNumber(callerNumber);
-        found.ifPresent(profile -> remember(PhoneNumbers.normalise(callerNumber), profile, read));
+        Optional<CallerProfile> found = queries.findByNormalised(number.get());
+        found.ifPresent(profile -> remember(number.get(), profile, read));
         return found;
     }
 
@@ -119,6 +123,11 @@ public final class IndexedCallerDirectory implements CallerDirectory, AutoClosea
      * {@code caller-index} thread. Never blocks (called on the journal's database thread).
      */
     public void workOrdersWritten(List<String> callIds) {
+        enqueue(callIds);
+        scheduleRefresh(0);
+    }
+
+    private void enqueue(List<String> callIds) {
         for (String callId : callIds) {
             if (pendingCount.incrementAndGet() > MAX_PENDING) {
                 pendingCount.decrementAndGet();
@@ -126,7 +135,6 @@ public final class IndexedCallerDirectory implements CallerDirectory, AutoClosea
             }
             pendingCalls.add(callId);
         }
-        scheduleRefresh(0);
     }
 
     private void scheduleRefresh(long delayMs) {
@@ -157,7 +165,8 @@ public final class IndexedCallerDirectory implements CallerDirectory, AutoClosea
         } catch (RuntimeException e) {
             // Tried again shortly; a reload also reads them.
             failed("reading the callers of " + calls.size() + " written work orders", e);
-            workOrdersWritten(calls);
+            // Again after a pause, not at once: a database that does not answer is not asked in a loop.
+            enqueue(calls);
             scheduleRefresh(RETRY.toMillis());
             return;
         }

@@ -11,6 +11,7 @@ import io.hotline.routing.sla.ServiceLevels;
 import io.hotline.routing.spi.CallerProfile;
 import io.hotline.routing.workorder.CallWorkOrderRequest;
 import io.hotline.routing.workorder.Severity;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -42,13 +43,15 @@ class CallPortsTest {
         String number = (String) phone.get("number");
         String spaced = number.substring(0, 3) + " " + number.substring(3, 6) + "-" + number.substring(6);
 
-        CallerProfile profile = new CallerQueries(DB.jdbi()).findByNumber(spaced).orElseThrow();
+        try (IndexedCallerDirectory directory = new IndexedCallerDirectory(DB.jdbi(), "pbx1", Duration.ofHours(1))) {
+            CallerProfile profile = directory.findByNumber(spaced).orElseThrow();
 
-        assertThat(profile.customerId()).isEqualTo(((Number) phone.get("customer")).longValue());
-        assertThat(profile.productSkills()).isNotEmpty();
-        assertThat(profile.contractLevel()).isIn("BASIC", "STANDARD", "PREMIUM");
-        assertThat(new CallerQueries(DB.jdbi()).findByNumber("+4930123401")).isEmpty();
-        assertThat(new CallerQueries(DB.jdbi()).findByNumber("anonymous")).isEmpty();
+            assertThat(profile.customerId()).isEqualTo(((Number) phone.get("customer")).longValue());
+            assertThat(profile.productSkills()).isNotEmpty();
+            assertThat(profile.contractLevel()).isIn("BASIC", "STANDARD", "PREMIUM");
+            assertThat(directory.findByNumber("+4930123401")).isEmpty();
+            assertThat(directory.findByNumber("anonymous")).isEmpty();
+        }
     }
 
     @Test

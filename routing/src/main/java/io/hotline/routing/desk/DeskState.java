@@ -32,6 +32,10 @@ final class DeskState {
     final PriorityQueue<Release> releases = new PriorityQueue<>();
     private final long[][] targetMs = new long[Severity.values().length][ClockKind.values().length];
     private final Map<String, SlaCalendar> calendars = new HashMap<>();
+    /** The figures, kept as work orders change so that a snapshot costs nothing at 100,000 work orders. */
+    final int[] byState = new int[WorkOrderState.values().length];
+    final int[] openByTier = new int[Tier.values().length];
+    final int[] breached = new int[ClockKind.values().length];
     long nextId = 1;
     long nowMs;
     long warningsFired;
@@ -80,6 +84,7 @@ final class DeskState {
             byCall.put(workOrder.call, workOrder);
         }
         reschedule(workOrder);
+        count(workOrder);
         AuditEvent audit = audit(workOrder, actor, AuditAction.OPENED, why, null, null);
         emit(new DeskCommand.WorkOrderOpened(workOrder.stored(), audit));
     }
@@ -88,6 +93,7 @@ final class DeskState {
     void changed(DeskWorkOrder workOrder, Actor actor, AuditAction action, String why, WorkOrderState fromState,
                  Tier fromTier) {
         reschedule(workOrder);
+        recount(workOrder);
         AuditEvent audit = audit(workOrder, actor, action, why, fromState, fromTier);
         emit(new DeskCommand.WorkOrderChanged(workOrder.stored(), audit));
     }
@@ -139,5 +145,45 @@ final class DeskState {
         }
         timers.remove(workOrder.response);
         timers.remove(workOrder.resolution);
+        uncount(workOrder);
+    }
+
+    /** Counts {@code workOrder} in the figures as it is now, replacing what it was counted as. */
+    void recount(DeskWorkOrder workOrder) {
+        uncount(workOrder);
+        count(workOrder);
+    }
+
+    void count(DeskWorkOrder workOrder) {
+        byState[workOrder.state.ordinal()]++;
+        workOrder.countedState = workOrder.state;
+        if (workOrder.isOpen()) {
+            openByTier[workOrder.tier.ordinal()]++;
+            workOrder.countedTier = workOrder.tier;
+        }
+        for (ClockKind kind : ClockKind.values()) {
+            SlaClock clock = workOrder.clock(kind);
+            if (!clock.stopped && (clock.fired & WarningLevel.BREACH.bit()) != 0) {
+                breached[kind.ordinal()]++;
+                workOrder.countedBreaches |= 1 << kind.ordinal();
+            }
+        }
+    }
+
+    private void uncount(DeskWorkOrder workOrder) {
+        if (workOrder.countedState != null) {
+            byState[workOrder.countedState.ordinal()]--;
+            workOrder.countedState = null;
+        }
+        if (workOrder.countedTier != null) {
+            openByTier[workOrder.countedTier.ordinal()]--;
+            workOrder.countedTier = null;
+        }
+        for (ClockKind kind : ClockKind.values()) {
+            if ((workOrder.countedBreaches & 1 << kind.ordinal()) != 0) {
+                breached[kind.ordinal()]--;
+            }
+        }
+        workOrder.countedBreaches = 0;
     }
 }

@@ -30,6 +30,10 @@ final class DeskWorkOrder {
     int contacts;
     int reopens;
     int auditCount;
+    /** What the desk's figures count this work order as: its state, its tier while open, its breached clocks. */
+    WorkOrderState countedState;
+    Tier countedTier;
+    int countedBreaches;
     final SlaClock response = new SlaClock(this, ClockKind.RESPONSE);
     final SlaClock resolution = new SlaClock(this, ClockKind.RESOLUTION);
 

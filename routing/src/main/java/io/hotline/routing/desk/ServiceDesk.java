@@ -73,6 +73,7 @@ public final class ServiceDesk {
                         + state.byCall.get(restored.call).id + " and " + restored.id);
             }
             state.reschedule(restored);
+            state.count(restored);
             if (restored.state == WorkOrderState.CLOSED) {
                 state.scheduleRelease(restored);
             }
@@ -161,6 +162,9 @@ public final class ServiceDesk {
         state.warningsFired++;
         due.recompute(state.targetMs(workOrder.severity, due.kind), workOrder.calendar, state.nowMs);
         state.timers.update(due);
+        if (level == WarningLevel.BREACH) {
+            state.recount(workOrder);
+        }
     }
 
     /** Releases a closed work order at the end of its window; a stale entry (reopened since) is dropped. */
@@ -183,25 +187,23 @@ public final class ServiceDesk {
         return Instant.ofEpochMilli(next);
     }
 
-    /** The live figures, as an immutable snapshot (build it at the end of a batch: it visits every work order). */
+    /** The live figures, as an immutable snapshot (kept up to date as work orders change: no scan). */
     public DeskSnapshot snapshot() {
-        Map<WorkOrderState, Integer> byState = new EnumMap<>(WorkOrderState.class);
-        Map<Tier, Integer> byTier = new EnumMap<>(Tier.class);
-        Map<ClockKind, Integer> breached = new EnumMap<>(ClockKind.class);
-        for (DeskWorkOrder workOrder : state.byId.values()) {
-            byState.merge(workOrder.state, 1, Integer::sum);
-            if (workOrder.isOpen()) {
-                byTier.merge(workOrder.tier, 1, Integer::sum);
-            }
-            for (ClockKind kind : ClockKind.values()) {
-                SlaClock slaClock = workOrder.clock(kind);
-                if (!slaClock.stopped && (slaClock.fired & WarningLevel.BREACH.bit()) != 0) {
-                    breached.merge(kind, 1, Integer::sum);
-                }
+        return new DeskSnapshot(state.now(), eventsApplied, state.byId.size(),
+                figures(WorkOrderState.values(), state.byState, WorkOrderState.class),
+                figures(Tier.values(), state.openByTier, Tier.class),
+                state.warningsFired, figures(ClockKind.values(), state.breached, ClockKind.class));
+    }
+
+    /** The non-zero counts as a map. */
+    private static <K extends Enum<K>> Map<K, Integer> figures(K[] keys, int[] counts, Class<K> type) {
+        Map<K, Integer> figures = new EnumMap<>(type);
+        for (K key : keys) {
+            if (counts[key.ordinal()] != 0) {
+                figures.put(key, counts[key.ordinal()]);
             }
         }
-        return new DeskSnapshot(state.now(), eventsApplied, state.byId.size(), byState, byTier,
-                state.warningsFired, breached);
+        return figures;
     }
 
     /** How many events were applied. */

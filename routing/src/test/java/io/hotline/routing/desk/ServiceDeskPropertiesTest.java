@@ -6,10 +6,12 @@ import io.hotline.routing.hours.BusinessHours;
 import io.hotline.routing.hours.OpeningHours;
 import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.workorder.Severity;
+import io.hotline.routing.workorder.WorkOrderState;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
  *   <li>each work order's audit trail, as stored from the commands, replays to its current state;</li>
  *   <li>no warning fired twice; no clock that is not stopped has a level behind it left unfired;</li>
  *   <li>the store, fed only the commands, holds exactly the desk's stored forms;</li>
+ *   <li>the snapshot's figures agree with a count over every work order;</li>
  *   <li>a desk restored from the store at random points (after random downtime) gives the same commands as the
  *       desk that never stopped.</li>
  * </ul>
@@ -191,7 +194,7 @@ class ServiceDeskPropertiesTest {
             StoredDesk stored = store.load();
             assertThat(stored.workOrders()).as(this::failure).isEqualTo(held);
             assertThat(stored.nextId()).as(this::failure).isEqualTo(desk.nextId());
-            assertThat(desk.snapshot().held()).as(this::failure).isEqualTo(held.size());
+            checkSnapshot(held);
             long now = clock.millis();
             for (StoredWorkOrder workOrder : held) {
                 AuditTrail.Replayed replayed = AuditTrail.replay(store.trails.get(workOrder.id()));
@@ -202,6 +205,31 @@ class ServiceDeskPropertiesTest {
                     checkNothingOverdue(workOrder, kind, now);
                 }
             }
+        }
+
+        /** The snapshot's figures, kept as work orders change, agree with a count over every work order. */
+        private void checkSnapshot(List<StoredWorkOrder> held) {
+            Map<WorkOrderState, Integer> byState = new EnumMap<>(WorkOrderState.class);
+            Map<Tier, Integer> byTier = new EnumMap<>(Tier.class);
+            Map<ClockKind, Integer> breached = new EnumMap<>(ClockKind.class);
+            for (StoredWorkOrder workOrder : held) {
+                byState.merge(workOrder.state(), 1, Integer::sum);
+                if (workOrder.state() != WorkOrderState.RESOLVED && !workOrder.state().isTerminal()) {
+                    byTier.merge(workOrder.tier(), 1, Integer::sum);
+                }
+                for (ClockKind kind : ClockKind.values()) {
+                    SlaClockState clock = workOrder.clock(kind);
+                    if (!clock.stopped() && clock.fired().contains(WarningLevel.BREACH)) {
+                        breached.merge(kind, 1, Integer::sum);
+                    }
+                }
+            }
+            DeskSnapshot snapshot = desk.snapshot();
+            assertThat(snapshot.held()).as(this::failure).isEqualTo(held.size());
+            assertThat(snapshot.byState()).as(this::failure).isEqualTo(byState);
+            assertThat(snapshot.byTier()).as(this::failure).isEqualTo(byTier);
+            assertThat(snapshot.breached()).as(this::failure).isEqualTo(breached);
+            assertThat(snapshot.at()).as(this::failure).isEqualTo(clock.instant());
         }
 
         /** An independent reading of the stored clock: every level behind it has fired, unless it stopped. */

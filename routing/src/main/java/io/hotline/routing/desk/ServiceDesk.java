@@ -1,6 +1,7 @@
 package io.hotline.routing.desk;
 
 import io.hotline.routing.ladder.Tier;
+import io.hotline.routing.loop.Engine;
 import io.hotline.routing.workorder.WorkOrderState;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -29,10 +30,12 @@ import java.util.function.Consumer;
  * Restart: {@link #restore} builds the desk from the stored forms its commands carried; it then behaves as if it
  * had never stopped (same commands for the same events at the same times).
  * <p>
- * Not thread-safe: confined to the service-desk thread. Never throws for bad requests (they are refused); throws
+ * Runs on the generic engine loop ({@link Engine}) on its own {@code service-desk} thread. Not thread-safe: confined
+ * to that thread. Never throws for bad requests (they are refused); throws
  * {@link IllegalArgumentException} for a stored desk that contradicts itself.
  */
-public final class ServiceDesk {
+public final class ServiceDesk implements Engine<DeskEvent, DeskCommand, DeskSnapshot> {
+    private static final DeskEvent.Tick TICK = new DeskEvent.Tick();
     private final DeskState state;
     private final InstantSource clock;
     private final CallWork calls;
@@ -82,6 +85,7 @@ public final class ServiceDesk {
     }
 
     /** Applies one event; the commands it causes go to {@code sink}, in order, before this returns. */
+    @Override
     public void apply(DeskEvent event, Consumer<? super DeskCommand> sink) {
         Objects.requireNonNull(event, "event");
         state.emitTo(Objects.requireNonNull(sink, "sink"));
@@ -178,6 +182,7 @@ public final class ServiceDesk {
     }
 
     /** When the next warning or release is due: the loop should deliver a {@link DeskEvent.Tick} by then. */
+    @Override
     public Instant nextTimer() {
         long next = state.timers.nextDueMs();
         DeskState.Release release = state.releases.peek();
@@ -187,7 +192,14 @@ public final class ServiceDesk {
         return Instant.ofEpochMilli(next);
     }
 
+    /** A {@link DeskEvent.Tick}: it fires the warnings and releases due and changes nothing else. */
+    @Override
+    public DeskEvent tick() {
+        return TICK;
+    }
+
     /** The live figures, as an immutable snapshot (kept up to date as work orders change: no scan). */
+    @Override
     public DeskSnapshot snapshot() {
         return new DeskSnapshot(state.now(), eventsApplied, state.byId.size(),
                 figures(WorkOrderState.values(), state.byState, WorkOrderState.class),
@@ -206,7 +218,8 @@ public final class ServiceDesk {
         return figures;
     }
 
-    /** How many events were applied. */
+    /** How many events were applied, ticks included. */
+    @Override
     public long eventsApplied() {
         return eventsApplied;
     }

@@ -6,8 +6,9 @@
  * 75 % and breach of each clock, exactly once, on the second.
  * <p>
  * Shape: {@link io.hotline.routing.desk.ServiceDesk} turns {@link io.hotline.routing.desk.DeskEvent}s into
- * {@link io.hotline.routing.desk.DeskCommand}s, with {@code nextTimer()}, {@code snapshot()} and
- * {@code eventsApplied()} like the call engine, so that one generic loop runs both. Every change appends an
+ * {@link io.hotline.routing.desk.DeskCommand}s, with {@code nextTimer()}, {@code tick()}, {@code snapshot()} and
+ * {@code eventsApplied()}: it is an {@link io.hotline.routing.loop.Engine}, like the call engine, so that one
+ * generic loop runs both. Every change appends an
  * {@link io.hotline.routing.desk.AuditEvent}; the stored form of a work order
  * ({@link io.hotline.routing.desk.StoredWorkOrder}) is what a restart restores from.
  * <p>

@@ -10,6 +10,7 @@ import static io.hotline.routing.desk.DeskHarness.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hotline.routing.ladder.Tier;
+import io.hotline.routing.loop.Engine;
 import io.hotline.routing.workorder.Severity;
 import io.hotline.routing.workorder.WorkOrderState;
 import java.time.Duration;
@@ -419,6 +420,27 @@ class ServiceDeskTest {
         assertThat(replayed.state()).isEqualTo(WorkOrderState.RESOLVED);
         assertThat(replayed.tier()).isEqualTo(Tier.TIER2);
         assertThat(replayed.severity()).isEqualTo(Severity.P1);
+    }
+
+    @Test
+    void shouldRunOnTheGenericLoopWithATickThatChangesNothingButTheTimersDue() {
+        // given
+        Engine<DeskEvent, DeskCommand, DeskSnapshot> engine = harness.desk;
+        long id = harness.call("a", Severity.P1);
+        StoredWorkOrder before = harness.workOrder(id);
+        List<DeskCommand> commands = new java.util.ArrayList<>();
+
+        // when
+        engine.apply(engine.tick(), commands::add);
+        harness.clock.set(engine.nextTimer());
+        engine.apply(engine.tick(), commands::add);
+
+        // then
+        assertThat(commands).hasSize(1).first().isInstanceOf(DeskCommand.ClockWarning.class);
+        assertThat(harness.workOrder(id).state()).isEqualTo(before.state());
+        assertThat(engine.eventsApplied()).isEqualTo(3);
+        assertThat(engine.snapshot().sequence()).isEqualTo(3);
+        assertThat(engine.snapshot().warningsFired()).isEqualTo(1);
     }
 
     private long answered(String linkedId) {

@@ -48,6 +48,11 @@ public sealed interface DeskCommand {
             Objects.requireNonNull(firedAt, "firedAt");
             to = List.copyOf(to);
         }
+
+        /** The share of the clock's target reached: 50, 75 or 100. */
+        public int percent() {
+            return level.percent();
+        }
     }
 
     /**

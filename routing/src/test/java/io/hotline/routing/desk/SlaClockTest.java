@@ -94,6 +94,7 @@ class SlaClockTest {
 
         // then
         assertThat(warnings).hasSize(2);
+        assertThat(warnings).extracting(DeskCommand.ClockWarning::percent).containsExactly(50, 50);
         assertThat(warnings.get(0).ownerSeatId()).isEqualTo("seat-3");
         assertThat(warnings.get(0).to()).containsExactly(new Recipient(Recipient.Kind.SEAT, "seat-3"),
                 new Recipient(Recipient.Kind.SUPERVISORS, "supervisors"));

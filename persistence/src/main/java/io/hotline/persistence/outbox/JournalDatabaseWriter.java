@@ -160,7 +160,8 @@ final class JournalDatabaseWriter implements Runnable {
                 }
                 rejected.incrementAndGet();
                 LOG.error("Routing journal: the database refused entry {} ({} for call {}); skipping it: {}",
-                        entry.sequence(), entry.kind(), entry.callId(), e.toString());
+                        entry.sequence(), entry.kind(),
+                        entry instanceof JournalEntry.CallEntry call ? call.callId() : "-", e.toString());
                 commit(List.of(), entry.sequence());
             }
         }
@@ -189,8 +190,8 @@ final class JournalDatabaseWriter implements Runnable {
     private void tellWritten(List<JournalEntry> entries) {
         List<String> calls = new ArrayList<>();
         for (JournalEntry entry : entries) {
-            if (entry.kind().concernsWorkOrder()) {
-                calls.add(entry.callId());
+            if (entry instanceof JournalEntry.CallEntry call) {
+                calls.add(call.callId());
             }
         }
         if (!calls.isEmpty()) {

@@ -6,18 +6,16 @@ import io.hotline.persistence.dao.WorkOrderEventRow;
 import io.hotline.persistence.calls.JdbiCallbackStore;
 import io.hotline.persistence.calls.JdbiSurveyStore;
 import io.hotline.persistence.workorder.JdbiWorkOrderStore;
-import io.hotline.routing.engine.Handoff;
-import io.hotline.routing.ladder.Tier;
-import io.hotline.routing.workorder.CallWorkOrderRequest;
-import io.hotline.routing.workorder.FallbackHandoff;
-import io.hotline.routing.workorder.Severity;
+import io.hotline.routing.workorder.CallTransitions;
 import io.hotline.routing.workorder.WorkOrderState;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -29,20 +27,27 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * call in one batch come out as they would one by one), then the state changes go as one JDBC batch and the
  * events as one multi-row insert. An entry for a call without a work order changes nothing. The times written are
  * the entries', not the moment they are applied, so a trail written after an outage still says when things
- * happened. A work order whose opening was deferred ({@link JournalEntry.Kind#OPENED}) is opened at its place in
- * the batch, before the entries that follow it; callbacks and survey scores recorded meanwhile
- * ({@link JournalEntry.Kind#CALLBACK}, {@link JournalEntry.Kind#SURVEYED}) are written by their stores' own
- * statements, after what the batch has pending. Seat states and refusals ({@link JournalEntry.Kind#SEAT_STATE},
- * {@link JournalEntry.Kind#REFUSED}) concern no work order: they go to {@code seat_state} and
- * {@code routing_refusal} as batches of their own; replaying them changes nothing. Stateless.
+ * happened.
+ * <p>
+ * Each kind has its own method ({@link Batch}, a {@link JournalEntry.Visitor}). Which state a work order moves to
+ * is routing's rule ({@link CallTransitions}), asked with the state as the locked row has it; the statement then
+ * writes that state, guarded by the state it was decided from. A work order whose opening was deferred
+ * ({@link JournalEntry.Opened}) is opened at its place in the batch, before the entries that follow it; callbacks
+ * and survey scores recorded meanwhile ({@link JournalEntry.Callback}, {@link JournalEntry.Surveyed}) are written
+ * by their stores' own statements, after what the batch has pending. Seat states and refusals
+ * ({@link JournalEntry.SeatStateChanged}, {@link JournalEntry.Refused}) concern no work order: they go to
+ * {@code seat_state} and {@code routing_refusal} as batches of their own; replaying them changes nothing.
+ * Stateless.
  */
 final class JournalWrites {
     private static final int MAX_REASON = 1000;
-    private static final String CONNECT = "UPDATE work_order SET state = 'IN_PROGRESS',"
+    /** The call's seat takes the work order over; {@code :to} is what routing's rule gave for {@code :from}. */
+    private static final String CONNECT = "UPDATE work_order SET state = :to,"
             + " owner_seat_id = (SELECT id FROM seat WHERE code = :seat), responded_at = COALESCE(responded_at, :at),"
-            + " updated_at = :at, version = version + 1 WHERE id = :id AND state IN ('NEW', 'IN_PROGRESS')";
-    private static final String CANCEL = "UPDATE work_order SET state = 'CANCELLED', closed_at = :at,"
-            + " updated_at = :at, version = version + 1 WHERE id = :id AND state = 'NEW'";
+            + " updated_at = :at, version = version + 1 WHERE id = :id AND state = :from";
+    /** The work order ends without work; {@code :to} is what routing's rule gave for {@code :from}. */
+    private static final String CANCEL = "UPDATE work_order SET state = :to, closed_at = :at,"
+            + " updated_at = :at, version = version + 1 WHERE id = :id AND state = :from";
 
     /** The product line routing used, kept once (a product set by a person is not overwritten). */
     private static final String PRODUCT = "UPDATE work_order SET product_skill_id = (SELECT id FROM skill"
@@ -65,6 +70,8 @@ final class JournalWrites {
     /** A refusal; a replayed entry (same journal number, time and subject) is ignored. */
     private static final String REFUSAL = "INSERT IGNORE INTO routing_refusal"
             + " (subject, request, reason, refused_at, journal_seq) VALUES (:subject, :request, :reason, :at, :seq)";
+    /** What {@code routing_refusal.subject} holds for a refusal about nothing in particular. */
+    private static final String NO_SUBJECT = "-";
 
     private final String asteriskServer;
     private final JdbiWorkOrderStore workOrders;
@@ -74,57 +81,229 @@ final class JournalWrites {
         this.workOrders = workOrders;
     }
 
-    /** Applies {@code entries} in order; returns how many had a work order (the others changed nothing). */
+    /**
+     * Applies {@code entries} in order; returns how many had a work order or a call record to change (the others
+     * changed nothing).
+     */
     int applyAll(Handle handle, List<JournalEntry> entries) {
         if (entries.isEmpty()) {
             return 0;
         }
-        Map<String, WorkOrder> byCall = lockWorkOrders(handle, entries);
-        CallRecordWrites calls = CallRecordWrites.lock(handle, asteriskServer, entries);
-        Pending pending = new Pending(handle);
+        Set<String> callIds = callsOf(entries);
+        Batch batch = new Batch(handle, lockWorkOrders(handle, callIds),
+                CallRecordWrites.lock(handle, asteriskServer, callIds));
         int applied = 0;
         for (JournalEntry entry : entries) {
-            if (!entry.kind().concernsWorkOrder()) {
-                pending.seatFact(entry);
-                continue;
-            }
-            WorkOrder workOrder = byCall.get(entry.callId());
-            boolean recorded = calls.apply(entry);
-            if (entry.kind() == JournalEntry.Kind.RESTARTED) {
-                pending.flush();
-                reconcile(handle, calls.closeOpenCalls(entry.occurredAt(), entry.sequence()), entry.occurredAt());
-                applied++;
-            } else if (entry.kind() == JournalEntry.Kind.BYPASSED) {
-                // Its own row (one per channel) and event, written at once after what is batched.
-                pending.flush();
-                calls.flush();
-                JdbiWorkOrderStore.recordFallbackIn(handle, bypassed(entry));
-                applied++;
-            } else if (entry.kind() == JournalEntry.Kind.OPENED) {
-                if (workOrder == null) {
-                    // At once, with its CREATED event: the entries after it in this batch find it.
-                    pending.flush();
-                    long id = workOrders.openIfAbsent(handle, openRequest(entry));
-                    byCall.put(entry.callId(), new WorkOrder(id, entry.callId(), "NEW"));
-                }
-                applied++;
-            } else if (workOrder != null) {
-                applied++;
-                apply(entry, workOrder, pending);
-            } else if (recorded) {
+            if (entry.accept(batch)) {
                 applied++;
             }
         }
-        pending.flush();
-        calls.flush();
+        batch.pending.flush();
+        batch.calls.flush();
         return applied;
     }
 
-    private FallbackHandoff bypassed(JournalEntry entry) {
-        String[] fields = entry.text().split("\n", -1);
-        return new FallbackHandoff(asteriskServer, entry.callId(), entry.subject(),
-                fields[0].isEmpty() ? null : fields[0], fields[1].isEmpty() ? null : fields[1], fields[2],
-                entry.occurredAt());
+    /** The calls (linkedids) {@code entries} are about, in order, each once. */
+    static Set<String> callsOf(List<JournalEntry> entries) {
+        Set<String> callIds = new LinkedHashSet<>();
+        for (JournalEntry entry : entries) {
+            if (entry instanceof JournalEntry.CallEntry call) {
+                callIds.add(call.callId());
+            }
+        }
+        return callIds;
+    }
+
+    /**
+     * One batch's entries played in order on their work orders (locked), call records and pending statements.
+     * Each method answers whether the entry had a work order or a call record to change.
+     */
+    private final class Batch implements JournalEntry.Visitor<Boolean> {
+        final Handle handle;
+        final Map<String, WorkOrder> byCall;
+        final CallRecordWrites calls;
+        final Pending pending;
+
+        Batch(Handle handle, Map<String, WorkOrder> byCall, CallRecordWrites calls) {
+            this.handle = handle;
+            this.byCall = byCall;
+            this.calls = calls;
+            this.pending = new Pending(handle);
+        }
+
+        @Override
+        public Boolean opened(JournalEntry.Opened entry) {
+            if (!byCall.containsKey(entry.callId())) {
+                // At once, with its CREATED event: the entries after it in this batch find it.
+                pending.flush();
+                JdbiWorkOrderStore.Opened opened = workOrders.openIfAbsent(handle, entry.request(asteriskServer));
+                byCall.put(entry.callId(), new WorkOrder(opened.id(), entry.callId(), opened.state()));
+            }
+            return true;
+        }
+
+        @Override
+        public Boolean callback(JournalEntry.Callback entry) {
+            WorkOrder workOrder = byCall.get(entry.callId());
+            if (workOrder == null) {
+                return false;
+            }
+            pending.flush();
+            JdbiCallbackStore.recordIn(handle, workOrder.id, entry.phoneNumber(), entry.occurredAt(), entry.dueAt());
+            return true;
+        }
+
+        @Override
+        public Boolean surveyed(JournalEntry.Surveyed entry) {
+            WorkOrder workOrder = byCall.get(entry.callId());
+            if (workOrder == null) {
+                return false;
+            }
+            pending.flush();
+            JdbiSurveyStore.recordIn(handle, workOrder.id, entry.score(), entry.occurredAt());
+            return true;
+        }
+
+        @Override
+        public Boolean decision(JournalEntry.Decision entry) {
+            WorkOrder workOrder = byCall.get(entry.callId());
+            if (workOrder == null) {
+                return false;
+            }
+            pending.events.add(event(workOrder.id, entry.occurredAt(), ActorKind.SYSTEM, "routing", "ROUTING", null,
+                    entry.why()));
+            return true;
+        }
+
+        @Override
+        public Boolean connected(JournalEntry.Connected entry) {
+            boolean recorded = calls.connected(entry);
+            WorkOrder workOrder = byCall.get(entry.callId());
+            if (workOrder == null) {
+                return recorded;
+            }
+            Instant at = entry.occurredAt();
+            CallTransitions.connected(workOrder.state).ifPresent(next -> {
+                pending.connects.bind("seat", entry.seatId()).bind("at", at).bind("id", workOrder.id)
+                        .bind("from", workOrder.state.name()).bind("to", next.name()).add();
+                workOrder.state = next;
+            });
+            pending.events.add(event(workOrder.id, at, ActorKind.SEAT, entry.seatId(), "CONNECTED",
+                    WorkOrderState.IN_PROGRESS, "answered after " + seconds(entry.waited()) + " s in queue"));
+            return true;
+        }
+
+        @Override
+        public Boolean abandoned(JournalEntry.Abandoned entry) {
+            boolean recorded = calls.abandoned(entry);
+            WorkOrder workOrder = byCall.get(entry.callId());
+            if (workOrder == null) {
+                return recorded;
+            }
+            Instant at = entry.occurredAt();
+            Optional<WorkOrderState> next = CallTransitions.abandoned(workOrder.state);
+            next.ifPresent(to -> {
+                pending.cancels.bind("at", at).bind("id", workOrder.id).bind("from", workOrder.state.name())
+                        .bind("to", to.name()).add();
+                workOrder.state = to;
+            });
+            pending.events.add(event(workOrder.id, at, ActorKind.CUSTOMER, "caller", "ABANDONED", next.orElse(null),
+                    "left queue " + entry.queue() + " after " + seconds(entry.waited()) + " s"));
+            return true;
+        }
+
+        @Override
+        public Boolean joined(JournalEntry.Joined entry) {
+            boolean recorded = calls.joined(entry);
+            WorkOrder workOrder = byCall.get(entry.callId());
+            if (workOrder == null) {
+                return recorded;
+            }
+            if (entry.productSkill() != null) {
+                pending.products.bind("product", entry.productSkill()).bind("id", workOrder.id).add();
+            }
+            return true;
+        }
+
+        @Override
+        public Boolean offered(JournalEntry.Offered entry) {
+            // The decision entry that comes with every offer already says why on the trail.
+            return calls.offered(entry) || byCall.containsKey(entry.callId());
+        }
+
+        @Override
+        public Boolean ended(JournalEntry.Ended entry) {
+            boolean recorded = calls.ended(entry);
+            WorkOrder workOrder = byCall.get(entry.callId());
+            if (workOrder == null) {
+                return recorded;
+            }
+            pending.events.add(event(workOrder.id, entry.occurredAt(), ActorKind.SEAT,
+                    entry.seatId() == null ? "seat" : entry.seatId(), "CALL_ENDED", null,
+                    "conversation ended after " + seconds(entry.talked()) + " s"));
+            return true;
+        }
+
+        @Override
+        public Boolean handedOff(JournalEntry.HandedOff entry) {
+            boolean recorded = calls.handedOff(entry);
+            WorkOrder workOrder = byCall.get(entry.callId());
+            if (workOrder == null) {
+                return recorded;
+            }
+            pending.events.add(event(workOrder.id, entry.occurredAt(), ActorKind.SYSTEM, "routing", "HANDED_OFF",
+                    null, handedOffReason(entry)));
+            return true;
+        }
+
+        @Override
+        public Boolean escalated(JournalEntry.Escalated entry) {
+            boolean recorded = calls.escalated(entry);
+            WorkOrder workOrder = byCall.get(entry.callId());
+            if (workOrder == null) {
+                return recorded;
+            }
+            Instant at = entry.occurredAt();
+            pending.tiers.bind("tier", entry.toTier() == null ? null : entry.toTier().name()).bind("at", at)
+                    .bind("id", workOrder.id).add();
+            pending.events.add(new WorkOrderEventRow(0, workOrder.id, at,
+                    entry.seatId() == null ? ActorKind.SYSTEM : ActorKind.SEAT,
+                    entry.seatId() == null ? "routing" : entry.seatId(), "ESCALATED", null, null, entry.fromTier(),
+                    entry.toTier(), truncate("to queue " + entry.queue() + ": "
+                    + (entry.reason() == null ? "" : entry.reason()))));
+            return true;
+        }
+
+        @Override
+        public Boolean restarted(JournalEntry.Restarted entry) {
+            pending.flush();
+            reconcile(handle, calls.closeOpenCalls(entry.occurredAt(), entry.sequence()), entry.occurredAt());
+            return true;
+        }
+
+        @Override
+        public Boolean bypassed(JournalEntry.Bypassed entry) {
+            // Its own row (one per channel) and event, written at once after what is batched.
+            pending.flush();
+            calls.flush();
+            JdbiWorkOrderStore.recordFallbackIn(handle, entry.handoff(asteriskServer));
+            return true;
+        }
+
+        @Override
+        public Boolean seatStateChanged(JournalEntry.SeatStateChanged entry) {
+            pending.seatStates.bind("seat", entry.seatId()).bind("state", entry.state().name())
+                    .bind("reason", entry.reason()).bind("at", entry.occurredAt()).add();
+            return false;
+        }
+
+        @Override
+        public Boolean refused(JournalEntry.Refused entry) {
+            pending.refusals.bind("subject", entry.subject() == null ? NO_SUBJECT : entry.subject())
+                    .bind("request", entry.request()).bind("reason", truncate(entry.reason(), MAX_REFUSAL))
+                    .bind("at", entry.occurredAt()).bind("seq", entry.sequence()).add();
+            return false;
+        }
     }
 
     /** The trail of each work order whose call Hotline closed at start ({@code closed}: call id, answered). */
@@ -144,42 +323,6 @@ final class JournalWrites {
                 .forEach(events::add);
         if (!events.isEmpty()) {
             handle.attach(WorkOrderEventDao.class).appendAll(events);
-        }
-    }
-
-    /** One entry on its work order: batched, or (callback, survey) written at once after what is batched. */
-    private static void apply(JournalEntry entry, WorkOrder workOrder, Pending pending) {
-        switch (entry.kind()) {
-            case CALLBACK -> {
-                pending.flush();
-                JdbiCallbackStore.recordIn(pending.handle, workOrder.id, entry.subject(), entry.occurredAt(),
-                        Instant.parse(entry.text()));
-            }
-            case SURVEYED -> {
-                pending.flush();
-                JdbiSurveyStore.recordIn(pending.handle, workOrder.id, Integer.parseInt(entry.text()),
-                        entry.occurredAt());
-            }
-            case JOINED -> {
-                String product = CallRecordWrites.productOf(entry);
-                if (product != null) {
-                    pending.products.bind("product", product).bind("id", workOrder.id).add();
-                }
-            }
-            case OFFERED -> {
-                // The decision entry that comes with every offer already says why on the trail.
-            }
-            case ESCALATED -> {
-                String[] parts = entry.text().split("\n", -1);
-                pending.tiers.bind("tier", parts[1]).bind("at", entry.occurredAt()).bind("id", workOrder.id).add();
-                pending.events.add(new WorkOrderEventRow(0, workOrder.id, entry.occurredAt(),
-                        entry.subject() == null ? ActorKind.SYSTEM : ActorKind.SEAT,
-                        entry.subject() == null ? "routing" : entry.subject(), "ESCALATED", null, null,
-                        parts[0].isEmpty() ? null : Tier.valueOf(parts[0]),
-                        parts[1].isEmpty() ? null : Tier.valueOf(parts[1]),
-                        truncate("to queue " + parts[2] + ": " + parts[3])));
-            }
-            default -> pending.events.add(play(entry, workOrder, pending));
         }
     }
 
@@ -227,18 +370,6 @@ final class JournalWrites {
             reset();
         }
 
-        /** A seat's state or a refusal: no work order, batched on its own (in order among its kind). */
-        void seatFact(JournalEntry entry) {
-            if (entry.kind() == JournalEntry.Kind.SEAT_STATE) {
-                seatStates.bind("seat", entry.callId()).bind("state", entry.subject())
-                        .bind("reason", entry.text()).bind("at", entry.occurredAt()).add();
-            } else {
-                refusals.bind("subject", entry.callId()).bind("request", entry.subject())
-                        .bind("reason", truncate(entry.text() == null ? "" : entry.text(), MAX_REFUSAL))
-                        .bind("at", entry.occurredAt()).bind("seq", entry.sequence()).add();
-            }
-        }
-
         private void reset() {
             connects = handle.prepareBatch(CONNECT);
             cancels = handle.prepareBatch(CANCEL);
@@ -264,66 +395,8 @@ final class JournalWrites {
                 .bind("journal", name).mapTo(Long.class).findOne().orElse(0L);
     }
 
-    /** What an {@link JournalEntry.Kind#OPENED} entry asks for (its text: severity, tier, customer id or -). */
-    private CallWorkOrderRequest openRequest(JournalEntry entry) {
-        String[] parts = entry.text().split(" ");
-        if (parts.length != 3) {
-            throw new IllegalArgumentException("journal entry " + entry.sequence() + ": cannot read '" + entry.text()
-                    + "' as severity, tier and customer");
-        }
-        Long customer = parts[2].equals("-") ? null : Long.valueOf(parts[2]);
-        return new CallWorkOrderRequest(asteriskServer, entry.callId(), entry.subject(), customer,
-                Severity.valueOf(parts[0]), Tier.valueOf(parts[1]), entry.occurredAt());
-    }
-
-    /** The text of an {@link JournalEntry.Kind#OPENED} entry for {@code request}. */
-    static String openText(CallWorkOrderRequest request) {
-        return request.severity() + " " + request.tier() + " "
-                + (request.customerId() == null ? "-" : request.customerId().toString());
-    }
-
-    /** The entry's state change (added to the pending batch) and its event, against the work order's state so far. */
-    private static WorkOrderEventRow play(JournalEntry entry, WorkOrder workOrder, Pending pending) {
-        Instant at = entry.occurredAt();
-        switch (entry.kind()) {
-            case DECISION -> {
-                return event(workOrder.id, at, ActorKind.SYSTEM, "routing", "ROUTING", null, entry.text());
-            }
-            case CONNECTED -> {
-                if (workOrder.state.equals("NEW") || workOrder.state.equals("IN_PROGRESS")) {
-                    pending.connects.bind("seat", entry.subject()).bind("at", at).bind("id", workOrder.id).add();
-                    workOrder.state = "IN_PROGRESS";
-                }
-                return event(workOrder.id, at, ActorKind.SEAT, entry.subject(), "CONNECTED",
-                        WorkOrderState.IN_PROGRESS, "answered after " + entry.waitedMs() / 1000 + " s in queue");
-            }
-            case ABANDONED -> {
-                boolean cancelled = workOrder.state.equals("NEW");
-                if (cancelled) {
-                    pending.cancels.bind("at", at).bind("id", workOrder.id).add();
-                    workOrder.state = "CANCELLED";
-                }
-                return event(workOrder.id, at, ActorKind.CUSTOMER, "caller", "ABANDONED",
-                        cancelled ? WorkOrderState.CANCELLED : null,
-                        "left queue " + entry.subject() + " after " + entry.waitedMs() / 1000 + " s");
-            }
-            case ENDED -> {
-                return event(workOrder.id, at, ActorKind.SEAT, entry.subject() == null ? "seat" : entry.subject(),
-                        "CALL_ENDED", null, "conversation ended after " + entry.waitedMs() / 1000 + " s");
-            }
-            case HANDED_OFF -> {
-                return event(workOrder.id, at, ActorKind.SYSTEM, "routing", "HANDED_OFF", null,
-                        handedOffReason(entry));
-            }
-            default -> throw new IllegalStateException("unplayable journal entry " + entry.kind());
-        }
-    }
-
-    /** The batch's work orders by call, read and locked (FOR UPDATE) until the transaction ends. */
-    private Map<String, WorkOrder> lockWorkOrders(Handle handle, List<JournalEntry> entries) {
-        Set<String> callIds = new LinkedHashSet<>();
-        entries.stream().filter(entry -> entry.kind().concernsWorkOrder())
-                .forEach(entry -> callIds.add(entry.callId()));
+    /** The work orders of {@code callIds}, read and locked (FOR UPDATE) until the transaction ends. */
+    private Map<String, WorkOrder> lockWorkOrders(Handle handle, Set<String> callIds) {
         Map<String, WorkOrder> byCall = new HashMap<>();
         if (callIds.isEmpty()) {
             return byCall;
@@ -332,19 +405,24 @@ final class JournalWrites {
                         + " AND call_linkedid IN (<calls>) FOR UPDATE")
                 .bind("server", asteriskServer).bindList("calls", new ArrayList<>(callIds))
                 .map((row, context) -> new WorkOrder(row.getLong("id"), row.getString("call_linkedid"),
-                        row.getString("state")))
+                        WorkOrderState.valueOf(row.getString("state"))))
                 .forEach(workOrder -> byCall.put(workOrder.callId, workOrder));
         return byCall;
     }
 
-    private static String handedOffReason(JournalEntry entry) {
-        long seconds = entry.waitedMs() / 1000;
-        return switch (Handoff.valueOf(entry.text())) {
-            case CALLBACK -> "the caller chose a callback after " + seconds + " s in queue " + entry.subject();
+    private static String handedOffReason(JournalEntry.HandedOff entry) {
+        long seconds = seconds(entry.waited());
+        return switch (entry.handoff()) {
+            case CALLBACK -> "the caller chose a callback after " + seconds + " s in queue " + entry.queue();
             case FALLBACK -> "handed to the dialplan's fallback queue after " + seconds + " s in queue "
-                    + entry.subject() + "; the work order stays open for follow-up";
-            case AFTER_HOURS -> "queue " + entry.subject() + " was closed: the caller heard the after-hours message";
+                    + entry.queue() + "; the work order stays open for follow-up";
+            case AFTER_HOURS -> "queue " + entry.queue() + " was closed: the caller heard the after-hours message";
         };
+    }
+
+    /** Whole seconds, as the trail says them. */
+    private static long seconds(Duration duration) {
+        return duration.toMillis() / 1000;
     }
 
     private static String truncate(String reason) {
@@ -365,9 +443,9 @@ final class JournalWrites {
     private static final class WorkOrder {
         final long id;
         final String callId;
-        String state;
+        WorkOrderState state;
 
-        WorkOrder(long id, String callId, String state) {
+        WorkOrder(long id, String callId, WorkOrderState state) {
             this.id = id;
             this.callId = callId;
             this.state = state;

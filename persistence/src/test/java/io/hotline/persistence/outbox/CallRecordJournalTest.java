@@ -152,11 +152,11 @@ class CallRecordJournalTest {
         open("twice");
         JournalWrites writes = new JournalWrites("pbx1", workOrders);
         List<JournalEntry> entries = List.of(
-                new JournalEntry(1, JournalEntry.Kind.JOINED, EMITTED, call("twice"), "support",
-                        "\n+8613800138000\n4008001234\n\n", 0),
-                new JournalEntry(2, JournalEntry.Kind.OFFERED, EMITTED, call("twice"), seat, null, 0),
-                new JournalEntry(3, JournalEntry.Kind.CONNECTED, EMITTED, call("twice"), seat, null, 3000),
-                new JournalEntry(4, JournalEntry.Kind.ENDED, EMITTED, call("twice"), seat, null, 61000));
+                new JournalEntry.Joined(1, EMITTED, call("twice"), "support", null, "+8613800138000", "4008001234",
+                        null, null),
+                new JournalEntry.Offered(2, EMITTED, call("twice"), seat),
+                new JournalEntry.Connected(3, EMITTED, call("twice"), seat, Duration.ofMillis(3000)),
+                new JournalEntry.Ended(4, EMITTED, call("twice"), seat, Duration.ofMillis(61000)));
 
         DB.jdbi().useTransaction(handle -> writes.applyAll(handle, entries));
         DB.jdbi().useTransaction(handle -> writes.applyAll(handle, entries));

@@ -4,8 +4,8 @@ import io.hotline.routing.engine.RoutingCommand;
 
 /**
  * The routing engine's record of what happened: why it chose a seat, calls connected and abandoned, seat state
- * changes, inputs it rejected. Persistence stores it (work order trail, reports) and web pushes the seat states to
- * desktops and wallboards; until then, {@code app} wires one that logs at DEBUG.
+ * changes, inputs it rejected. Persistence keeps it durably ({@code DurableRoutingJournal}: the work orders' trail,
+ * call records, seat states, refusals), and {@code app} wires that one.
  * <p>
  * Every method is an obligation (style.md 6.8), so none has a do-nothing default: a decision, a connection, an
  * abandon, a seat's state, a refusal and what a call's record is made of (joined, each offer, the end of a

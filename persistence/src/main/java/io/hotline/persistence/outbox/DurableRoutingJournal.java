@@ -217,6 +217,34 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
         return true;
     }
 
+    /**
+     * Waits until every entry on disk when it is called (an earlier run's among them) is in the database, for at
+     * most {@code timeout}; for a reader that must see what the journal holds ({@link JournalServiceDeskStore#load}).
+     *
+     * @return whether they are all in the database
+     */
+    boolean awaitWritten(Duration timeout) {
+        long through = logged.get();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (applied.get() < through) {
+            if (System.nanoTime() - deadline >= 0 || Thread.currentThread().isInterrupted()) {
+                return false;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        return true;
+    }
+
+    /**
+     * Hands an entry of another part of Hotline (the service desk's, {@link DeskEntry}) over to this journal, numbered
+     * in order with routing's; never blocks (a full queue drops and counts it, as for routing's entries).
+     *
+     * @param about what it is about, for the log line of a dropped entry
+     */
+    void append(String about, LongFunction<JournalEntry> entry) {
+        handOver(about, entry);
+    }
+
     @Override
     public void callJoined(RoutingCommand.CallJoined joined) {
         RoutingEvent.CallOrigin origin = joined.origin();

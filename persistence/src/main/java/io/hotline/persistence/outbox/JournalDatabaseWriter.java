@@ -192,6 +192,10 @@ final class JournalDatabaseWriter implements Runnable {
         for (JournalEntry entry : entries) {
             if (entry instanceof JournalEntry.CallEntry call) {
                 calls.add(call.callId());
+            } else if (entry instanceof DeskEntry.Opened opened && opened.workOrder().call() != null) {
+                calls.add(opened.workOrder().call().linkedId());
+            } else if (entry instanceof DeskEntry.Changed changed && changed.workOrder().call() != null) {
+                calls.add(changed.workOrder().call().linkedId());
             }
         }
         if (!calls.isEmpty()) {

@@ -309,6 +309,8 @@ final class JournalWrites {
             DeskWrites.audit(pending.audits, entry.audit());
             CallKey call = entry.workOrder().call();
             if (call != null && call.asteriskServer().equals(asteriskServer)) {
+                // The opening first on its trail, then what routing recorded before it.
+                pending.flush();
                 byCall.put(call.linkedId(), new WorkOrder(entry.workOrder().id(), call.linkedId(),
                         entry.workOrder().state()));
                 writeParked(call.linkedId());

@@ -40,6 +40,9 @@ import org.slf4j.LoggerFactory;
  * entries wait on disk (not in memory) and are written, in order, once it answers again; after a crash the entries
  * after the checkpoint are written on the next start; and none is written twice.
  * <p>
+ * The service desk's entries go through this same journal ({@link JournalServiceDeskStore}, {@link JournalNotifier}),
+ * numbered in one order with routing's: one log, one checkpoint.
+ * <p>
  * An entry the database refuses while it answers (a data error, not an outage) is written alone, and if it still
  * fails it is skipped, logged with its number, kind and call, and counted, so one bad entry cannot hold back the
  * ones after it.

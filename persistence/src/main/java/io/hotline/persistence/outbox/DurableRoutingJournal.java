@@ -239,6 +239,17 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
     }
 
     /**
+     * Completes with true once every entry handed over before this call is in the log on disk (it survives a crash
+     * of Hotline), or exceptionally when the journal could not take the request (stopped, or its queue full).
+     * Never blocks: a caller that must not go on before then waits on the answer.
+     */
+    CompletionStage<Boolean> whenLogged() {
+        CompletableFuture<Boolean> durable = new CompletableFuture<>();
+        handOver(new Handed("a durability marker", null, durable));
+        return durable;
+    }
+
+    /**
      * Hands an entry of another part of Hotline (the service desk's, {@link DeskEntry}) over to this journal, numbered
      * in order with routing's; never blocks (a full queue drops and counts it, as for routing's entries).
      *
@@ -353,7 +364,8 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
      * explanation is formatted there, as {@link io.hotline.routing.engine.Explanation} intends).
      *
      * @param about   the call (or seat) it is about, for the log line of a dropped entry
-     * @param entry   builds the entry with its number
+     * @param entry   builds the entry with its number; {@code null} for a marker that only waits for the entries
+     *                before it to be on disk
      * @param durable completed once the entry is on disk, or {@code null}
      */
     private record Handed(String about, LongFunction<JournalEntry> entry, CompletableFuture<Boolean> durable) {
@@ -536,6 +548,15 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
 
     /** Numbers {@code handed} into {@link #unlogged}; its completion, if any, waits for the append. */
     private void take(Handed handed) {
+        if (handed.entry() == null) {
+            // A marker: on disk once what was handed over before it is.
+            if (unlogged.isEmpty()) {
+                handed.durable().complete(true);
+            } else {
+                awaitingAppend.add(handed.durable());
+            }
+            return;
+        }
         unlogged.add(handed.numbered(nextSequence++));
         if (handed.durable() != null) {
             awaitingAppend.add(handed.durable());

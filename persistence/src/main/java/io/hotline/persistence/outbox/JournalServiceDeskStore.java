@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Jdbi;
 
@@ -27,7 +28,8 @@ import org.jdbi.v3.core.Jdbi;
  * desk), for app to hand to the desk at start.
  * <p>
  * Threading: the writes are called on the service-desk thread and never block (they offer to the journal's bounded
- * queue; a full queue drops and counts, as the journal's health says). {@link #load()} and {@link #orphanCalls}
+ * queue; a full queue drops and counts, as the journal's health says); {@link #durable()} tells when what was
+ * written so far is on disk. {@link #load()} and {@link #orphanCalls}
  * block on I/O. Thread-safe.
  */
 public final class JournalServiceDeskStore implements ServiceDeskStore {
@@ -91,6 +93,16 @@ public final class JournalServiceDeskStore implements ServiceDeskStore {
         Instant at = clock.instant();
         journal.append(refused.subject(), sequence -> new DeskEntry.Refused(sequence, at, refused.subject(),
                 refused.request(), refused.reason(), refused.actor()));
+    }
+
+    /**
+     * Completes with true once every write handed over before this call (and every notification) is in the
+     * journal's log on disk, so it survives {@code kill -9}; exceptionally when the journal could not take it
+     * (stopped, or full). Never blocks. For the engine loop, to hand the next batch over only once what the desk
+     * has seen is durable (the port's promise), by waiting on it at the end of a batch: about one fsync.
+     */
+    public CompletionStage<Boolean> durable() {
+        return journal.whenLogged();
     }
 
     /**

@@ -37,6 +37,8 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -238,6 +240,24 @@ class JournalServiceDeskStoreTest {
             assertThat(loaded.workOrders()).contains(opened, changed);
             assertThat(loaded.nextId()).isEqualTo(changed.id() + 1);
         }
+    }
+
+    @Test
+    void shouldSayWhatTheDeskWroteIsDurableOnlyOnceTheLogOnDiskHasIt() throws Exception {
+        try (DurableRoutingJournal journal = calls.start(throughLine.jdbi(), logDirectory)) {
+            long id = store(journal, DB.jdbi()).load().nextId();
+            JournalServiceDeskStore store = store(journal, throughLine.jdbi());
+            // given the database is away, so nothing can reach it before the log on disk has it
+            line.cut();
+            // when the desk writes and asks whether it is durable
+            store.opened(new DeskCommand.WorkOrderOpened(DeskSamples.bare(id), DeskSamples.opening(id)));
+            store.changed(new DeskCommand.WorkOrderChanged(DeskSamples.bare(id), DeskSamples.opening(id)));
+            CompletableFuture<Long> onDiskWhenDone = store.durable()
+                    .thenApply(durable -> durable ? journal.waitingOnDisk() : -1L).toCompletableFuture();
+            // then it says so once both entries are on disk
+            assertThat(onDiskWhenDone.get(30, TimeUnit.SECONDS)).isEqualTo(2L);
+        }
+        line.mend();
     }
 
     @Test

@@ -10,8 +10,8 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
-import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * The service desk's store in production: every write is a {@link DeskEntry} handed to the one durable journal
@@ -122,7 +122,7 @@ public final class JournalServiceDeskStore implements ServiceDeskStore {
         }
         try {
             return jdbi.withHandle(StoredWorkOrders::load);
-        } catch (ConnectionException e) {
+        } catch (JdbiException e) {
             throw new DatabaseUnavailableException("the service desk cannot load: " + e.getMessage(), e);
         }
     }

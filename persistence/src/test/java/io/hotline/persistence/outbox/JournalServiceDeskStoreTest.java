@@ -1,9 +1,11 @@
 package io.hotline.persistence.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.hotline.persistence.Database;
+import io.hotline.persistence.DatabaseUnavailableException;
 import io.hotline.persistence.PersistenceConfig;
 import io.hotline.persistence.testing.CuttableTcpProxy;
 import io.hotline.persistence.testing.JournalCalls;
@@ -256,6 +258,10 @@ class JournalServiceDeskStoreTest {
                     .thenApply(durable -> durable ? journal.waitingOnDisk() : -1L).toCompletableFuture();
             // then it says so once both entries are on disk
             assertThat(onDiskWhenDone.get(30, TimeUnit.SECONDS)).isEqualTo(2L);
+            // and the desk cannot load while they are not in the database: it says so rather than start short
+            assertThatThrownBy(() -> new JournalServiceDeskStore(journal, throughLine.jdbi(), "pbx1", clock,
+                    Duration.ofMillis(300)).load()).isInstanceOf(DatabaseUnavailableException.class)
+                    .hasMessageContaining("2 entries wait on disk");
         }
         line.mend();
     }

@@ -12,7 +12,8 @@
 # Knobs (environment): BASELINE_REF (83fd24b: main before the fast route path), ROUNDS (3, alternating the
 # builds), CALLS (2000 per concurrency), WARMUP_CALLS (1000), CONCURRENCIES (1,10,100), FIRST_STARTS (5 per build
 # and round), TALK_MS_PER_CALLER (10: each caller talks concurrency x 10 ms, so every level runs at about the same
-# call rate; 0: saturated, every caller calls again at once), EXTRA_SEATS (120 tier-1 seats added so 100 callers
+# call rate; each conversation lasts 0.5-1.5 times that, so callers do not stay in step; 0: saturated, every caller
+# calls again at once), EXTRA_SEATS (120 tier-1 seats added so 100 callers
 # find ready seats), HOTLINE_JVM ("-Xmx512m"), SERVER_CPU and GENERATOR_CPU (empty): the cores Hotline and the
 # generator are pinned to (empty: not pinned), BUILDS ("baseline current"; "current" alone for a quick look).
 # Results: benchmarks/target/route-to-dial/results.jsonl and a summary table on standard output.

@@ -25,9 +25,11 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 final class CallRecordWrites {
     private static final String INSERT = "INSERT INTO call_record (asterisk_server, uniqueid, linkedid,"
-            + " caller_number, dialled_number, customer_id, queue, joined_at, waiting_since, offered_at, offers,"
+            + " caller_number, dialled_number, customer_id, queue, product_line, joined_at, waiting_since, offered_at,"
+            + " offers,"
             + " answered_at, ended_at, seat_id, outcome, wait_ms, talk_ms, journal_seq) VALUES (:server, :uniqueId,"
-            + " :linkedId, :callerNumber, :dialledNumber, :customerId, :queue, :joinedAt, :waitingSince, :offeredAt,"
+            + " :linkedId, :callerNumber, :dialledNumber, :customerId, :queue, :productLine, :joinedAt, :waitingSince,"
+            + " :offeredAt,"
             + " :offers, :answeredAt, :endedAt, (SELECT id FROM seat WHERE code = :seat), :outcome, :waitMs, :talkMs,"
             + " :seq)"
             // A second JOINED for a channel already recorded (an entry replayed) keeps the row as it is.
@@ -98,6 +100,7 @@ final class CallRecordWrites {
         call.dialledNumber = entry.dialledNumber();
         call.customerId = entry.customerId();
         call.queue = entry.queue();
+        call.productLine = entry.productSkill();
         call.joinedAt = entry.occurredAt();
         call.waitingSince = entry.occurredAt();
         call.journalSeq = entry.sequence();
@@ -225,7 +228,8 @@ final class CallRecordWrites {
             if (call.id == null) {
                 batch.bind("server", asteriskServer).bind("uniqueId", call.uniqueId).bind("linkedId", call.linkedId)
                         .bind("callerNumber", call.callerNumber).bind("dialledNumber", call.dialledNumber)
-                        .bind("customerId", call.customerId).bind("joinedAt", call.joinedAt);
+                        .bind("customerId", call.customerId).bind("joinedAt", call.joinedAt)
+                        .bind("productLine", call.productLine);
             } else {
                 batch.bind("id", call.id);
             }
@@ -289,6 +293,7 @@ final class CallRecordWrites {
         String dialledNumber;
         Long customerId;
         String queue;
+        String productLine;
         Instant joinedAt;
         Instant waitingSince;
         Instant offeredAt;

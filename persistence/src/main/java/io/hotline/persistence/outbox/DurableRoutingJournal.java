@@ -40,6 +40,9 @@ import org.slf4j.LoggerFactory;
  * entries wait on disk (not in memory) and are written, in order, once it answers again; after a crash the entries
  * after the checkpoint are written on the next start; and none is written twice.
  * <p>
+ * The service desk's entries go through this same journal ({@link JournalServiceDeskStore}, {@link JournalNotifier}),
+ * numbered in one order with routing's: one log, one checkpoint.
+ * <p>
  * An entry the database refuses while it answers (a data error, not an outage) is written alone, and if it still
  * fails it is skipped, logged with its number, kind and call, and counted, so one bad entry cannot hold back the
  * ones after it.
@@ -217,6 +220,45 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
         return true;
     }
 
+    /**
+     * Waits until every entry on disk when it is called (an earlier run's among them) is in the database, for at
+     * most {@code timeout}; for a reader that must see what the journal holds ({@link JournalServiceDeskStore#load}).
+     *
+     * @return whether they are all in the database
+     */
+    boolean awaitWritten(Duration timeout) {
+        long through = logged.get();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (applied.get() < through) {
+            if (System.nanoTime() - deadline >= 0 || Thread.currentThread().isInterrupted()) {
+                return false;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        return true;
+    }
+
+    /**
+     * Completes with true once every entry handed over before this call is in the log on disk (it survives a crash
+     * of Hotline), or exceptionally when the journal could not take the request (stopped, or its queue full).
+     * Never blocks: a caller that must not go on before then waits on the answer.
+     */
+    CompletionStage<Boolean> whenLogged() {
+        CompletableFuture<Boolean> durable = new CompletableFuture<>();
+        handOver(new Handed("a durability marker", null, durable));
+        return durable;
+    }
+
+    /**
+     * Hands an entry of another part of Hotline (the service desk's, {@link DeskEntry}) over to this journal, numbered
+     * in order with routing's; never blocks (a full queue drops and counts it, as for routing's entries).
+     *
+     * @param about what it is about, for the log line of a dropped entry
+     */
+    void append(String about, LongFunction<JournalEntry> entry) {
+        handOver(about, entry);
+    }
+
     @Override
     public void callJoined(RoutingCommand.CallJoined joined) {
         RoutingEvent.CallOrigin origin = joined.origin();
@@ -322,7 +364,8 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
      * explanation is formatted there, as {@link io.hotline.routing.engine.Explanation} intends).
      *
      * @param about   the call (or seat) it is about, for the log line of a dropped entry
-     * @param entry   builds the entry with its number
+     * @param entry   builds the entry with its number; {@code null} for a marker that only waits for the entries
+     *                before it to be on disk
      * @param durable completed once the entry is on disk, or {@code null}
      */
     private record Handed(String about, LongFunction<JournalEntry> entry, CompletableFuture<Boolean> durable) {
@@ -505,6 +548,15 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
 
     /** Numbers {@code handed} into {@link #unlogged}; its completion, if any, waits for the append. */
     private void take(Handed handed) {
+        if (handed.entry() == null) {
+            // A marker: on disk once what was handed over before it is.
+            if (unlogged.isEmpty()) {
+                handed.durable().complete(true);
+            } else {
+                awaitingAppend.add(handed.durable());
+            }
+            return;
+        }
         unlogged.add(handed.numbered(nextSequence++));
         if (handed.durable() != null) {
             awaitingAppend.add(handed.durable());

@@ -12,14 +12,17 @@ import java.util.Objects;
 
 /**
  * One fact Hotline asked the journal to keep, numbered in the order it was asked: one record per kind, each with
- * its own typed fields. The journal's database writer decides nothing from them beyond what each kind says; the
- * rules that change a work order's state live in routing ({@code CallTransitions}).
+ * its own typed fields: routing's (calls, seats, refusals) and the service desk's ({@link DeskEntry}). The journal's
+ * database writer decides nothing from them beyond what each kind says: the desk decides every work order's state;
+ * routing's entries write call records and routing's trail, and change a work order's state only when read from a
+ * log an earlier version left ({@link LegacyCallEntry}).
  * <p>
  * Each record writes its own fields to its log line and reads them back ({@link JournalLine} holds the line format,
  * and still reads the lines of the format before this one). Instants and durations are kept to the millisecond.
  * Handled through a {@link Visitor}, so a new kind does not compile until every writer handles it. Immutable.
  */
-sealed interface JournalEntry {
+sealed interface JournalEntry permits JournalEntry.CallEntry, JournalEntry.Restarted, JournalEntry.SeatStateChanged,
+        JournalEntry.Refused, DeskEntry {
 
     /** The entry's number in its journal, from 1. */
     long sequence();
@@ -67,11 +70,25 @@ sealed interface JournalEntry {
         R seatStateChanged(SeatStateChanged entry);
 
         R refused(Refused entry);
+
+        R legacy(LegacyCallEntry entry);
+
+        R deskOpened(DeskEntry.Opened entry);
+
+        R deskChanged(DeskEntry.Changed entry);
+
+        R warningFired(DeskEntry.WarningFired entry);
+
+        R released(DeskEntry.Released entry);
+
+        R deskRefused(DeskEntry.Refused entry);
+
+        R notified(DeskEntry.Notified entry);
     }
 
     /** An entry about one call (its linkedid), and so about the call's record and work order. */
     sealed interface CallEntry extends JournalEntry permits Opened, Callback, Surveyed, Decision, Connected,
-            Abandoned, Joined, Offered, Ended, HandedOff, Escalated, Bypassed {
+            Abandoned, Joined, Offered, Ended, HandedOff, Escalated, Bypassed, LegacyCallEntry {
         /** The call's linkedid, which names its work order. */
         String callId();
     }

@@ -33,7 +33,13 @@ final class JournalLine {
             Map.entry(JournalEntry.Restarted.KIND, JournalEntry.Restarted::read),
             Map.entry(JournalEntry.Bypassed.KIND, JournalEntry.Bypassed::read),
             Map.entry(JournalEntry.SeatStateChanged.KIND, JournalEntry.SeatStateChanged::read),
-            Map.entry(JournalEntry.Refused.KIND, JournalEntry.Refused::read));
+            Map.entry(JournalEntry.Refused.KIND, JournalEntry.Refused::read),
+            Map.entry(DeskEntry.Opened.KIND, DeskEntry.Opened::read),
+            Map.entry(DeskEntry.Changed.KIND, DeskEntry.Changed::read),
+            Map.entry(DeskEntry.WarningFired.KIND, DeskEntry.WarningFired::read),
+            Map.entry(DeskEntry.Released.KIND, DeskEntry.Released::read),
+            Map.entry(DeskEntry.Refused.KIND, DeskEntry.Refused::read),
+            Map.entry(DeskEntry.Notified.KIND, DeskEntry.Notified::read));
 
     private JournalLine() {
     }
@@ -134,6 +140,16 @@ final class JournalLine {
             return raw(Long.toString(value.toEpochMilli()));
         }
 
+        /** An instant in epoch milliseconds, or {@code null}. */
+        Writer optionalInstant(Instant value) {
+            return value == null ? raw("\\-") : instant(value);
+        }
+
+        /** A yes or no, as {@code 1} or {@code 0}. */
+        Writer flag(boolean value) {
+            return raw(value ? "1" : "0");
+        }
+
         /** A duration in milliseconds. */
         Writer duration(Duration value) {
             return raw(Long.toString(value.toMillis()));
@@ -176,6 +192,21 @@ final class JournalLine {
         /** An instant from epoch milliseconds. */
         Instant instant() {
             return Instant.ofEpochMilli(Long.parseLong(take()));
+        }
+
+        /** An instant from epoch milliseconds, or {@code null}. */
+        Instant optionalInstant() {
+            String field = take();
+            return field.equals("\\-") ? null : Instant.ofEpochMilli(Long.parseLong(field));
+        }
+
+        /** A yes or no written by {@link Writer#flag}. */
+        boolean flag() {
+            String field = take();
+            if (!field.equals("0") && !field.equals("1")) {
+                throw new IllegalArgumentException("expected 0 or 1, found " + field);
+            }
+            return field.equals("1");
         }
 
         /** A duration from milliseconds. */

@@ -12,7 +12,8 @@ import java.time.Instant;
  * database after an upgrade. Those lines had seven fields whatever their kind: number, kind (upper case), time,
  * call (or seat), subject, text and milliseconds waited; what subject and text meant depended on the kind, and a
  * text could hold several values, one per line (or, for an opening, separated by spaces). Never written any more.
- * Stateless.
+ * The kinds whose effect on the work order routing decided then are read as {@link LegacyCallEntry}s, so they still
+ * have it. Stateless.
  */
 final class LegacyJournalLine {
     private static final int FIELDS = 7;
@@ -41,14 +42,14 @@ final class LegacyJournalLine {
             case "CALLBACK" -> new JournalEntry.Callback(sequence, at, call, subject, Instant.parse(text));
             case "SURVEYED" -> new JournalEntry.Surveyed(sequence, at, call, Integer.parseInt(text));
             case "DECISION" -> new JournalEntry.Decision(sequence, at, call, text);
-            case "CONNECTED" -> new JournalEntry.Connected(sequence, at, call, subject, waited);
-            case "ABANDONED" -> new JournalEntry.Abandoned(sequence, at, call, subject, waited);
-            case "JOINED" -> joined(sequence, at, call, subject, text);
+            case "CONNECTED" -> new LegacyCallEntry(new JournalEntry.Connected(sequence, at, call, subject, waited));
+            case "ABANDONED" -> new LegacyCallEntry(new JournalEntry.Abandoned(sequence, at, call, subject, waited));
+            case "JOINED" -> new LegacyCallEntry(joined(sequence, at, call, subject, text));
             case "OFFERED" -> new JournalEntry.Offered(sequence, at, call, subject);
             case "ENDED" -> new JournalEntry.Ended(sequence, at, call, subject, waited);
             case "HANDED_OFF" -> new JournalEntry.HandedOff(sequence, at, call, subject, Handoff.valueOf(text),
                     waited);
-            case "ESCALATED" -> escalated(sequence, at, call, subject, text);
+            case "ESCALATED" -> new LegacyCallEntry(escalated(sequence, at, call, subject, text));
             case "RESTARTED" -> new JournalEntry.Restarted(sequence, at);
             case "BYPASSED" -> bypassed(sequence, at, call, subject, text);
             case "SEAT_STATE" -> new JournalEntry.SeatStateChanged(sequence, at, call, SeatState.valueOf(subject),
@@ -74,7 +75,7 @@ final class LegacyJournalLine {
      * Text: the caller's channel, number, dialled number, customer id and (from the version that added it) the
      * product line, one per line, empty when not known; subject: the queue.
      */
-    private static JournalEntry joined(long sequence, Instant at, String call, String subject, String text) {
+    private static JournalEntry.Joined joined(long sequence, Instant at, String call, String subject, String text) {
         String[] parts = lines(text, 4);
         return new JournalEntry.Joined(sequence, at, call, subject, blankToNull(parts[0]), blankToNull(parts[1]),
                 blankToNull(parts[2]), parts[3].isEmpty() ? null : Long.valueOf(parts[3]),
@@ -82,7 +83,8 @@ final class LegacyJournalLine {
     }
 
     /** Text: the tier before, the tier after, the target queue and the reason, one per line; subject: the seat. */
-    private static JournalEntry escalated(long sequence, Instant at, String call, String subject, String text) {
+    private static JournalEntry.Escalated escalated(long sequence, Instant at, String call, String subject,
+                                                    String text) {
         String[] parts = lines(text, 4);
         return new JournalEntry.Escalated(sequence, at, call, subject,
                 parts[0].isEmpty() ? null : Tier.valueOf(parts[0]), parts[1].isEmpty() ? null : Tier.valueOf(parts[1]),

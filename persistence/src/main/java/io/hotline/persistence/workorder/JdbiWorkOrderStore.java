@@ -149,6 +149,19 @@ public final class JdbiWorkOrderStore implements WorkOrderStore {
      * channel is already recorded) and, when the call has a work order, a {@code HANDED_OFF} event on its trail.
      */
     public static void recordFallbackIn(Handle handle, FallbackHandoff handoff) {
+        recordFallbackCallIn(handle, handoff);
+        handle.attach(WorkOrderRows.class).findByCall(handoff.asteriskServer(), handoff.linkedId())
+                .ifPresent(workOrder -> handle.attach(WorkOrderEventDao.class).append(new WorkOrderEventRow(0,
+                        workOrder.id(), handoff.at(), ActorKind.SYSTEM, SYSTEM_ACTOR, "HANDED_OFF", null, null, null,
+                        null, "channel " + handoff.channelId() + " handed to the dialplan's fallback queue: "
+                        + handoff.reason())));
+    }
+
+    /**
+     * Inside the caller's transaction: the channel's call record with outcome FALLBACK (kept as it is when the
+     * channel is already recorded), without the event (the routing journal writes it, once the work order exists).
+     */
+    public static void recordFallbackCallIn(Handle handle, FallbackHandoff handoff) {
         handle.createUpdate("INSERT INTO call_record (asterisk_server, uniqueid, linkedid, caller_number,"
                         + " dialled_number, joined_at, ended_at, outcome, wait_ms) VALUES (:server, :channel, :call,"
                         + " :caller, :dialled, :at, :at, :outcome, 0) ON DUPLICATE KEY UPDATE id = id")
@@ -156,11 +169,6 @@ public final class JdbiWorkOrderStore implements WorkOrderStore {
                 .bind("call", handoff.linkedId()).bind("caller", handoff.callerNumber())
                 .bind("dialled", handoff.dialledNumber()).bind("at", handoff.at())
                 .bind("outcome", CallOutcome.FALLBACK.name()).execute();
-        handle.attach(WorkOrderRows.class).findByCall(handoff.asteriskServer(), handoff.linkedId())
-                .ifPresent(workOrder -> handle.attach(WorkOrderEventDao.class).append(new WorkOrderEventRow(0,
-                        workOrder.id(), handoff.at(), ActorKind.SYSTEM, SYSTEM_ACTOR, "HANDED_OFF", null, null, null,
-                        null, "channel " + handoff.channelId() + " handed to the dialplan's fallback queue: "
-                        + handoff.reason())));
     }
 
     /** The work order with this id. */

@@ -3,6 +3,10 @@ package io.hotline.persistence.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hotline.routing.desk.Actor;
+import io.hotline.routing.desk.CallKey;
+import io.hotline.routing.desk.ClockKind;
+import io.hotline.routing.desk.WarningLevel;
 import io.hotline.routing.engine.Handoff;
 import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.seat.SeatState;
@@ -48,16 +52,31 @@ class JournalEntryTest {
             new JournalEntry.SeatStateChanged(19, AT, "S1004", SeatState.NOT_READY, "lunch"),
             new JournalEntry.SeatStateChanged(20, AT, "S1004", SeatState.READY, null),
             new JournalEntry.Refused(21, AT, "S1005", "ready", "not logged in"),
-            new JournalEntry.Refused(22, AT, null, null, ""));
+            new JournalEntry.Refused(22, AT, null, null, ""),
+            new DeskEntry.Opened(23, AT, DeskSamples.full(7, new CallKey("pbx1", "c-1"), 4711L, "S1004"),
+                    DeskSamples.opening(7)),
+            new DeskEntry.Opened(24, AT, DeskSamples.bare(8), DeskSamples.opening(8)),
+            new DeskEntry.Changed(25, AT, DeskSamples.full(7, new CallKey("pbx1", "c-1"), 4711L, "S1004"),
+                    DeskSamples.audit(7, 2)),
+            new DeskEntry.WarningFired(26, AT, 7, ClockKind.RESOLUTION, WarningLevel.BREACH, AT.minusMillis(5)),
+            new DeskEntry.Released(27, AT, 7),
+            new DeskEntry.Refused(28, AT, "12", "Escalated", AWKWARD, Actor.supervisor("sup-1")),
+            new DeskEntry.Notified(29, AT, DeskEntry.RecipientKind.SEAT, "S1004",
+                    DeskEntry.NotificationKind.CLOCK_WARNING, 7L, ClockKind.RESPONSE, WarningLevel.HALF, AT, null,
+                    AWKWARD),
+            new DeskEntry.Notified(30, AT, DeskEntry.RecipientKind.SUPERVISOR, "sup-1",
+                    DeskEntry.NotificationKind.REFUSED, null, null, null, null, "12", "refused"));
 
     @Test
     void shouldReadBackEveryKindWithEveryFieldAsItWasWritten() {
         // given one entry of each kind the journal has (a new kind must be added here: the sealed family says so)
+        // (a legacy entry is read from an earlier version's line and never written as one: see below)
         Set<Class<?>> kinds = Arrays.stream(JournalEntry.class.getPermittedSubclasses())
                 .flatMap(type -> type.isInterface() ? Arrays.stream(type.getPermittedSubclasses()) : Stream.of(type))
+                .filter(type -> type != LegacyCallEntry.class)
                 .collect(Collectors.toSet());
         assertThat(EVERY_KIND.stream().map(Object::getClass).collect(Collectors.toSet())).isEqualTo(kinds)
-                .hasSize(15);
+                .hasSize(21);
 
         for (JournalEntry entry : EVERY_KIND) {
             // when written as a line and read back
@@ -67,6 +86,16 @@ class JournalEntryTest {
             assertThat(line).as(entry.kind()).endsWith("\n").containsOnlyOnce("\n");
             assertThat(JournalLine.parse(strip(line))).isEqualTo(entry);
         }
+    }
+
+    @Test
+    void shouldWriteALegacyEntryAsTheEntryItHoldsInTodaysFormat() {
+        JournalEntry.Connected connected = new JournalEntry.Connected(6, AT, "c-1", "S1004", Duration.ofSeconds(7));
+
+        String line = JournalLine.of(new LegacyCallEntry(connected));
+
+        assertThat(line).isEqualTo(JournalLine.of(connected));
+        assertThat(JournalLine.parse(strip(line))).isEqualTo(connected);
     }
 
     @Test

@@ -56,11 +56,15 @@ class LegacyJournalLineTest {
                     new JournalEntry.Surveyed(4, Instant.parse("2026-12-05T09:00:03Z"), "1733390000.1", 4),
                     new JournalEntry.Decision(5, AT, "1733390000.1",
                             "queue support\tstep 1\nchose S1004 \\ not \\t a tab; 技术支持 ✓"),
-                    new JournalEntry.Connected(6, AT, "1733390000.1", "S1004", Duration.ofMillis(7_250)),
-                    new JournalEntry.Abandoned(7, AT, "1733390000.2", "support", Duration.ofSeconds(42)),
-                    new JournalEntry.Joined(8, AT, "1733390000.1", "support", "1733390000.1", "+8613800138000",
-                            "4008001234", 4711L, "ERP_U8"),
-                    new JournalEntry.Joined(9, AT, "1733390000.2", "support", null, null, null, null, null),
+                    // the kinds whose work-order change routing decided then say so
+                    new LegacyCallEntry(new JournalEntry.Connected(6, AT, "1733390000.1", "S1004",
+                            Duration.ofMillis(7_250))),
+                    new LegacyCallEntry(new JournalEntry.Abandoned(7, AT, "1733390000.2", "support",
+                            Duration.ofSeconds(42))),
+                    new LegacyCallEntry(new JournalEntry.Joined(8, AT, "1733390000.1", "support", "1733390000.1",
+                            "+8613800138000", "4008001234", 4711L, "ERP_U8")),
+                    new LegacyCallEntry(new JournalEntry.Joined(9, AT, "1733390000.2", "support", null, null, null,
+                            null, null)),
                     new JournalEntry.Offered(10, AT, "1733390000.1", "S1004"),
                     new JournalEntry.Ended(11, AT, "1733390000.1", "S1004", Duration.ofSeconds(61)),
                     new JournalEntry.Ended(12, AT, "1733390000.3", null, Duration.ZERO),
@@ -69,9 +73,10 @@ class LegacyJournalLineTest {
                     new JournalEntry.HandedOff(14, AT, "1733390000.5", "support", Handoff.FALLBACK,
                             Duration.ofSeconds(5)),
                     new JournalEntry.HandedOff(15, AT, "1733390000.6", "support", Handoff.AFTER_HOURS, Duration.ZERO),
-                    new JournalEntry.Escalated(16, AT, "1733390000.1", "S1004", Tier.TIER1, Tier.TIER2, "tier2",
-                            "GL close fails"),
-                    new JournalEntry.Escalated(17, AT, "1733390000.7", null, null, null, "expert", null),
+                    new LegacyCallEntry(new JournalEntry.Escalated(16, AT, "1733390000.1", "S1004", Tier.TIER1,
+                            Tier.TIER2, "tier2", "GL close fails")),
+                    new LegacyCallEntry(new JournalEntry.Escalated(17, AT, "1733390000.7", null, null, null,
+                            "expert", null)),
                     new JournalEntry.Restarted(18, AT),
                     new JournalEntry.Bypassed(19, Instant.parse("2026-12-05T09:00:05Z"), "1733390000.8",
                             "1733390000.9", "+8613800138000", "4008001234", "another session already holds the call"),
@@ -96,7 +101,7 @@ class LegacyJournalLineTest {
         CRC32 crc = new CRC32();
         crc.update(body.getBytes(StandardCharsets.UTF_8));
 
-        assertThat(JournalLine.parse(body + Long.toHexString(crc.getValue()))).isEqualTo(new JournalEntry.Joined(3,
-                AT, "c-3", "support", "c-3.chan", "+8613800138000", null, 42L, null));
+        assertThat(JournalLine.parse(body + Long.toHexString(crc.getValue()))).isEqualTo(new LegacyCallEntry(
+                new JournalEntry.Joined(3, AT, "c-3", "support", "c-3.chan", "+8613800138000", null, 42L, null)));
     }
 }

@@ -1,14 +1,24 @@
 package io.hotline.persistence.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.hotline.persistence.dao.SeatStateDao;
 import io.hotline.persistence.dao.SeatStateRow;
 import io.hotline.persistence.testing.JournalCalls;
 import io.hotline.persistence.testing.TestDatabase;
 import io.hotline.persistence.testing.WorkOrderTrail;
+import io.hotline.routing.desk.CallKey;
+import io.hotline.routing.desk.CustomerProblem;
+import io.hotline.routing.desk.DeskConfig;
+import io.hotline.routing.desk.Origin;
+import io.hotline.routing.desk.ServiceDesk;
+import io.hotline.routing.desk.SlaClockState;
+import io.hotline.routing.desk.StoredDesk;
+import io.hotline.routing.desk.StoredWorkOrder;
+import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.seat.SeatState;
+import io.hotline.routing.workorder.Severity;
+import io.hotline.routing.workorder.WorkOrderState;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,6 +28,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,12 +58,14 @@ class LegacyJournalReplayTest {
             Files.copy(segment, logDirectory.resolve(String.format("journal-%020d.log", 1)));
         }
 
-        // when the upgraded journal starts on it
+        // when the upgraded journal starts on it, and the service desk loads what it wrote
+        StoredDesk desk;
         try (DurableRoutingJournal journal = DurableRoutingJournal.start(DB.jdbi(), calls.workOrders(), "pbx1",
                 JournalConfig.of(logDirectory, "pbx1").withRetries(Duration.ofMillis(50), Duration.ofMillis(400)),
                 InstantSource.fixed(AT))) {
-            assertThat(journal.awaitEarlierRun(Duration.ofSeconds(30))).isTrue();
-            await().atMost(Duration.ofSeconds(30)).until(() -> journal.backlog() == 0);
+            desk = new JournalServiceDeskStore(journal, DB.jdbi(), "pbx1", InstantSource.fixed(AT),
+                    Duration.ofSeconds(30)).load();
+            assertThat(journal.backlog()).isZero();
             assertThat(journal.rejected()).isZero();
         }
 
@@ -71,6 +84,26 @@ class LegacyJournalReplayTest {
                 + " customer_id FROM work_order WHERE id = :id").bind("id", answered).mapToMap().one());
         assertThat(workOrder).containsEntry("severity", "P1").containsEntry("tier", "TIER2")
                 .containsEntry("customer_id", 4711L);
+        // and the desk restores the answered one as that version left it (responded 7.25 s after the call
+        // arrived, the resolution clock running since), and not the cancelled one: it is over
+        StoredWorkOrder restored = desk.workOrders().stream().filter(stored -> stored.id() == answered).findFirst()
+                .orElseThrow();
+        Instant arrived = Instant.parse("2026-12-05T09:00:00Z");
+        assertThat(restored.origin()).isEqualTo(Origin.CALL);
+        assertThat(restored.call()).isEqualTo(new CallKey("pbx1", "1733390000.1"));
+        assertThat(restored.problem()).isEqualTo(new CustomerProblem("+8613800138000", 4711L, "PREMIUM", "ERP_U8"));
+        assertThat(List.of(restored.state(), restored.tier(), restored.severity())).containsExactly(
+                WorkOrderState.IN_PROGRESS, Tier.TIER2, Severity.P1);
+        assertThat(restored.ownerSeatId()).isEqualTo("S1004");
+        assertThat(restored.times().respondedAt()).isEqualTo(AT);
+        assertThat(restored.response()).isEqualTo(new SlaClockState(Duration.ofMillis(7_250), null, true, Set.of(),
+                restored.response().dueAt()));
+        assertThat(restored.resolution().runningSince()).isEqualTo(arrived);
+        assertThat(restored.resolution().fired()).isEmpty();
+        assertThat(desk.workOrders()).extracting(StoredWorkOrder::id).doesNotContain(abandoned);
+        assertThat(desk.nextId()).isGreaterThan(Math.max(answered, abandoned));
+        assertThat(ServiceDesk.restore(DeskConfig.DEFAULT, InstantSource.fixed(AT), desk).workOrder(answered))
+                .isPresent();
         // and the seat has its last state, and both refusals are kept
         assertThat(DB.jdbi().onDemand(SeatStateDao.class).listActive()).contains(
                 new SeatStateRow("S1004", SeatState.READY, null, AT));

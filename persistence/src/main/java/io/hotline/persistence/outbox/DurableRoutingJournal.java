@@ -297,6 +297,19 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
     }
 
     /**
+     * Completes with true once every entry handed over before this call is in the log on disk (fsynced: it
+     * survives a crash), at once when they all are; exceptionally when the journal could not take the request
+     * (stopped, or its queue full). The route script waits on it before the dialplan acts: a call's JOINED entry,
+     * which routing hands over before it tells the call's session anything, is then durable. Thread-safe and
+     * never blocks.
+     */
+    public CompletionStage<Boolean> onDisk() {
+        CompletableFuture<Boolean> durable = new CompletableFuture<>();
+        handOver(new Handed("(on disk?)", null, durable));
+        return durable;
+    }
+
+    /**
      * Records a callback to {@code phoneNumber} on the work order of call {@code callId} once the database answers:
      * for a callback chosen while the database is away, or by a caller routed during an outage. Written after what
      * was handed over before it (so after the work order's opening). Thread-safe and never blocks.
@@ -322,8 +335,8 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
      * explanation is formatted there, as {@link io.hotline.routing.engine.Explanation} intends).
      *
      * @param about   the call (or seat) it is about, for the log line of a dropped entry
-     * @param entry   builds the entry with its number
-     * @param durable completed once the entry is on disk, or {@code null}
+     * @param entry   builds the entry with its number, or {@code null} for a request of {@link #onDisk()}
+     * @param durable completed once the entry (or everything before it) is on disk, or {@code null}
      */
     private record Handed(String about, LongFunction<JournalEntry> entry, CompletableFuture<Boolean> durable) {
         JournalEntry numbered(long sequence) {
@@ -505,7 +518,9 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
 
     /** Numbers {@code handed} into {@link #unlogged}; its completion, if any, waits for the append. */
     private void take(Handed handed) {
-        unlogged.add(handed.numbered(nextSequence++));
+        if (handed.entry() != null) {
+            unlogged.add(handed.numbered(nextSequence++));
+        }
         if (handed.durable() != null) {
             awaitingAppend.add(handed.durable());
         }
@@ -515,6 +530,9 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
     private boolean appendToLog() {
         synchronized (unlogged) {
             if (unlogged.isEmpty()) {
+                // Only requests of onDisk(): everything before them is on disk already.
+                awaitingAppend.forEach(durable -> durable.complete(true));
+                awaitingAppend.clear();
                 return true;
             }
             try {

@@ -182,7 +182,7 @@ public final class Hotline implements AutoCloseable {
         journal.onWorkOrdersWritten(callerDirectory::workOrdersWritten);
         callerDirectory.start();
         telephony = TelephonyService.start(config, jdbi, new TelephonyService.Wiring(routing.inbox(), callers,
-                new DeferringStores(workOrders, new JdbiCallbackStore(jdbi), new JdbiSurveyStore(jdbi), journal),
+                new DeferringStores(new JdbiCallbackStore(jdbi), new JdbiSurveyStore(jdbi), journal),
                 seatRequests, callerDirectory),
                 registry);
         agiHealth.delegateTo(telephony.healthCheck());

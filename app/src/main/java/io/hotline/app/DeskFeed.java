@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * A full desk inbox refuses the event: it is counted ({@link #refused()}, and by the inbox) and logged, at most a
  * few lines a minute with the count left out; the desk's health turns DOWN for it. A call whose arrival was refused
  * still gets its one work order: the orphan-call recovery at the next start opens it from the call's record, and an
- * abandon or hand-off the desk does hear opens it with what the arrival said (kept here while the call lives).
+ * abandon or hand-off the desk does hear opens it with what the arrival said (kept here until the call leaves the
+ * queue or its conversation ends, at most {@value #REMEMBERED_CALLS} calls).
  * <p>
  * Confined to the routing thread (the dispatcher calls it at the end of each batch); {@link #refused()} may be read
  * on any thread.
@@ -73,6 +74,7 @@ final class DeskFeed {
     }
 
     void conversationEnded(RoutingCommand.ConversationEnded ended) {
+        arrivals.remove(ended.callId());
         offer(new DeskEvent.CallEnded(call(ended.callId())));
     }
 

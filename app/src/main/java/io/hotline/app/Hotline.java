@@ -12,15 +12,10 @@ import io.hotline.persistence.dao.SeatDao;
 import io.hotline.persistence.dao.SeatStateDao;
 import io.hotline.persistence.outbox.DurableRoutingJournal;
 import io.hotline.persistence.outbox.JournalConfig;
-import io.hotline.persistence.outbox.JournalNotifier;
-import io.hotline.persistence.outbox.JournalServiceDeskStore;
 import io.hotline.persistence.workorder.JdbiWorkOrderStore;
 import io.hotline.persistence.seed.DemoSeed;
-import io.hotline.routing.desk.DeskEvent;
-import io.hotline.routing.desk.DeskSnapshot;
 import io.hotline.routing.engine.RoutingConfig;
 import io.hotline.routing.engine.RoutingSnapshot;
-import io.hotline.routing.workorder.Severity;
 import io.hotline.routing.spi.CallControl;
 import io.hotline.telephony.ami.AmiCallControl;
 import io.hotline.telephony.scripts.SeatRequests;
@@ -94,19 +89,9 @@ public final class Hotline implements AutoCloseable {
         DeskPorts ports(Jdbi jdbi, DurableRoutingJournal journal, HotlineConfiguration config);
     }
 
-    /**
-     * The desk's ports in production: its store and its notifier write through the one durable journal (the desk's
-     * work orders, audit trail and warnings, and a notification inbox per recipient), and the calls that joined
-     * without a work order come from the calls' records. Such a call arrived with the severity of a caller who
-     * chose none ({@code P3}): the call's record does not keep the one the dialplan gave.
-     */
-    static final DeskWiring JOURNALLED = (jdbi, journal, config) -> {
-        JournalServiceDeskStore store = new JournalServiceDeskStore(journal, jdbi, config.asteriskName(),
-                InstantSource.system(), EARLIER_RUN_WAIT);
-        return new DeskPorts(store, new JournalNotifier(journal, config.desk().supervisors(),
-                InstantSource.system()), since -> store.orphanCalls(since).stream()
-                .map(orphan -> new DeskEvent.CallArrived(orphan.call(), orphan.problem(), Severity.P3)).toList());
-    };
+    /** The desk's ports in production: through the one durable journal ({@link DeskPorts#journalled}). */
+    static final DeskWiring JOURNALLED = (jdbi, journal, config) -> DeskPorts.journalled(jdbi, journal, config,
+            EARLIER_RUN_WAIT);
 
     private Hotline(PrometheusMetrics metrics, DeskWiring deskWiring) {
         this.metrics = metrics;
@@ -364,11 +349,6 @@ public final class Hotline implements AutoCloseable {
     /** What carries routing's commands to Asterisk (tests send it commands the engine emits only rarely). */
     CallControl callControl() {
         return calls;
-    }
-
-    /** The service desk's latest published snapshot. */
-    DeskSnapshot deskSnapshot() {
-        return desk.snapshot();
     }
 
     /** The latest health report. */

@@ -37,7 +37,9 @@ class DeskFeedTest {
         feed.callMoved(new RoutingCommand.MoveToQueue(CALL.linkedId(), "tier2", Tier.TIER1, "needs a senior",
                 true, "S1001", Tier.TIER2));
         feed.conversationEnded(new RoutingCommand.ConversationEnded(CALL.linkedId(), "S1001", Duration.ofSeconds(9)));
-        feed.callHandedOff(new RoutingCommand.CallHandedOff(CALL.linkedId(), "tier2", Handoff.FALLBACK,
+        feed.callJoined(new RoutingCommand.CallJoined("other", "support", RoutingEvent.CallOrigin.UNKNOWN, null,
+                null, new CallPriority(Severity.P2, false, "STANDARD")));
+        feed.callHandedOff(new RoutingCommand.CallHandedOff("other", "support", Handoff.FALLBACK,
                 Duration.ofSeconds(30)));
 
         // then
@@ -46,7 +48,10 @@ class DeskFeedTest {
                 new DeskEvent.CallConnected(CALL, "S1001"),
                 new DeskEvent.CallEscalated(CALL, "S1001", "tier2", Tier.TIER2, "needs a senior"),
                 new DeskEvent.CallEnded(CALL),
-                new DeskEvent.CallHandedOff(CALL, problem, Severity.P1, Handoff.FALLBACK));
+                new DeskEvent.CallArrived(new CallKey("pbx1", "other"), new CustomerProblem(null, null, "STANDARD",
+                        null), Severity.P2),
+                new DeskEvent.CallHandedOff(new CallKey("pbx1", "other"), new CustomerProblem(null, null, "STANDARD",
+                        null), Severity.P2, Handoff.FALLBACK));
         assertThat(feed.refused()).isZero();
     }
 

@@ -14,9 +14,16 @@ import io.hotline.routing.knowledge.ArticleDraft;
 import io.hotline.routing.knowledge.ArticleRefusedException;
 import io.hotline.routing.knowledge.KnowledgeHit;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -153,6 +160,36 @@ class KnowledgePublishingTest {
                         .isEqualTo(knowledgeBase.search(query, Optional.empty(), 20));
             }
             assertThat(restarted.article("KB-0021")).isEqualTo(knowledgeBase.article("KB-0021"));
+        }
+    }
+
+    @Test
+    @Order(6)
+    void shouldGiveConcurrentPublishersDistinctCodesAndIndexEveryArticle() throws Exception {
+        // given four seats publishing at once
+        int before = knowledgeBase.size();
+        ExecutorService seats = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Article>> published = new ArrayList<>();
+            for (int index = 0; index < 20; index++) {
+                String word = "zeta" + (char) ('a' + index);
+                published.add(seats.submit(() -> knowledgeBase.publish(
+                        new ArticleDraft("Concurrent " + word, "", "Solution " + word, null, "S-LI"))));
+            }
+
+            // when all are done
+            Set<String> codes = new HashSet<>();
+            for (Future<Article> article : published) {
+                codes.add(article.get(30, TimeUnit.SECONDS).code());
+            }
+
+            // then each got its own code, and each is stored and searchable
+            assertThat(codes).hasSize(20);
+            assertThat(knowledgeBase.size()).isEqualTo(before + 20).isEqualTo(count(DB.jdbi()));
+            assertThat(knowledgeBase.search("concurrent", Optional.empty(), 50)).hasSize(20);
+            assertThat(knowledgeBase.search("zetaq", Optional.empty(), 5)).hasSize(1);
+        } finally {
+            seats.shutdownNow();
         }
     }
 }

@@ -15,8 +15,9 @@ import org.apache.lucene.analysis.en.PorterStemFilter;
 
 /**
  * Splits Chinese and English text, mixed as seats write it, into index terms. Chinese is segmented into words by
- * smartcn's hidden Markov model ({@code 客户登录时提示许可证文件已过期} gives {@code 客户 登录 时 提示 许可证 文件 已 过期}), so
- * a word inside a sentence is found; English words are lower-cased and Porter-stemmed ({@code licenses} and
+ * smartcn's hidden Markov model ({@code 客户登录时提示许可证文件已过期} gives {@code 客户 登录 时 提示 许可证 文件 已 过 期}),
+ * so a word inside a sentence is found (words the dictionary lacks fall apart into characters: see
+ * {@link ChineseBigramAnalyzer}); English words are lower-cased and Porter-stemmed ({@code licenses} and
  * {@code license} are one term). Full-width Latin letters and digits, common in Chinese input, are folded to their
  * ASCII forms first. Stop words: smartcn's punctuation, English function words and a few Chinese particles.
  *

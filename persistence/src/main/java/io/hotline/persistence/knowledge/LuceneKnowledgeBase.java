@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * an article whose transaction failed is never in the index. Articles written to the table by anything else (the
  * demo seed, SQL by hand) are searchable after the next {@link #rebuild} or start.
  *
- * <p>Why in memory: the table can always rebuild it (10,000 articles take about a second, see
+ * <p>Why in memory: the table can always rebuild it (10,000 articles take a few seconds, see
  * {@code docs/benchmarks.md}), so an index on disk would be a second copy to back up, lock and keep consistent with
  * a restored database, for no gain.
  *
@@ -167,7 +167,12 @@ public final class LuceneKnowledgeBase implements KnowledgeBase, AutoCloseable {
             stored = jdbi.inTransaction(handle -> insert(handle, draft, workOrderId, highest + 1));
         }
         highestNumber = Long.parseLong(stored.code().substring(3));
-        index.put(stored);
+        try {
+            index.put(stored);
+        } catch (KnowledgeIndexException e) {
+            throw new KnowledgeIndexException("article " + stored.code() + " is stored but not searchable until the"
+                    + " index is rebuilt (at the next start)", e);
+        }
         LOG.info("Published article {} by {}{}", stored.code(), stored.author(),
                 workOrderId == null ? "" : " from work order " + workOrderId);
         return stored;

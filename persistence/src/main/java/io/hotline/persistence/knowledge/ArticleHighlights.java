@@ -2,16 +2,18 @@ package io.hotline.persistence.knowledge;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.highlight.Encoder;
 import org.apache.lucene.search.highlight.Highlighter;
 import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
 import org.apache.lucene.search.highlight.NullFragmenter;
-import org.apache.lucene.search.highlight.QueryScorer;
+import org.apache.lucene.search.highlight.QueryTermScorer;
 import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
-import org.apache.lucene.search.highlight.SimpleSpanFragmenter;
+import org.apache.lucene.search.highlight.SimpleFragmenter;
 import org.apache.lucene.search.highlight.TextFragment;
 
 /**
@@ -31,6 +33,8 @@ final class ArticleHighlights {
 
     private final Analyzer analyzer;
     private final Query query;
+    /** One highlighter per field, made at its first use and reused for every hit of the search. */
+    private final Map<String, Highlighter> highlighters = new HashMap<>();
 
     ArticleHighlights(Analyzer analyzer, Query query) {
         this.analyzer = analyzer;
@@ -39,17 +43,11 @@ final class ArticleHighlights {
 
     /** The whole title, matches marked. */
     String title(String title) {
-        Highlighter highlighter = new Highlighter(MARK, HTML, new QueryScorer(query, ArticleDocuments.TITLE));
-        highlighter.setTextFragmenter(new NullFragmenter());
-        String marked = best(highlighter, ArticleDocuments.TITLE, title, 1).stream().findFirst().orElse(null);
-        if (marked == null) {
-            Highlighter pairs = new Highlighter(MARK, HTML,
-                    new QueryScorer(query, ArticleDocuments.TITLE + ArticleDocuments.PAIRS));
-            pairs.setTextFragmenter(new NullFragmenter());
-            marked = best(pairs, ArticleDocuments.TITLE + ArticleDocuments.PAIRS, title, 1).stream().findFirst()
-                    .orElse(null);
+        List<String> marked = marked(ArticleDocuments.TITLE, title, 1);
+        if (marked.isEmpty()) {
+            marked = marked(ArticleDocuments.TITLE + ArticleDocuments.PAIRS, title, 1);
         }
-        return marked == null ? escape(title) : marked;
+        return marked.isEmpty() ? escape(title) : marked.get(0);
     }
 
     /**
@@ -70,16 +68,24 @@ final class ArticleHighlights {
         if (text.isEmpty()) {
             return List.of();
         }
-        List<String> byWords = passagesOf(field, text);
-        return byWords.isEmpty() ? passagesOf(field + ArticleDocuments.PAIRS, text) : byWords;
+        List<String> byWords = marked(field, text, FRAGMENTS_PER_FIELD);
+        return byWords.isEmpty() ? marked(field + ArticleDocuments.PAIRS, text, FRAGMENTS_PER_FIELD) : byWords;
     }
 
-    private List<String> passagesOf(String field, String text) {
-        // The fragmenter reads the scorer's positions: both must be the same scorer.
-        QueryScorer scorer = new QueryScorer(query, field);
-        Highlighter highlighter = new Highlighter(MARK, HTML, scorer);
-        highlighter.setTextFragmenter(new SimpleSpanFragmenter(scorer, FRAGMENT_SIZE));
-        return best(highlighter, field, text, FRAGMENTS_PER_FIELD);
+    private List<String> marked(String field, String text, int count) {
+        Highlighter highlighter = highlighters.computeIfAbsent(field, this::highlighter);
+        return best(highlighter, field, text, count);
+    }
+
+    /**
+     * A highlighter of the query's terms in {@code field}: the query is only term queries, so the term scorer
+     * (terms taken from the query once) does what the span scorer would at a fraction of the cost per hit.
+     */
+    private Highlighter highlighter(String field) {
+        Highlighter highlighter = new Highlighter(MARK, HTML, new QueryTermScorer(query, field));
+        boolean whole = field.startsWith(ArticleDocuments.TITLE);
+        highlighter.setTextFragmenter(whole ? new NullFragmenter() : new SimpleFragmenter(FRAGMENT_SIZE));
+        return highlighter;
     }
 
     private List<String> best(Highlighter highlighter, String field, String text, int count) {

@@ -12,9 +12,10 @@
 # Knobs (environment): BASELINE_REF (83fd24b: main before the fast route path), ROUNDS (3, alternating the
 # builds), CALLS (2000 per concurrency), WARMUP_CALLS (1000), CONCURRENCIES (1,10,100), FIRST_STARTS (5 per build
 # and round), TALK_MS_PER_CALLER (10: each caller talks concurrency x 10 ms, so every level runs at about the same
-# call rate; 0: saturated, every caller calls again at once), EXTRA_SEATS (120 tier-1 seats added so 100 callers
+# call rate; each conversation lasts 0.5-1.5 times that, so callers do not stay in step; 0: saturated, every caller
+# calls again at once), EXTRA_SEATS (120 tier-1 seats added so 100 callers
 # find ready seats), HOTLINE_JVM ("-Xmx512m"), SERVER_CPU and GENERATOR_CPU (empty): the cores Hotline and the
-# generator are pinned to (empty: not pinned).
+# generator are pinned to (empty: not pinned), BUILDS ("baseline current"; "current" alone for a quick look).
 # Results: benchmarks/target/route-to-dial/results.jsonl and a summary table on standard output.
 set -euo pipefail
 shopt -s inherit_errexit
@@ -49,7 +50,8 @@ sql() { mariadb -h "$DB_HOST" -u root "$@"; }
 mkdir -p "$OUT"
 : > "$RESULTS"
 
-if [[ ! -f $OUT/baseline/app/target/hotline.jar ]]; then
+BUILDS=${BUILDS:-baseline current}
+if [[ " $BUILDS " == *" baseline "* && ! -f $OUT/baseline/app/target/hotline.jar ]]; then
   log "building the baseline $BASELINE_REF"
   git worktree remove --force "$OUT/baseline" 2>/dev/null || true
   git worktree add --detach "$OUT/baseline" "$BASELINE_REF" >/dev/null
@@ -87,8 +89,11 @@ trap stop_hotline EXIT
 prepare() {
   local build=$1 db="hotline_bench_$1"
   sql -e "DROP DATABASE IF EXISTS $db; CREATE DATABASE $db"
+  # Builds since "trust and the first hour" seed an external database only when told to (--into-external).
+  local into=()
+  if java -jar "${JARS[$build]}" seed --help 2>&1 | grep -q -- --into-external; then into=(--into-external); fi
   HOTLINE_DB_URL="jdbc:mysql://$DB_HOST:3306/$db" HOTLINE_DATA_DIR="$OUT/data-$build" \
-    java -jar "${JARS[$build]}" seed --demo > "$OUT/seed-$build.log" 2>&1
+    java -jar "${JARS[$build]}" seed --demo "${into[@]}" > "$OUT/seed-$build.log" 2>&1
   sql "$db" -e "INSERT INTO seat (code, name, tier, sip_endpoint, active, created_at)
     SELECT CONCAT('BENCH', seq), CONCAT('Bench seat ', seq), 'TIER1', CONCAT('PJSIP/bench', seq), TRUE,
            UTC_TIMESTAMP(3) FROM seq_1_to_$EXTRA_SEATS;
@@ -125,11 +130,11 @@ bench() {
     >> "$OUT/generator.log" 2>&1
 }
 
-for build in baseline current; do
+for build in $BUILDS; do
   prepare "$build"
 done
 for round in $(seq 1 "$ROUNDS"); do
-  for build in baseline current; do
+  for build in $BUILDS; do
     log "round $round: $build, first call after a start x$FIRST_STARTS"
     for start_no in $(seq 1 "$FIRST_STARTS"); do
       start "$build" "first-$round-$start_no"

@@ -14,6 +14,7 @@ import io.hotline.persistence.outbox.DurableRoutingJournal;
 import io.hotline.persistence.outbox.JournalConfig;
 import io.hotline.persistence.workorder.JdbiWorkOrderStore;
 import io.hotline.persistence.seed.DemoSeed;
+import io.hotline.routing.engine.RoutingConfig;
 import io.hotline.routing.engine.RoutingSnapshot;
 import io.hotline.routing.spi.CallControl;
 import io.hotline.telephony.ami.AmiCallControl;
@@ -203,8 +204,9 @@ public final class Hotline implements AutoCloseable {
         // A withdrawn offer's caller is still inside that Dial until Asterisk ends it: by itself at Dial's timeout
         // without AMI, at once after AmiCallControl's Hangup with it (or later, should that fail). The engine holds
         // the caller until the dialplan reports the Dial's end, so no seat is offered a call its phone cannot ring.
-        routing = RoutingService.start(config.routing().withHoldUntilDialEnds(true), InstantSource.system(), calls,
-                journal, seatRequests);
+        RoutingConfig routingConfig = config.routing().withHoldUntilDialEnds(true);
+        rehearse(routingConfig);
+        routing = RoutingService.start(routingConfig, InstantSource.system(), calls, journal, seatRequests);
         routingMetrics = new RoutingMetrics(config.routing().queues().keySet(), routing::snapshot,
                 routing::inboxDepth, routing::inboxRefused, routing::failures);
         routingMetrics.bindTo(registry);
@@ -215,6 +217,18 @@ public final class Hotline implements AutoCloseable {
         LOG.info("Routing {} queues ({} by default) for {} seats", config.routing().queues().size(),
                 config.routing().defaultQueue(), seats.size());
         return seats;
+    }
+
+    /** Warms the call path on a throwaway engine (see {@link RoutingRehearsal}); a failure only costs the warm-up. */
+    private static void rehearse(RoutingConfig routingConfig) {
+        long started = System.nanoTime();
+        try {
+            int offered = new RoutingRehearsal(routingConfig).run(RoutingRehearsal.CALLS);
+            LOG.debug("Rehearsed {} calls ({} offered) in {} ms", RoutingRehearsal.CALLS, offered,
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            LOG.warn("The routing rehearsal failed ({}); the first calls find the engine cold", e.toString(), e);
+        }
     }
 
     private static void bindJournalMeters(MeterRegistry registry, DurableRoutingJournal journal) {

@@ -1,5 +1,6 @@
 package io.hotline.app;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -39,6 +40,18 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.Executors")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.ThreadFactory")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.ExecutorService")
+                .check(hotline);
+    }
+
+    @Test
+    void shouldKeepTheEngineLoopGeneric() {
+        // Written once for both engines (style.md 6.8): it knows no engine's events, commands or ports.
+        classes().that().resideInAPackage("io.hotline.routing.loop..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.hotline.routing.loop..", "java..")
+                .check(hotline);
+        classes().that().resideInAPackage("io.hotline.app.loop..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.hotline.app.loop..",
+                        "io.hotline.routing.loop..", "io.hotline.routing.spi..", "java..", "org.slf4j..")
                 .check(hotline);
     }
 

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -194,7 +195,9 @@ public final class RouteToDial {
             }
             if (talkMillis > 0) {
                 // The conversation: this simulated caller places no call meanwhile (a paced, not saturated, load).
-                Thread.sleep(talkMillis);
+                // Conversations last 0.5-1.5 times the mean, so the callers do not stay in step: with one fixed
+                // length, every caller that started together would call again in the same millisecond, forever.
+                Thread.sleep(ThreadLocalRandom.current().nextLong(talkMillis / 2, talkMillis * 3 / 2 + 1));
             }
             try (AsteriskLeg leg = AsteriskLeg.connect(server)) {
                 leg.run(request.forSession(linkedId, "PJSIP/carrier-" + number, caller,

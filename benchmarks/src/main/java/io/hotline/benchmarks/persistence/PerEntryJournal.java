@@ -50,6 +50,12 @@ final class PerEntryJournal implements RoutingJournal, AutoCloseable {
         });
     }
 
+    /** The benchmark hands the peer decisions and connections only (the comparison leaves abandons out). */
+    @Override
+    public void callAbandoned(RoutingCommand.CallAbandoned abandoned) {
+        throw notCompared("callAbandoned");
+    }
+
     /** The peer predates seat states: the benchmark hands it decisions and connections only. */
     @Override
     public void seatStateChanged(RoutingCommand.SeatStateChanged change) {

@@ -24,6 +24,15 @@ public final class JdbiCallbackStore implements CallbackStore {
     }
 
     /**
+     * This store writes at once and keeps no log of its own, so it cannot defer: false, the callback is not
+     * promised. Hotline defers through the routing journal ({@code DeferringStores} in app).
+     */
+    @Override
+    public boolean requestCallbackLater(String callId, String phoneNumber, Instant requestedAt, Instant dueAt) {
+        return false;
+    }
+
+    /**
      * Inside the caller's transaction: the callback on an existing work order and its {@code CALLBACK_REQUESTED}
      * event; returns the callback's id. Also used by the outbox for callbacks recorded after an outage.
      */

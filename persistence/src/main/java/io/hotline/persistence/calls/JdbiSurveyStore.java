@@ -36,6 +36,15 @@ public final class JdbiSurveyStore implements SurveyStore {
     }
 
     /**
+     * This store writes at once and keeps no log of its own, so it cannot defer: false, the score is not
+     * recorded. Hotline defers through the routing journal ({@code DeferringStores} in app).
+     */
+    @Override
+    public boolean recordIvrScoreLater(String callId, int score, Instant at) {
+        return false;
+    }
+
+    /**
      * Inside the caller's transaction: the answered IVR survey on an existing work order and its {@code SURVEYED}
      * event. Also used by the outbox for scores recorded after an outage.
      */

@@ -1,13 +1,12 @@
 package io.hotline.persistence.outbox;
 
+import io.hotline.persistence.dao.CallOutcome;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,14 +19,17 @@ import org.jdbi.v3.core.statement.StatementContext;
  * rows are read and locked with one query, the entries played on them in memory, then the new rows go as one
  * insert batch and the changed ones as one update batch. Each row remembers the number of the last entry applied
  * to it ({@code journal_seq}): an entry applied a second time changes nothing, so offers and talk time are never
- * counted twice. An entry for a call without a row (it joined before the row was kept) changes nothing.
+ * counted twice. An entry for a call without a row (it joined before the row was kept) changes nothing. One
+ * method per kind of entry that changes a row, called by {@link JournalWrites}' dispatcher.
  * One per batch; confined to the journal's database thread.
  */
 final class CallRecordWrites {
     private static final String INSERT = "INSERT INTO call_record (asterisk_server, uniqueid, linkedid,"
-            + " caller_number, dialled_number, customer_id, queue, joined_at, waiting_since, offered_at, offers,"
+            + " caller_number, dialled_number, customer_id, queue, product_line, joined_at, waiting_since, offered_at,"
+            + " offers,"
             + " answered_at, ended_at, seat_id, outcome, wait_ms, talk_ms, journal_seq) VALUES (:server, :uniqueId,"
-            + " :linkedId, :callerNumber, :dialledNumber, :customerId, :queue, :joinedAt, :waitingSince, :offeredAt,"
+            + " :linkedId, :callerNumber, :dialledNumber, :customerId, :queue, :productLine, :joinedAt, :waitingSince,"
+            + " :offeredAt,"
             + " :offers, :answeredAt, :endedAt, (SELECT id FROM seat WHERE code = :seat), :outcome, :waitMs, :talkMs,"
             + " :seq)"
             // A second JOINED for a channel already recorded (an entry replayed) keeps the row as it is.
@@ -38,11 +40,6 @@ final class CallRecordWrites {
             + " seat_id = COALESCE((SELECT id FROM seat WHERE code = :seat), seat_id), outcome = :outcome,"
             + " wait_ms = :waitMs, talk_ms = :talkMs, journal_seq = :seq WHERE id = :id";
 
-    /** The entries that change a call's row once it exists. */
-    private static final Set<JournalEntry.Kind> KINDS = EnumSet.of(JournalEntry.Kind.OFFERED,
-            JournalEntry.Kind.CONNECTED, JournalEntry.Kind.ENDED, JournalEntry.Kind.ABANDONED,
-            JournalEntry.Kind.HANDED_OFF, JournalEntry.Kind.ESCALATED);
-
     private final String asteriskServer;
     private final Handle handle;
     private final Map<String, CallRecord> byCall = new HashMap<>();
@@ -52,12 +49,9 @@ final class CallRecordWrites {
         this.handle = handle;
     }
 
-    /** Reads and locks the rows of the calls of {@code entries} (FOR UPDATE) until the transaction ends. */
-    static CallRecordWrites lock(Handle handle, String asteriskServer, List<JournalEntry> entries) {
+    /** Reads and locks the rows of {@code callIds} (FOR UPDATE) until the transaction ends. */
+    static CallRecordWrites lock(Handle handle, String asteriskServer, Set<String> callIds) {
         CallRecordWrites writes = new CallRecordWrites(asteriskServer, handle);
-        Set<String> callIds = new LinkedHashSet<>();
-        entries.stream().filter(entry -> entry.kind().concernsWorkOrder())
-                .forEach(entry -> callIds.add(entry.callId()));
         if (callIds.isEmpty()) {
             return writes;
         }
@@ -77,7 +71,7 @@ final class CallRecordWrites {
                     call.offers = row.getInt("offers");
                     call.answeredAt = instant(row, "answered_at", context);
                     call.endedAt = instant(row, "ended_at", context);
-                    call.outcome = row.getString("outcome");
+                    call.outcome = outcome(row.getString("outcome"));
                     call.waitMs = row.getObject("wait_ms", Long.class);
                     call.talkMs = row.getObject("talk_ms", Long.class);
                     call.journalSeq = row.getLong("journal_seq");
@@ -91,60 +85,22 @@ final class CallRecordWrites {
         return context.findColumnMapperFor(Instant.class).orElseThrow().map(row, column, context);
     }
 
-    /** Plays {@code entry} on its call's row, in memory; false when the call has no row or had the entry already. */
-    boolean apply(JournalEntry entry) {
-        if (entry.kind() == JournalEntry.Kind.JOINED) {
-            return byCall.containsKey(entry.callId()) ? false : joined(entry);
-        }
-        if (!KINDS.contains(entry.kind())) {
-            return false;
-        }
-        CallRecord call = byCall.get(entry.callId());
-        if (call == null || entry.sequence() <= call.journalSeq) {
-            return false;
-        }
-        call.journalSeq = entry.sequence();
-        call.changed = true;
-        Instant at = entry.occurredAt();
-        switch (entry.kind()) {
-            case OFFERED -> {
-                call.offeredAt = at;
-                call.offers++;
-                call.seat = entry.subject();
-            }
-            case CONNECTED -> {
-                call.answeredAt = call.answeredAt == null ? at : call.answeredAt;
-                call.waitingSince = null;
-                call.seat = entry.subject();
-                call.waitMs = sum(call.waitMs, entry.waitedMs());
-                call.outcome = "ESCALATED".equals(call.outcome) ? call.outcome : "ANSWERED";
-            }
-            case ENDED -> {
-                call.talkMs = sum(call.talkMs, entry.waitedMs());
-                call.endedAt = at;
-                call.waitingSince = null;
-            }
-            case ABANDONED -> end(call, at, "ABANDONED", entry.waitedMs());
-            case HANDED_OFF -> end(call, at, entry.text(), entry.waitedMs());
-            case ESCALATED -> {
-                call.outcome = "ESCALATED";
-                call.endedAt = null;
-                call.waitingSince = at;
-                call.queue = entry.text().split("\n", -1)[2];
-            }
-            default -> throw new IllegalStateException("not a call record entry: " + entry.kind());
-        }
-        return true;
+    private static CallOutcome outcome(String column) {
+        return column == null ? null : CallOutcome.valueOf(column);
     }
 
-    private boolean joined(JournalEntry entry) {
-        String[] fields = entry.text().split("\n", -1);
+    /** Starts the call's row, unless it has one; false when it had. */
+    boolean joined(JournalEntry.Joined entry) {
+        if (byCall.containsKey(entry.callId())) {
+            return false;
+        }
         CallRecord call = new CallRecord(entry.callId());
-        call.uniqueId = fields[0].isEmpty() ? entry.callId() : fields[0];
-        call.callerNumber = blankToNull(fields[1]);
-        call.dialledNumber = blankToNull(fields[2]);
-        call.customerId = fields[3].isEmpty() ? null : Long.valueOf(fields[3]);
-        call.queue = entry.subject();
+        call.uniqueId = entry.channelId() == null ? entry.callId() : entry.channelId();
+        call.callerNumber = entry.callerNumber();
+        call.dialledNumber = entry.dialledNumber();
+        call.customerId = entry.customerId();
+        call.queue = entry.queue();
+        call.productLine = entry.productSkill();
         call.joinedAt = entry.occurredAt();
         call.waitingSince = entry.occurredAt();
         call.journalSeq = entry.sequence();
@@ -153,25 +109,105 @@ final class CallRecordWrites {
         return true;
     }
 
-    /** The product line of a JOINED entry, or {@code null}. */
-    static String productOf(JournalEntry joined) {
-        String[] fields = joined.text().split("\n", -1);
-        return fields.length > 4 ? blankToNull(fields[4]) : null;
+    /** Counts the offer and keeps the latest; false when the call has no row or had the entry already. */
+    boolean offered(JournalEntry.Offered entry) {
+        CallRecord call = playable(entry);
+        if (call == null) {
+            return false;
+        }
+        call.offeredAt = entry.occurredAt();
+        call.offers++;
+        call.seat = entry.seatId();
+        return true;
     }
 
-    private static void end(CallRecord call, Instant at, String outcome, long waitedMs) {
+    /** The first answer, the seat and the wait; an escalated call stays ESCALATED. False: no row, or replayed. */
+    boolean connected(JournalEntry.Connected entry) {
+        CallRecord call = playable(entry);
+        if (call == null) {
+            return false;
+        }
+        call.answeredAt = call.answeredAt == null ? entry.occurredAt() : call.answeredAt;
+        call.waitingSince = null;
+        call.seat = entry.seatId();
+        call.waitMs = sum(call.waitMs, entry.waited());
+        call.outcome = call.outcome == CallOutcome.ESCALATED ? call.outcome : CallOutcome.ANSWERED;
+        return true;
+    }
+
+    /** Adds the talk time and ends the call (for now: an escalation opens it again). False: no row, or replayed. */
+    boolean ended(JournalEntry.Ended entry) {
+        CallRecord call = playable(entry);
+        if (call == null) {
+            return false;
+        }
+        call.talkMs = sum(call.talkMs, entry.talked());
+        call.endedAt = entry.occurredAt();
+        call.waitingSince = null;
+        return true;
+    }
+
+    /** Ends the call ABANDONED. False: no row, or replayed. */
+    boolean abandoned(JournalEntry.Abandoned entry) {
+        CallRecord call = playable(entry);
+        if (call == null) {
+            return false;
+        }
+        end(call, entry.occurredAt(), CallOutcome.ABANDONED, entry.waited());
+        return true;
+    }
+
+    /** Ends the call with what it was handed to as its outcome. False: no row, or replayed. */
+    boolean handedOff(JournalEntry.HandedOff entry) {
+        CallRecord call = playable(entry);
+        if (call == null) {
+            return false;
+        }
+        CallOutcome outcome = switch (entry.handoff()) {
+            case CALLBACK -> CallOutcome.CALLBACK;
+            case FALLBACK -> CallOutcome.FALLBACK;
+            case AFTER_HOURS -> CallOutcome.AFTER_HOURS;
+        };
+        end(call, entry.occurredAt(), outcome, entry.waited());
+        return true;
+    }
+
+    /** The call waits again, in the target queue, ESCALATED. False: no row, or replayed. */
+    boolean escalated(JournalEntry.Escalated entry) {
+        CallRecord call = playable(entry);
+        if (call == null) {
+            return false;
+        }
+        call.outcome = CallOutcome.ESCALATED;
+        call.endedAt = null;
+        call.waitingSince = entry.occurredAt();
+        call.queue = entry.queue();
+        return true;
+    }
+
+    /**
+     * The row {@code entry} changes, marked as changed by it; {@code null} when the call has no row or the row had
+     * the entry already.
+     */
+    private CallRecord playable(JournalEntry.CallEntry entry) {
+        CallRecord call = byCall.get(entry.callId());
+        if (call == null || entry.sequence() <= call.journalSeq) {
+            return null;
+        }
+        call.journalSeq = entry.sequence();
+        call.changed = true;
+        return call;
+    }
+
+    private static void end(CallRecord call, Instant at, CallOutcome outcome, Duration waited) {
         call.endedAt = at;
         call.waitingSince = null;
         call.outcome = outcome;
-        call.waitMs = sum(call.waitMs, waitedMs);
+        call.waitMs = sum(call.waitMs, waited);
     }
 
-    private static Long sum(Long total, long more) {
-        return total == null ? more : total + more;
-    }
-
-    private static String blankToNull(String value) {
-        return value.isEmpty() ? null : value;
+    private static Long sum(Long total, Duration more) {
+        return total == null ? more.toMillis() : total + more.toMillis();
     }
 
     /** Writes the new and changed rows: one insert batch, one update batch. */
@@ -186,12 +222,14 @@ final class CallRecordWrites {
             batch.bind("queue", call.queue).bind("waitingSince", call.waitingSince).bind("offeredAt", call.offeredAt)
                     .bind("offers", call.offers)
                     .bind("answeredAt", call.answeredAt).bind("endedAt", call.endedAt).bind("seat", call.seat)
-                    .bind("outcome", call.outcome).bind("waitMs", call.waitMs).bind("talkMs", call.talkMs)
+                    .bind("outcome", call.outcome == null ? null : call.outcome.name())
+                    .bind("waitMs", call.waitMs).bind("talkMs", call.talkMs)
                     .bind("seq", call.journalSeq);
             if (call.id == null) {
                 batch.bind("server", asteriskServer).bind("uniqueId", call.uniqueId).bind("linkedId", call.linkedId)
                         .bind("callerNumber", call.callerNumber).bind("dialledNumber", call.dialledNumber)
-                        .bind("customerId", call.customerId).bind("joinedAt", call.joinedAt);
+                        .bind("customerId", call.customerId).bind("joinedAt", call.joinedAt)
+                        .bind("productLine", call.productLine);
             } else {
                 batch.bind("id", call.id);
             }
@@ -219,7 +257,8 @@ final class CallRecordWrites {
                         + " AND joined_at <= :at FOR UPDATE")
                 .bind("server", asteriskServer).bind("at", at)
                 .map((row, context) -> new OpenCall(row.getLong("id"), row.getString("linkedid"),
-                        row.getObject("waiting_since") == null, "ESCALATED".equals(row.getString("outcome")),
+                        row.getObject("waiting_since") == null,
+                        outcome(row.getString("outcome")) == CallOutcome.ESCALATED,
                         instant(row, "waiting_since", context)))
                 .list();
         PreparedBatch updates = handle.prepareBatch("UPDATE call_record SET ended_at = :at, waiting_since = NULL,"
@@ -229,7 +268,7 @@ final class CallRecordWrites {
             // A caller waiting went to the dialplan's fallback queue (an escalated one stays ESCALATED); a
             // conversation went on without Hotline, its outcome as it was.
             boolean fallback = !call.talking() && !call.escalated();
-            updates.bind("at", at).bind("outcome", fallback ? "FALLBACK" : null)
+            updates.bind("at", at).bind("outcome", fallback ? CallOutcome.FALLBACK.name() : null)
                     .bind("waitMs", call.talking() ? 0 : Duration.between(call.waitingSince(), at).toMillis())
                     .bind("seq", sequence).bind("id", call.id()).add();
             closed.put(call.linkedId(), call.talking());
@@ -254,6 +293,7 @@ final class CallRecordWrites {
         String dialledNumber;
         Long customerId;
         String queue;
+        String productLine;
         Instant joinedAt;
         Instant waitingSince;
         Instant offeredAt;
@@ -261,7 +301,7 @@ final class CallRecordWrites {
         Instant answeredAt;
         Instant endedAt;
         String seat;
-        String outcome;
+        CallOutcome outcome;
         Long waitMs;
         Long talkMs;
         long journalSeq;

@@ -2,7 +2,6 @@ package io.hotline.persistence.outbox;
 
 import io.hotline.persistence.DatabaseUnavailableException;
 import io.hotline.persistence.workorder.JdbiWorkOrderStore;
-import io.hotline.routing.engine.Explanation;
 import io.hotline.routing.engine.RoutingCommand;
 import io.hotline.routing.engine.RoutingEvent;
 import io.hotline.routing.spi.ComponentHealth;
@@ -27,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +39,9 @@ import org.slf4j.LoggerFactory;
  * writes a batch of entries also moves the journal's checkpoint in the database. So while the database is away
  * entries wait on disk (not in memory) and are written, in order, once it answers again; after a crash the entries
  * after the checkpoint are written on the next start; and none is written twice.
+ * <p>
+ * The service desk's entries go through this same journal ({@link JournalServiceDeskStore}, {@link JournalNotifier}),
+ * numbered in one order with routing's: one log, one checkpoint.
  * <p>
  * An entry the database refuses while it answers (a data error, not an outage) is written alone, and if it still
  * fails it is skipped, logged with its number, kind and call, and counted, so one bad entry cannot hold back the
@@ -147,33 +150,40 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
 
     @Override
     public void recordDecision(RoutingCommand.RecordDecision decision) {
-        handOver(new Handed(JournalEntry.Kind.DECISION, clock.instant(), decision.callId(), null, decision.why(), 0));
+        Instant at = clock.instant();
+        // The explanation is formatted on the log writer's thread, not routing's.
+        handOver(decision.callId(), sequence -> new JournalEntry.Decision(sequence, at, decision.callId(),
+                decision.why().text()));
     }
 
     @Override
     public void callConnected(RoutingCommand.CallConnected connected) {
-        handOver(new Handed(JournalEntry.Kind.CONNECTED, clock.instant(), connected.callId(), connected.seatId(),
-                null, connected.waited().toMillis()));
+        Instant at = clock.instant();
+        handOver(connected.callId(), sequence -> new JournalEntry.Connected(sequence, at, connected.callId(),
+                connected.seatId(), connected.waited()));
     }
 
     @Override
     public void callAbandoned(RoutingCommand.CallAbandoned abandoned) {
-        handOver(new Handed(JournalEntry.Kind.ABANDONED, clock.instant(), abandoned.callId(), abandoned.queue(),
-                null, abandoned.waited().toMillis()));
+        Instant at = clock.instant();
+        handOver(abandoned.callId(), sequence -> new JournalEntry.Abandoned(sequence, at, abandoned.callId(),
+                abandoned.queue(), abandoned.waited()));
     }
 
     @Override
     public void seatStateChanged(RoutingCommand.SeatStateChanged change) {
-        handOver(new Handed(JournalEntry.Kind.SEAT_STATE, clock.instant(), change.seatId(), change.state().name(),
-                change.reason() == null ? null : Explanation.of(change.reason()), 0));
+        Instant at = clock.instant();
+        handOver(change.seatId(), sequence -> new JournalEntry.SeatStateChanged(sequence, at, change.seatId(),
+                change.state(), change.reason()));
     }
 
     /** Keeps the refusal and logs it at INFO, at most {@value #REFUSALS_LOGGED_PER_MINUTE} lines a minute. */
     @Override
     public void requestRejected(RoutingCommand.RequestRejected rejected) {
         String subject = rejected.subject() == null ? "-" : rejected.subject();
-        handOver(new Handed(JournalEntry.Kind.REFUSED, clock.instant(), subject, rejected.request(),
-                Explanation.of(rejected.reason() == null ? "" : rejected.reason()), 0));
+        Instant at = clock.instant();
+        handOver(subject, sequence -> new JournalEntry.Refused(sequence, at, rejected.subject(), rejected.request(),
+                rejected.reason() == null ? "" : rejected.reason()));
         long now = clock.millis();
         if (now - refusalWindowStartMs >= 60_000) {
             if (refusalsNotLogged > 0) {
@@ -210,39 +220,79 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
         return true;
     }
 
+    /**
+     * Waits until every entry on disk when it is called (an earlier run's among them) is in the database, for at
+     * most {@code timeout}; for a reader that must see what the journal holds ({@link JournalServiceDeskStore#load}).
+     *
+     * @return whether they are all in the database
+     */
+    boolean awaitWritten(Duration timeout) {
+        long through = logged.get();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (applied.get() < through) {
+            if (System.nanoTime() - deadline >= 0 || Thread.currentThread().isInterrupted()) {
+                return false;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        return true;
+    }
+
+    /**
+     * Completes with true once every entry handed over before this call is in the log on disk (it survives a crash
+     * of Hotline), or exceptionally when the journal could not take the request (stopped, or its queue full).
+     * Never blocks: a caller that must not go on before then waits on the answer.
+     */
+    CompletionStage<Boolean> whenLogged() {
+        CompletableFuture<Boolean> durable = new CompletableFuture<>();
+        handOver(new Handed("a durability marker", null, durable));
+        return durable;
+    }
+
+    /**
+     * Hands an entry of another part of Hotline (the service desk's, {@link DeskEntry}) over to this journal, numbered
+     * in order with routing's; never blocks (a full queue drops and counts it, as for routing's entries).
+     *
+     * @param about what it is about, for the log line of a dropped entry
+     */
+    void append(String about, LongFunction<JournalEntry> entry) {
+        handOver(about, entry);
+    }
+
     @Override
     public void callJoined(RoutingCommand.CallJoined joined) {
         RoutingEvent.CallOrigin origin = joined.origin();
-        String text = String.join("\n", field(origin.channelId()), field(origin.callerNumber()),
-                field(origin.dialledNumber()), origin.customerId() == null ? "" : origin.customerId().toString(),
-                field(joined.productSkill()));
-        handOver(new Handed(JournalEntry.Kind.JOINED, clock.instant(), joined.callId(), joined.queue(),
-                Explanation.of(text), 0));
+        Instant at = clock.instant();
+        handOver(joined.callId(), sequence -> new JournalEntry.Joined(sequence, at, joined.callId(), joined.queue(),
+                known(origin.channelId()), known(origin.callerNumber()), known(origin.dialledNumber()),
+                origin.customerId(), known(joined.productSkill())));
     }
 
     @Override
     public void callOffered(RoutingCommand.OfferCall offer) {
-        handOver(new Handed(JournalEntry.Kind.OFFERED, clock.instant(), offer.callId(), offer.seatId(), null, 0));
+        Instant at = clock.instant();
+        handOver(offer.callId(), sequence -> new JournalEntry.Offered(sequence, at, offer.callId(), offer.seatId()));
     }
 
     @Override
     public void conversationEnded(RoutingCommand.ConversationEnded ended) {
-        handOver(new Handed(JournalEntry.Kind.ENDED, clock.instant(), ended.callId(), ended.seatId(), null,
-                ended.talked().toMillis()));
+        Instant at = clock.instant();
+        handOver(ended.callId(), sequence -> new JournalEntry.Ended(sequence, at, ended.callId(), ended.seatId(),
+                ended.talked()));
     }
 
     @Override
     public void callHandedOff(RoutingCommand.CallHandedOff handedOff) {
-        handOver(new Handed(JournalEntry.Kind.HANDED_OFF, clock.instant(), handedOff.callId(), handedOff.queue(),
-                Explanation.of(handedOff.handoff().name()), handedOff.waited().toMillis()));
+        Instant at = clock.instant();
+        handOver(handedOff.callId(), sequence -> new JournalEntry.HandedOff(sequence, at, handedOff.callId(),
+                handedOff.queue(), handedOff.handoff(), handedOff.waited()));
     }
 
     @Override
     public void callEscalated(RoutingCommand.MoveToQueue move) {
-        String text = String.join("\n", move.fromTier() == null ? "" : move.fromTier().name(),
-                move.toTier() == null ? "" : move.toTier().name(), move.queue(), field(move.reason()));
-        handOver(new Handed(JournalEntry.Kind.ESCALATED, clock.instant(), move.callId(), move.seatId(),
-                Explanation.of(text), 0));
+        Instant at = clock.instant();
+        handOver(move.callId(), sequence -> new JournalEntry.Escalated(sequence, at, move.callId(), move.seatId(),
+                move.fromTier(), move.toTier(), move.queue(), known(move.reason())));
     }
 
     /**
@@ -252,7 +302,8 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
      * before routing takes calls. Thread-safe and never blocks.
      */
     public void reconcileOpenCalls() {
-        handOver(new Handed(JournalEntry.Kind.RESTARTED, clock.instant(), "-", null, null, 0));
+        Instant at = clock.instant();
+        handOver("-", sequence -> new JournalEntry.Restarted(sequence, at));
     }
 
     /**
@@ -261,15 +312,13 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
      * blocks; the hand-off's Asterisk server must be this journal's.
      */
     public void handedToFallback(FallbackHandoff handoff) {
-        String text = String.join("\n", field(handoff.callerNumber()), field(handoff.dialledNumber()),
-                field(handoff.reason()));
-        handOver(new Handed(JournalEntry.Kind.BYPASSED, handoff.at(), handoff.linkedId(), handoff.channelId(),
-                Explanation.of(text), 0));
+        handOver(handoff.linkedId(), sequence -> new JournalEntry.Bypassed(sequence, handoff.at(), handoff.linkedId(),
+                handoff.channelId(), known(handoff.callerNumber()), known(handoff.dialledNumber()), handoff.reason()));
     }
 
-    /** A text field of an entry: line breaks (the separator) removed, {@code null} as empty. */
-    private static String field(String value) {
-        return value == null ? "" : value.replace('\n', ' ').replace('\r', ' ');
+    /** {@code value}, or {@code null} when it is empty: an empty number or name says nothing is known. */
+    private static String known(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 
     /**
@@ -283,8 +332,9 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
      */
     public CompletionStage<Boolean> workOrderRequested(CallWorkOrderRequest request) {
         CompletableFuture<Boolean> durable = new CompletableFuture<>();
-        handOver(new Handed(JournalEntry.Kind.OPENED, request.openedAt(), request.linkedId(), request.callerNumber(),
-                Explanation.of(JournalWrites.openText(request)), 0, durable));
+        handOver(new Handed(request.linkedId(), sequence -> new JournalEntry.Opened(sequence, request.openedAt(),
+                request.linkedId(), request.callerNumber(), request.severity(), request.tier(),
+                request.customerId()), durable));
         return durable;
     }
 
@@ -294,8 +344,7 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
      * was handed over before it (so after the work order's opening). Thread-safe and never blocks.
      */
     public void callbackRequested(String callId, String phoneNumber, Instant requestedAt, Instant dueAt) {
-        handOver(new Handed(JournalEntry.Kind.CALLBACK, requestedAt, callId, phoneNumber,
-                Explanation.of(dueAt.toString()), 0));
+        handOver(callId, sequence -> new JournalEntry.Callback(sequence, requestedAt, callId, phoneNumber, dueAt));
     }
 
     /**
@@ -307,25 +356,26 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
         if (score < 1 || score > 5) {
             throw new IllegalArgumentException("a score is 1-5, not " + score);
         }
-        handOver(new Handed(JournalEntry.Kind.SURVEYED, at, callId, null, Explanation.of(Integer.toString(score)),
-                0));
+        handOver(callId, sequence -> new JournalEntry.Surveyed(sequence, at, callId, score));
     }
 
     /**
-     * An entry as the routing thread hands it over: a decision's explanation still as its facts, formatted into
-     * text by the log writer (the routing thread only captures a decision, as {@link Explanation} intends).
+     * An entry as it is handed over, before it has its number: built, numbered, by the log writer (so a decision's
+     * explanation is formatted there, as {@link io.hotline.routing.engine.Explanation} intends).
+     *
+     * @param about   the call (or seat) it is about, for the log line of a dropped entry
+     * @param entry   builds the entry with its number; {@code null} for a marker that only waits for the entries
+     *                before it to be on disk
+     * @param durable completed once the entry is on disk, or {@code null}
      */
-    private record Handed(JournalEntry.Kind kind, Instant occurredAt, String callId, String subject, Explanation why,
-                          long waitedMs, CompletableFuture<Boolean> durable) {
-        Handed(JournalEntry.Kind kind, Instant occurredAt, String callId, String subject, Explanation why,
-               long waitedMs) {
-            this(kind, occurredAt, callId, subject, why, waitedMs, null);
-        }
-
+    private record Handed(String about, LongFunction<JournalEntry> entry, CompletableFuture<Boolean> durable) {
         JournalEntry numbered(long sequence) {
-            return new JournalEntry(sequence, kind, occurredAt, callId, subject, why == null ? null : why.text(),
-                    waitedMs);
+            return entry.apply(sequence);
         }
+    }
+
+    private void handOver(String about, LongFunction<JournalEntry> entry) {
+        handOver(new Handed(about, entry, null));
     }
 
     /**
@@ -428,7 +478,7 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
             long count = dropped.incrementAndGet();
             if (Long.bitCount(count) == 1) {
                 LOG.error("Routing journal: {} entr{} dropped (log writer not keeping up, or stopped); latest for call"
-                        + " {}", count, count == 1 ? "y" : "ies", entry.callId());
+                        + " {}", count, count == 1 ? "y" : "ies", entry.about());
             }
         }
     }
@@ -498,6 +548,15 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
 
     /** Numbers {@code handed} into {@link #unlogged}; its completion, if any, waits for the append. */
     private void take(Handed handed) {
+        if (handed.entry() == null) {
+            // A marker: on disk once what was handed over before it is.
+            if (unlogged.isEmpty()) {
+                handed.durable().complete(true);
+            } else {
+                awaitingAppend.add(handed.durable());
+            }
+            return;
+        }
         unlogged.add(handed.numbered(nextSequence++));
         if (handed.durable() != null) {
             awaitingAppend.add(handed.durable());

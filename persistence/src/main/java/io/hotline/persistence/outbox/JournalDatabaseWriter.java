@@ -159,8 +159,8 @@ final class JournalDatabaseWriter implements Runnable {
                     return false;
                 }
                 rejected.incrementAndGet();
-                LOG.error("Routing journal: the database refused entry {} ({} for call {}); skipping it: {}",
-                        entry.sequence(), entry.kind(), entry.callId(), e.toString());
+                LOG.error("Routing journal: the database refused entry {} ({} for {}); skipping it: {}",
+                        entry.sequence(), entry.kind(), about(entry), e.toString());
                 commit(List.of(), entry.sequence());
             }
         }
@@ -186,11 +186,26 @@ final class JournalDatabaseWriter implements Runnable {
         }
     }
 
+    /** What a log line says an entry is about: its call, or its work order. */
+    private static String about(JournalEntry entry) {
+        if (entry instanceof JournalEntry.CallEntry call) {
+            return "call " + call.callId();
+        }
+        if (entry instanceof DeskEntry desk && desk.workOrderId() != null) {
+            return "work order " + desk.workOrderId();
+        }
+        return "-";
+    }
+
     private void tellWritten(List<JournalEntry> entries) {
         List<String> calls = new ArrayList<>();
         for (JournalEntry entry : entries) {
-            if (entry.kind().concernsWorkOrder()) {
-                calls.add(entry.callId());
+            if (entry instanceof JournalEntry.CallEntry call) {
+                calls.add(call.callId());
+            } else if (entry instanceof DeskEntry.Opened opened && opened.workOrder().call() != null) {
+                calls.add(opened.workOrder().call().linkedId());
+            } else if (entry instanceof DeskEntry.Changed changed && changed.workOrder().call() != null) {
+                calls.add(changed.workOrder().call().linkedId());
             }
         }
         if (!calls.isEmpty()) {

@@ -1,202 +1,591 @@
 package io.hotline.persistence.outbox;
 
-import java.nio.charset.StandardCharsets;
+import io.hotline.routing.engine.Handoff;
+import io.hotline.routing.ladder.Tier;
+import io.hotline.routing.seat.SeatState;
+import io.hotline.routing.workorder.CallWorkOrderRequest;
+import io.hotline.routing.workorder.FallbackHandoff;
+import io.hotline.routing.workorder.Severity;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.zip.CRC32;
 
 /**
- * One fact routing asked to keep, numbered in the order it was asked. Stored in the log as one line of
- * tab-separated fields ending in a CRC-32 of the rest, so a line torn by a crash or damaged on disk is recognised
- * and never applied. Immutable.
- *
- * @param sequence   the entry's number in its journal, from 1
- * @param kind       what happened
- * @param occurredAt when routing emitted it
- * @param callId     the call (its linkedid), which names the work order; for {@link Kind#SEAT_STATE} and
- *                   {@link Kind#REFUSED} the seat or call concerned (see there)
- * @param subject    the seat that answered ({@link Kind#CONNECTED}), the queue left ({@link Kind#ABANDONED}), the
- *                   caller's number ({@link Kind#OPENED}); each kind's own is named with it
- * @param text       the explanation ({@link Kind#DECISION}), what the work order opens with ({@link Kind#OPENED});
- *                   each kind's own is named with it
- * @param waitedMs   how long the caller waited ({@link Kind#CONNECTED}, {@link Kind#ABANDONED},
- *                   {@link Kind#HANDED_OFF}) or talked ({@link Kind#ENDED})
+ * One fact Hotline asked the journal to keep, numbered in the order it was asked: one record per kind, each with
+ * its own typed fields: routing's (calls, seats, refusals) and the service desk's ({@link DeskEntry}). The journal's
+ * database writer decides nothing from them beyond what each kind says: the desk decides every work order's state;
+ * routing's entries write call records and routing's trail, and change a work order's state only when read from a
+ * log an earlier version left ({@link LegacyCallEntry}).
+ * <p>
+ * Each record writes its own fields to its log line and reads them back ({@link JournalLine} holds the line format,
+ * and still reads the lines of the format before this one). Instants and durations are kept to the millisecond.
+ * Handled through a {@link Visitor}, so a new kind does not compile until every writer handles it. Immutable.
  */
-public record JournalEntry(long sequence, Kind kind, Instant occurredAt, String callId, String subject, String text,
-                           long waitedMs) {
-    private static final int FIELDS = 8;
+sealed interface JournalEntry permits JournalEntry.CallEntry, JournalEntry.Restarted, JournalEntry.SeatStateChanged,
+        JournalEntry.Refused, DeskEntry {
 
-    /** What the entry records. */
-    public enum Kind {
-        /**
-         * Open the call's work order: asked while the database was away, so that the caller could be routed.
-         * {@code subject} is the caller's number, {@code text} the severity, the tier and the customer id (or
-         * {@code -}) separated by spaces, {@code occurredAt} when the call arrived.
-         */
-        OPENED,
-        /**
-         * Call the caller back: chosen while the database was away, or by a caller routed during an outage.
-         * {@code subject} is the number to call, {@code text} when the callback is due (ISO-8601),
-         * {@code occurredAt} when the caller chose it.
-         */
-        CALLBACK,
-        /**
-         * The caller's post-call IVR score, keyed while the database was away or by a caller routed during an
-         * outage. {@code text} is the score, 1-5; {@code occurredAt} when it was keyed.
-         */
-        SURVEYED,
-        /** Why routing did what it did with the call. */
-        DECISION,
-        /** The call reached a seat. */
-        CONNECTED,
-        /** The caller left the queue before reaching a seat. */
-        ABANDONED,
-        /**
-         * A caller entered Hotline: the call's record starts. {@code subject} is the queue, {@code text} the
-         * caller's channel (uniqueid), number, dialled number, customer id and product line, one per line (empty
-         * when not known).
-         */
-        JOINED,
-        /** A seat ({@code subject}) was offered the call. */
-        OFFERED,
-        /** The conversation with seat {@code subject} ended; {@code waitedMs} is its talk time. */
-        ENDED,
-        /**
-         * The caller left queue {@code subject} after {@code waitedMs}, handed to what {@code text} names (a
-         * {@link io.hotline.routing.engine.Handoff}): not an abandon.
-         */
-        HANDED_OFF,
-        /**
-         * Seat {@code subject} escalated the live call: {@code text} is the tier before, the tier after, the target
-         * queue and the reason, one per line.
-         */
-        ESCALATED,
-        /**
-         * Hotline started: every call of this Asterisk server still open in the database (it was open when an
-         * earlier run stopped or died) is closed as the dialplan left it, at {@code occurredAt}. {@code callId} is
-         * {@code -}.
-         */
-        RESTARTED,
-        /**
-         * A channel of the call ({@code subject}, its uniqueid) went to the dialplan's fallback queue without
-         * entering routing; {@code text} is the caller's number, the dialled number and the reason, one per line.
-         */
-        BYPASSED,
-        /**
-         * A seat changed state. {@code callId} is the seat's code (no call is concerned), {@code subject} the
-         * state's name, {@code text} the not-ready reason or {@code null}.
-         */
-        SEAT_STATE,
-        /**
-         * Routing refused an input. {@code callId} is what it concerned (a seat's code or a call's linkedid),
-         * {@code subject} what was asked ({@code login}, {@code ready}...) or {@code null}, {@code text} why.
-         */
-        REFUSED;
+    /** The entry's number in its journal, from 1. */
+    long sequence();
 
-        /** Whether entries of this kind concern a seat or routing itself rather than a call's work order. */
-        boolean concernsWorkOrder() {
-            return this != SEAT_STATE && this != REFUSED;
-        }
+    /** When it happened: when routing emitted it, or when the caller arrived, chose or keyed (see each kind). */
+    Instant occurredAt();
+
+    /** The kind's name in the log line; also what logs call it. */
+    String kind();
+
+    /** Writes the kind's own fields, after the number, kind and time that every line has. */
+    void writeFields(JournalLine.Writer line);
+
+    /** Hands the entry to {@code visitor}'s method for its kind. */
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per kind: whoever handles entries handles every kind, or does not compile. */
+    interface Visitor<R> {
+        R opened(Opened entry);
+
+        R callback(Callback entry);
+
+        R surveyed(Surveyed entry);
+
+        R decision(Decision entry);
+
+        R connected(Connected entry);
+
+        R abandoned(Abandoned entry);
+
+        R joined(Joined entry);
+
+        R offered(Offered entry);
+
+        R ended(Ended entry);
+
+        R handedOff(HandedOff entry);
+
+        R escalated(Escalated entry);
+
+        R restarted(Restarted entry);
+
+        R bypassed(Bypassed entry);
+
+        R seatStateChanged(SeatStateChanged entry);
+
+        R refused(Refused entry);
+
+        R legacy(LegacyCallEntry entry);
+
+        R deskOpened(DeskEntry.Opened entry);
+
+        R deskChanged(DeskEntry.Changed entry);
+
+        R warningFired(DeskEntry.WarningFired entry);
+
+        R released(DeskEntry.Released entry);
+
+        R deskRefused(DeskEntry.Refused entry);
+
+        R notified(DeskEntry.Notified entry);
     }
 
-    public JournalEntry {
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(occurredAt, "occurredAt");
-        Objects.requireNonNull(callId, "callId");
-    }
-
-    /** The entry as one log line, with its trailing newline. */
-    String toLine() {
-        StringBuilder line = new StringBuilder(64 + (text == null ? 0 : text.length()));
-        line.append(sequence).append('\t').append(kind.name()).append('\t').append(occurredAt.toEpochMilli())
-                .append('\t');
-        escape(callId, line);
-        line.append('\t');
-        escape(subject, line);
-        line.append('\t');
-        escape(text, line);
-        line.append('\t').append(waitedMs).append('\t');
-        line.append(Long.toHexString(crc(line.toString()))).append('\n');
-        return line.toString();
+    /** An entry about one call (its linkedid), and so about the call's record and work order. */
+    sealed interface CallEntry extends JournalEntry permits Opened, Callback, Surveyed, Decision, Connected,
+            Abandoned, Joined, Offered, Ended, HandedOff, Escalated, Bypassed, LegacyCallEntry {
+        /** The call's linkedid, which names its work order. */
+        String callId();
     }
 
     /**
-     * Parses a line written by {@link #toLine()} (without its newline).
+     * Open the call's work order: asked on every call the journal can defer, so that the caller is routed without
+     * waiting for the database. {@code occurredAt} is when the call arrived.
      *
-     * @throws IllegalArgumentException naming what is wrong when the line is damaged or not an entry
+     * @param callerNumber the caller's number, or {@code null}
+     * @param customerId   the recognised customer, or {@code null}
      */
-    static JournalEntry parse(String line) {
-        int lastTab = line.lastIndexOf('\t');
-        if (lastTab < 0) {
-            throw new IllegalArgumentException("not a journal entry (no fields)");
+    record Opened(long sequence, Instant occurredAt, String callId, String callerNumber, Severity severity,
+                  Tier tier, Long customerId) implements CallEntry {
+        static final String KIND = "Opened";
+
+        public Opened {
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(severity, "severity");
+            Objects.requireNonNull(tier, "tier");
         }
-        String body = line.substring(0, lastTab + 1);
-        if (!Long.toHexString(crc(body)).equals(line.substring(lastTab + 1))) {
-            throw new IllegalArgumentException("checksum mismatch (torn or damaged line)");
+
+        /** The entry as the request the work order store opens. */
+        CallWorkOrderRequest request(String asteriskServer) {
+            return new CallWorkOrderRequest(asteriskServer, callId, callerNumber, customerId, severity, tier,
+                    occurredAt);
         }
-        String[] fields = body.split("\t", -1);
-        if (fields.length != FIELDS) {
-            throw new IllegalArgumentException("expected " + (FIELDS - 1) + " fields, found " + (fields.length - 1));
+
+        static Opened read(long sequence, Instant at, JournalLine.Reader line) {
+            return new Opened(sequence, at, line.text(), line.text(), line.value(Severity.class),
+                    line.value(Tier.class), line.number());
         }
-        try {
-            return new JournalEntry(Long.parseLong(fields[0]), Kind.valueOf(fields[1]),
-                    Instant.ofEpochMilli(Long.parseLong(fields[2])), unescape(fields[3]), unescape(fields[4]),
-                    unescape(fields[5]), Long.parseLong(fields[6]));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("bad field: " + e.getMessage(), e);
+
+        @Override
+        public void writeFields(JournalLine.Writer line) {
+            line.text(callId).text(callerNumber).value(severity).value(tier).number(customerId);
+        }
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.opened(this);
         }
     }
 
-    private static long crc(String text) {
-        CRC32 crc = new CRC32();
-        crc.update(text.getBytes(StandardCharsets.UTF_8));
-        return crc.getValue();
+    /**
+     * Call the caller back at {@code phoneNumber} by {@code dueAt}: chosen while the database was away, or by a
+     * caller routed during an outage. {@code occurredAt} is when the caller chose it.
+     */
+    record Callback(long sequence, Instant occurredAt, String callId, String phoneNumber, Instant dueAt)
+            implements CallEntry {
+        static final String KIND = "Callback";
+
+        public Callback {
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(dueAt, "dueAt");
+        }
+
+        static Callback read(long sequence, Instant at, JournalLine.Reader line) {
+            return new Callback(sequence, at, line.text(), line.text(), line.instant());
+        }
+
+        @Override
+        public void writeFields(JournalLine.Writer line) {
+            line.text(callId).text(phoneNumber).instant(dueAt);
+        }
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.callback(this);
+        }
     }
 
-    /** Writes {@code value} with backslash, tab and line breaks escaped; {@code null} as a lone {@code \-}. */
-    private static void escape(String value, StringBuilder into) {
-        if (value == null) {
-            into.append("\\-");
-            return;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> into.append("\\\\");
-                case '\t' -> into.append("\\t");
-                case '\n' -> into.append("\\n");
-                case '\r' -> into.append("\\r");
-                default -> into.append(c);
+    /** The caller's post-call IVR score, 1-5, keyed at {@code occurredAt} (while the database was away, perhaps). */
+    record Surveyed(long sequence, Instant occurredAt, String callId, int score) implements CallEntry {
+        static final String KIND = "Surveyed";
+
+        public Surveyed {
+            Objects.requireNonNull(callId, "callId");
+            if (score < 1 || score > 5) {
+                throw new IllegalArgumentException("a score is 1-5, not " + score);
             }
+        }
+
+        static Surveyed read(long sequence, Instant at, JournalLine.Reader line) {
+            return new Surveyed(sequence, at, line.text(), Math.toIntExact(line.number()));
+        }
+
+        @Override
+        public void writeFields(JournalLine.Writer line) {
+            line.text(callId).number((long) score);
+        }
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.surveyed(this);
         }
     }
 
-    private static String unescape(String field) {
-        if (field.equals("\\-")) {
-            return null;
+    /** Why routing did what it did with the call, as a sentence for the trail. */
+    record Decision(long sequence, Instant occurredAt, String callId, String why) implements CallEntry {
+        static final String KIND = "Decision";
+
+        public Decision {
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(why, "why");
         }
-        if (field.indexOf('\\') < 0) {
-            return field;
+
+        static Decision read(long sequence, Instant at, JournalLine.Reader line) {
+            return new Decision(sequence, at, line.text(), line.text());
         }
-        StringBuilder value = new StringBuilder(field.length());
-        for (int i = 0; i < field.length(); i++) {
-            char c = field.charAt(i);
-            if (c != '\\') {
-                value.append(c);
-                continue;
-            }
-            if (++i == field.length()) {
-                throw new IllegalArgumentException("dangling escape");
-            }
-            char escaped = field.charAt(i);
-            switch (escaped) {
-                case '\\' -> value.append('\\');
-                case 't' -> value.append('\t');
-                case 'n' -> value.append('\n');
-                case 'r' -> value.append('\r');
-                default -> throw new IllegalArgumentException("unknown escape \\" + escaped);
-            }
+
+        @Override
+        public void writeFields(JournalLine.Writer line) {
+            line.text(callId).text(why);
         }
-        return value.toString();
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.decision(this);
+        }
+    }
+
+    /** The call reached seat {@code seatId} after {@code waited} in queue. */
+    record Connected(long sequence, Instant occurredAt, String callId, String seatId, Duration waited)
+            implements CallEntry {
+        static final String KIND = "Connected";
+
+        public Connected {
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(waited, "waited");
+        }
+
+        static Connected read(long sequence, Instant at, JournalLine.Reader line) {
+            return new Connected(sequence, at, line.text(), line.text(), line.duration());
+        }
+
+        @Override
+        public void writeFields(JournalLine.Writer line) {
+            line.text(callId).text(seatId).duration(waited);
+        }
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.connected(this);
+        }
+    }
+
+    /** The caller left {@code queue} after {@code waited}, before reaching a seat. */
+    record Abandoned(long sequence, Instant occurredAt, String callId, String queue, Duration waited)
+            implements CallEntry {
+        static final String KIND = "Abandoned";
+
+        public Abandoned {
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(waited, "waited");
+        }
+
+        static Abandoned read(long sequence, Instant at, JournalLine.Reader line) {
+            return new Abandoned(sequence, at, line.text(), line.text(), line.duration());
+        }
+
+        @Override
+        public void writeFields(JournalLine.Writer line) {
+            line.text(callId).text(queue).duration(waited);
+        }
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.abandoned(this);
+        }
+    }
+
+    /**
+     * A caller entered Hotline in {@code queue}: the call's record starts. Each of the others is {@code null} when
+     * not known.
+     *
+     * @param channelId    the caller's channel (its uniqueid); {@code null}: the call's linkedid
+     * @param productSkill the product line routing uses for the call
+     */
+    record Joined(long sequence, Instant occurredAt, String callId, String queue, String channelId,
+                  String callerNumber, String dialledNumber, Long customerId, String productSkill)
+            implements CallEntry {
+        static final String KIND = "Joined";
+
+        public Joined {
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(queue, "queue");
+        }
+
+        static Joined read(long sequence, Instant at, JournalLine.Reader line) {
+            return new Joined(sequence, at, line.text(), line.text(), line.text(), line.text(), line.text(),
+                    line.number(), line.text());
+        }
+
+        @Override
+        public void writeFields(JournalLine.Writer line) {
+            line.text(callId).text(queue).text(channelId).text(callerNumber).text(dialledNumber).number(customerId)
+                    .text(productSkill);
+        }
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.joined(this);
+        }
+    }
+
+    /** Seat {@code seatId} was offered the call (its phone rang). */
+    record Offered(long sequence, Instant occurredAt, String callId, String seatId) implements CallEntry {
+        static final String KIND = "Offered";
+
+        public Offered {
+            Objects.requireNonNull(callId, "callId");
+        }
+
+        static Offered read(long sequence, Instant at, JournalLine.Reader line) {
+            return new Offered(sequence, at, line.text(), line.text());
+        }
+
+        @Override
+        public void writeFields(JournalLine.Writer line) {
+            line.text(callId).text(seatId);
+        }
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.offered(this);
+        }
+    }
+
+    /** The conversation with seat {@code seatId} (or {@code null}: not known) ended after {@code talked}. */
+    record Ended(long sequence, Instant occurredAt, String callId, String seatId, Duration talked)
+            implements CallEntry {
+        static final String KIND = "Ended";
+
+        public Ended {
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(talked, "talked");
+        }
+
+        static Ended read(long sequence, Instant at, JournalLine.Reader line) {
+            return new Ended(sequence, at, line.text(), line.text(), line.duration());
+        }
+
+        @Override
+        public void writeFields(JournalLine.Writer line) {
+            line.text(callId).text(seatId).duration(talked);
+        }
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.ended(this);
+        }
+    }
+
+    /** The caller left {@code queue} after {@code waited}, handed to {@code handoff}: not an abandon. */
+    record HandedOff(long sequence, Instant occurredAt, String callId, String queue, Handoff handoff,
+                     Duration waited) implements CallEntry {
+        static final String KIND = "HandedOff";
+
+        public HandedOff {
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(handoff, "handoff");
+            Objects.requireNonNull(waited, "waited");
+        }
+
+        static HandedOff read(long sequence, Instant at, JournalLine.Reader line) {
+            return new HandedOff(sequence, at, line.text(), line.text(), line.value(Handoff.class), line.duration());
+        }
+
+        @Override
+        public void writeFields(JournalLine.Writer line) {
+            line.text(callId).text(queue).value(handoff).duration(waited);
+        }
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.handedOff(this);
+        }
+    }
+
+    /**
+     * The live call was escalated to {@code queue}, from tier {@code fromTier} to {@code toTier}.
+     *
+     * @param seatId the seat that escalated it, or {@code null}: routing did
+     * @param reason why, or {@code null}
+     */
+    record Escalated(long sequence, Instant occurredAt, String callId, String seatId, Tier fromTier, Tier toTier,
+                     String queue, String reason) implements CallEntry {
+        static final String KIND = "Escalated";
+
+        public Escalated {
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(queue, "queue");
+        }
+
+        static Escalated read(long sequence, Instant at, JournalLine.Reader line) {
+            return new Escalated(sequence, at, line.text(), line.text(), line.value(Tier.class),
+                    line.value(Tier.class), line.text(), line.text());
+        }
+
+        @Override
+        public void writeFields(JournalLine.Writer line) {
+            line.text(callId).text(seatId).value(fromTier).value(toTier).text(queue).text(reason);
+        }
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.escalated(this);
+        }
+    }
+
+    /**
+     * Hotline started at {@code occurredAt}: every call of this Asterisk server still open in the database (it was
+     * open when an earlier run stopped or died) is closed as the dialplan left it.
+     */
+    record Restarted(long sequence, Instant occurredAt) implements JournalEntry {
+        static final String KIND = "Restarted";
+
+        static Restarted read(long sequence, Instant at, JournalLine.Reader line) {
+            return new Restarted(sequence, at);
+        }
+
+        @Override
+        public void writeFields(JournalLine.Writer line) {
+            // Nothing beyond the number and the time.
+        }
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.restarted(this);
+        }
+    }
+
+    /**
+     * Channel {@code channelId} of call {@code callId} went to the dialplan's fallback queue without entering
+     * routing, for {@code reason}.
+     *
+     * @param callerNumber  the caller's number, or {@code null}
+     * @param dialledNumber the number dialled, or {@code null}
+     */
+    record Bypassed(long sequence, Instant occurredAt, String callId, String channelId, String callerNumber,
+                    String dialledNumber, String reason) implements CallEntry {
+        static final String KIND = "Bypassed";
+
+        public Bypassed {
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(channelId, "channelId");
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        /** The entry as the hand-off the work order store records. */
+        FallbackHandoff handoff(String asteriskServer) {
+            return new FallbackHandoff(asteriskServer, callId, channelId, callerNumber, dialledNumber, reason,
+                    occurredAt);
+        }
+
+        static Bypassed read(long sequence, Instant at, JournalLine.Reader line) {
+            return new Bypassed(sequence, at, line.text(), line.text(), line.text(), line.text(), line.text());
+        }
+
+        @Override
+        public void writeFields(JournalLine.Writer line) {
+            line.text(callId).text(channelId).text(callerNumber).text(dialledNumber).text(reason);
+        }
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.bypassed(this);
+        }
+    }
+
+    /** Seat {@code seatId} changed to {@code state}, for {@code reason} (a not-ready reason) or {@code null}. */
+    record SeatStateChanged(long sequence, Instant occurredAt, String seatId, SeatState state, String reason)
+            implements JournalEntry {
+        static final String KIND = "SeatStateChanged";
+
+        public SeatStateChanged {
+            Objects.requireNonNull(seatId, "seatId");
+            Objects.requireNonNull(state, "state");
+        }
+
+        static SeatStateChanged read(long sequence, Instant at, JournalLine.Reader line) {
+            return new SeatStateChanged(sequence, at, line.text(), line.value(SeatState.class), line.text());
+        }
+
+        @Override
+        public void writeFields(JournalLine.Writer line) {
+            line.text(seatId).value(state).text(reason);
+        }
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.seatStateChanged(this);
+        }
+    }
+
+    /**
+     * Routing refused an input.
+     *
+     * @param subject what it concerned (a seat's code or a call's linkedid), or {@code null}
+     * @param request what was asked ({@code login}, {@code ready}...), or {@code null}
+     * @param reason  why; empty when routing gave no reason
+     */
+    record Refused(long sequence, Instant occurredAt, String subject, String request, String reason)
+            implements JournalEntry {
+        static final String KIND = "Refused";
+
+        public Refused {
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        static Refused read(long sequence, Instant at, JournalLine.Reader line) {
+            return new Refused(sequence, at, line.text(), line.text(), line.text());
+        }
+
+        @Override
+        public void writeFields(JournalLine.Writer line) {
+            line.text(subject).text(request).text(reason);
+        }
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.refused(this);
+        }
     }
 }

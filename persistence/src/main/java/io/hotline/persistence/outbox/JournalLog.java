@@ -92,7 +92,7 @@ final class JournalLog implements AutoCloseable {
         }
         StringBuilder lines = new StringBuilder(entries.size() * 160);
         for (JournalEntry entry : entries) {
-            lines.append(entry.toLine());
+            lines.append(JournalLine.of(entry));
         }
         ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
         while (bytes.hasRemaining()) {
@@ -174,7 +174,7 @@ final class JournalLog implements AutoCloseable {
             String line = new String(bytes, start, i - start, StandardCharsets.UTF_8);
             start = i + 1;
             try {
-                JournalEntry entry = JournalEntry.parse(line);
+                JournalEntry entry = JournalLine.parse(line);
                 if (entry.sequence() > after) {
                     into.add(entry);
                 }
@@ -202,7 +202,7 @@ final class JournalLog implements AutoCloseable {
             for (int i = 0; i < bytes.length; i++) {
                 if (bytes[i] == '\n') {
                     try {
-                        last = JournalEntry.parse(new String(bytes, start, i - start, StandardCharsets.UTF_8))
+                        last = JournalLine.parse(new String(bytes, start, i - start, StandardCharsets.UTF_8))
                                 .sequence();
                         validEnd = i + 1;
                     } catch (IllegalArgumentException e) {

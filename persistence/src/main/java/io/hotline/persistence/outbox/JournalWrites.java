@@ -6,65 +6,50 @@ import io.hotline.persistence.dao.WorkOrderEventRow;
 import io.hotline.persistence.calls.JdbiCallbackStore;
 import io.hotline.persistence.calls.JdbiSurveyStore;
 import io.hotline.persistence.workorder.JdbiWorkOrderStore;
-import io.hotline.routing.engine.Handoff;
-import io.hotline.routing.ladder.Tier;
-import io.hotline.routing.workorder.CallWorkOrderRequest;
-import io.hotline.routing.workorder.FallbackHandoff;
-import io.hotline.routing.workorder.Severity;
+import io.hotline.routing.desk.CallKey;
+import io.hotline.routing.workorder.CallTransitions;
 import io.hotline.routing.workorder.WorkOrderState;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * What journal entries change on their calls' work orders, and the checkpoint, inside the caller's transaction,
- * in a few round trips per batch rather than a few per entry: the batch's work orders are read and locked with one
- * query, the entries are played in order against their states in memory (so a connection then an abandon of one
- * call in one batch come out as they would one by one), then the state changes go as one JDBC batch and the
- * events as one multi-row insert. An entry for a call without a work order changes nothing. The times written are
- * the entries', not the moment they are applied, so a trail written after an outage still says when things
- * happened. A work order whose opening was deferred ({@link JournalEntry.Kind#OPENED}) is opened at its place in
- * the batch, before the entries that follow it; callbacks and survey scores recorded meanwhile
- * ({@link JournalEntry.Kind#CALLBACK}, {@link JournalEntry.Kind#SURVEYED}) are written by their stores' own
- * statements, after what the batch has pending. Seat states and refusals ({@link JournalEntry.Kind#SEAT_STATE},
- * {@link JournalEntry.Kind#REFUSED}) concern no work order: they go to {@code seat_state} and
- * {@code routing_refusal} as batches of their own; replaying them changes nothing. Stateless.
+ * What journal entries write, and the checkpoint, inside the caller's transaction, in a few round trips per batch
+ * rather than a few per entry: the batch's work orders are read and locked with one query, the entries are played
+ * in order, then the statements go as JDBC batches ({@link PendingWrites}). The times written are the entries',
+ * not the moment they are applied, so a trail written after an outage still says when things happened.
+ * <p>
+ * Each kind has its own method ({@link Batch}, a {@link JournalEntry.Visitor}). The service desk's entries
+ * ({@link DeskEntry}) insert work orders with the desk's ids, replace their stored forms, append their audit
+ * events, record warnings, releases, refusals and notifications, as {@link DeskWrites} says. Routing's entries
+ * write the call's record ({@link CallRecordWrites}) and routing's own trail rows (actor {@code routing}) on the
+ * call's work order, and change no work order: the desk decides. A routing entry whose work order the desk has not
+ * inserted yet (its entry comes later in the log) is parked in {@code journal_parked_entry}, in the transaction
+ * that moves the checkpoint past it, and written in the transaction that inserts the work order; so it is neither
+ * lost nor a foreign-key failure. Callbacks and survey scores ({@link JournalEntry.Callback},
+ * {@link JournalEntry.Surveyed}) are written by their stores' own statements, after what the batch has pending.
+ * Seat states and routing's refusals go to {@code seat_state} and {@code routing_refusal}.
+ * <p>
+ * Upgrade: a log an earlier version left is written as that version would have. Its work orders were opened by
+ * {@link JournalEntry.Opened} at its place in the batch; its connections, abandons, escalations and joins
+ * ({@link LegacyCallEntry}) changed the work order's state, tier and product line by routing's rules then
+ * ({@link CallTransitions}), asked with the state as the locked row has it, the statement guarded by the state it
+ * was decided from. Stateless.
  */
 final class JournalWrites {
     private static final int MAX_REASON = 1000;
-    private static final String CONNECT = "UPDATE work_order SET state = 'IN_PROGRESS',"
-            + " owner_seat_id = (SELECT id FROM seat WHERE code = :seat), responded_at = COALESCE(responded_at, :at),"
-            + " updated_at = :at, version = version + 1 WHERE id = :id AND state IN ('NEW', 'IN_PROGRESS')";
-    private static final String CANCEL = "UPDATE work_order SET state = 'CANCELLED', closed_at = :at,"
-            + " updated_at = :at, version = version + 1 WHERE id = :id AND state = 'NEW'";
-
-    /** The product line routing used, kept once (a product set by a person is not overwritten). */
-    private static final String PRODUCT = "UPDATE work_order SET product_skill_id = (SELECT id FROM skill"
-            + " WHERE code = :product) WHERE id = :id AND product_skill_id IS NULL";
-    private static final String TIER = "UPDATE work_order SET tier = :tier, updated_at = :at, version = version + 1"
-            + " WHERE id = :id";
     private static final int MAX_REFUSAL = 255;
-    /**
-     * A seat's last state. {@code since} moves only when the state or the reason changes (a restored seat keeps
-     * it); an entry older than what the row has (a replay) changes nothing. Column order matters: MariaDB and
-     * MySQL assign left to right, so {@code since} and {@code updated_at} are compared before they change.
-     */
-    private static final String SEAT_STATE = "INSERT INTO seat_state (seat_id, state, reason, since, updated_at)"
-            + " SELECT id, :state, :reason, :at, :at FROM seat WHERE code = :seat"
-            + " ON DUPLICATE KEY UPDATE"
-            + " since = IF(updated_at > :at OR (state = :state AND reason <=> :reason), since, :at),"
-            + " reason = IF(updated_at > :at, reason, :reason),"
-            + " state = IF(updated_at > :at, state, :state),"
-            + " updated_at = GREATEST(updated_at, :at)";
-    /** A refusal; a replayed entry (same journal number, time and subject) is ignored. */
-    private static final String REFUSAL = "INSERT IGNORE INTO routing_refusal"
-            + " (subject, request, reason, refused_at, journal_seq) VALUES (:subject, :request, :reason, :at, :seq)";
+    /** What {@code routing_refusal.subject} holds for a refusal about nothing in particular. */
+    private static final String NO_SUBJECT = "-";
+    /** The actor of routing's own trail rows. */
+    private static final String ROUTING = "routing";
 
     private final String asteriskServer;
     private final JdbiWorkOrderStore workOrders;
@@ -74,57 +59,341 @@ final class JournalWrites {
         this.workOrders = workOrders;
     }
 
-    /** Applies {@code entries} in order; returns how many had a work order (the others changed nothing). */
+    /**
+     * Applies {@code entries} in order; returns how many had a work order or a call record to change (the others
+     * changed nothing).
+     */
     int applyAll(Handle handle, List<JournalEntry> entries) {
         if (entries.isEmpty()) {
             return 0;
         }
-        Map<String, WorkOrder> byCall = lockWorkOrders(handle, entries);
-        CallRecordWrites calls = CallRecordWrites.lock(handle, asteriskServer, entries);
-        Pending pending = new Pending(handle);
+        Set<String> callIds = callsOf(entries);
+        Batch batch = new Batch(handle, lockWorkOrders(handle, callIds),
+                CallRecordWrites.lock(handle, asteriskServer, callIds));
         int applied = 0;
         for (JournalEntry entry : entries) {
-            if (!entry.kind().concernsWorkOrder()) {
-                pending.seatFact(entry);
-                continue;
-            }
-            WorkOrder workOrder = byCall.get(entry.callId());
-            boolean recorded = calls.apply(entry);
-            if (entry.kind() == JournalEntry.Kind.RESTARTED) {
-                pending.flush();
-                reconcile(handle, calls.closeOpenCalls(entry.occurredAt(), entry.sequence()), entry.occurredAt());
-                applied++;
-            } else if (entry.kind() == JournalEntry.Kind.BYPASSED) {
-                // Its own row (one per channel) and event, written at once after what is batched.
-                pending.flush();
-                calls.flush();
-                JdbiWorkOrderStore.recordFallbackIn(handle, bypassed(entry));
-                applied++;
-            } else if (entry.kind() == JournalEntry.Kind.OPENED) {
-                if (workOrder == null) {
-                    // At once, with its CREATED event: the entries after it in this batch find it.
-                    pending.flush();
-                    long id = workOrders.openIfAbsent(handle, openRequest(entry));
-                    byCall.put(entry.callId(), new WorkOrder(id, entry.callId(), "NEW"));
-                }
-                applied++;
-            } else if (workOrder != null) {
-                applied++;
-                apply(entry, workOrder, pending);
-            } else if (recorded) {
+            if (entry.accept(batch)) {
                 applied++;
             }
         }
-        pending.flush();
-        calls.flush();
+        batch.pending.flush();
+        batch.calls.flush();
         return applied;
     }
 
-    private FallbackHandoff bypassed(JournalEntry entry) {
-        String[] fields = entry.text().split("\n", -1);
-        return new FallbackHandoff(asteriskServer, entry.callId(), entry.subject(),
-                fields[0].isEmpty() ? null : fields[0], fields[1].isEmpty() ? null : fields[1], fields[2],
-                entry.occurredAt());
+    /** The calls (linkedids) {@code entries} are about, in order, each once. */
+    static Set<String> callsOf(List<JournalEntry> entries) {
+        Set<String> callIds = new LinkedHashSet<>();
+        for (JournalEntry entry : entries) {
+            if (entry instanceof JournalEntry.CallEntry call) {
+                callIds.add(call.callId());
+            }
+        }
+        return callIds;
+    }
+
+    /**
+     * One batch's entries played in order on their work orders (locked), call records and pending statements.
+     * Each method answers whether the entry had a work order or a call record to change.
+     */
+    private final class Batch implements JournalEntry.Visitor<Boolean> {
+        final Handle handle;
+        final Map<String, WorkOrder> byCall;
+        final CallRecordWrites calls;
+        final PendingWrites pending;
+        /** Set while the entries parked for a work order just inserted are written: their call records were. */
+        boolean replayingParked;
+
+        Batch(Handle handle, Map<String, WorkOrder> byCall, CallRecordWrites calls) {
+            this.handle = handle;
+            this.byCall = byCall;
+            this.calls = calls;
+            this.pending = new PendingWrites(handle);
+        }
+
+        @Override
+        public Boolean opened(JournalEntry.Opened entry) {
+            if (!byCall.containsKey(entry.callId())) {
+                // At once, with its CREATED event: the entries after it in this batch find it.
+                pending.flush();
+                JdbiWorkOrderStore.Opened opened = workOrders.openIfAbsent(handle, entry.request(asteriskServer));
+                byCall.put(entry.callId(), new WorkOrder(opened.id(), entry.callId(), opened.state()));
+                writeParked(entry.callId());
+            }
+            return true;
+        }
+
+        @Override
+        public Boolean callback(JournalEntry.Callback entry) {
+            WorkOrder workOrder = byCall.get(entry.callId());
+            if (workOrder == null) {
+                return park(entry);
+            }
+            pending.flush();
+            JdbiCallbackStore.recordIn(handle, workOrder.id, entry.phoneNumber(), entry.occurredAt(), entry.dueAt());
+            return true;
+        }
+
+        @Override
+        public Boolean surveyed(JournalEntry.Surveyed entry) {
+            WorkOrder workOrder = byCall.get(entry.callId());
+            if (workOrder == null) {
+                return park(entry);
+            }
+            pending.flush();
+            JdbiSurveyStore.recordIn(handle, workOrder.id, entry.score(), entry.occurredAt());
+            return true;
+        }
+
+        @Override
+        public Boolean decision(JournalEntry.Decision entry) {
+            return trail(entry, "ROUTING", entry.why());
+        }
+
+        @Override
+        public Boolean connected(JournalEntry.Connected entry) {
+            boolean recorded = !replayingParked && calls.connected(entry);
+            return trail(entry, "CONNECTED", "answered by " + (entry.seatId() == null ? "a seat" : entry.seatId())
+                    + " after " + seconds(entry.waited()) + " s in queue") || recorded;
+        }
+
+        @Override
+        public Boolean abandoned(JournalEntry.Abandoned entry) {
+            boolean recorded = !replayingParked && calls.abandoned(entry);
+            return trail(entry, "ABANDONED", "the caller left queue " + entry.queue() + " after "
+                    + seconds(entry.waited()) + " s") || recorded;
+        }
+
+        @Override
+        public Boolean joined(JournalEntry.Joined entry) {
+            return !replayingParked && calls.joined(entry);
+        }
+
+        @Override
+        public Boolean offered(JournalEntry.Offered entry) {
+            // The decision entry that comes with every offer already says why on the trail.
+            return !replayingParked && calls.offered(entry);
+        }
+
+        @Override
+        public Boolean ended(JournalEntry.Ended entry) {
+            boolean recorded = !replayingParked && calls.ended(entry);
+            return trail(entry, "CALL_ENDED", "conversation with " + (entry.seatId() == null ? "a seat"
+                    : entry.seatId()) + " ended after " + seconds(entry.talked()) + " s") || recorded;
+        }
+
+        @Override
+        public Boolean handedOff(JournalEntry.HandedOff entry) {
+            boolean recorded = !replayingParked && calls.handedOff(entry);
+            return trail(entry, "HANDED_OFF", handedOffReason(entry)) || recorded;
+        }
+
+        @Override
+        public Boolean escalated(JournalEntry.Escalated entry) {
+            boolean recorded = !replayingParked && calls.escalated(entry);
+            return trail(entry, "ESCALATED", "the call moved from " + entry.fromTier() + " to " + entry.toTier()
+                    + (entry.seatId() == null ? "" : " by " + entry.seatId()) + ", to queue " + entry.queue()
+                    + (entry.reason() == null ? "" : ": " + entry.reason())) || recorded;
+        }
+
+        @Override
+        public Boolean restarted(JournalEntry.Restarted entry) {
+            pending.flush();
+            reconcile(handle, calls.closeOpenCalls(entry.occurredAt(), entry.sequence()), entry.occurredAt());
+            return true;
+        }
+
+        @Override
+        public Boolean bypassed(JournalEntry.Bypassed entry) {
+            // Its own row (one per channel), written at once after what is batched; its event on the trail.
+            if (!replayingParked) {
+                pending.flush();
+                calls.flush();
+                JdbiWorkOrderStore.recordFallbackCallIn(handle, entry.handoff(asteriskServer));
+            }
+            return trail(entry, "HANDED_OFF", "channel " + entry.channelId()
+                    + " handed to the dialplan's fallback queue: " + entry.reason()) || !replayingParked;
+        }
+
+        @Override
+        public Boolean seatStateChanged(JournalEntry.SeatStateChanged entry) {
+            pending.seatStates.bind("seat", entry.seatId()).bind("state", entry.state().name())
+                    .bind("reason", entry.reason()).bind("at", entry.occurredAt()).add();
+            return false;
+        }
+
+        @Override
+        public Boolean refused(JournalEntry.Refused entry) {
+            pending.refusals.bind("subject", entry.subject() == null ? NO_SUBJECT : entry.subject())
+                    .bind("request", entry.request()).bind("reason", truncate(entry.reason(), MAX_REFUSAL))
+                    .bind("at", entry.occurredAt()).bind("seq", entry.sequence()).add();
+            return false;
+        }
+
+        @Override
+        public Boolean legacy(LegacyCallEntry legacy) {
+            JournalEntry.CallEntry entry = legacy.entry();
+            WorkOrder workOrder = byCall.get(entry.callId());
+            if (workOrder == null || replayingParked) {
+                // No work order of that version: as a call's entry of today.
+                return entry.accept(this);
+            }
+            if (entry instanceof JournalEntry.Connected connected) {
+                return legacyConnected(workOrder, connected);
+            } else if (entry instanceof JournalEntry.Abandoned abandoned) {
+                return legacyAbandoned(workOrder, abandoned);
+            } else if (entry instanceof JournalEntry.Escalated escalated) {
+                return legacyEscalated(workOrder, escalated);
+            } else if (entry instanceof JournalEntry.Joined joined) {
+                return legacyJoined(workOrder, joined);
+            }
+            return entry.accept(this);
+        }
+
+        /** As the version before the desk: the seat takes the work order over (routing's rule). */
+        private boolean legacyConnected(WorkOrder workOrder, JournalEntry.Connected entry) {
+            calls.connected(entry);
+            Instant at = entry.occurredAt();
+            CallTransitions.connected(workOrder.state).ifPresent(next -> {
+                pending.connects.bind("seat", entry.seatId()).bind("at", at).bind("id", workOrder.id)
+                        .bind("from", workOrder.state.name()).bind("to", next.name()).add();
+                workOrder.state = next;
+            });
+            pending.events.add(event(workOrder.id, at, ActorKind.SEAT, entry.seatId(), "CONNECTED",
+                    WorkOrderState.IN_PROGRESS, "answered after " + seconds(entry.waited()) + " s in queue"));
+            return true;
+        }
+
+        /** As the version before the desk: a work order nobody worked on is cancelled (routing's rule). */
+        private boolean legacyAbandoned(WorkOrder workOrder, JournalEntry.Abandoned entry) {
+            calls.abandoned(entry);
+            Instant at = entry.occurredAt();
+            Optional<WorkOrderState> next = CallTransitions.abandoned(workOrder.state);
+            next.ifPresent(to -> {
+                pending.cancels.bind("at", at).bind("id", workOrder.id).bind("from", workOrder.state.name())
+                        .bind("to", to.name()).add();
+                workOrder.state = to;
+            });
+            pending.events.add(event(workOrder.id, at, ActorKind.CUSTOMER, "caller", "ABANDONED", next.orElse(null),
+                    "left queue " + entry.queue() + " after " + seconds(entry.waited()) + " s"));
+            return true;
+        }
+
+        /** As the version before the desk: the work order's tier follows the call. */
+        private boolean legacyEscalated(WorkOrder workOrder, JournalEntry.Escalated entry) {
+            calls.escalated(entry);
+            Instant at = entry.occurredAt();
+            pending.tiers.bind("tier", entry.toTier() == null ? null : entry.toTier().name()).bind("at", at)
+                    .bind("id", workOrder.id).add();
+            pending.events.add(new WorkOrderEventRow(0, workOrder.id, at,
+                    entry.seatId() == null ? ActorKind.SYSTEM : ActorKind.SEAT,
+                    entry.seatId() == null ? ROUTING : entry.seatId(), "ESCALATED", null, null, entry.fromTier(),
+                    entry.toTier(), truncate("to queue " + entry.queue() + ": "
+                    + (entry.reason() == null ? "" : entry.reason()))));
+            return true;
+        }
+
+        /** As the version before the desk: the product line routing used, kept once on the work order. */
+        private boolean legacyJoined(WorkOrder workOrder, JournalEntry.Joined entry) {
+            calls.joined(entry);
+            if (entry.productSkill() != null) {
+                pending.products.bind("product", entry.productSkill()).bind("id", workOrder.id).add();
+            }
+            return true;
+        }
+
+        @Override
+        public Boolean deskOpened(DeskEntry.Opened entry) {
+            pending.flush();
+            DeskWrites.insert(handle, entry);
+            DeskWrites.audit(pending.audits, entry.audit());
+            CallKey call = entry.workOrder().call();
+            if (call != null && call.asteriskServer().equals(asteriskServer)) {
+                // The opening first on its trail, then what routing recorded before it.
+                pending.flush();
+                byCall.put(call.linkedId(), new WorkOrder(entry.workOrder().id(), call.linkedId(),
+                        entry.workOrder().state()));
+                writeParked(call.linkedId());
+            }
+            return true;
+        }
+
+        @Override
+        public Boolean deskChanged(DeskEntry.Changed entry) {
+            DeskWrites.update(pending.deskUpdates, entry);
+            DeskWrites.audit(pending.audits, entry.audit());
+            return true;
+        }
+
+        @Override
+        public Boolean warningFired(DeskEntry.WarningFired entry) {
+            DeskWrites.fired(pending.responseFired, pending.resolutionFired, entry);
+            return true;
+        }
+
+        @Override
+        public Boolean released(DeskEntry.Released entry) {
+            DeskWrites.released(pending.releases, entry);
+            return true;
+        }
+
+        @Override
+        public Boolean deskRefused(DeskEntry.Refused entry) {
+            DeskWrites.refused(pending.deskRefusals, entry);
+            return true;
+        }
+
+        @Override
+        public Boolean notified(DeskEntry.Notified entry) {
+            DeskWrites.notified(pending.notifications, entry);
+            return true;
+        }
+
+        /**
+         * Puts routing's trail row for {@code entry} on its call's work order; when the desk has not inserted the
+         * work order yet, parks the entry for then. True: written or parked.
+         */
+        private boolean trail(JournalEntry.CallEntry entry, String action, String reason) {
+            WorkOrder workOrder = byCall.get(entry.callId());
+            if (workOrder == null) {
+                return park(entry);
+            }
+            pending.events.add(event(workOrder.id, entry.occurredAt(), ActorKind.SYSTEM, ROUTING, action, null,
+                    reason));
+            return true;
+        }
+
+        /** Keeps {@code entry} for its call's work order, written when the desk's insert of it is. */
+        private boolean park(JournalEntry.CallEntry entry) {
+            if (replayingParked) {
+                throw new IllegalStateException("a parked entry found no work order for call " + entry.callId());
+            }
+            String line = JournalLine.of(entry);
+            pending.parked.bind("server", asteriskServer).bind("call", entry.callId()).bind("seq", entry.sequence())
+                    .bind("line", line.substring(0, line.length() - 1)).bind("at", entry.occurredAt()).add();
+            return true;
+        }
+
+        /** Writes, in their order, the entries parked for {@code callId}, whose work order was just inserted. */
+        private void writeParked(String callId) {
+            List<String> lines = handle.createQuery("SELECT line FROM journal_parked_entry WHERE asterisk_server"
+                            + " = :server AND linkedid = :call ORDER BY journal_seq, id")
+                    .bind("server", asteriskServer).bind("call", callId).mapTo(String.class).list();
+            if (lines.isEmpty()) {
+                return;
+            }
+            replayingParked = true;
+            try {
+                for (String line : lines) {
+                    JournalLine.parse(line).accept(this);
+                }
+            } finally {
+                replayingParked = false;
+            }
+            pending.flush();
+            handle.createUpdate("DELETE FROM journal_parked_entry WHERE asterisk_server = :server AND linkedid"
+                    + " = :call").bind("server", asteriskServer).bind("call", callId).execute();
+        }
     }
 
     /** The trail of each work order whose call Hotline closed at start ({@code closed}: call id, answered). */
@@ -147,109 +416,6 @@ final class JournalWrites {
         }
     }
 
-    /** One entry on its work order: batched, or (callback, survey) written at once after what is batched. */
-    private static void apply(JournalEntry entry, WorkOrder workOrder, Pending pending) {
-        switch (entry.kind()) {
-            case CALLBACK -> {
-                pending.flush();
-                JdbiCallbackStore.recordIn(pending.handle, workOrder.id, entry.subject(), entry.occurredAt(),
-                        Instant.parse(entry.text()));
-            }
-            case SURVEYED -> {
-                pending.flush();
-                JdbiSurveyStore.recordIn(pending.handle, workOrder.id, Integer.parseInt(entry.text()),
-                        entry.occurredAt());
-            }
-            case JOINED -> {
-                String product = CallRecordWrites.productOf(entry);
-                if (product != null) {
-                    pending.products.bind("product", product).bind("id", workOrder.id).add();
-                }
-            }
-            case OFFERED -> {
-                // The decision entry that comes with every offer already says why on the trail.
-            }
-            case ESCALATED -> {
-                String[] parts = entry.text().split("\n", -1);
-                pending.tiers.bind("tier", parts[1]).bind("at", entry.occurredAt()).bind("id", workOrder.id).add();
-                pending.events.add(new WorkOrderEventRow(0, workOrder.id, entry.occurredAt(),
-                        entry.subject() == null ? ActorKind.SYSTEM : ActorKind.SEAT,
-                        entry.subject() == null ? "routing" : entry.subject(), "ESCALATED", null, null,
-                        parts[0].isEmpty() ? null : Tier.valueOf(parts[0]),
-                        parts[1].isEmpty() ? null : Tier.valueOf(parts[1]),
-                        truncate("to queue " + parts[2] + ": " + parts[3])));
-            }
-            default -> pending.events.add(play(entry, workOrder, pending));
-        }
-    }
-
-    /**
-     * Statements waiting to go as batches: state changes first, then their events, the order of entry by entry.
-     * Flushed before anything written at once, so the trail keeps the entries' order.
-     */
-    private static final class Pending {
-        final Handle handle;
-        final List<WorkOrderEventRow> events = new ArrayList<>();
-        PreparedBatch connects;
-        PreparedBatch cancels;
-        PreparedBatch products;
-        PreparedBatch tiers;
-        PreparedBatch seatStates;
-        PreparedBatch refusals;
-
-        Pending(Handle handle) {
-            this.handle = handle;
-            reset();
-        }
-
-        void flush() {
-            if (connects.size() > 0) {
-                connects.execute();
-            }
-            if (cancels.size() > 0) {
-                cancels.execute();
-            }
-            if (products.size() > 0) {
-                products.execute();
-            }
-            if (tiers.size() > 0) {
-                tiers.execute();
-            }
-            if (!events.isEmpty()) {
-                handle.attach(WorkOrderEventDao.class).appendAll(events);
-            }
-            if (seatStates.size() > 0) {
-                seatStates.execute();
-            }
-            if (refusals.size() > 0) {
-                refusals.execute();
-            }
-            reset();
-        }
-
-        /** A seat's state or a refusal: no work order, batched on its own (in order among its kind). */
-        void seatFact(JournalEntry entry) {
-            if (entry.kind() == JournalEntry.Kind.SEAT_STATE) {
-                seatStates.bind("seat", entry.callId()).bind("state", entry.subject())
-                        .bind("reason", entry.text()).bind("at", entry.occurredAt()).add();
-            } else {
-                refusals.bind("subject", entry.callId()).bind("request", entry.subject())
-                        .bind("reason", truncate(entry.text() == null ? "" : entry.text(), MAX_REFUSAL))
-                        .bind("at", entry.occurredAt()).bind("seq", entry.sequence()).add();
-            }
-        }
-
-        private void reset() {
-            connects = handle.prepareBatch(CONNECT);
-            cancels = handle.prepareBatch(CANCEL);
-            products = handle.prepareBatch(PRODUCT);
-            tiers = handle.prepareBatch(TIER);
-            seatStates = handle.prepareBatch(SEAT_STATE);
-            refusals = handle.prepareBatch(REFUSAL);
-            events.clear();
-        }
-    }
-
     /** Moves the checkpoint of journal {@code name} to {@code sequence}. */
     static void checkpoint(Handle handle, String name, long sequence, Instant at) {
         // ON DUPLICATE KEY UPDATE with bound values (not VALUES() or an alias) parses on MySQL 8 and MariaDB alike.
@@ -264,66 +430,8 @@ final class JournalWrites {
                 .bind("journal", name).mapTo(Long.class).findOne().orElse(0L);
     }
 
-    /** What an {@link JournalEntry.Kind#OPENED} entry asks for (its text: severity, tier, customer id or -). */
-    private CallWorkOrderRequest openRequest(JournalEntry entry) {
-        String[] parts = entry.text().split(" ");
-        if (parts.length != 3) {
-            throw new IllegalArgumentException("journal entry " + entry.sequence() + ": cannot read '" + entry.text()
-                    + "' as severity, tier and customer");
-        }
-        Long customer = parts[2].equals("-") ? null : Long.valueOf(parts[2]);
-        return new CallWorkOrderRequest(asteriskServer, entry.callId(), entry.subject(), customer,
-                Severity.valueOf(parts[0]), Tier.valueOf(parts[1]), entry.occurredAt());
-    }
-
-    /** The text of an {@link JournalEntry.Kind#OPENED} entry for {@code request}. */
-    static String openText(CallWorkOrderRequest request) {
-        return request.severity() + " " + request.tier() + " "
-                + (request.customerId() == null ? "-" : request.customerId().toString());
-    }
-
-    /** The entry's state change (added to the pending batch) and its event, against the work order's state so far. */
-    private static WorkOrderEventRow play(JournalEntry entry, WorkOrder workOrder, Pending pending) {
-        Instant at = entry.occurredAt();
-        switch (entry.kind()) {
-            case DECISION -> {
-                return event(workOrder.id, at, ActorKind.SYSTEM, "routing", "ROUTING", null, entry.text());
-            }
-            case CONNECTED -> {
-                if (workOrder.state.equals("NEW") || workOrder.state.equals("IN_PROGRESS")) {
-                    pending.connects.bind("seat", entry.subject()).bind("at", at).bind("id", workOrder.id).add();
-                    workOrder.state = "IN_PROGRESS";
-                }
-                return event(workOrder.id, at, ActorKind.SEAT, entry.subject(), "CONNECTED",
-                        WorkOrderState.IN_PROGRESS, "answered after " + entry.waitedMs() / 1000 + " s in queue");
-            }
-            case ABANDONED -> {
-                boolean cancelled = workOrder.state.equals("NEW");
-                if (cancelled) {
-                    pending.cancels.bind("at", at).bind("id", workOrder.id).add();
-                    workOrder.state = "CANCELLED";
-                }
-                return event(workOrder.id, at, ActorKind.CUSTOMER, "caller", "ABANDONED",
-                        cancelled ? WorkOrderState.CANCELLED : null,
-                        "left queue " + entry.subject() + " after " + entry.waitedMs() / 1000 + " s");
-            }
-            case ENDED -> {
-                return event(workOrder.id, at, ActorKind.SEAT, entry.subject() == null ? "seat" : entry.subject(),
-                        "CALL_ENDED", null, "conversation ended after " + entry.waitedMs() / 1000 + " s");
-            }
-            case HANDED_OFF -> {
-                return event(workOrder.id, at, ActorKind.SYSTEM, "routing", "HANDED_OFF", null,
-                        handedOffReason(entry));
-            }
-            default -> throw new IllegalStateException("unplayable journal entry " + entry.kind());
-        }
-    }
-
-    /** The batch's work orders by call, read and locked (FOR UPDATE) until the transaction ends. */
-    private Map<String, WorkOrder> lockWorkOrders(Handle handle, List<JournalEntry> entries) {
-        Set<String> callIds = new LinkedHashSet<>();
-        entries.stream().filter(entry -> entry.kind().concernsWorkOrder())
-                .forEach(entry -> callIds.add(entry.callId()));
+    /** The work orders of {@code callIds}, read and locked (FOR UPDATE) until the transaction ends. */
+    private Map<String, WorkOrder> lockWorkOrders(Handle handle, Set<String> callIds) {
         Map<String, WorkOrder> byCall = new HashMap<>();
         if (callIds.isEmpty()) {
             return byCall;
@@ -332,19 +440,24 @@ final class JournalWrites {
                         + " AND call_linkedid IN (<calls>) FOR UPDATE")
                 .bind("server", asteriskServer).bindList("calls", new ArrayList<>(callIds))
                 .map((row, context) -> new WorkOrder(row.getLong("id"), row.getString("call_linkedid"),
-                        row.getString("state")))
+                        WorkOrderState.valueOf(row.getString("state"))))
                 .forEach(workOrder -> byCall.put(workOrder.callId, workOrder));
         return byCall;
     }
 
-    private static String handedOffReason(JournalEntry entry) {
-        long seconds = entry.waitedMs() / 1000;
-        return switch (Handoff.valueOf(entry.text())) {
-            case CALLBACK -> "the caller chose a callback after " + seconds + " s in queue " + entry.subject();
+    private static String handedOffReason(JournalEntry.HandedOff entry) {
+        long seconds = seconds(entry.waited());
+        return switch (entry.handoff()) {
+            case CALLBACK -> "the caller chose a callback after " + seconds + " s in queue " + entry.queue();
             case FALLBACK -> "handed to the dialplan's fallback queue after " + seconds + " s in queue "
-                    + entry.subject() + "; the work order stays open for follow-up";
-            case AFTER_HOURS -> "queue " + entry.subject() + " was closed: the caller heard the after-hours message";
+                    + entry.queue() + "; the work order stays open for follow-up";
+            case AFTER_HOURS -> "queue " + entry.queue() + " was closed: the caller heard the after-hours message";
         };
+    }
+
+    /** Whole seconds, as the trail says them. */
+    private static long seconds(Duration duration) {
+        return duration.toMillis() / 1000;
     }
 
     private static String truncate(String reason) {
@@ -365,9 +478,9 @@ final class JournalWrites {
     private static final class WorkOrder {
         final long id;
         final String callId;
-        String state;
+        WorkOrderState state;
 
-        WorkOrder(long id, String callId, String state) {
+        WorkOrder(long id, String callId, WorkOrderState state) {
             this.id = id;
             this.callId = callId;
             this.state = state;

@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -82,19 +84,38 @@ public final class JdbiWorkOrderStore implements WorkOrderStore {
     }
 
     /**
+     * This store writes at once and keeps no log of its own, so it cannot defer: completes with false at once, and
+     * the caller waits for {@link #openForCall}. Hotline defers through the routing journal ({@code DeferringStores}
+     * in app).
+     */
+    @Override
+    public CompletionStage<Boolean> openLater(CallWorkOrderRequest request) {
+        return CompletableFuture.completedFuture(false);
+    }
+
+    /**
      * Inside the caller's transaction: opens the call's work order if it has none (its {@code CREATED} event at
-     * the request's {@code openedAt}, when the call arrived) and returns its id, or returns the existing one's id.
+     * the request's {@code openedAt}, when the call arrived), or finds the existing one; returns its id and state.
      * For work orders whose opening was deferred while the database was away ({@link #openLater} of the port). A
      * concurrent {@link #openForCall} of the same call fails this transaction on the unique key; a retry then finds
      * the work order.
      */
-    public long openIfAbsent(Handle handle, CallWorkOrderRequest request) {
+    public Opened openIfAbsent(Handle handle, CallWorkOrderRequest request) {
         WorkOrderRows rows = handle.attach(WorkOrderRows.class);
         Optional<WorkOrder> existing = rows.findByCall(request.asteriskServer(), request.linkedId());
         if (existing.isPresent()) {
-            return existing.get().id();
+            return new Opened(existing.get().id(), existing.get().state());
         }
-        return insertRows(handle, request, request.openedAt());
+        return new Opened(insertRows(handle, request, request.openedAt()), WorkOrderState.NEW);
+    }
+
+    /**
+     * A work order {@link #openIfAbsent} opened or found.
+     *
+     * @param id    the work order
+     * @param state its state: {@link WorkOrderState#NEW} when it was just opened
+     */
+    public record Opened(long id, WorkOrderState state) {
     }
 
     private WorkOrder insert(Handle handle, CallWorkOrderRequest request) {
@@ -128,6 +149,19 @@ public final class JdbiWorkOrderStore implements WorkOrderStore {
      * channel is already recorded) and, when the call has a work order, a {@code HANDED_OFF} event on its trail.
      */
     public static void recordFallbackIn(Handle handle, FallbackHandoff handoff) {
+        recordFallbackCallIn(handle, handoff);
+        handle.attach(WorkOrderRows.class).findByCall(handoff.asteriskServer(), handoff.linkedId())
+                .ifPresent(workOrder -> handle.attach(WorkOrderEventDao.class).append(new WorkOrderEventRow(0,
+                        workOrder.id(), handoff.at(), ActorKind.SYSTEM, SYSTEM_ACTOR, "HANDED_OFF", null, null, null,
+                        null, "channel " + handoff.channelId() + " handed to the dialplan's fallback queue: "
+                        + handoff.reason())));
+    }
+
+    /**
+     * Inside the caller's transaction: the channel's call record with outcome FALLBACK (kept as it is when the
+     * channel is already recorded), without the event (the routing journal writes it, once the work order exists).
+     */
+    public static void recordFallbackCallIn(Handle handle, FallbackHandoff handoff) {
         handle.createUpdate("INSERT INTO call_record (asterisk_server, uniqueid, linkedid, caller_number,"
                         + " dialled_number, joined_at, ended_at, outcome, wait_ms) VALUES (:server, :channel, :call,"
                         + " :caller, :dialled, :at, :at, :outcome, 0) ON DUPLICATE KEY UPDATE id = id")
@@ -135,11 +169,6 @@ public final class JdbiWorkOrderStore implements WorkOrderStore {
                 .bind("call", handoff.linkedId()).bind("caller", handoff.callerNumber())
                 .bind("dialled", handoff.dialledNumber()).bind("at", handoff.at())
                 .bind("outcome", CallOutcome.FALLBACK.name()).execute();
-        handle.attach(WorkOrderRows.class).findByCall(handoff.asteriskServer(), handoff.linkedId())
-                .ifPresent(workOrder -> handle.attach(WorkOrderEventDao.class).append(new WorkOrderEventRow(0,
-                        workOrder.id(), handoff.at(), ActorKind.SYSTEM, SYSTEM_ACTOR, "HANDED_OFF", null, null, null,
-                        null, "channel " + handoff.channelId() + " handed to the dialplan's fallback queue: "
-                        + handoff.reason())));
     }
 
     /** The work order with this id. */

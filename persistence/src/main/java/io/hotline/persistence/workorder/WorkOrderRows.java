@@ -16,11 +16,18 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(WorkOrder.class)
 interface WorkOrderRows {
 
-    /** Inserts the work order of a call in state NEW; fails with a duplicate on {@code uq_work_order_call}. */
-    @SqlUpdate("INSERT INTO work_order (asterisk_server, call_linkedid, customer_id, caller_number, severity, state,"
-            + " tier, created_at, updated_at, response_due_at, resolution_due_at)"
-            + " VALUES (:r.asteriskServer, :r.linkedId, :r.customerId, :r.callerNumber, :r.severity, 'NEW', :r.tier,"
-            + " :r.openedAt, :r.openedAt, :due.responseDueAt, :due.resolutionDueAt)")
+    /**
+     * Inserts the work order of a call in state NEW; fails with a duplicate on {@code uq_work_order_call}. As the
+     * migration to the service desk stores the work orders of earlier versions: both clocks running from the
+     * opening, the customer's contract level.
+     */
+    @SqlUpdate("INSERT INTO work_order (origin, asterisk_server, call_linkedid, customer_id, contract_level,"
+            + " caller_number, severity, state, tier, created_at, updated_at, response_due_at, resolution_due_at,"
+            + " response_running_since, resolution_running_since)"
+            + " VALUES ('CALL', :r.asteriskServer, :r.linkedId, :r.customerId,"
+            + " (SELECT c.contract_level FROM customer c WHERE c.id = :r.customerId), :r.callerNumber, :r.severity,"
+            + " 'NEW', :r.tier, :r.openedAt, :r.openedAt, :due.responseDueAt, :due.resolutionDueAt, :r.openedAt,"
+            + " :r.openedAt)")
     @GetGeneratedKeys("id")
     long insertForCall(@BindMethods("r") CallWorkOrderRequest request, @BindMethods("due") SlaDeadlines deadlines);
 

@@ -80,7 +80,9 @@ class CallRecordJournalTest {
         assertThat(row.get("answered_at")).isNotNull();
         assertThat(row.get("ended_at")).isNotNull();
         assertThat(WorkOrderTrail.actions(DB.jdbi(), workOrder)).containsExactly("CREATED", "CONNECTED", "CALL_ENDED");
-        assertThat(product(workOrder)).isEqualTo("ERP_U8");
+        // the product line routing used is the call's; the work order's is the desk's to set
+        assertThat(row).containsEntry("product_line", "ERP_U8");
+        assertThat(product(workOrder)).isNull();
     }
 
     @Test
@@ -110,8 +112,9 @@ class CallRecordJournalTest {
         assertThat(callRecord("fallback")).containsEntry("outcome", "FALLBACK");
         assertThat(callRecord("closed")).containsEntry("outcome", "AFTER_HOURS");
         assertThat(callRecord("closed").get("ended_at")).isNotNull();
-        assertThat(WorkOrderTrail.state(DB.jdbi(), abandoned)).isEqualTo("CANCELLED");
-        // handed off is not abandoned: the work order stays open for the callback or for follow-up
+        // routing's trail says what happened; the desk, not routing, decides what becomes of the work order
+        assertThat(WorkOrderTrail.state(DB.jdbi(), abandoned)).isEqualTo("NEW");
+        assertThat(WorkOrderTrail.actions(DB.jdbi(), abandoned)).containsExactly("CREATED", "ABANDONED");
         assertThat(WorkOrderTrail.state(DB.jdbi(), callback)).isEqualTo("NEW");
         assertThat(WorkOrderTrail.actions(DB.jdbi(), callback)).containsExactly("CREATED", "HANDED_OFF");
         assertThat(WorkOrderTrail.state(DB.jdbi(), fallback)).isEqualTo("NEW");
@@ -119,7 +122,7 @@ class CallRecordJournalTest {
     }
 
     @Test
-    void shouldMoveTheWorkOrderUpTheLadderAndKeepTheCallEscalatedToItsEnd() {
+    void shouldKeepTheCallEscalatedToItsEndAndLeaveTheWorkOrdersTierToTheDesk() {
         long workOrder = open("escalated");
 
         try (DurableRoutingJournal journal = start()) {
@@ -140,11 +143,12 @@ class CallRecordJournalTest {
         Map<String, Object> escalation = DB.jdbi().withHandle(handle -> handle.createQuery(
                 "SELECT actor, from_tier, to_tier, reason FROM work_order_event WHERE work_order_id = :id"
                         + " AND action = 'ESCALATED'").bind("id", workOrder).mapToMap().one());
-        assertThat(escalation).containsEntry("actor", seat).containsEntry("from_tier", "TIER1")
-                .containsEntry("to_tier", "TIER2").containsEntry("reason", "to queue tier2: GL close fails");
+        assertThat(escalation).containsEntry("actor", "routing").containsEntry("from_tier", null)
+                .containsEntry("to_tier", null).containsEntry("reason", "the call moved from TIER1 to TIER2 by "
+                        + seat + ", to queue tier2: GL close fails");
         String tier = DB.jdbi().withHandle(handle -> handle.createQuery("SELECT tier FROM work_order WHERE id = :id")
                 .bind("id", workOrder).mapTo(String.class).one());
-        assertThat(tier).isEqualTo("TIER2");
+        assertThat(tier).isEqualTo("TIER1");
     }
 
     @Test
@@ -152,11 +156,11 @@ class CallRecordJournalTest {
         open("twice");
         JournalWrites writes = new JournalWrites("pbx1", workOrders);
         List<JournalEntry> entries = List.of(
-                new JournalEntry(1, JournalEntry.Kind.JOINED, EMITTED, call("twice"), "support",
-                        "\n+8613800138000\n4008001234\n\n", 0),
-                new JournalEntry(2, JournalEntry.Kind.OFFERED, EMITTED, call("twice"), seat, null, 0),
-                new JournalEntry(3, JournalEntry.Kind.CONNECTED, EMITTED, call("twice"), seat, null, 3000),
-                new JournalEntry(4, JournalEntry.Kind.ENDED, EMITTED, call("twice"), seat, null, 61000));
+                new JournalEntry.Joined(1, EMITTED, call("twice"), "support", null, "+8613800138000", "4008001234",
+                        null, null),
+                new JournalEntry.Offered(2, EMITTED, call("twice"), seat),
+                new JournalEntry.Connected(3, EMITTED, call("twice"), seat, Duration.ofMillis(3000)),
+                new JournalEntry.Ended(4, EMITTED, call("twice"), seat, Duration.ofMillis(61000)));
 
         DB.jdbi().useTransaction(handle -> writes.applyAll(handle, entries));
         DB.jdbi().useTransaction(handle -> writes.applyAll(handle, entries));
@@ -255,9 +259,8 @@ class CallRecordJournalTest {
     }
 
     private static String product(long workOrder) {
-        return DB.jdbi().withHandle(handle -> handle.createQuery("SELECT s.code FROM work_order w"
-                + " JOIN skill s ON s.id = w.product_skill_id WHERE w.id = :id").bind("id", workOrder)
-                .mapTo(String.class).one());
+        return DB.jdbi().withHandle(handle -> handle.createQuery("SELECT product_line FROM work_order"
+                + " WHERE id = :id").bind("id", workOrder).mapTo(String.class).one());
     }
 
     private static List<String> reasons(long workOrder) {

@@ -108,7 +108,7 @@ class JournalLogTest {
             log.append(entries(1, 5));
         }
         Path segment = onlySegment();
-        String torn = entries(6, 1).get(0).toLine();
+        String torn = JournalLine.of(entries(6, 1).get(0));
         Files.writeString(segment, torn.substring(0, torn.length() / 2), StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND);
 
@@ -135,7 +135,8 @@ class JournalLogTest {
         Files.write(segment, lines, StandardCharsets.UTF_8);
 
         try (JournalLog log = JournalLog.open(directory, 1 << 20)) {
-            assertThat(log.readAfter(0, 100)).extracting(JournalEntry::callId).containsExactly("call-1", "call-3");
+            assertThat(log.readAfter(0, 100)).extracting(entry -> ((JournalEntry.Decision) entry).callId())
+                    .containsExactly("call-1", "call-3");
             assertThat(log.damagedLines()).isEqualTo(1);
             assertThat(log.lastSequence()).isEqualTo(3);
         }
@@ -150,8 +151,8 @@ class JournalLogTest {
     private static List<JournalEntry> entries(long first, int count) {
         List<JournalEntry> entries = new ArrayList<>();
         for (long sequence = first; sequence < first + count; sequence++) {
-            entries.add(new JournalEntry(sequence, JournalEntry.Kind.DECISION, AT, "call-" + sequence, null,
-                    "decision number " + sequence + " with a little text to fill the line", 0));
+            entries.add(new JournalEntry.Decision(sequence, AT, "call-" + sequence,
+                    "decision number " + sequence + " with a little text to fill the line"));
         }
         return entries;
     }

@@ -142,11 +142,10 @@ class SeatJournalTest {
     void shouldChangeNothingWhenEntriesAreReplayed() {
         JournalWrites writes = new JournalWrites("pbx1", workOrders);
         List<JournalEntry> entries = List.of(
-                new JournalEntry(1, JournalEntry.Kind.SEAT_STATE, T0, seats.get(0), "READY", null, 0),
-                new JournalEntry(2, JournalEntry.Kind.REFUSED, T0, seats.get(1), "logout",
-                        "seat is logged out already", 0),
-                new JournalEntry(3, JournalEntry.Kind.SEAT_STATE, T0.plusSeconds(9), seats.get(0), "NOT_READY",
-                        "code-12", 0));
+                new JournalEntry.SeatStateChanged(1, T0, seats.get(0), SeatState.READY, null),
+                new JournalEntry.Refused(2, T0, seats.get(1), "logout", "seat is logged out already"),
+                new JournalEntry.SeatStateChanged(3, T0.plusSeconds(9), seats.get(0), SeatState.NOT_READY,
+                        "code-12"));
 
         DB.jdbi().useTransaction(handle -> writes.applyAll(handle, entries));
         // a replay of all of them, then of the older state change alone

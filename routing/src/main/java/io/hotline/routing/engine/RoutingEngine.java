@@ -1,6 +1,7 @@
 package io.hotline.routing.engine;
 
 import io.hotline.routing.ladder.Tier;
+import io.hotline.routing.loop.Engine;
 import io.hotline.routing.queue.QueueConfig;
 import io.hotline.routing.seat.SeatState;
 import java.time.Duration;
@@ -28,10 +29,13 @@ import java.util.function.Function;
  * <p>
  * Before each event, every timer due by the clock fires; {@link RoutingEvent.Tick} only fires timers.
  * <p>
- * Not thread-safe: confined to the routing thread, which drains a {@link RoutingInbox}. Never throws for bad
- * input: unknown seats and impossible requests become {@link RoutingCommand.RequestRejected}.
+ * Not thread-safe: confined to the routing thread, which drains a {@link RoutingInbox} ({@code app}'s generic
+ * engine loop runs it as an {@link Engine}). Never throws for bad input: unknown seats and impossible requests
+ * become {@link RoutingCommand.RequestRejected}.
  */
-public final class RoutingEngine {
+public final class RoutingEngine implements Engine<RoutingEvent, RoutingCommand, RoutingSnapshot> {
+    private static final RoutingEvent TICK = new RoutingEvent.Tick();
+
     private final EngineContext context;
     private final InstantSource clock;
     private final Matchmaker matchmaker;
@@ -50,6 +54,7 @@ public final class RoutingEngine {
     }
 
     /** Applies one event; the commands it causes go to {@code sink}, in order, before this returns. */
+    @Override
     public void apply(RoutingEvent event, Consumer<? super RoutingCommand> sink) {
         Objects.requireNonNull(event, "event");
         context.emitTo(Objects.requireNonNull(sink, "sink"));
@@ -167,11 +172,19 @@ public final class RoutingEngine {
     }
 
     /** When the next timer is due: the routing thread should deliver a {@link RoutingEvent.Tick} by then. */
+    @Override
     public Instant nextTimer() {
         return Instant.ofEpochMilli(context.timers.nextDueMs());
     }
 
+    /** A {@link RoutingEvent.Tick}: it fires the timers due and changes nothing else. */
+    @Override
+    public RoutingEvent tick() {
+        return TICK;
+    }
+
     /** The live figures, as an immutable snapshot (build it at the end of a batch). */
+    @Override
     public RoutingSnapshot snapshot() {
         Map<String, QueueSnapshot> queues = new HashMap<>();
         for (QueueConfig queue : context.config.queues().values()) {
@@ -227,6 +240,7 @@ public final class RoutingEngine {
     }
 
     /** How many events were applied. */
+    @Override
     public long eventsApplied() {
         return eventsApplied;
     }

@@ -19,9 +19,7 @@ public interface CallbackStore {
      * Records the callback once the database answers, on the work order of call {@code callId} (its linkedid):
      * for a callback chosen while the database is away, or by a caller routed during an outage, whose work order
      * id is not known yet. Durable (it survives a restart) and never blocks. Returns false when this store cannot
-     * defer (the default): the callback is then not promised.
+     * defer (it says so itself: there is no default): the callback is then not promised.
      */
-    default boolean requestCallbackLater(String callId, String phoneNumber, Instant requestedAt, Instant dueAt) {
-        return false;
-    }
+    boolean requestCallbackLater(String callId, String phoneNumber, Instant requestedAt, Instant dueAt);
 }

@@ -4,13 +4,13 @@ import io.hotline.routing.engine.RoutingCommand;
 
 /**
  * The routing engine's record of what happened: why it chose a seat, calls connected and abandoned, seat state
- * changes, inputs it rejected. Persistence stores it (work order trail, reports) and web pushes the seat states to
- * desktops and wallboards; until then, {@code app} wires one that logs at DEBUG.
+ * changes, inputs it rejected. Persistence keeps it durably ({@code DurableRoutingJournal}: the work orders' trail,
+ * call records, seat states, refusals), and {@code app} wires that one.
  * <p>
- * The methods with a {@code default} that does nothing are optional (HikariCP's {@code IMetricsTracker} pattern);
- * the abstract ones are obligations (style.md 6.8): a seat's state, refusals and what a call's record is made of
- * (joined, each offer, the end of a conversation, a hand-off, an escalation), so no assembled journal can silently
- * drop them.
+ * Every method is an obligation (style.md 6.8), so none has a do-nothing default: a decision, a connection, an
+ * abandon, a seat's state, a refusal and what a call's record is made of (joined, each offer, the end of a
+ * conversation, a hand-off, an escalation) reach whatever journal is assembled, and an implementation that cannot
+ * keep one says so itself.
  * <p>
  * Threading: called on the {@code routing-engine} thread, at the end of each batch, in the order the engine
  * emitted the commands. Implementations must not block: a database write is queued to the implementation's own
@@ -19,17 +19,14 @@ import io.hotline.routing.engine.RoutingCommand;
  */
 public interface RoutingJournal {
 
-    /** Why the engine did what it did with a call. */
-    default void recordDecision(RoutingCommand.RecordDecision decision) {
-    }
+    /** Why the engine did what it did with a call: shown on its work order's trail. */
+    void recordDecision(RoutingCommand.RecordDecision decision);
 
-    /** A call reached a seat. */
-    default void callConnected(RoutingCommand.CallConnected connected) {
-    }
+    /** A call reached a seat: its work order is taken over by the seat, its response clock stops. */
+    void callConnected(RoutingCommand.CallConnected connected);
 
-    /** A call left the queue without reaching a seat. */
-    default void callAbandoned(RoutingCommand.CallAbandoned abandoned) {
-    }
+    /** A call left the queue without reaching a seat: its record ends, and its work order may be cancelled. */
+    void callAbandoned(RoutingCommand.CallAbandoned abandoned);
 
     /**
      * A seat changed state: kept, so that the seat gets it back when Hotline starts again (an obligation: no

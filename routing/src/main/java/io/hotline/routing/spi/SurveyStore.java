@@ -17,10 +17,8 @@ public interface SurveyStore {
     /**
      * Records the score once the database answers, on the work order of call {@code callId} (its linkedid): for a
      * score keyed while the database is away, or by a caller routed during an outage, whose work order id is not
-     * known yet. Durable (it survives a restart) and never blocks. Returns false when this store cannot defer (the
-     * default): the score is then not recorded.
+     * known yet. Durable (it survives a restart) and never blocks. Returns false when this store cannot defer (it
+     * says so itself: there is no default): the score is then not recorded.
      */
-    default boolean recordIvrScoreLater(String callId, int score, Instant at) {
-        return false;
-    }
+    boolean recordIvrScoreLater(String callId, int score, Instant at);
 }

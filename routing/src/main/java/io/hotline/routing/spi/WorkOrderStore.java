@@ -3,7 +3,6 @@ package io.hotline.routing.spi;
 import io.hotline.routing.workorder.CallWorkOrderRequest;
 import io.hotline.routing.workorder.FallbackHandoff;
 import io.hotline.routing.workorder.OpenedWorkOrder;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -25,12 +24,10 @@ public interface WorkOrderStore {
      * for the database), and when the database does not answer. Idempotent like {@link #openForCall}; never blocks.
      *
      * @return completes with true once the request is durable (it survives a crash of Hotline) and will reach the
-     *         database; with false, at once, when this store cannot defer (the default): the caller must then wait
-     *         for {@link #openForCall}
+     *         database; with false, at once, when this store cannot defer (it says so itself: there is no
+     *         default): the caller must then wait for {@link #openForCall}
      */
-    default CompletionStage<Boolean> openLater(CallWorkOrderRequest request) {
-        return CompletableFuture.completedFuture(false);
-    }
+    CompletionStage<Boolean> openLater(CallWorkOrderRequest request);
 
     /**
      * Records a channel of a call that went to the dialplan's fallback queue without entering routing (routing

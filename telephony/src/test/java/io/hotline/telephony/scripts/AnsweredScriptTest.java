@@ -29,6 +29,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
@@ -59,6 +60,11 @@ class AnsweredScriptTest {
     private static final WorkOrderStore NO_WORK_ORDERS = new WorkOrderStore() {
         @Override
         public OpenedWorkOrder openForCall(CallWorkOrderRequest request) {
+            throw new AssertionError("the answered script opens no work order");
+        }
+
+        @Override
+        public CompletionStage<Boolean> openLater(CallWorkOrderRequest request) {
             throw new AssertionError("the answered script opens no work order");
         }
 

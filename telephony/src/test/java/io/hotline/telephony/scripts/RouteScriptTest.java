@@ -65,6 +65,12 @@ class RouteScriptTest {
             return new OpenedWorkOrder(opened.workOrder(), created[0]);
         }
 
+        /** Opens at once only: it cannot defer. */
+        @Override
+        public CompletionStage<Boolean> openLater(CallWorkOrderRequest request) {
+            return CompletableFuture.completedFuture(false);
+        }
+
         @Override
         public void handedToFallback(FallbackHandoff handoff) {
             fallbacks.add(handoff);
@@ -188,6 +194,12 @@ class RouteScriptTest {
             @Override
             public OpenedWorkOrder openForCall(CallWorkOrderRequest request) {
                 throw new IllegalStateException("Connection is not available, request timed out after 5000ms");
+            }
+
+            /** Opens at once only: it cannot defer. */
+            @Override
+            public CompletionStage<Boolean> openLater(CallWorkOrderRequest request) {
+                return CompletableFuture.completedFuture(false);
             }
 
             @Override

@@ -28,6 +28,8 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,6 +58,12 @@ class RouteWaitingTest {
                 return new OpenedWorkOrder(new WorkOrder(41, request.asteriskServer(), request.linkedId(), null,
                         request.callerNumber(), request.severity(), WorkOrderState.NEW, request.tier(), null,
                         request.openedAt(), request.openedAt(), request.openedAt(), 0), true);
+            }
+
+            /** Opens at once only: it cannot defer. */
+            @Override
+            public CompletionStage<Boolean> openLater(CallWorkOrderRequest request) {
+                return CompletableFuture.completedFuture(false);
             }
 
             @Override

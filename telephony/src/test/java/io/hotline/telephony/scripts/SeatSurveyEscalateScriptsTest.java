@@ -25,6 +25,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -70,6 +71,11 @@ class SeatSurveyEscalateScriptsTest {
                 ScriptHarness.STRANGERS, new WorkOrderStore() {
                     @Override
                     public OpenedWorkOrder openForCall(CallWorkOrderRequest request) {
+                        throw new AssertionError("no work order is opened by these scripts");
+                    }
+
+                    @Override
+                    public CompletionStage<Boolean> openLater(CallWorkOrderRequest request) {
                         throw new AssertionError("no work order is opened by these scripts");
                     }
 

@@ -1,0 +1,31 @@
+package io.hotline.routing.desk;
+
+/** What happened to a work order, one per audit event. */
+public enum AuditAction {
+    /** Opened (for a call, an abandoned call, an after-hours call, an e-mail or a walk-in). */
+    OPENED,
+    /** A seat answered the work order's call: the first one is the response. */
+    CALL_CONNECTED,
+    /** The conversation of the work order's call ended. */
+    CALL_ENDED,
+    /** The caller left before a seat answered: the work order is callback work. */
+    CALL_ABANDONED,
+    /** A person reached the customer another way (callback, e-mail reply). */
+    CUSTOMER_CONTACTED,
+    /** Moved one rung up the ladder. */
+    ESCALATED,
+    /** Severity changed; due times recomputed. */
+    SEVERITY_CHANGED,
+    /** Waiting on the customer: the resolution clock pauses. */
+    WAITING_ON_CUSTOMER,
+    /** Work resumed: the resolution clock runs again. */
+    RESUMED,
+    /** Solved. */
+    RESOLVED,
+    /** Closed after resolution. */
+    CLOSED,
+    /** Reopened within the reopen window. */
+    REOPENED,
+    /** Another seat owns it now. */
+    OWNER_REASSIGNED
+}

@@ -1,0 +1,137 @@
+package io.hotline.routing.desk;
+
+import io.hotline.routing.workorder.Severity;
+import java.util.Objects;
+
+/**
+ * Everything the service desk reacts to: what happened to calls (from the call engine, named by their linkedid),
+ * what seats and supervisors did on their desktops (the desk applies it or refuses it with a
+ * {@link DeskCommand.Refused}), and time passing ({@link Tick}). Immutable.
+ */
+public sealed interface DeskEvent {
+
+    /** The id of the work order a person acted on. */
+    interface OnWorkOrder {
+        long workOrderId();
+
+        Actor actor();
+    }
+
+    /** A call entered Hotline: it gets its one work order (a second arrival of the same call is refused). */
+    record CallArrived(CallKey call, CustomerProblem problem, Severity severity) implements DeskEvent {
+        public CallArrived {
+            Objects.requireNonNull(call, "call");
+            Objects.requireNonNull(problem, "problem");
+            Objects.requireNonNull(severity, "severity");
+        }
+    }
+
+    /** A seat answered the call: the first human contact (the response), and the seat owns the work order. */
+    record CallConnected(CallKey call, String seatId) implements DeskEvent {
+        public CallConnected {
+            Objects.requireNonNull(call, "call");
+            Objects.requireNonNull(seatId, "seatId");
+        }
+    }
+
+    /** The conversation of the call ended. */
+    record CallEnded(CallKey call) implements DeskEvent {
+        public CallEnded {
+            Objects.requireNonNull(call, "call");
+        }
+    }
+
+    /**
+     * The caller left before a seat answered: the call's work order (opened now if the call had none) becomes
+     * callback work.
+     */
+    record CallAbandoned(CallKey call, CustomerProblem problem, Severity severity) implements DeskEvent {
+        public CallAbandoned {
+            Objects.requireNonNull(call, "call");
+            Objects.requireNonNull(problem, "problem");
+            Objects.requireNonNull(severity, "severity");
+        }
+    }
+
+    /** A seat or supervisor opened a work order for an e-mail or a walk-in. */
+    record OpenedByHand(Actor actor, Origin origin, CustomerProblem problem, Severity severity, String summary)
+            implements DeskEvent {
+        public OpenedByHand {
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(origin, "origin");
+            Objects.requireNonNull(problem, "problem");
+            Objects.requireNonNull(severity, "severity");
+        }
+    }
+
+    /** A person reached the customer another way (a callback, an e-mail reply): a human contact. */
+    record CustomerContacted(long workOrderId, Actor actor, String how) implements DeskEvent, OnWorkOrder {
+        public CustomerContacted {
+            Objects.requireNonNull(actor, "actor");
+        }
+    }
+
+    /** Up one rung of the ladder; needs a reason. */
+    record Escalated(long workOrderId, Actor actor, String reason) implements DeskEvent, OnWorkOrder {
+        public Escalated {
+            Objects.requireNonNull(actor, "actor");
+        }
+    }
+
+    /** Another severity: the due times are recomputed. */
+    record SeverityChanged(long workOrderId, Actor actor, Severity severity, String reason)
+            implements DeskEvent, OnWorkOrder {
+        public SeverityChanged {
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(severity, "severity");
+        }
+    }
+
+    /** The work order waits on the customer: its resolution clock pauses. */
+    record WaitingOnCustomer(long workOrderId, Actor actor, String reason) implements DeskEvent, OnWorkOrder {
+        public WaitingOnCustomer {
+            Objects.requireNonNull(actor, "actor");
+        }
+    }
+
+    /** Work resumes after waiting on the customer: the resolution clock runs again. */
+    record Resumed(long workOrderId, Actor actor, String reason) implements DeskEvent, OnWorkOrder {
+        public Resumed {
+            Objects.requireNonNull(actor, "actor");
+        }
+    }
+
+    /** Solved; needs the resolution text. */
+    record Resolved(long workOrderId, Actor actor, String resolution) implements DeskEvent, OnWorkOrder {
+        public Resolved {
+            Objects.requireNonNull(actor, "actor");
+        }
+    }
+
+    /** Closed after resolution (the customer's rating, when given, is the reason). */
+    record Closed(long workOrderId, Actor actor, String reason) implements DeskEvent, OnWorkOrder {
+        public Closed {
+            Objects.requireNonNull(actor, "actor");
+        }
+    }
+
+    /** Reopened within the reopen window; needs a reason. */
+    record Reopened(long workOrderId, Actor actor, String reason) implements DeskEvent, OnWorkOrder {
+        public Reopened {
+            Objects.requireNonNull(actor, "actor");
+        }
+    }
+
+    /** Another seat owns the work order. */
+    record OwnerReassigned(long workOrderId, Actor actor, String ownerSeatId, String reason)
+            implements DeskEvent, OnWorkOrder {
+        public OwnerReassigned {
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(ownerSeatId, "ownerSeatId");
+        }
+    }
+
+    /** Time passed: warnings due by the desk's clock fire, and closed work orders past their window are released. */
+    record Tick() implements DeskEvent {
+    }
+}

@@ -1,0 +1,246 @@
+package io.hotline.routing.desk;
+
+import io.hotline.routing.ladder.Tier;
+import io.hotline.routing.workorder.WorkOrderState;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What seats and supervisors do to a work order: up the ladder, severity, waiting on the customer, resolve,
+ * close, reopen, reassign. Each handler applies the change and audits it, or refuses it and changes nothing.
+ * <p>
+ * The states: {@code NEW} until a person works on it, {@code IN_PROGRESS} on tier 1 to remote,
+ * {@code DISPATCHED} on site, {@code WAITING_ON_CUSTOMER} (resolution clock paused), {@code RESOLVED}, then
+ * {@code CLOSED}; resolved or closed work orders may be reopened within the window. Confined to the service-desk
+ * thread.
+ */
+final class Ladder {
+    private final DeskState state;
+    private final CallWork calls;
+
+    Ladder(DeskState state, CallWork calls) {
+        this.state = state;
+        this.calls = calls;
+    }
+
+    /**
+     * The work order a person acts on, or {@code null} after refusing the request: unknown work order, or an
+     * actor who is not a person.
+     */
+    private DeskWorkOrder target(DeskEvent.OnWorkOrder event) {
+        String request = event.getClass().getSimpleName();
+        if (!event.actor().isPerson()) {
+            refuse(event, request, "only a seat or a supervisor may do this");
+            return null;
+        }
+        DeskWorkOrder workOrder = state.byId.get(event.workOrderId());
+        if (workOrder == null) {
+            refuse(event, request, "no such work order held (unknown, or released after its reopen window)");
+        }
+        return workOrder;
+    }
+
+    /** {@link #target}, refusing too when the work order is resolved, closed or cancelled. */
+    private DeskWorkOrder open(DeskEvent.OnWorkOrder event) {
+        DeskWorkOrder workOrder = target(event);
+        if (workOrder != null && !workOrder.isOpen()) {
+            refuse(event, event.getClass().getSimpleName(), "work order " + workOrder.id + " is "
+                    + workOrder.state);
+            return null;
+        }
+        return workOrder;
+    }
+
+    private void refuse(DeskEvent.OnWorkOrder event, String request, String reason) {
+        state.refuse(Long.toString(event.workOrderId()), request, reason, event.actor());
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    /** The state of a work order at work on {@code tier}. */
+    private static WorkOrderState working(Tier tier) {
+        return tier == Tier.ON_SITE ? WorkOrderState.DISPATCHED : WorkOrderState.IN_PROGRESS;
+    }
+
+    void contacted(DeskEvent.CustomerContacted contacted) {
+        DeskWorkOrder workOrder = open(contacted);
+        if (workOrder == null) {
+            return;
+        }
+        WorkOrderState from = workOrder.state;
+        if (workOrder.respondedAtMs == DeskWorkOrder.NONE) {
+            calls.respond(workOrder);
+        } else {
+            workOrder.contacts++;
+        }
+        if (workOrder.state == WorkOrderState.NEW) {
+            workOrder.state = WorkOrderState.IN_PROGRESS;
+        }
+        state.changed(workOrder, contacted.actor(), AuditAction.CUSTOMER_CONTACTED, contacted.how(), from,
+                workOrder.tier);
+    }
+
+    void escalate(DeskEvent.Escalated escalated) {
+        if (blank(escalated.reason())) {
+            refuse(escalated, "Escalated", "an escalation needs a reason");
+            return;
+        }
+        DeskWorkOrder workOrder = open(escalated);
+        if (workOrder == null) {
+            return;
+        }
+        if (workOrder.state == WorkOrderState.WAITING_ON_CUSTOMER) {
+            refuse(escalated, "Escalated", "work order " + workOrder.id + " waits on the customer: resume it first");
+            return;
+        }
+        Optional<Tier> next = workOrder.tier.next();
+        if (next.isEmpty()) {
+            refuse(escalated, "Escalated", "work order " + workOrder.id + " is " + workOrder.tier
+                    + ", the top of the ladder");
+            return;
+        }
+        WorkOrderState fromState = workOrder.state;
+        Tier fromTier = workOrder.tier;
+        workOrder.tier = next.get();
+        if (workOrder.tier == Tier.ON_SITE || fromState != WorkOrderState.NEW) {
+            workOrder.state = working(workOrder.tier);
+        }
+        state.changed(workOrder, escalated.actor(), AuditAction.ESCALATED, escalated.reason(), fromState, fromTier);
+    }
+
+    void severity(DeskEvent.SeverityChanged changed) {
+        DeskWorkOrder workOrder = open(changed);
+        if (workOrder == null) {
+            return;
+        }
+        if (workOrder.severity == changed.severity()) {
+            refuse(changed, "SeverityChanged", "work order " + workOrder.id + " is " + changed.severity()
+                    + " already");
+            return;
+        }
+        workOrder.severity = changed.severity();
+        state.changed(workOrder, changed.actor(), AuditAction.SEVERITY_CHANGED, changed.reason(), workOrder.state,
+                workOrder.tier);
+    }
+
+    void waitOnCustomer(DeskEvent.WaitingOnCustomer waiting) {
+        DeskWorkOrder workOrder = open(waiting);
+        if (workOrder == null) {
+            return;
+        }
+        if (workOrder.state == WorkOrderState.WAITING_ON_CUSTOMER) {
+            refuse(waiting, "WaitingOnCustomer", "work order " + workOrder.id + " waits on the customer already");
+            return;
+        }
+        WorkOrderState from = workOrder.state;
+        workOrder.resolution.pause(workOrder.calendar, state.nowMs);
+        workOrder.state = WorkOrderState.WAITING_ON_CUSTOMER;
+        state.changed(workOrder, waiting.actor(), AuditAction.WAITING_ON_CUSTOMER, waiting.reason(), from,
+                workOrder.tier);
+    }
+
+    void resume(DeskEvent.Resumed resumed) {
+        DeskWorkOrder workOrder = target(resumed);
+        if (workOrder == null) {
+            return;
+        }
+        if (workOrder.state != WorkOrderState.WAITING_ON_CUSTOMER) {
+            refuse(resumed, "Resumed", "work order " + workOrder.id + " is " + workOrder.state
+                    + ", not waiting on the customer");
+            return;
+        }
+        // An after-hours call's clock never starts before the opening, even when it waited on the customer.
+        workOrder.resolution.restart(Math.max(state.nowMs, workOrder.callbackAtMs));
+        workOrder.state = working(workOrder.tier);
+        state.changed(workOrder, resumed.actor(), AuditAction.RESUMED, resumed.reason(),
+                WorkOrderState.WAITING_ON_CUSTOMER, workOrder.tier);
+    }
+
+    void resolve(DeskEvent.Resolved resolved) {
+        if (blank(resolved.resolution())) {
+            refuse(resolved, "Resolved", "resolving needs the resolution");
+            return;
+        }
+        DeskWorkOrder workOrder = open(resolved);
+        if (workOrder == null) {
+            return;
+        }
+        WorkOrderState from = workOrder.state;
+        if (workOrder.respondedAtMs == DeskWorkOrder.NONE) {
+            // The resolution reaches the customer: that is the response when nobody had responded yet.
+            calls.respond(workOrder);
+        }
+        workOrder.resolution.stop(workOrder.calendar, state.nowMs);
+        workOrder.resolvedAtMs = state.nowMs;
+        workOrder.state = WorkOrderState.RESOLVED;
+        state.changed(workOrder, resolved.actor(), AuditAction.RESOLVED, resolved.resolution(), from,
+                workOrder.tier);
+    }
+
+    void close(DeskEvent.Closed closed) {
+        DeskWorkOrder workOrder = target(closed);
+        if (workOrder == null) {
+            return;
+        }
+        if (workOrder.state != WorkOrderState.RESOLVED) {
+            refuse(closed, "Closed", "work order " + workOrder.id + " is " + workOrder.state
+                    + ": only a resolved work order is closed");
+            return;
+        }
+        workOrder.closedAtMs = state.nowMs;
+        workOrder.state = WorkOrderState.CLOSED;
+        state.changed(workOrder, closed.actor(), AuditAction.CLOSED, closed.reason(), WorkOrderState.RESOLVED,
+                workOrder.tier);
+        state.scheduleRelease(workOrder);
+    }
+
+    void reopen(DeskEvent.Reopened reopened) {
+        if (blank(reopened.reason())) {
+            refuse(reopened, "Reopened", "a reopen needs a reason");
+            return;
+        }
+        DeskWorkOrder workOrder = target(reopened);
+        if (workOrder == null) {
+            return;
+        }
+        WorkOrderState from = workOrder.state;
+        if (from != WorkOrderState.RESOLVED && from != WorkOrderState.CLOSED) {
+            refuse(reopened, "Reopened", "work order " + workOrder.id + " is " + from
+                    + ": only a resolved or closed work order is reopened");
+            return;
+        }
+        long until = state.reopenableUntilMs(workOrder);
+        if (state.nowMs > until) {
+            refuse(reopened, "Reopened", "the reopen window of work order " + workOrder.id + " ended at "
+                    + Instant.ofEpochMilli(until));
+            return;
+        }
+        workOrder.resolvedAtMs = DeskWorkOrder.NONE;
+        workOrder.closedAtMs = DeskWorkOrder.NONE;
+        workOrder.reopens++;
+        workOrder.resolution.restart(state.nowMs);
+        workOrder.state = working(workOrder.tier);
+        state.changed(workOrder, reopened.actor(), AuditAction.REOPENED, reopened.reason(), from, workOrder.tier);
+    }
+
+    void reassign(DeskEvent.OwnerReassigned reassigned) {
+        if (blank(reassigned.ownerSeatId())) {
+            refuse(reassigned, "OwnerReassigned", "a new owner must be named");
+            return;
+        }
+        DeskWorkOrder workOrder = open(reassigned);
+        if (workOrder == null) {
+            return;
+        }
+        if (reassigned.ownerSeatId().equals(workOrder.owner)) {
+            refuse(reassigned, "OwnerReassigned", reassigned.ownerSeatId() + " owns work order " + workOrder.id
+                    + " already");
+            return;
+        }
+        workOrder.owner = reassigned.ownerSeatId();
+        state.changed(workOrder, reassigned.actor(), AuditAction.OWNER_REASSIGNED, reassigned.reason(),
+                workOrder.state, workOrder.tier);
+    }
+}

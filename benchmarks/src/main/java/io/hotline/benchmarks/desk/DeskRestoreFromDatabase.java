@@ -15,6 +15,10 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Comparator;
@@ -39,7 +43,8 @@ import org.slf4j.LoggerFactory;
  *       returned, and both; the retained heap of the restored desk (used heap after repeated full GCs, before the
  *       load and after it with only the desk kept). Each round checks that the load returned exactly the stored
  *       forms the filling desk held, and the next id, and that the restored desk holds them too; a broken load
- *       fails the benchmark.</li>
+ *       fails the benchmark. The baseline, after each load: the same query through plain JDBC, the rows fetched
+ *       and nothing built.</li>
  * </ol>
  * Bounded: {@code --work-orders} (default 100,000) and {@code --max-seconds} for the whole run (default 1,800);
  * MariaDB on 127.0.0.1:3306 unless {@code HOTLINE_BENCH_DB_URL} says otherwise; the database and the journal's
@@ -53,6 +58,13 @@ public final class DeskRestoreFromDatabase {
     private static final Logger LOG = LoggerFactory.getLogger(DeskRestoreFromDatabase.class);
     private static final String DATABASE = "hotline_bench_desk";
     private static final String SERVER = "pbx1";
+    /** {@code StoredWorkOrders}' query in persistence (package-private there), for the baseline. */
+    private static final String HELD = "SELECT id, origin, asterisk_server, call_linkedid, caller_number,"
+            + " customer_id, contract_level, product_line, summary, severity, state, tier, owner_seat_code,"
+            + " created_at, callback_at, responded_at, resolved_at, closed_at, response_counted_ms,"
+            + " response_running_since, response_stopped, response_fired, response_due_at, resolution_counted_ms,"
+            + " resolution_running_since, resolution_stopped, resolution_fired, resolution_due_at, contacts, reopens,"
+            + " audit_count FROM work_order WHERE released_at IS NULL ORDER BY id";
     /** As long as a start of Hotline would wait for the journal before it gives up. */
     private static final Duration LOAD_WAIT = Duration.ofSeconds(60);
 
@@ -64,7 +76,7 @@ public final class DeskRestoreFromDatabase {
 
     /** One round's figures. */
     private record Round(double startSeconds, double loadSeconds, double restoreSeconds, long retainedBytes,
-                         double loadAverage) {
+                         double rowsOnlySeconds, double loadAverage) {
         double totalSeconds() {
             return loadSeconds + restoreSeconds;
         }
@@ -162,11 +174,35 @@ public final class DeskRestoreFromDatabase {
                 long retained = usedAfterGc() - before;
                 check("the restored desk", restored.nextId(), restored.workOrders(), filled);
                 return new Round(startSeconds, (loadEnded - loadBegan) / 1e9, (restoreEnded - loadEnded) / 1e9,
-                        retained, loadAverage);
+                        retained, rowsOnly(database, filled.workOrders().size()), loadAverage);
             }
         } finally {
             restored = null;
         }
+    }
+
+    /**
+     * The baseline of {@code load()}: the same query through plain JDBC on the same pool, every row fetched and
+     * only its id read, nothing built. What {@code load()} takes beyond it is the mapping into stored forms.
+     */
+    private static double rowsOnly(Database database, int expected) {
+        long began = System.nanoTime();
+        int rows = 0;
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(HELD)) {
+            while (result.next()) {
+                if (result.getLong(1) > 0) {
+                    rows++;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the baseline query failed: " + e.getMessage(), e);
+        }
+        if (rows != expected) {
+            throw new IllegalStateException("the baseline query read " + rows + " rows, not " + expected);
+        }
+        return (System.nanoTime() - began) / 1e9;
     }
 
     /** Fails unless {@code workOrders} are exactly the stored forms the filling desk held, in id order. */
@@ -196,13 +232,15 @@ public final class DeskRestoreFromDatabase {
                 filled.workOrders().size(), filled.nextId(), filled.commands(), filled.warnings(), filled.refused(),
                 rows, filled.handOverSeconds(), filled.writtenSeconds(), rows / filled.writtenSeconds(), fillLoad));
         report.append("| round | journal start (s) | load() (s) | ServiceDesk.restore (s) | total (s) |"
-                + " retained heap of the desk | load average |\n|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " retained heap of the desk | baseline: the query's rows only (s) | load average |\n"
+                + "|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (int i = 0; i < rounds.length; i++) {
             Round round = rounds[i];
             report.append(String.format("| %d | %.2f | %.2f | %.2f | **%.2f** | %.1f MB (%d B per work order)"
-                            + " | %.1f |%n", i + 1, round.startSeconds(), round.loadSeconds(), round.restoreSeconds(),
-                    round.totalSeconds(), round.retainedBytes() / 1e6,
-                    round.retainedBytes() / Math.max(1, filled.workOrders().size()), round.loadAverage()));
+                            + " | %.2f | %.1f |%n", i + 1, round.startSeconds(), round.loadSeconds(),
+                    round.restoreSeconds(), round.totalSeconds(), round.retainedBytes() / 1e6,
+                    round.retainedBytes() / Math.max(1, filled.workOrders().size()), round.rowsOnlySeconds(),
+                    round.loadAverage()));
         }
         report.append(String.format("every round's load() and restored desk equal the filling desk's stored forms%n"
                         + "JDK %s, %d cores, max heap %d MB, %s%n", Runtime.version(),

@@ -14,6 +14,7 @@ import io.hotline.persistence.outbox.DurableRoutingJournal;
 import io.hotline.persistence.outbox.JournalConfig;
 import io.hotline.persistence.workorder.JdbiWorkOrderStore;
 import io.hotline.persistence.seed.DemoSeed;
+import io.hotline.routing.desk.DeskSnapshot;
 import io.hotline.routing.engine.RoutingConfig;
 import io.hotline.routing.engine.RoutingSnapshot;
 import io.hotline.routing.spi.CallControl;
@@ -36,6 +37,8 @@ import java.net.InetSocketAddress;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,9 +79,28 @@ public final class Hotline implements AutoCloseable {
     private IndexedCallerDirectory callerDirectory;
     private AmiService ami;
     private CallControl calls;
+    private DeskService desk;
+    private final DeskWiring deskWiring;
 
-    private Hotline(PrometheusMetrics metrics) {
+    /**
+     * Builds the service desk's ports once the database and the journal run: its store, its notifier, the query of
+     * calls without a work order. Empty when this Hotline has no store for the desk yet (the desk does not run,
+     * and health shows {@code service-desk} DISABLED).
+     */
+    @FunctionalInterface
+    interface DeskWiring {
+        Optional<DeskPorts> ports(Jdbi jdbi, DurableRoutingJournal journal);
+    }
+
+    /**
+     * Until persistence's store of the service desk is on main (issue 14, branch {@code deskstore}), Hotline has no
+     * durable place for the desk's work orders: it does not run the desk rather than lose what it decides.
+     */
+    static final DeskWiring WITHOUT_DESK_STORE = (jdbi, journal) -> Optional.empty();
+
+    private Hotline(PrometheusMetrics metrics, DeskWiring deskWiring) {
         this.metrics = metrics;
+        this.deskWiring = deskWiring;
     }
 
     /**
@@ -87,8 +109,13 @@ public final class Hotline implements AutoCloseable {
      * @throws io.hotline.routing.HotlineException with an operator-readable message when a component fails
      */
     public static Hotline start(HotlineConfiguration config) {
+        return start(config, WITHOUT_DESK_STORE);
+    }
+
+    /** {@link #start(HotlineConfiguration)} with the service desk's ports built by {@code deskWiring}. */
+    static Hotline start(HotlineConfiguration config, DeskWiring deskWiring) {
         long started = System.nanoTime();
-        Hotline hotline = new Hotline(new PrometheusMetrics());
+        Hotline hotline = new Hotline(new PrometheusMetrics(), Objects.requireNonNull(deskWiring, "deskWiring"));
         try {
             hotline.startComponents(config);
         } catch (RuntimeException e) {
@@ -110,7 +137,9 @@ public final class Hotline implements AutoCloseable {
         DeferredHealthCheck journalHealth = DeferredHealthCheck.degrading("journal", "waiting for the database");
         DeferredHealthCheck agiHealth = new DeferredHealthCheck("agi", "waiting for routing");
         DeferredHealthCheck amiHealth = DeferredHealthCheck.degrading("ami", "waiting for routing");
-        healthMonitor = new HealthMonitor(List.of(databaseHealth, routingHealth, journalHealth,
+        DeferredHealthCheck deskHealth = DeferredHealthCheck.degrading(DeskService.COMPONENT,
+                "waiting for the journal");
+        healthMonitor = new HealthMonitor(List.of(databaseHealth, routingHealth, journalHealth, deskHealth,
                 config.ami().isEmpty() ? disabled("ami", "HOTLINE_AMI_HOST is not set: Hotline learns of calls "
                         + "from the dialplan's AGI requests only") : amiHealth, agiHealth),
                 config.healthInterval(), InstantSource.system(), registry);
@@ -136,7 +165,10 @@ public final class Hotline implements AutoCloseable {
         SeatRequests seatRequests = new SeatRequests(SEAT_REQUEST_TIMEOUT);
         AmiCallControl amiCalls = config.ami().isEmpty() ? null : new AmiCallControl(callers);
         calls = amiCalls == null ? callers : amiCalls;
-        Map<String, String> seatDevices = startRouting(config, registry, routingHealth, calls, seatRequests);
+        awaitEarlierRun();
+        DeskFeed deskFeed = startDesk(config, registry, deskHealth);
+        Map<String, String> seatDevices = startRouting(config, registry, routingHealth, calls, seatRequests,
+                deskFeed);
         if (amiCalls != null) {
             // Connections log in in the background: an Asterisk that is down delays nothing; health shows it.
             ami = AmiService.start(config.ami(), seatDevices, routing, registry);
@@ -196,17 +228,13 @@ public final class Hotline implements AutoCloseable {
      */
     private Map<String, String> startRouting(HotlineConfiguration config, MeterRegistry registry,
                                              DeferredHealthCheck health, CallControl calls,
-                                             SeatRequests seatRequests) {
-        if (!journal.awaitEarlierRun(EARLIER_RUN_WAIT)) {
-            LOG.warn("The routing journal did not write what the last run left within {} s: seats get the state the"
-                    + " database has", EARLIER_RUN_WAIT.toSeconds());
-        }
+                                             SeatRequests seatRequests, DeskFeed deskFeed) {
         // A withdrawn offer's caller is still inside that Dial until Asterisk ends it: by itself at Dial's timeout
         // without AMI, at once after AmiCallControl's Hangup with it (or later, should that fail). The engine holds
         // the caller until the dialplan reports the Dial's end, so no seat is offered a call its phone cannot ring.
         RoutingConfig routingConfig = config.routing().withHoldUntilDialEnds(true);
         rehearse(routingConfig);
-        routing = RoutingService.start(routingConfig, InstantSource.system(), calls, journal, seatRequests);
+        routing = RoutingService.start(routingConfig, InstantSource.system(), calls, journal, seatRequests, deskFeed);
         routingMetrics = new RoutingMetrics(config.routing().queues().keySet(), routing::snapshot,
                 routing::inboxDepth, routing::inboxRefused, routing::failures);
         routingMetrics.bindTo(registry);
@@ -217,6 +245,35 @@ public final class Hotline implements AutoCloseable {
         LOG.info("Routing {} queues ({} by default) for {} seats", config.routing().queues().size(),
                 config.routing().defaultQueue(), seats.size());
         return seats;
+    }
+
+    /** Waits for the journal to write what the last run left: seat states, work orders, calls without one. */
+    private void awaitEarlierRun() {
+        if (!journal.awaitEarlierRun(EARLIER_RUN_WAIT)) {
+            LOG.warn("The routing journal did not write what the last run left within {} s: seats get the state the"
+                    + " database has, and the service desk what it holds", EARLIER_RUN_WAIT.toSeconds());
+        }
+    }
+
+    /**
+     * Starts the service desk (restored from its store, told the calls an earlier run left without a work order)
+     * before routing, which tells it about calls; returns routing's feed to it. Without ports for the desk it does
+     * not run, and health shows it DISABLED.
+     */
+    private DeskFeed startDesk(HotlineConfiguration config, MeterRegistry registry, DeferredHealthCheck health) {
+        Optional<DeskPorts> ports = deskWiring.ports(database.database().jdbi(), journal);
+        if (ports.isEmpty()) {
+            health.delegateTo(disabled(DeskService.COMPONENT, "the service desk's store is not wired in this"
+                    + " build (issue 14): work orders are opened by the route script"));
+            return DeskFeed.withoutDesk(config.asteriskName());
+        }
+        desk = DeskService.start(config.desk(), InstantSource.system(), ports.get());
+        Gauge.builder(HotlineMeters.DESK_INBOX_DEPTH.meterName(), desk, DeskService::inboxDepth)
+                .description(HotlineMeters.DESK_INBOX_DEPTH.description()).register(registry);
+        FunctionCounter.builder(HotlineMeters.DESK_INBOX_REFUSED.meterName(), desk, DeskService::inboxRefused)
+                .description(HotlineMeters.DESK_INBOX_REFUSED.description()).register(registry);
+        health.delegateTo(desk.healthCheck());
+        return new DeskFeed(config.asteriskName(), desk.inbox());
     }
 
     /** Warms the call path on a throwaway engine (see {@link RoutingRehearsal}); a failure only costs the warm-up. */
@@ -305,6 +362,11 @@ public final class Hotline implements AutoCloseable {
         return calls;
     }
 
+    /** The service desk's latest published snapshot, or empty when this Hotline runs no desk. */
+    Optional<DeskSnapshot> deskSnapshot() {
+        return Optional.ofNullable(desk).map(DeskService::snapshot);
+    }
+
     /** The latest health report. */
     public HealthReport health() {
         return healthMonitor.current();
@@ -321,6 +383,7 @@ public final class Hotline implements AutoCloseable {
         stop("health monitor", healthMonitor);
         stop("routing", routing);
         stop("routing metrics", routingMetrics);
+        stop("service desk", desk);
         stop("routing journal", journal);
         stop("database", database);
         stop("metrics", metrics);

@@ -4,8 +4,10 @@ import io.hotline.ops.config.AmiHost;
 import io.hotline.ops.config.InvalidSettingException;
 import io.hotline.ops.config.Setting;
 import io.hotline.ops.config.Settings;
+import io.hotline.routing.desk.DeskConfig;
 import io.hotline.routing.dispatch.DispatchDeadlines;
 import io.hotline.routing.engine.RoutingConfig;
+import io.hotline.routing.hours.BusinessHours;
 import io.hotline.routing.sla.ServiceLevels;
 import io.hotline.telephony.agi.AgiLimits;
 import io.hotline.telephony.agi.AgiServerConfig;
@@ -13,7 +15,9 @@ import io.hotline.telephony.agi.CidrBlock;
 import io.hotline.telephony.ami.AmiServerConfig;
 import io.hotline.web.WebConfig;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -27,6 +31,8 @@ import java.util.Objects;
  * @param ami               the Asterisk servers followed over AMI; empty when HOTLINE_AMI_HOST is unset
  * @param seedDemoWhenEmpty whether {@code run} loads the demo organisation into an empty database
  * @param serviceLevels     SLA targets per severity
+ * @param desk              the service desk: the SLA targets, the hotline's hours (routing's), the contracts whose
+ *                          clocks count business hours, the reopen window
  * @param dispatch          on-site dispatch clocks
  * @param routing           how calls are routed: HOTLINE_ROUTING_FILE, or the built-in defaults
  * @param healthInterval    how often component health is re-checked
@@ -36,11 +42,15 @@ import java.util.Objects;
 public record HotlineConfiguration(
         DatabaseSettings database, WebConfig web, AgiServerConfig agi, String asteriskName, List<AmiServerConfig> ami,
         boolean seedDemoWhenEmpty,
-        ServiceLevels serviceLevels, DispatchDeadlines dispatch, RoutingConfig routing, Duration healthInterval,
+        ServiceLevels serviceLevels, DeskConfig desk, DispatchDeadlines dispatch, RoutingConfig routing,
+        Duration healthInterval,
         Duration shutdownTimeout, String logLevel) {
 
     /** How long an AMI action waits for Asterisk's response. */
     static final Duration AMI_ACTION_TIMEOUT = Duration.ofSeconds(5);
+
+    /** Whom the service desk's warnings go to beside the work order's owner: the supervisors' board. */
+    static final String SUPERVISORS = "supervisors";
 
     /** Largest HTTP request body accepted; the SMS webhook and agent API of later issues fit well within it. */
     static final int MAX_REQUEST_BYTES = 64 * 1024;
@@ -52,6 +62,7 @@ public record HotlineConfiguration(
         Objects.requireNonNull(asteriskName, "asteriskName");
         ami = List.copyOf(ami);
         Objects.requireNonNull(serviceLevels, "serviceLevels");
+        Objects.requireNonNull(desk, "desk");
         Objects.requireNonNull(dispatch, "dispatch");
         Objects.requireNonNull(routing, "routing");
         Objects.requireNonNull(healthInterval, "healthInterval");
@@ -81,9 +92,29 @@ public record HotlineConfiguration(
         AgiServerConfig agi = AgiServerConfig.of(agiAddress, agiPort).withLimits(agiLimits(settings));
         String asteriskName = settings.string(Setting.HOTLINE_ASTERISK_NAME);
         return new HotlineConfiguration(database, web, agi, asteriskName, ami(settings, asteriskName),
-                settings.bool(Setting.HOTLINE_SEED_DEMO_WHEN_EMPTY), settings.serviceLevels(),
+                settings.bool(Setting.HOTLINE_SEED_DEMO_WHEN_EMPTY), settings.serviceLevels(), desk(settings),
                 settings.dispatchDeadlines(), settings.routing(), settings.duration(Setting.HOTLINE_HEALTH_INTERVAL),
                 settings.duration(Setting.HOTLINE_SHUTDOWN_TIMEOUT), settings.logLevel(Setting.HOTLINE_LOG_LEVEL));
+    }
+
+    /**
+     * The service desk's settings: the SLA targets, the hotline's hours (tier 1 of the routing configuration's
+     * business hours, so that the desk and routing agree on what is after hours), those hours for each contract
+     * level of HOTLINE_SLA_BUSINESS_HOURS_CONTRACTS, and the reopen window of HOTLINE_REOPEN_DAYS.
+     */
+    static DeskConfig desk(Settings settings) {
+        BusinessHours hours = settings.routing().hours();
+        Map<String, BusinessHours> contractHours = new LinkedHashMap<>();
+        settings.contractLevels(Setting.HOTLINE_SLA_BUSINESS_HOURS_CONTRACTS)
+                .forEach(level -> contractHours.put(level, hours));
+        try {
+            return new DeskConfig(settings.serviceLevels(), hours, contractHours,
+                    Duration.ofDays(settings.intInRange(Setting.HOTLINE_REOPEN_DAYS, 0, 365)), SUPERVISORS);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(Setting.HOTLINE_SLA_BUSINESS_HOURS_CONTRACTS.key(),
+                    Setting.HOTLINE_SLA_BUSINESS_HOURS_CONTRACTS.key() + ": " + e.getMessage()
+                            + " (tier 1 of the routing configuration's hours)");
+        }
     }
 
     /** Whether two bind addresses would take the same port: the same address, or either is every address. */

@@ -9,8 +9,9 @@ import java.util.Objects;
 /**
  * Hands each command of the routing engine to the port that carries it out: one line per command type, nothing
  * else (style.md 6.2). Calls to the telephone system go to {@link CallControl}; facts to keep go to
- * {@link RoutingJournal}; a command that is both (an offer, an escalation) goes to both; the engine's answers to
- * seats' requests to {@link SeatRequestAnswers}.
+ * {@link RoutingJournal}; what happened to a call also goes to the service desk ({@link DeskFeed}: joined,
+ * connected, ended, abandoned, handed off, moved); a command may go to several (an escalation is carried out,
+ * kept and told to the desk); the engine's answers to seats' requests go to {@link SeatRequestAnswers}.
  * <p>
  * Confined to the routing thread; holds no state. The ports return at once (they hand I/O to their own threads).
  */
@@ -18,11 +19,14 @@ final class RoutingCommandDispatcher {
     private final CallControl calls;
     private final RoutingJournal journal;
     private final SeatRequestAnswers seatAnswers;
+    private final DeskFeed desk;
 
-    RoutingCommandDispatcher(CallControl calls, RoutingJournal journal, SeatRequestAnswers seatAnswers) {
+    RoutingCommandDispatcher(CallControl calls, RoutingJournal journal, SeatRequestAnswers seatAnswers,
+                             DeskFeed desk) {
         this.calls = Objects.requireNonNull(calls, "calls");
         this.journal = Objects.requireNonNull(journal, "journal");
         this.seatAnswers = Objects.requireNonNull(seatAnswers, "seatAnswers");
+        this.desk = Objects.requireNonNull(desk, "desk");
     }
 
     void dispatch(RoutingCommand command) {
@@ -40,22 +44,28 @@ final class RoutingCommandDispatcher {
         } else if (command instanceof RoutingCommand.MoveToQueue move) {
             calls.moveToQueue(move);
             journal.callEscalated(move);
+            desk.callMoved(move);
         } else if (command instanceof RoutingCommand.AnswerVerdict verdict) {
             calls.answerVerdict(verdict);
         } else if (command instanceof RoutingCommand.RecordDecision decision) {
             journal.recordDecision(decision);
         } else if (command instanceof RoutingCommand.CallConnected connected) {
             journal.callConnected(connected);
+            desk.callConnected(connected);
         } else if (command instanceof RoutingCommand.CallAbandoned abandoned) {
             journal.callAbandoned(abandoned);
+            desk.callAbandoned(abandoned);
         } else if (command instanceof RoutingCommand.SeatStateChanged change) {
             journal.seatStateChanged(change);
         } else if (command instanceof RoutingCommand.CallJoined joined) {
             journal.callJoined(joined);
+            desk.callJoined(joined);
         } else if (command instanceof RoutingCommand.ConversationEnded ended) {
             journal.conversationEnded(ended);
+            desk.conversationEnded(ended);
         } else if (command instanceof RoutingCommand.CallHandedOff handedOff) {
             journal.callHandedOff(handedOff);
+            desk.callHandedOff(handedOff);
         } else if (command instanceof RoutingCommand.RequestRejected rejected) {
             journal.requestRejected(rejected);
         } else if (command instanceof RoutingCommand.SeatRequestAnswered answered) {

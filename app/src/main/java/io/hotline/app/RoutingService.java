@@ -66,9 +66,9 @@ final class RoutingService implements AutoCloseable {
 
     /** Creates the engine and its inbox of {@value #INBOX_CAPACITY} events, and starts the routing thread. */
     static RoutingService start(RoutingConfig config, InstantSource clock, CallControl calls,
-                                RoutingJournal journal, SeatRequestAnswers seatAnswers) {
+                                RoutingJournal journal, SeatRequestAnswers seatAnswers, DeskFeed desk) {
         RoutingService service = new RoutingService(new RoutingEngine(config, clock), new RoutingInbox(INBOX_CAPACITY),
-                new RoutingCommandDispatcher(calls, journal, seatAnswers), RoutingEngine::apply, clock);
+                new RoutingCommandDispatcher(calls, journal, seatAnswers, desk), RoutingEngine::apply, clock);
         service.start();
         return service;
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hotline.ops.config.InvalidSettingException;
 import io.hotline.ops.config.Settings;
+import io.hotline.routing.desk.DeskConfig;
+import io.hotline.routing.workorder.Severity;
 import io.hotline.telephony.agi.AgiServerConfig;
 import io.hotline.telephony.agi.CidrBlock;
 import java.time.Duration;
@@ -51,5 +53,39 @@ class HotlineConfigurationTest {
         assertThatThrownBy(() -> HotlineConfiguration.from(Settings.of(Map.of("HOTLINE_AGI_ALLOW", "10.0.0.0/8,pbx"))))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageStartingWith("HOTLINE_AGI_ALLOW='10.0.0.0/8,pbx' has 'pbx', which is not an IPv4 or IPv6");
+    }
+
+    @Test
+    void shouldGiveTheDeskTheSlaTargetsRoutingsHoursTheBusinessHoursContractsAndTheReopenWindow() {
+        // when
+        Settings settings = Settings.of(Map.of(
+                "HOTLINE_SLA_P1_RESPOND", "20m",
+                "HOTLINE_SLA_BUSINESS_HOURS_CONTRACTS", "basic, STANDARD",
+                "HOTLINE_REOPEN_DAYS", "3"));
+        DeskConfig desk = HotlineConfiguration.from(settings).desk();
+
+        // then
+        assertThat(desk.serviceLevels().target(Severity.P1).respond()).isEqualTo(Duration.ofMinutes(20));
+        assertThat(desk.hotlineHours()).isEqualTo(settings.routing().hours());
+        assertThat(desk.contractHours()).containsOnlyKeys("BASIC", "STANDARD")
+                .containsValue(settings.routing().hours());
+        assertThat(desk.reopenWindow()).isEqualTo(Duration.ofDays(3));
+    }
+
+    @Test
+    void shouldCountEveryContract24x7AndReopenWithinSevenDaysByDefault() {
+        DeskConfig desk = HotlineConfiguration.from(Settings.of(Map.of())).desk();
+
+        assertThat(desk.contractHours()).isEmpty();
+        assertThat(desk.reopenWindow()).isEqualTo(Duration.ofDays(7));
+    }
+
+    @Test
+    void shouldNameTheSettingOfAnUnknownContractLevel() {
+        assertThatThrownBy(() -> Settings.of(Map.of("HOTLINE_SLA_BUSINESS_HOURS_CONTRACTS", "STANDARD,GOLD")))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("HOTLINE_SLA_BUSINESS_HOURS_CONTRACTS").hasMessageContaining("'GOLD'");
+        assertThatThrownBy(() -> Settings.of(Map.of("HOTLINE_REOPEN_DAYS", "-1")))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("HOTLINE_REOPEN_DAYS");
     }
 }

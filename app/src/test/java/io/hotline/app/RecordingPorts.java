@@ -1,6 +1,7 @@
 package io.hotline.app;
 
 import io.hotline.routing.engine.RoutingCommand;
+import io.hotline.routing.loop.Inbox;
 import io.hotline.routing.spi.CallControl;
 import io.hotline.routing.spi.RoutingJournal;
 import io.hotline.routing.spi.SeatRequestAnswers;
@@ -13,6 +14,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Thread-safe.
  */
 class RecordingPorts implements CallControl, RoutingJournal, SeatRequestAnswers {
+    /** A feed to a service desk that nobody runs (for routing tests that do not look at the desk). */
+    static DeskFeed deskFeed() {
+        return new DeskFeed("asterisk", new Inbox<>(1_024));
+    }
+
     /** One port call. */
     record Call(String method, RoutingCommand command, String thread) {
     }

@@ -45,7 +45,8 @@ class RoutingCommandCoverageTest {
         CallControl calls = recording(CallControl.class, reached);
         RoutingJournal journal = recording(RoutingJournal.class, reached);
         SeatRequestAnswers seatAnswers = recording(SeatRequestAnswers.class, reached);
-        RoutingCommandDispatcher dispatcher = new RoutingCommandDispatcher(calls, journal, seatAnswers);
+        RoutingCommandDispatcher dispatcher = new RoutingCommandDispatcher(calls, journal, seatAnswers,
+                RecordingPorts.deskFeed());
 
         Set<String> gaps = new TreeSet<>();
         Class<?>[] types = RoutingCommand.class.getPermittedSubclasses();

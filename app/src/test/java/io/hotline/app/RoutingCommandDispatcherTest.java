@@ -2,13 +2,16 @@ package io.hotline.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hotline.routing.desk.DeskEvent;
 import io.hotline.routing.engine.Handoff;
 import io.hotline.routing.engine.RoutingCommand;
 import io.hotline.routing.engine.RoutingEvent;
 import io.hotline.routing.ladder.Tier;
+import io.hotline.routing.loop.Inbox;
 import io.hotline.routing.seat.SeatState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +21,8 @@ class RoutingCommandDispatcherTest {
     void shouldHandEveryCommandTypeToThePortMethodThatCarriesItOut() {
         // given recording ports
         RecordingPorts ports = new RecordingPorts();
-        RoutingCommandDispatcher dispatcher = new RoutingCommandDispatcher(ports, ports, ports);
+        RoutingCommandDispatcher dispatcher = new RoutingCommandDispatcher(ports, ports, ports,
+                RecordingPorts.deskFeed());
         List<RoutingCommand> commands = List.of(
                 new RoutingCommand.OfferCall("c1", "S1001", "PJSIP/1001", Tier.TIER1, 7L, Duration.ofSeconds(15),
                         "best"),
@@ -46,17 +50,26 @@ class RoutingCommandDispatcherTest {
     }
 
     @Test
-    void shouldHandWhatMakesTheCallRecordToTheJournal() {
+    void shouldHandWhatMakesTheCallRecordToTheJournalAndTellTheDesk() throws InterruptedException {
+        // given
         RecordingPorts ports = new RecordingPorts();
-        RoutingCommandDispatcher dispatcher = new RoutingCommandDispatcher(ports, ports, ports);
+        Inbox<DeskEvent> desk = new Inbox<>(16);
+        RoutingCommandDispatcher dispatcher = new RoutingCommandDispatcher(ports, ports, ports,
+                new DeskFeed("pbx1", desk));
         List<RoutingCommand> commands = List.of(
                 new RoutingCommand.CallJoined("c1", "support", RoutingEvent.CallOrigin.UNKNOWN, "ERP_U8", 7L),
                 new RoutingCommand.ConversationEnded("c1", "S1001", Duration.ofSeconds(52)),
                 new RoutingCommand.CallHandedOff("c2", "support", Handoff.CALLBACK, Duration.ofSeconds(70)));
 
+        // when
         commands.forEach(dispatcher::dispatch);
 
+        // then
         assertThat(ports.methods()).containsExactly("callJoined", "conversationEnded", "callHandedOff");
         assertThat(ports.calls).extracting(RecordingPorts.Call::command).containsExactlyElementsOf(commands);
+        List<DeskEvent> told = new ArrayList<>();
+        desk.drainTo(told, 16, 0);
+        assertThat(told).extracting(event -> event.getClass().getSimpleName())
+                .containsExactly("CallArrived", "CallEnded", "CallHandedOff");
     }
 }

@@ -138,7 +138,8 @@ class RoutingServiceTest {
             }
         };
         service = new RoutingService(new RoutingEngine(OPEN, InstantSource.system()),
-                new RoutingInbox(RoutingService.INBOX_CAPACITY), new RoutingCommandDispatcher(broken, ports, ports),
+                new RoutingInbox(RoutingService.INBOX_CAPACITY), new RoutingCommandDispatcher(broken, ports, ports,
+                        RecordingPorts.deskFeed()),
                 RoutingEngine::apply, InstantSource.system());
         service.start();
 
@@ -210,7 +211,8 @@ class RoutingServiceTest {
 
     private RoutingService started(RoutingConfig config, int capacity, RoutingService.EventHandler handler) {
         service = new RoutingService(new RoutingEngine(config, InstantSource.system()), new RoutingInbox(capacity),
-                new RoutingCommandDispatcher(ports, ports, ports), handler, InstantSource.system());
+                new RoutingCommandDispatcher(ports, ports, ports, RecordingPorts.deskFeed()), handler,
+                InstantSource.system());
         service.start();
         return service;
     }

@@ -91,6 +91,11 @@ public enum Setting {
             "Time from opening a P3 (how-to, configuration) work order to the first response."),
     HOTLINE_SLA_P3_RESOLVE("48h", SettingValues::duration,
             "Time from opening a P3 work order to its resolution."),
+    HOTLINE_SLA_BUSINESS_HOURS_CONTRACTS(null, SettingValues::contractLevels,
+            "Contract levels (BASIC, STANDARD, PREMIUM, comma-separated) whose SLA clocks count tier 1's opening "
+                    + "hours only; unset counts all 24x7."),
+    HOTLINE_REOPEN_DAYS("7", (setting, value) -> SettingValues.intInRange(setting, value, 0, 365),
+            "Days after resolution (or closure) within which a work order may be reopened (0-365)."),
     HOTLINE_DISPATCH_SEND_DEADLINE("10m", SettingValues::duration,
             "Time from the on-site decision to the work order reaching the nearest branch."),
     HOTLINE_DISPATCH_ASSIGN_DEADLINE("4h", SettingValues::duration,

@@ -6,6 +6,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -30,6 +31,7 @@ final class SettingValues {
             Pattern.compile("(?i)([?&;(][^=&;?()]*(?:password|passwd|pwd|secret|token|key)[^=&;?()]*=)[^&;)]*");
     private static final Pattern URL_USER_INFO_PASSWORD = Pattern.compile("(//[^/:@]*:)[^/@]*@");
     private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
+    private static final Set<String> CONTRACT_LEVELS = Set.of("BASIC", "STANDARD", "PREMIUM");
 
     private SettingValues() {
     }
@@ -150,6 +152,22 @@ final class SettingValues {
             }
         }
         return value.strip();
+    }
+
+    /** A comma-separated list of contract levels, each BASIC, STANDARD or PREMIUM, none twice. */
+    static String contractLevels(Setting setting, String value) {
+        Set<String> seen = new LinkedHashSet<>();
+        for (String entry : value.split(",", -1)) {
+            String level = entry.strip().toUpperCase(Locale.ROOT);
+            if (!CONTRACT_LEVELS.contains(level)) {
+                throw invalid(setting, value, "has '" + entry.strip() + "', which is not a contract level (BASIC,"
+                        + " STANDARD or PREMIUM)");
+            }
+            if (!seen.add(level)) {
+                throw invalid(setting, value, "names " + level + " twice");
+            }
+        }
+        return String.join(",", seen);
     }
 
     static String amiHosts(Setting setting, String value) {

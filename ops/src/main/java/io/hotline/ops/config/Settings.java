@@ -216,6 +216,15 @@ public final class Settings {
         return SettingValues.logLevel(setting, string(setting));
     }
 
+    /**
+     * The contract levels of {@link Setting#HOTLINE_SLA_BUSINESS_HOURS_CONTRACTS}, upper case, in the order given;
+     * empty when unset (every contract counts 24x7).
+     */
+    public List<String> contractLevels(Setting setting) {
+        return optional(setting).map(value -> List.of(SettingValues.contractLevels(setting, value).split(",")))
+                .orElse(List.of());
+    }
+
     /** Where the setting's value came from. */
     public Source source(Setting setting) {
         return sources.get(setting);

@@ -63,6 +63,12 @@ public enum HotlineMeters {
     /** Events refused because the routing inbox was full, since start. */
     ROUTING_INBOX_REFUSED("hotline.routing.inbox.refused", Meter.Type.COUNTER, null,
             "Events refused because the routing inbox was full."),
+    /** Events waiting in the service desk's inbox now. */
+    DESK_INBOX_DEPTH("hotline.desk.inbox.depth", Meter.Type.GAUGE, null,
+            "Events waiting in the service desk's inbox."),
+    /** Events refused because the service desk's inbox was full, since start (the calls' facts among them). */
+    DESK_INBOX_REFUSED("hotline.desk.inbox.refused", Meter.Type.COUNTER, null,
+            "Events refused because the service desk's inbox was full."),
     /** FastAGI sessions open now (callers waiting in queue among them). */
     AGI_SESSIONS_ACTIVE("hotline.agi.sessions.active", Meter.Type.GAUGE, null,
             "FastAGI sessions open now."),

@@ -36,10 +36,10 @@ class SettingTest {
     }
 
     @Test
-    void shouldLeaveOnlyTheConfigFileDatabaseUrlAmiHostAndRoutingFileWithoutDefault() {
+    void shouldLeaveOnlyTheConfigFileDatabaseUrlAmiHostRoutingFileAndBusinessHoursContractsWithoutDefault() {
         assertThat(Arrays.stream(Setting.values()).filter(setting -> setting.defaultValue() == null))
                 .containsExactly(Setting.HOTLINE_CONFIG_FILE, Setting.HOTLINE_DB_URL, Setting.HOTLINE_AMI_HOST,
-                        Setting.HOTLINE_ROUTING_FILE);
+                        Setting.HOTLINE_ROUTING_FILE, Setting.HOTLINE_SLA_BUSINESS_HOURS_CONTRACTS);
     }
 
     @Test

@@ -10,6 +10,13 @@ public enum AuditAction {
     CALL_ENDED,
     /** The caller left before a seat answered: the work order is callback work. */
     CALL_ABANDONED,
+    /**
+     * The caller left the queue handed to something that serves them (a callback they chose, the after-hours
+     * message, the dialplan's fallback queue): not an abandon.
+     */
+    CALL_HANDED_OFF,
+    /** The seat moved the live call sideways to another queue on the same rung (or lower): the tier stays. */
+    CALL_TRANSFERRED,
     /** A person reached the customer another way (callback, e-mail reply). */
     CUSTOMER_CONTACTED,
     /** Moved one rung up the ladder. */

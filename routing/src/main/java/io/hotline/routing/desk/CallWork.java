@@ -1,5 +1,6 @@
 package io.hotline.routing.desk;
 
+import io.hotline.routing.engine.Handoff;
 import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.workorder.Severity;
 import io.hotline.routing.workorder.WorkOrderState;
@@ -10,6 +11,7 @@ import java.time.Instant;
  * about calls. Confined to the service-desk thread.
  */
 final class CallWork {
+    private static final String LEFT = "the caller left before a seat answered: call back";
     private final DeskState state;
 
     CallWork(DeskState state) {
@@ -24,14 +26,14 @@ final class CallWork {
                     + "; a call gets exactly one", caller);
             return;
         }
-        openForCall(arrived.call(), arrived.problem(), arrived.severity(), caller, false);
+        openForCall(arrived.call(), arrived.problem(), arrived.severity(), caller, false, "call arrived");
     }
 
     void abandoned(DeskEvent.CallAbandoned abandoned) {
         Actor caller = new Actor(ActorKind.CALLER, abandoned.call().linkedId());
         DeskWorkOrder workOrder = state.byCall.get(abandoned.call());
         if (workOrder == null) {
-            openForCall(abandoned.call(), abandoned.problem(), abandoned.severity(), caller, true);
+            openForCall(abandoned.call(), abandoned.problem(), abandoned.severity(), caller, true, LEFT);
         } else if (!workOrder.isOpen()) {
             state.refuse(Long.toString(workOrder.id), "CallAbandoned", "work order " + workOrder.id + " is "
                     + workOrder.state + ": nobody calls back", caller);
@@ -39,34 +41,83 @@ final class CallWork {
             if (workOrder.callbackAtMs == DeskWorkOrder.NONE) {
                 workOrder.callbackAtMs = state.nowMs;
             }
-            state.changed(workOrder, caller, AuditAction.CALL_ABANDONED, "the caller left before a seat answered:"
-                    + " call back", workOrder.state, workOrder.tier);
+            state.changed(workOrder, caller, AuditAction.CALL_ABANDONED, LEFT, workOrder.state, workOrder.tier);
         }
     }
 
     /**
+     * The caller was handed to a callback, the after-hours message or the fallback queue: callback work (from now,
+     * or from the hotline's next opening) or, for the fallback queue, only audited; never an abandon.
+     */
+    void handedOff(DeskEvent.CallHandedOff handedOff) {
+        Actor caller = new Actor(ActorKind.CALLER, handedOff.call().linkedId());
+        Handoff handoff = handedOff.handoff();
+        boolean callback = handoff != Handoff.FALLBACK;
+        DeskWorkOrder workOrder = state.byCall.get(handedOff.call());
+        if (workOrder == null) {
+            openForCall(handedOff.call(), handedOff.problem(), handedOff.severity(), caller, callback,
+                    why(handoff, state.nowMs));
+            return;
+        }
+        if (!workOrder.isOpen()) {
+            state.refuse(Long.toString(workOrder.id), "CallHandedOff", "work order " + workOrder.id + " is "
+                    + workOrder.state + ": nothing to hand off", caller);
+            return;
+        }
+        long startMs = state.nowMs;
+        if (handoff == Handoff.AFTER_HOURS) {
+            startMs = nextOpening();
+            if (startMs > state.nowMs && workOrder.callbackAtMs == DeskWorkOrder.NONE
+                    && workOrder.state == WorkOrderState.NEW && workOrder.respondedAtMs == DeskWorkOrder.NONE) {
+                // Nobody can respond before the opening: the clocks start then, as for a call the desk saw closed.
+                workOrder.response.pause(workOrder.calendar, state.nowMs);
+                workOrder.response.restart(startMs);
+                workOrder.resolution.pause(workOrder.calendar, state.nowMs);
+                workOrder.resolution.restart(startMs);
+            }
+        }
+        if (callback && workOrder.callbackAtMs == DeskWorkOrder.NONE) {
+            workOrder.callbackAtMs = startMs;
+        }
+        state.changed(workOrder, caller, AuditAction.CALL_HANDED_OFF, why(handoff, startMs), workOrder.state,
+                workOrder.tier);
+    }
+
+    private static String why(Handoff handoff, long startMs) {
+        return switch (handoff) {
+            case CALLBACK -> "the caller chose a callback while waiting: call back";
+            case AFTER_HOURS -> "after hours: call back at the opening, " + Instant.ofEpochMilli(startMs);
+            case FALLBACK -> "served by the dialplan's fallback queue, outside Hotline";
+        };
+    }
+
+    /** The hotline's next opening (tier 1), now when it is open. */
+    private long nextOpening() {
+        return state.hotlineHours().nextOpening(Tier.TIER1, state.now()).map(Instant::toEpochMilli)
+                .orElse(state.nowMs);
+    }
+
+    /**
      * Opens the call's work order. Outside the hotline's hours it is callback work from the next opening, and its
-     * clocks start then; an abandoned call is callback work at once.
+     * clocks start then; with {@code callback} (an abandoned call, a callback chosen) it is callback work at once.
      */
     private void openForCall(CallKey call, CustomerProblem problem, Severity severity, Actor caller,
-                             boolean abandoned) {
+                             boolean callback, String why) {
         long now = state.nowMs;
-        long startMs = state.hotlineHours().nextOpening(Tier.TIER1, state.now()).map(Instant::toEpochMilli)
-                .orElse(now);
+        long startMs = nextOpening();
         boolean afterHours = startMs > now;
         DeskWorkOrder workOrder = new DeskWorkOrder(state.nextId++, Origin.CALL, call, problem, null,
                 state.calendarFor(problem), now);
         workOrder.severity = severity;
         workOrder.state = WorkOrderState.NEW;
         workOrder.tier = Tier.TIER1;
-        if (afterHours || abandoned) {
+        if (afterHours || callback) {
             workOrder.callbackAtMs = startMs;
         }
         workOrder.response.restart(startMs);
         workOrder.resolution.restart(startMs);
-        String why = afterHours ? "after hours: call back at the opening, " + Instant.ofEpochMilli(startMs)
-                : abandoned ? "the caller left before a seat answered: call back" : "call arrived";
-        state.opened(workOrder, caller, why);
+        state.opened(workOrder, caller, afterHours ? "after hours: call back at the opening, "
+                + Instant.ofEpochMilli(startMs) : why);
     }
 
     void openedByHand(DeskEvent.OpenedByHand opened) {

@@ -1,5 +1,7 @@
 package io.hotline.routing.desk;
 
+import io.hotline.routing.engine.Handoff;
+import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.workorder.Severity;
 import java.util.Objects;
 
@@ -50,6 +52,41 @@ public sealed interface DeskEvent {
             Objects.requireNonNull(call, "call");
             Objects.requireNonNull(problem, "problem");
             Objects.requireNonNull(severity, "severity");
+        }
+    }
+
+    /**
+     * The caller left the queue handed to something else that serves them, not abandoned: a callback they chose
+     * while waiting (callback work from now), the after-hours message (callback work from the hotline's next
+     * opening), or the dialplan's fallback queue (people outside Hotline serve the call: nothing to call back, and
+     * the clocks go on, for nobody in Hotline has responded). A call without work order gets one.
+     */
+    record CallHandedOff(CallKey call, CustomerProblem problem, Severity severity, Handoff handoff)
+            implements DeskEvent {
+        public CallHandedOff {
+            Objects.requireNonNull(call, "call");
+            Objects.requireNonNull(problem, "problem");
+            Objects.requireNonNull(severity, "severity");
+            Objects.requireNonNull(handoff, "handoff");
+        }
+    }
+
+    /**
+     * The seat on the live call moved it to another queue (its blind transfer, or the escalation asked from the
+     * desktop). When the queue's first tier is above the work order's, the work order is escalated there, with the
+     * reason; otherwise the call was transferred sideways and the work order stays on its tier (the move is
+     * audited). Needs a reason, like every escalation.
+     *
+     * @param call   the call
+     * @param seatId the seat that moved it, or {@code null} when routing did
+     * @param queue  the queue the call went to
+     * @param toTier the first tier that queue routes to, or {@code null} when not known (then one rung up)
+     * @param reason why
+     */
+    record CallEscalated(CallKey call, String seatId, String queue, Tier toTier, String reason) implements DeskEvent {
+        public CallEscalated {
+            Objects.requireNonNull(call, "call");
+            Objects.requireNonNull(queue, "queue");
         }
     }
 

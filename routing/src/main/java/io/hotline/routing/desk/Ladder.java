@@ -110,6 +110,43 @@ final class Ladder {
         state.changed(workOrder, escalated.actor(), AuditAction.ESCALATED, escalated.reason(), fromState, fromTier);
     }
 
+    /**
+     * The seat moved the live call to another queue: up the ladder to the queue's first tier when that is above
+     * the work order's (one rung when it is not known), else a transfer sideways that leaves the tier.
+     */
+    void callEscalated(DeskEvent.CallEscalated escalated) {
+        CallKey call = escalated.call();
+        Actor actor = escalated.seatId() == null ? new Actor(ActorKind.CALLER, call.linkedId())
+                : Actor.seat(escalated.seatId());
+        if (blank(escalated.reason())) {
+            state.refuse(call.toString(), "CallEscalated", "an escalation needs a reason", actor);
+            return;
+        }
+        DeskWorkOrder workOrder = state.byCall.get(call);
+        if (workOrder == null) {
+            state.refuse(call.toString(), "CallEscalated", "the call has no work order", actor);
+            return;
+        }
+        if (!workOrder.isOpen() || workOrder.state == WorkOrderState.WAITING_ON_CUSTOMER) {
+            state.refuse(Long.toString(workOrder.id), "CallEscalated", "work order " + workOrder.id + " is "
+                    + workOrder.state, actor);
+            return;
+        }
+        Tier target = escalated.toTier() != null ? escalated.toTier() : workOrder.tier.next().orElse(workOrder.tier);
+        WorkOrderState fromState = workOrder.state;
+        Tier fromTier = workOrder.tier;
+        if (target.compareTo(fromTier) <= 0) {
+            state.changed(workOrder, actor, AuditAction.CALL_TRANSFERRED, escalated.reason() + " (to queue "
+                    + escalated.queue() + ")", fromState, fromTier);
+            return;
+        }
+        workOrder.tier = target;
+        if (target == Tier.ON_SITE || fromState != WorkOrderState.NEW) {
+            workOrder.state = working(target);
+        }
+        state.changed(workOrder, actor, AuditAction.ESCALATED, escalated.reason(), fromState, fromTier);
+    }
+
     void severity(DeskEvent.SeverityChanged changed) {
         DeskWorkOrder workOrder = open(changed);
         if (workOrder == null) {

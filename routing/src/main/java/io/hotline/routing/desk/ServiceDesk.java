@@ -108,6 +108,10 @@ public final class ServiceDesk implements Engine<DeskEvent, DeskCommand, DeskSna
             calls.ended(ended);
         } else if (event instanceof DeskEvent.CallAbandoned abandoned) {
             calls.abandoned(abandoned);
+        } else if (event instanceof DeskEvent.CallHandedOff handedOff) {
+            calls.handedOff(handedOff);
+        } else if (event instanceof DeskEvent.CallEscalated escalated) {
+            ladder.callEscalated(escalated);
         } else if (event instanceof DeskEvent.OpenedByHand opened) {
             calls.openedByHand(opened);
         } else if (event instanceof DeskEvent.CustomerContacted contacted) {

@@ -40,7 +40,8 @@ final class CallLifecycle {
         QueueConfig queue = context.config.queueOrDefault(event.queue());
         Instant now = Instant.ofEpochMilli(context.nowMs);
         context.emit(new RoutingCommand.CallJoined(event.callId(), queue.name(), event.origin(),
-                event.requirements().isEmpty() ? null : event.requirements().get(0).skill(), event.workOrderId()));
+                event.requirements().isEmpty() ? null : event.requirements().get(0).skill(), event.workOrderId(),
+                event.priority()));
         if (!anyTierOpen(queue, now)) {
             Instant next = nextOpening(queue, now).orElse(null);
             context.emit(new RoutingCommand.RecordDecision(event.callId(), "queue " + queue.name()

@@ -111,16 +111,25 @@ public sealed interface RoutingCommand {
     }
 
     /**
-     * A caller entered Hotline: the call's record starts (joined now, in {@code queue}).
+     * A caller entered Hotline: the call's record starts (joined now, in {@code queue}), and the service desk
+     * opens the call's work order with its priority.
      *
      * @param productSkill the product line routing uses for the call (its primary skill), or {@code null}
+     * @param priority     the call's severity and contract level, as the caller arrived with them
      */
     record CallJoined(String callId, String queue, RoutingEvent.CallOrigin origin, String productSkill,
-                      Long workOrderId) implements RoutingCommand {
+                      Long workOrderId, CallPriority priority) implements RoutingCommand {
         public CallJoined {
             Objects.requireNonNull(callId, "callId");
             Objects.requireNonNull(queue, "queue");
             Objects.requireNonNull(origin, "origin");
+            Objects.requireNonNull(priority, "priority");
+        }
+
+        /** A call of {@link CallPriority#NORMAL} priority (tests, sources that know no priority). */
+        public CallJoined(String callId, String queue, RoutingEvent.CallOrigin origin, String productSkill,
+                          Long workOrderId) {
+            this(callId, queue, origin, productSkill, workOrderId, CallPriority.NORMAL);
         }
     }
 

@@ -2,6 +2,7 @@ package io.hotline.routing.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hotline.routing.engine.Handoff;
 import io.hotline.routing.hours.BusinessHours;
 import io.hotline.routing.hours.OpeningHours;
 import io.hotline.routing.ladder.Tier;
@@ -145,7 +146,7 @@ class ServiceDeskPropertiesTest {
                     : "reason " + random.nextInt(9);
             CustomerProblem problem = new CustomerProblem("+86" + random.nextInt(5), (long) random.nextInt(5),
                     CONTRACTS[random.nextInt(CONTRACTS.length)], random.nextBoolean() ? "ERP" : "HR");
-            return switch (random.nextInt(17)) {
+            return switch (random.nextInt(19)) {
                 case 0, 1 -> new DeskEvent.CallArrived(call, problem, severity);
                 case 2 -> new DeskEvent.CallConnected(call, "seat-" + random.nextInt(3));
                 case 3 -> new DeskEvent.CallEnded(call);
@@ -161,6 +162,11 @@ class ServiceDeskPropertiesTest {
                 case 13 -> new DeskEvent.Closed(id, actor, reason);
                 case 14 -> new DeskEvent.Reopened(id, actor, reason);
                 case 15 -> new DeskEvent.OwnerReassigned(id, actor, "seat-" + random.nextInt(3), reason);
+                case 16 -> new DeskEvent.CallHandedOff(call, problem, severity,
+                        Handoff.values()[random.nextInt(Handoff.values().length)]);
+                case 17 -> new DeskEvent.CallEscalated(call, random.nextBoolean() ? "seat-" + random.nextInt(3) : null,
+                        "queue-" + random.nextInt(3), random.nextInt(4) == 0 ? null
+                        : Tier.values()[random.nextInt(Tier.values().length)], reason);
                 default -> new DeskEvent.Tick();
             };
         }

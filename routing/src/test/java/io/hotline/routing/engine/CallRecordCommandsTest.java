@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.queue.SkillRequirement;
 import io.hotline.routing.seat.SeatState;
+import io.hotline.routing.workorder.Severity;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,12 +14,13 @@ import org.junit.jupiter.api.Test;
 class CallRecordCommandsTest {
 
     @Test
-    void shouldStartTheCallRecordWithItsOriginAndProductWhenTheCallArrives() {
+    void shouldStartTheCallRecordWithItsOriginProductAndPriorityWhenTheCallArrives() {
         EngineHarness harness = new EngineHarness();
         RoutingEvent.CallOrigin origin = new RoutingEvent.CallOrigin("1700000000.7", "13800138000", "4008001234", 42L);
+        CallPriority priority = new CallPriority(Severity.P1, true, "PREMIUM");
 
         harness.apply(new RoutingEvent.CallArrived("c1", RoutingConfig.SUPPORT,
-                List.of(new SkillRequirement("ERP_U8", 1)), CallPriority.NORMAL, null, 9L, origin));
+                List.of(new SkillRequirement("ERP_U8", 1)), priority, null, 9L, origin));
 
         assertThat(harness.all(RoutingCommand.CallJoined.class)).singleElement().satisfies(joined -> {
             assertThat(joined.callId()).isEqualTo("c1");
@@ -26,6 +28,7 @@ class CallRecordCommandsTest {
             assertThat(joined.origin()).isEqualTo(origin);
             assertThat(joined.productSkill()).isEqualTo("ERP_U8");
             assertThat(joined.workOrderId()).isEqualTo(9L);
+            assertThat(joined.priority()).isEqualTo(priority);
         });
     }
 
@@ -77,9 +80,12 @@ class CallRecordCommandsTest {
     @Test
     void shouldRecordAnAfterHoursCallAsJoinedAndHandedToTheAfterHoursMessage() {
         EngineHarness harness = new EngineHarness();
-        harness.advance(Duration.ofHours(11)).call("night", "ERP");
+        harness.advance(Duration.ofHours(11)).apply(EngineHarness.arrival("night", RoutingConfig.SUPPORT,
+                new CallPriority(Severity.P2, false, "STANDARD"), null, "ERP", 1));
 
-        assertThat(harness.all(RoutingCommand.CallJoined.class)).hasSize(1);
+        // The desk opens the after-hours call's work order from CallJoined: with the caller's priority.
+        assertThat(harness.all(RoutingCommand.CallJoined.class)).singleElement().satisfies(joined ->
+                assertThat(joined.priority()).isEqualTo(new CallPriority(Severity.P2, false, "STANDARD")));
         assertThat(harness.all(RoutingCommand.CallHandedOff.class)).singleElement()
                 .satisfies(handedOff -> assertThat(handedOff.handoff()).isEqualTo(Handoff.AFTER_HOURS));
     }

@@ -1,0 +1,46 @@
+package io.hotline.app;
+
+import io.hotline.routing.desk.DeskCommand;
+import io.hotline.routing.spi.Notifier;
+import io.hotline.routing.spi.ServiceDeskStore;
+import java.util.Objects;
+
+/**
+ * Hands each command of the service desk to the ports that carry it out: one line per command type, nothing else
+ * (style.md 6.2). What the desk decided about a work order is kept ({@link ServiceDeskStore}) and pushed to the
+ * people concerned ({@link Notifier}): an opening, a change, a warning and a refusal go to both; a release only
+ * to the store (nobody is told that the desk forgot a closed work order).
+ * <p>
+ * Confined to the service-desk thread; holds no state. The ports return at once (they hand I/O to their own
+ * threads).
+ */
+final class DeskCommandDispatcher {
+    private final ServiceDeskStore store;
+    private final Notifier notifier;
+
+    DeskCommandDispatcher(ServiceDeskStore store, Notifier notifier) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.notifier = Objects.requireNonNull(notifier, "notifier");
+    }
+
+    void dispatch(DeskCommand command) {
+        if (command instanceof DeskCommand.WorkOrderOpened opened) {
+            store.opened(opened);
+            notifier.workOrderOpened(opened);
+        } else if (command instanceof DeskCommand.WorkOrderChanged changed) {
+            store.changed(changed);
+            notifier.workOrderChanged(changed);
+        } else if (command instanceof DeskCommand.ClockWarning warning) {
+            store.warningFired(warning);
+            notifier.clockWarning(warning);
+        } else if (command instanceof DeskCommand.WorkOrderReleased released) {
+            store.released(released);
+        } else if (command instanceof DeskCommand.Refused refused) {
+            store.refused(refused);
+            notifier.refused(refused);
+        } else {
+            // DeskCommand is sealed: only a new command type that was not added here gets this far.
+            throw new IllegalArgumentException("no port carries out " + command.getClass().getSimpleName());
+        }
+    }
+}

@@ -3,45 +3,35 @@ package io.hotline.app;
 import io.hotline.persistence.calls.JdbiCallbackStore;
 import io.hotline.persistence.calls.JdbiSurveyStore;
 import io.hotline.persistence.outbox.DurableRoutingJournal;
-import io.hotline.persistence.workorder.JdbiWorkOrderStore;
+import io.hotline.routing.spi.CallRecords;
 import io.hotline.routing.spi.CallbackStore;
 import io.hotline.routing.spi.SurveyStore;
-import io.hotline.routing.spi.WorkOrderStore;
-import io.hotline.routing.workorder.CallWorkOrderRequest;
 import io.hotline.routing.workorder.FallbackHandoff;
-import io.hotline.routing.workorder.OpenedWorkOrder;
 import java.time.Instant;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The stores as the FastAGI scripts see them: work orders, callbacks and survey scores written to the database at
- * once, and, when it does not answer (or, for a caller routed during an outage, the work order id is not known
- * yet), written later through the routing journal's outbox by the call's linkedid, in order behind the call's
- * work order. So callers are routed, and nothing they are promised or say is lost, through a database outage.
+ * The stores as the FastAGI scripts see them: callbacks and survey scores written to the database at once, and,
+ * when it does not answer (or the work order id is not known: the route script leaves it to the service desk),
+ * written later through the routing journal's outbox by the call's linkedid, in order behind what routing recorded
+ * of the call; the fallback hand-offs through the journal too, and the journal says when what it was handed is on
+ * disk. So callers are routed, and nothing they are promised or say is lost, through a database outage.
  * Thread-safe (every part is).
  */
-final class DeferringStores implements WorkOrderStore, CallbackStore, SurveyStore {
-    private final JdbiWorkOrderStore workOrders;
+final class DeferringStores implements CallRecords, CallbackStore, SurveyStore {
     private final JdbiCallbackStore callbacks;
     private final JdbiSurveyStore surveys;
     private final DurableRoutingJournal journal;
 
-    DeferringStores(JdbiWorkOrderStore workOrders, JdbiCallbackStore callbacks, JdbiSurveyStore surveys,
-                    DurableRoutingJournal journal) {
-        this.workOrders = workOrders;
+    DeferringStores(JdbiCallbackStore callbacks, JdbiSurveyStore surveys, DurableRoutingJournal journal) {
         this.callbacks = callbacks;
         this.surveys = surveys;
         this.journal = journal;
     }
 
     @Override
-    public OpenedWorkOrder openForCall(CallWorkOrderRequest request) {
-        return workOrders.openForCall(request);
-    }
-
-    @Override
-    public CompletionStage<Boolean> openLater(CallWorkOrderRequest request) {
-        return journal.workOrderRequested(request);
+    public CompletionStage<Boolean> durable() {
+        return journal.whenLogged();
     }
 
     @Override

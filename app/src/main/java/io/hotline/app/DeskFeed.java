@@ -60,23 +60,7 @@ final class DeskFeed {
         this.desk = Objects.requireNonNull(desk, "desk");
     }
 
-    private DeskFeed(String asteriskServer) {
-        this.asteriskServer = Objects.requireNonNull(asteriskServer, "asteriskServer");
-        this.desk = null;
-    }
-
-    /**
-     * The feed of a Hotline that runs no service desk (its store is not wired: health shows {@code service-desk}
-     * DISABLED): it tells nobody and counts nothing.
-     */
-    static DeskFeed withoutDesk(String asteriskServer) {
-        return new DeskFeed(asteriskServer);
-    }
-
     void callJoined(RoutingCommand.CallJoined joined) {
-        if (desk == null) {
-            return;
-        }
         RoutingEvent.CallOrigin origin = joined.origin();
         Arrival arrival = new Arrival(new CustomerProblem(origin.callerNumber(), origin.customerId(),
                 joined.priority().contract(), joined.productSkill()), joined.priority().severity());
@@ -123,7 +107,7 @@ final class DeskFeed {
     }
 
     private void offer(DeskEvent event) {
-        if (desk != null && !desk.offer(event)) {
+        if (!desk.offer(event)) {
             refused.incrementAndGet();
             log.warn("The service desk's inbox is full: it did not hear {} (the desk's health shows the refusals)",
                     event);

@@ -12,11 +12,15 @@ import io.hotline.persistence.dao.SeatDao;
 import io.hotline.persistence.dao.SeatStateDao;
 import io.hotline.persistence.outbox.DurableRoutingJournal;
 import io.hotline.persistence.outbox.JournalConfig;
+import io.hotline.persistence.outbox.JournalNotifier;
+import io.hotline.persistence.outbox.JournalServiceDeskStore;
 import io.hotline.persistence.workorder.JdbiWorkOrderStore;
 import io.hotline.persistence.seed.DemoSeed;
+import io.hotline.routing.desk.DeskEvent;
 import io.hotline.routing.desk.DeskSnapshot;
 import io.hotline.routing.engine.RoutingConfig;
 import io.hotline.routing.engine.RoutingSnapshot;
+import io.hotline.routing.workorder.Severity;
 import io.hotline.routing.spi.CallControl;
 import io.hotline.telephony.ami.AmiCallControl;
 import io.hotline.telephony.scripts.SeatRequests;
@@ -38,7 +42,6 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,19 +87,26 @@ public final class Hotline implements AutoCloseable {
 
     /**
      * Builds the service desk's ports once the database and the journal run: its store, its notifier, the query of
-     * calls without a work order. Empty when this Hotline has no store for the desk yet (the desk does not run,
-     * and health shows {@code service-desk} DISABLED).
+     * calls without a work order. Tests give fakes of the store and the notifier.
      */
     @FunctionalInterface
     interface DeskWiring {
-        Optional<DeskPorts> ports(Jdbi jdbi, DurableRoutingJournal journal);
+        DeskPorts ports(Jdbi jdbi, DurableRoutingJournal journal, HotlineConfiguration config);
     }
 
     /**
-     * Until persistence's store of the service desk is on main (issue 14, branch {@code deskstore}), Hotline has no
-     * durable place for the desk's work orders: it does not run the desk rather than lose what it decides.
+     * The desk's ports in production: its store and its notifier write through the one durable journal (the desk's
+     * work orders, audit trail and warnings, and a notification inbox per recipient), and the calls that joined
+     * without a work order come from the calls' records. Such a call arrived with the severity of a caller who
+     * chose none ({@code P3}): the call's record does not keep the one the dialplan gave.
      */
-    static final DeskWiring WITHOUT_DESK_STORE = (jdbi, journal) -> Optional.empty();
+    static final DeskWiring JOURNALLED = (jdbi, journal, config) -> {
+        JournalServiceDeskStore store = new JournalServiceDeskStore(journal, jdbi, config.asteriskName(),
+                InstantSource.system(), EARLIER_RUN_WAIT);
+        return new DeskPorts(store, new JournalNotifier(journal, config.desk().supervisors(),
+                InstantSource.system()), since -> store.orphanCalls(since).stream()
+                .map(orphan -> new DeskEvent.CallArrived(orphan.call(), orphan.problem(), Severity.P3)).toList());
+    };
 
     private Hotline(PrometheusMetrics metrics, DeskWiring deskWiring) {
         this.metrics = metrics;
@@ -109,7 +119,7 @@ public final class Hotline implements AutoCloseable {
      * @throws io.hotline.routing.HotlineException with an operator-readable message when a component fails
      */
     public static Hotline start(HotlineConfiguration config) {
-        return start(config, WITHOUT_DESK_STORE);
+        return start(config, JOURNALLED);
     }
 
     /** {@link #start(HotlineConfiguration)} with the service desk's ports built by {@code deskWiring}. */
@@ -182,7 +192,7 @@ public final class Hotline implements AutoCloseable {
         journal.onWorkOrdersWritten(callerDirectory::workOrdersWritten);
         callerDirectory.start();
         telephony = TelephonyService.start(config, jdbi, new TelephonyService.Wiring(routing.inbox(), callers,
-                new DeferringStores(workOrders, new JdbiCallbackStore(jdbi), new JdbiSurveyStore(jdbi), journal),
+                new DeferringStores(new JdbiCallbackStore(jdbi), new JdbiSurveyStore(jdbi), journal),
                 seatRequests, callerDirectory),
                 registry);
         agiHealth.delegateTo(telephony.healthCheck());
@@ -257,17 +267,11 @@ public final class Hotline implements AutoCloseable {
 
     /**
      * Starts the service desk (restored from its store, told the calls an earlier run left without a work order)
-     * before routing, which tells it about calls; returns routing's feed to it. Without ports for the desk it does
-     * not run, and health shows it DISABLED.
+     * before routing, which tells it about calls; returns routing's feed to it.
      */
     private DeskFeed startDesk(HotlineConfiguration config, MeterRegistry registry, DeferredHealthCheck health) {
-        Optional<DeskPorts> ports = deskWiring.ports(database.database().jdbi(), journal);
-        if (ports.isEmpty()) {
-            health.delegateTo(disabled(DeskService.COMPONENT, "the service desk's store is not wired in this"
-                    + " build (issue 14): work orders are opened by the route script"));
-            return DeskFeed.withoutDesk(config.asteriskName());
-        }
-        desk = DeskService.start(config.desk(), InstantSource.system(), ports.get());
+        DeskPorts ports = deskWiring.ports(database.database().jdbi(), journal, config);
+        desk = DeskService.start(config.desk(), InstantSource.system(), ports);
         Gauge.builder(HotlineMeters.DESK_INBOX_DEPTH.meterName(), desk, DeskService::inboxDepth)
                 .description(HotlineMeters.DESK_INBOX_DEPTH.description()).register(registry);
         FunctionCounter.builder(HotlineMeters.DESK_INBOX_REFUSED.meterName(), desk, DeskService::inboxRefused)
@@ -362,9 +366,9 @@ public final class Hotline implements AutoCloseable {
         return calls;
     }
 
-    /** The service desk's latest published snapshot, or empty when this Hotline runs no desk. */
-    Optional<DeskSnapshot> deskSnapshot() {
-        return Optional.ofNullable(desk).map(DeskService::snapshot);
+    /** The service desk's latest published snapshot. */
+    DeskSnapshot deskSnapshot() {
+        return desk.snapshot();
     }
 
     /** The latest health report. */

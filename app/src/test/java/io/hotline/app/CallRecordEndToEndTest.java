@@ -102,7 +102,9 @@ class CallRecordEndToEndTest {
             assertThat(call.get("answered_at")).isNotNull();
             assertThat(call.get("ended_at")).isNotNull();
             assertThat(call.get("talk_ms")).isNotNull();
-            assertThat(actions("call-a.1")).containsExactly("CREATED", "ROUTING", "CONNECTED", "CALL_ENDED");
+            assertThat(actions("call-a.1")).containsExactly("ROUTING", "CONNECTED", "CALL_ENDED");
+            // the desk opened the call's one work order; the answer is its response
+            assertThat(audit("call-a.1")).containsExactly("OPENED", "CALL_CONNECTED", "CALL_ENDED");
         });
         assertThat(productOf("call-a.1")).isEqualTo(product);
     }
@@ -119,7 +121,10 @@ class CallRecordEndToEndTest {
         await().atMost(PATIENCE).untilAsserted(() -> {
             assertThat(callRecord("call-b.1")).containsEntry("outcome", "ABANDONED");
             assertThat(callRecord("call-b.1").get("ended_at")).isNotNull();
-            assertThat(state("call-b.1")).isEqualTo("CANCELLED");
+            // not cancelled: the desk makes an abandoned call callback work, with its own clock
+            assertThat(state("call-b.1")).isEqualTo("NEW");
+            assertThat(callbackAt("call-b.1")).isNotNull();
+            assertThat(audit("call-b.1")).containsExactly("OPENED", "CALL_ABANDONED");
         });
     }
 
@@ -142,7 +147,9 @@ class CallRecordEndToEndTest {
         await().atMost(PATIENCE).untilAsserted(() -> {
             assertThat(callRecord("call-c.1")).containsEntry("outcome", "CALLBACK");
             assertThat(state("call-c.1")).isEqualTo("NEW");
-            assertThat(actions("call-c.1")).containsExactly("CREATED", "HANDED_OFF");
+            assertThat(actions("call-c.1")).containsExactly("HANDED_OFF");
+            assertThat(audit("call-c.1")).containsExactly("OPENED", "CALL_HANDED_OFF");
+            assertThat(callbackAt("call-c.1")).isNotNull();
         });
         assertThat(hotline.routingSnapshot().queues().get("support").abandoned()).isZero();
     }
@@ -160,7 +167,10 @@ class CallRecordEndToEndTest {
         await().atMost(PATIENCE).untilAsserted(() -> {
             assertThat(callRecord("call-g.1")).containsEntry("outcome", "AFTER_HOURS");
             assertThat(callRecord("call-g.1").get("ended_at")).isNotNull();
-            assertThat(actions("call-g.1")).containsExactly("CREATED", "ROUTING", "HANDED_OFF");
+            assertThat(actions("call-g.1")).containsExactly("ROUTING", "HANDED_OFF");
+            // callback work from the next opening
+            assertThat(audit("call-g.1")).containsExactly("OPENED", "CALL_HANDED_OFF");
+            assertThat(callbackAt("call-g.1")).isNotNull();
         });
         assertThat(state("call-g.1")).isEqualTo("NEW");
     }
@@ -187,7 +197,10 @@ class CallRecordEndToEndTest {
         assertThat(callRecord("call-d.1")).containsEntry("outcome", "FALLBACK");
         assertThat(callRecord("call-d.1").get("ended_at")).isNotNull();
         assertThat(state("call-d.1")).isEqualTo("NEW");
-        assertThat(actions("call-d.1")).containsExactly("CREATED", "HANDED_OFF");
+        assertThat(actions("call-d.1")).containsExactly("HANDED_OFF");
+        // served by the fallback queue: neither abandoned nor callback work
+        assertThat(audit("call-d.1")).containsExactly("OPENED", "CALL_HANDED_OFF");
+        assertThat(callbackAt("call-d.1")).isNull();
     }
 
     @Test
@@ -221,7 +234,6 @@ class CallRecordEndToEndTest {
             assertThat(client.readCommand()).isNull();
         }
         assertThat(callRecord("call-e.1").get("ended_at")).isNull();
-        assertThat(state("call-e.1")).isEqualTo("NEW");
 
         // then the next start closes the call as handed to the fallback queue
         env.put("HOTLINE_AGI_PORT", "0");
@@ -230,7 +242,9 @@ class CallRecordEndToEndTest {
         await().atMost(PATIENCE).untilAsserted(() -> {
             assertThat(callRecord("call-e.1")).containsEntry("outcome", "FALLBACK");
             assertThat(callRecord("call-e.1").get("ended_at")).isNotNull();
-            assertThat(actions("call-e.1")).containsExactly("CREATED", "RECONCILED");
+            assertThat(actions("call-e.1")).containsExactly("RECONCILED");
+            // one work order: the killed run's desk opened it, or this start's orphan-call recovery did
+            assertThat(audit("call-e.1")).containsExactly("OPENED");
         });
         assertThat(state("call-e.1")).isEqualTo("NEW");
         assertThat(reasons("call-e.1")).last().asString()
@@ -267,10 +281,20 @@ class CallRecordEndToEndTest {
         }
         Map<String, Object> escalation = DB.jdbi().withHandle(handle -> handle.createQuery(
                 "SELECT e.actor, e.from_tier, e.to_tier, e.reason FROM work_order_event e JOIN work_order w"
-                        + " ON w.id = e.work_order_id WHERE w.call_linkedid = 'call-f.1' AND e.action = 'ESCALATED'")
-                .mapToMap().one());
-        assertThat(escalation).containsEntry("actor", seat).containsEntry("from_tier", "TIER1")
-                .containsEntry("to_tier", "TIER2").containsEntry("reason", "to queue tier2: GL close fails");
+                        + " ON w.id = e.work_order_id WHERE w.call_linkedid = 'call-f.1' AND e.action = 'ESCALATED'"
+                        + " AND e.sequence IS NULL").mapToMap().one());
+        // routing's row tells the move (the tiers are the desk's to change)
+        assertThat(escalation).containsEntry("actor", "routing").containsEntry("reason",
+                "the call moved from TIER1 to TIER2 by " + seat + ", to queue tier2: GL close fails");
+        // and the desk moved the work order up the ladder, with the seat's reason
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            Map<String, Object> laddered = DB.jdbi().withHandle(handle -> handle.createQuery(
+                    "SELECT e.actor, e.from_tier, e.to_tier, e.reason FROM work_order_event e JOIN work_order w"
+                            + " ON w.id = e.work_order_id WHERE w.call_linkedid = 'call-f.1'"
+                            + " AND e.action = 'ESCALATED' AND e.sequence IS NOT NULL").mapToMap().one());
+            assertThat(laddered).containsEntry("actor", seat).containsEntry("from_tier", "TIER1")
+                    .containsEntry("to_tier", "TIER2").containsEntry("reason", "GL close fails");
+        });
     }
 
     // ----- helpers ------------------------------------------------------------------------------------------
@@ -384,8 +408,18 @@ class CallRecordEndToEndTest {
         return workOrderColumn("(SELECT code FROM skill WHERE id = product_skill_id)", linkedId);
     }
 
+    /** What routing recorded on the call's work order (the desk's audit aside). */
     private List<String> actions(String linkedId) {
         return trail("action", linkedId);
+    }
+
+    /** The desk's audit of the call's work order. */
+    private List<String> audit(String linkedId) {
+        return Trails.desk(DB.jdbi(), asterisk, linkedId);
+    }
+
+    private String callbackAt(String linkedId) {
+        return workOrderColumn("callback_at", linkedId);
     }
 
     private List<String> reasons(String linkedId) {
@@ -395,7 +429,7 @@ class CallRecordEndToEndTest {
     private List<String> trail(String column, String linkedId) {
         return DB.jdbi().withHandle(handle -> handle.createQuery("SELECT e." + column + " FROM work_order_event e"
                         + " JOIN work_order w ON w.id = e.work_order_id WHERE w.asterisk_server = :server"
-                        + " AND w.call_linkedid = :call ORDER BY e.id")
+                        + " AND w.call_linkedid = :call AND e.sequence IS NULL ORDER BY e.id")
                 .bind("server", asterisk).bind("call", linkedId).mapTo(String.class).list());
     }
 }

@@ -155,8 +155,10 @@ class DialplanFlowTest {
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(surveyScores(workOrder))
                 .containsExactly(4));
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(actions(workOrder))
-                .containsSubsequence("CREATED", "ROUTING", "CONNECTED", "CALL_ENDED", "SURVEYED")
+                .containsSubsequence("ROUTING", "CONNECTED", "CALL_ENDED", "SURVEYED")
                 .doesNotContain("ABANDONED"));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(audit(workOrder))
+                .containsExactly("OPENED", "CALL_CONNECTED", "CALL_ENDED"));
     }
 
     @Test
@@ -180,7 +182,9 @@ class DialplanFlowTest {
                 && hotline.routingSnapshot().seats(Tier.TIER1, SeatState.ON_CALL) == 0);
         // The work order's trail shows the conversation's end, not an abandon.
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(actions(workOrder))
-                .containsExactly("CREATED", "ROUTING", "CONNECTED", "CALL_ENDED"));
+                .containsExactly("ROUTING", "CONNECTED", "CALL_ENDED"));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(audit(workOrder))
+                .containsExactly("OPENED", "CALL_CONNECTED", "CALL_ENDED"));
         // and the call's record says it was answered, and for how long the two talked
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(callRecord(call))
                 .containsEntry("outcome", "ANSWERED")
@@ -212,7 +216,10 @@ class DialplanFlowTest {
         long workOrder = workOrderOf(done);
         // One ROUTING event per offer: Alice's, then Bob's, who answered.
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(actions(workOrder))
-                .containsExactly("CREATED", "ROUTING", "ROUTING", "CONNECTED", "CALL_ENDED"));
+                .containsExactly("ROUTING", "ROUTING", "CONNECTED", "CALL_ENDED"));
+        // and the desk's one work order: responded by Bob
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(audit(workOrder))
+                .containsExactly("OPENED", "CALL_CONNECTED", "CALL_ENDED"));
     }
 
     @Test
@@ -245,6 +252,10 @@ class DialplanFlowTest {
         // and the trail shows both conversations, the escalation between them
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(actions(workOrder))
                 .containsSubsequence("CONNECTED", "CALL_ENDED", "ESCALATED", "CONNECTED", "CALL_ENDED"));
+        // and the desk's audit the same, the work order up the ladder to tier 2
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(audit(workOrder))
+                .containsExactly("OPENED", "CALL_CONNECTED", "CALL_ENDED", "ESCALATED", "CALL_CONNECTED",
+                        "CALL_ENDED"));
     }
 
     @Test
@@ -378,8 +389,8 @@ class DialplanFlowTest {
     }
 
     /**
-     * The id of the work order Hotline opened for the call: through its journal, durable before the route session
-     * ended, in the database a moment later.
+     * The id of the work order the service desk opened for the call (when routing told it the call joined), in the
+     * database through the journal a moment later.
      */
     static long workOrderOf(Hotline hotline, SimulatedChannel call) {
         return await().atMost(Duration.ofSeconds(10)).until(() -> hotline.database().jdbi().withHandle(handle -> handle
@@ -402,9 +413,13 @@ class DialplanFlowTest {
                 .bind("linkedid", call.linkedId()).mapToMap().one());
     }
 
+    /** What routing recorded on the work order (the desk's audit aside). */
     private static List<String> actions(long workOrder) {
-        return hotline.database().jdbi().withHandle(handle -> handle.createQuery(
-                "SELECT action FROM work_order_event WHERE work_order_id = :id ORDER BY id")
-                .bind("id", workOrder).mapTo(String.class).list());
+        return Trails.routing(hotline.database().jdbi(), workOrder);
+    }
+
+    /** The desk's audit of the work order. */
+    private static List<String> audit(long workOrder) {
+        return Trails.desk(hotline.database().jdbi(), workOrder);
     }
 }

@@ -81,11 +81,12 @@ class HotlineDatabaseOutageTest {
             assertThat(commands).contains("SET VARIABLE HOTLINE_TARGET " + dialString,
                     "SET VARIABLE HOTLINE_RESULT ROUTED");
             assertThat(commands).noneMatch(command -> command.startsWith("SET VARIABLE HOTLINE_WORKORDER"));
-            // and what the database must learn waits on disk, as the journal's health says: the work order's
-            // opening, the call's arrival, the decision, the offer, the connection, and the seat's two state
-            // changes (RESERVED, ON_CALL)
+            // and what the database must learn waits on disk, as the journal's health says: routing's six (the
+            // call's arrival, the decision, the offer, the connection, and the seat's two state changes: RESERVED,
+            // ON_CALL) and the desk's five (the work order opened and its notification to the supervisors' board,
+            // then changed by the answer and its notifications to the seat that owns it now and to the board)
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(journal(hotline).detail())
-                    .isEqualTo("7 entries wait on disk for the database"));
+                    .isEqualTo("11 entries wait on disk for the database"));
             assertThat(journal(hotline).status()).isEqualTo(ComponentHealth.Status.UP);
 
             // when the database answers again
@@ -97,8 +98,8 @@ class HotlineDatabaseOutageTest {
                         "SELECT id FROM work_order WHERE asterisk_server = 'pbx-lab' AND call_linkedid = :call")
                         .bind("call", LINKEDID).mapTo(Long.class).list());
                 assertThat(ids).hasSize(1);
-                assertThat(WorkOrderTrail.actions(DB.jdbi(), ids.get(0)))
-                        .containsExactly("CREATED", "ROUTING", "CONNECTED");
+                assertThat(Trails.routing(DB.jdbi(), ids.get(0))).containsExactly("ROUTING", "CONNECTED");
+                assertThat(Trails.desk(DB.jdbi(), ids.get(0))).containsExactly("OPENED", "CALL_CONNECTED");
                 assertThat(WorkOrderTrail.state(DB.jdbi(), ids.get(0))).isEqualTo("IN_PROGRESS");
                 // and the call's record, joined during the outage, answered by the seat
                 List<String> outcomes = DB.jdbi().withHandle(handle -> handle.createQuery("SELECT outcome"

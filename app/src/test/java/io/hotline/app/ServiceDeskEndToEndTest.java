@@ -255,7 +255,7 @@ class ServiceDeskEndToEndTest {
                 "HOTLINE_DATA_DIR", TestDataDirectories.fresh("service-desk")));
         values.putAll(more);
         hotline = Hotline.start(HotlineConfiguration.from(Settings.of(values)),
-                (jdbi, journal) -> Optional.of(new DeskPorts(store, notifier, since -> List.copyOf(orphans))));
+                (jdbi, journal, config) -> new DeskPorts(store, notifier, since -> List.copyOf(orphans)));
         pbx = DialplanFlowTest.simulatedAsterisk(Dialplan.load(Path.of("..", "docs", "asterisk",
                 "extensions.conf")), hotline);
     }

@@ -241,9 +241,10 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
     /**
      * Completes with true once every entry handed over before this call is in the log on disk (it survives a crash
      * of Hotline), or exceptionally when the journal could not take the request (stopped, or its queue full).
-     * Never blocks: a caller that must not go on before then waits on the answer.
+     * Never blocks: a caller that must not go on before then waits on the answer (the route script, so that the
+     * dialplan acts on a call only once the call's JOINED entry survives a crash).
      */
-    CompletionStage<Boolean> whenLogged() {
+    public CompletionStage<Boolean> whenLogged() {
         CompletableFuture<Boolean> durable = new CompletableFuture<>();
         handOver(new Handed("a durability marker", null, durable));
         return durable;

@@ -6,7 +6,6 @@ import io.hotline.persistence.dao.DuplicateKeys;
 import io.hotline.persistence.dao.WorkOrderEventDao;
 import io.hotline.persistence.dao.WorkOrderEventRow;
 import io.hotline.routing.sla.ServiceLevels;
-import io.hotline.routing.spi.WorkOrderStore;
 import io.hotline.routing.workorder.CallWorkOrderRequest;
 import io.hotline.routing.workorder.FallbackHandoff;
 import io.hotline.routing.workorder.OpenedWorkOrder;
@@ -16,8 +15,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -25,7 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routing's {@link WorkOrderStore} over Jdbi. {@link #openForCall} inserts the call's work order and its
+ * The {@code work_order} table's writes over Jdbi, for the journal and the tests: the service desk opens work
+ * orders now (issue 14), and what is left here serves the entries an earlier version logged (its work orders
+ * opened through the journal) and the fallback hand-offs. {@link #openForCall} inserts the call's work order and its
  * {@code CREATED} event in one transaction, so a work order never exists without the start of its audit
  * trail. Exactly-once per call rests on the database, not on a lock here: {@code uq_work_order_call} admits one
  * row per {@code (asterisk_server, call_linkedid)}; a concurrent or repeated request loses the insert with a
@@ -35,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: it holds only immutable configuration and the thread-safe {@link Jdbi}; each call borrows
  * its own handle. Blocks on I/O.
  */
-public final class JdbiWorkOrderStore implements WorkOrderStore {
+public final class JdbiWorkOrderStore {
     /** The unique key that makes a call's work order exactly-once. */
     static final String CALL_KEY = "uq_work_order_call";
     /** The actor recorded for what Hotline does on its own. */
@@ -64,7 +63,6 @@ public final class JdbiWorkOrderStore implements WorkOrderStore {
      * event by the system. If the call already has a work order, returns it unchanged with
      * {@code created = false}; the request's severity, tier and customer are then ignored.
      */
-    @Override
     public OpenedWorkOrder openForCall(CallWorkOrderRequest request) {
         Objects.requireNonNull(request, "request");
         try {
@@ -84,19 +82,9 @@ public final class JdbiWorkOrderStore implements WorkOrderStore {
     }
 
     /**
-     * This store writes at once and keeps no log of its own, so it cannot defer: completes with false at once, and
-     * the caller waits for {@link #openForCall}. Hotline defers through the routing journal ({@code DeferringStores}
-     * in app).
-     */
-    @Override
-    public CompletionStage<Boolean> openLater(CallWorkOrderRequest request) {
-        return CompletableFuture.completedFuture(false);
-    }
-
-    /**
      * Inside the caller's transaction: opens the call's work order if it has none (its {@code CREATED} event at
      * the request's {@code openedAt}, when the call arrived), or finds the existing one; returns its id and state.
-     * For work orders whose opening was deferred while the database was away ({@link #openLater} of the port). A
+     * For work orders whose opening was deferred through the journal (its {@code OPENED} entries). A
      * concurrent {@link #openForCall} of the same call fails this transaction on the unique key; a retry then finds
      * the work order.
      */
@@ -139,7 +127,6 @@ public final class JdbiWorkOrderStore implements WorkOrderStore {
     }
 
     /** Writes the hand-off at once, in its own transaction (see {@link #recordFallbackIn}). */
-    @Override
     public void handedToFallback(FallbackHandoff handoff) {
         jdbi.useTransaction(handle -> recordFallbackIn(handle, handoff));
     }

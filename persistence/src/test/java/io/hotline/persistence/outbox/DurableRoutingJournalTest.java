@@ -11,6 +11,7 @@ import io.hotline.persistence.testing.TestDatabase;
 import io.hotline.persistence.testing.WorkOrderTrail;
 import io.hotline.persistence.workorder.JdbiWorkOrderStore;
 import io.hotline.routing.engine.RoutingCommand;
+import io.hotline.routing.engine.RoutingEvent;
 import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.workorder.CallWorkOrderRequest;
 import io.hotline.routing.workorder.Severity;
@@ -164,6 +165,24 @@ class DurableRoutingJournalTest {
             assertThat(third.waitingOnDisk()).isZero();
         }
         assertThat(actions(orders.get(0))).containsExactly("CREATED", "ROUTING", "CONNECTED");
+    }
+
+    @Test
+    void shouldSayWhatWasHandedOverIsOnDiskOnlyOnceTheLogHasItAndAtOnceWhenNothingIsPending() throws Exception {
+        try (DurableRoutingJournal journal = start(throughLine.jdbi())) {
+            // given the database is away, so nothing can reach it before the log on disk has it
+            line.cut();
+            // when a call joins and the route script then asks whether that is on disk
+            journal.callJoined(new RoutingCommand.CallJoined(call("joined"), "support",
+                    RoutingEvent.CallOrigin.UNKNOWN, null, null));
+            CompletableFuture<Long> onDiskWhenDone = journal.whenLogged()
+                    .thenApply(durable -> durable ? journal.waitingOnDisk() : -1L).toCompletableFuture();
+            // then the answer comes, and by then the JOINED entry is in the log on disk
+            assertThat(onDiskWhenDone.get(30, TimeUnit.SECONDS)).isEqualTo(1L);
+            // and with nothing pending the answer is true at once, and no entry is added for asking
+            assertThat(journal.whenLogged().toCompletableFuture().get(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(journal.waitingOnDisk()).isEqualTo(1L);
+        }
     }
 
     @Test

@@ -12,7 +12,10 @@ public final class DialplanContract {
     public static final String RESULT = "HOTLINE_RESULT";
     /** The call's id (its linkedid). */
     public static final String CALL = "HOTLINE_CALL";
-    /** The call's work-order id. */
+    /**
+     * The call's work-order id, passed on to {@code survey} and {@code callback}; the route script does not set it
+     * (the service desk opens the work order), so they find it by the call's linkedid.
+     */
     public static final String WORK_ORDER = "HOTLINE_WORKORDER";
     /** What to dial: the chosen seat's dial string. */
     public static final String TARGET = "HOTLINE_TARGET";

@@ -5,18 +5,14 @@ import io.hotline.routing.engine.DeclineReason;
 import io.hotline.routing.engine.Handoff;
 import io.hotline.routing.engine.RoutingCommand;
 import io.hotline.routing.engine.RoutingEvent;
-import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.queue.SkillRequirement;
 import io.hotline.routing.spi.CallerProfile;
-import io.hotline.routing.workorder.CallWorkOrderRequest;
 import io.hotline.routing.workorder.FallbackHandoff;
-import io.hotline.routing.workorder.OpenedWorkOrder;
 import io.hotline.routing.workorder.Severity;
 import io.hotline.telephony.agi.AgiCommand;
 import io.hotline.telephony.agi.AgiReply;
 import io.hotline.telephony.agi.AgiSession;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,8 +35,8 @@ final class RouteSession implements CallWaiter {
     private static final int DIGIT_ONE = '1';
     private static final String DUPLICATE = "another session already holds the call";
     /**
-     * Longest the dialplan's result waits for the work order's request to be on disk: a journal whose disk stopped
-     * taking writes keeps retrying, and the caller must be served meanwhile (the request stays in its memory).
+     * Longest the dialplan's result waits for what was recorded about the call to be on disk: a journal whose disk
+     * stopped taking writes keeps retrying, and the caller must be served meanwhile (the entries stay in its memory).
      */
     static final Duration DURABLE_WAIT = Duration.ofSeconds(2);
 
@@ -52,8 +48,6 @@ final class RouteSession implements CallWaiter {
     private String callId;
     private boolean waiting;
     private boolean finished;
-    /** The work order's opening on its way through the journal; the session ends only once it is durable. */
-    private CompletionStage<Boolean> workOrderDurable = CompletableFuture.completedFuture(true);
     /** An AMI Redirect of this caller is under way: a HANGUP now is the move, not the caller leaving. */
     private boolean redirecting;
 
@@ -100,37 +94,27 @@ final class RouteSession implements CallWaiter {
     }
 
     /**
-     * First entry: recognise the caller (from memory; a number memory cannot tell is read from the database), ask
-     * for the work order through the durable journal where the store can, and queue the call at once: the seat is
-     * chosen while the work order is being opened, and the session ends (the dialplan dials) only once the request
-     * is durable. A store that cannot defer opens the work order first, as it always did.
+     * First entry: recognise the caller (from memory; a number memory cannot tell is read from the database) and
+     * queue the call at once. The session opens no work order: routing tells the service desk that the call joined
+     * (with its priority), and the desk opens the call's one work order. The session ends (the dialplan dials) only
+     * once what routing recorded of the call is durable ({@link #finish}).
      */
     private CompletionStage<Void> identifyAndQueue() {
         String caller = session.request().callerId();
         Severity severity = severity();
-        Instant arrived = context.clock().instant();
         Executor loop = session.executor();
         Optional<CallerProfile> recalled = recall(caller);
         if (recalled.isPresent()) {
             // Known in memory: no hop, the caller is queued within this event-loop task.
-            return identified(recalled, caller, severity, arrived);
+            return identified(recalled, severity);
         }
         return CompletableFuture.supplyAsync(() -> lookUp(caller), context.blocking())
-                .thenComposeAsync(profile -> identified(profile, caller, severity, arrived), loop);
+                .thenComposeAsync(profile -> identified(profile, severity), loop);
     }
 
-    private CompletionStage<Void> identified(Optional<CallerProfile> profile, String caller, Severity severity,
-                                             Instant arrived) {
-        CallWorkOrderRequest request = new CallWorkOrderRequest(context.settings().asteriskServer(), callId, caller,
-                profile.map(CallerProfile::customerId).orElse(null), severity, Tier.TIER1, arrived);
-        CompletableFuture<Boolean> deferred = context.workOrders().openLater(request).toCompletableFuture();
-        if (deferred.isDone() && !deferred.isCompletedExceptionally() && !deferred.join()) {
-            return CompletableFuture.supplyAsync(() -> openNow(request, profile, severity), context.blocking())
-                    .thenComposeAsync(this::queueOpened, session.executor());
-        }
-        workOrderDurable = deferred.completeOnTimeout(false, DURABLE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    private CompletionStage<Void> identified(Optional<CallerProfile> profile, Severity severity) {
         set(DialplanContract.CALL, callId);
-        return queue(arrival(new Opened(profile, null, severity)));
+        return queue(arrival(profile, severity));
     }
 
     private Optional<CallerProfile> recall(String caller) {
@@ -153,21 +137,6 @@ final class RouteSession implements CallWaiter {
         }
     }
 
-    /** The old order, for a store that cannot defer: the work order is opened before the caller is queued. */
-    private Opened openNow(CallWorkOrderRequest request, Optional<CallerProfile> profile, Severity severity) {
-        return new Opened(profile, context.workOrders().openForCall(request), severity);
-    }
-
-    private CompletionStage<Void> queueOpened(Opened opened) {
-        set(DialplanContract.CALL, callId);
-        set(DialplanContract.WORK_ORDER, Long.toString(opened.workOrder().workOrder().id()));
-        return queue(arrival(opened));
-    }
-
-    /** The caller as recognised, and the work order, or {@code null} while its opening goes through the journal. */
-    private record Opened(Optional<CallerProfile> profile, OpenedWorkOrder workOrder, Severity severity) {
-    }
-
     private Severity severity() {
         String given = parameters.getOrDefault("severity", "");
         if ("1".equals(parameters.get("outage")) || "P1".equalsIgnoreCase(given)) {
@@ -176,24 +145,23 @@ final class RouteSession implements CallWaiter {
         return "P2".equalsIgnoreCase(given) ? Severity.P2 : Severity.P3;
     }
 
-    private RoutingEvent.CallArrived arrival(Opened opened) {
+    private RoutingEvent.CallArrived arrival(Optional<CallerProfile> profile, Severity severity) {
         String dnis = parameters.getOrDefault("dnis", session.request().dialledNumber());
         RouteSettings settings = context.settings();
         String queue = parameters.getOrDefault("queue", settings.queueByDnis().getOrDefault(dnis,
                 settings.defaultQueue()));
         String product = parameters.getOrDefault("product", settings.productByDnis().get(dnis));
         if (product == null) {
-            product = opened.profile().flatMap(profile -> profile.productSkills().stream().findFirst()).orElse(null);
+            product = profile.flatMap(known -> known.productSkills().stream().findFirst()).orElse(null);
         }
         List<SkillRequirement> requirements = product == null ? List.of() : List.of(new SkillRequirement(product, 1));
-        CallPriority priority = new CallPriority(opened.severity(),
-                opened.profile().map(CallerProfile::vip).orElse(false),
-                opened.profile().map(CallerProfile::contractLevel).orElse("BASIC"));
-        String owner = opened.profile().map(CallerProfile::ownerSeatId).orElse(null);
+        CallPriority priority = new CallPriority(severity, profile.map(CallerProfile::vip).orElse(false),
+                profile.map(CallerProfile::contractLevel).orElse("BASIC"));
+        String owner = profile.map(CallerProfile::ownerSeatId).orElse(null);
         RoutingEvent.CallOrigin origin = new RoutingEvent.CallOrigin(session.request().uniqueId(),
-                session.request().callerId(), dnis, opened.profile().map(CallerProfile::customerId).orElse(null));
-        return new RoutingEvent.CallArrived(callId, queue, requirements, priority, owner,
-                opened.workOrder() == null ? null : opened.workOrder().workOrder().id(), origin);
+                session.request().callerId(), dnis, profile.map(CallerProfile::customerId).orElse(null));
+        // No work order id: the service desk opens the call's work order when routing tells it the call joined.
+        return new RoutingEvent.CallArrived(callId, queue, requirements, priority, owner, null, origin);
     }
 
     /** Hands the call to the engine and waits with music on hold. */
@@ -395,6 +363,16 @@ final class RouteSession implements CallWaiter {
         chain(AgiCommand.setVariable(name, value));
     }
 
+    /** When what was recorded about calls until now is on disk, waiting at most {@link #DURABLE_WAIT}. */
+    private CompletableFuture<Boolean> durable() {
+        try {
+            return context.records().durable().toCompletableFuture().completeOnTimeout(false,
+                    DURABLE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
     /** Sends {@code command} after everything chained before it, whatever became of those. */
     private CompletionStage<AgiReply> chain(AgiCommand command) {
         CompletionStage<AgiReply> next = tail.handle((ignored, error) -> null)
@@ -421,7 +399,7 @@ final class RouteSession implements CallWaiter {
         try {
             context.blocking().execute(() -> {
                 try {
-                    context.workOrders().handedToFallback(handoff);
+                    context.records().handedToFallback(handoff);
                 } catch (RuntimeException e) {
                     LOG.warn("Call {}: could not record its hand-off to the fallback queue: {}", callId, e.toString());
                 }
@@ -432,19 +410,23 @@ final class RouteSession implements CallWaiter {
         return finish(result);
     }
 
-    /** Sets HOTLINE_RESULT after what is chained and ends the session: Asterisk continues the dialplan. */
+    /**
+     * Sets HOTLINE_RESULT after what is chained and ends the session: Asterisk continues the dialplan. Not before
+     * what routing recorded of the call is on disk: its JOINED entry (routing handed it to the journal before it
+     * told this session anything) is then durable, so a crash after the dialplan goes on loses nothing of the call
+     * (and a crash before the desk's opening is written is covered by the orphan-call recovery at the next start).
+     */
     private CompletionStage<Void> finish(String result) {
         finished = true;
-        // The dialplan acts on the result: not before the work order's opening is on disk (a crash loses nothing).
         // The journal completes it on its own thread: come back to the session's loop before the next command.
-        tail = tail.handle((ignored, error) -> null).thenCompose(ignored -> workOrderDurable.handleAsync(
+        tail = tail.handle((ignored, error) -> null).thenCompose(ignored -> durable().handleAsync(
                 (ok, error) -> {
                     if (error != null) {
-                        LOG.error("[{}] Call {}: its work order could not be handed to the routing journal: {}",
+                        LOG.error("[{}] Call {}: the routing journal could not say its record is on disk: {}",
                                 session.id(), callId, error.toString());
                     } else if (!ok) {
-                        LOG.error("[{}] Call {}: its work order's request is not on disk after {} s (the routing"
-                                + " journal's health says why); the caller is served anyway", session.id(), callId,
+                        LOG.error("[{}] Call {}: its record is not on disk after {} s (the routing journal's health"
+                                + " says why); the caller is served anyway", session.id(), callId,
                                 DURABLE_WAIT.toSeconds());
                     }
                     return null;

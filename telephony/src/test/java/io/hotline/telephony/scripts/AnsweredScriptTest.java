@@ -12,10 +12,8 @@ import io.hotline.routing.engine.RoutingInbox;
 import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.queue.SkillRequirement;
 import io.hotline.routing.seat.SeatProfile;
-import io.hotline.routing.spi.WorkOrderStore;
-import io.hotline.routing.workorder.CallWorkOrderRequest;
+import io.hotline.routing.spi.CallRecords;
 import io.hotline.routing.workorder.FallbackHandoff;
-import io.hotline.routing.workorder.OpenedWorkOrder;
 import io.hotline.telephony.Transcripts;
 import io.hotline.telephony.agi.AgiServer;
 import io.hotline.telephony.agi.AgiServerConfig;
@@ -56,21 +54,16 @@ class AnsweredScriptTest {
     private static final Duration VERDICT_TIMEOUT = Duration.ofMillis(400);
 
     private final RoutingInbox inbox = new RoutingInbox(100);
-    /** The answered script opens no work order and hands no caller to the fallback. */
-    private static final WorkOrderStore NO_WORK_ORDERS = new WorkOrderStore() {
-        @Override
-        public OpenedWorkOrder openForCall(CallWorkOrderRequest request) {
-            throw new AssertionError("the answered script opens no work order");
-        }
-
-        @Override
-        public CompletionStage<Boolean> openLater(CallWorkOrderRequest request) {
-            throw new AssertionError("the answered script opens no work order");
-        }
-
+    /** The answered script hands no caller to the fallback and ends no route session. */
+    private static final CallRecords NO_CALL_RECORDS = new CallRecords() {
         @Override
         public void handedToFallback(FallbackHandoff handoff) {
             throw new AssertionError("the answered script hands no caller to the fallback");
+        }
+
+        @Override
+        public CompletionStage<Boolean> durable() {
+            throw new AssertionError("the answered script ends no route session");
         }
     };
     private final WaitingCallers callers = new WaitingCallers(InstantSource.system(), Duration.ofMinutes(2));
@@ -85,7 +78,7 @@ class AnsweredScriptTest {
     @BeforeEach
     void start() {
         RouteContext context = new RouteContext(new RouteSettings("pbx1", "support", Map.of(), Map.of(), "default"),
-                ScriptHarness.STRANGERS, NO_WORK_ORDERS, inbox, callers, blocking, InstantSource.system());
+                ScriptHarness.STRANGERS, NO_CALL_RECORDS, inbox, callers, blocking, InstantSource.system());
         server = new AgiServer(AgiServerConfig.of("127.0.0.1", 0),
                 List.of(new AnsweredScript(context, VERDICT_TIMEOUT)), AgiSessionObserver.NONE);
         address = server.start();
@@ -177,7 +170,7 @@ class AnsweredScriptTest {
         assertThat(full.offer(new RoutingEvent.Tick())).isTrue();
         server.close();
         RouteContext context = new RouteContext(new RouteSettings("pbx1", "support", Map.of(), Map.of(), "default"),
-                ScriptHarness.STRANGERS, NO_WORK_ORDERS, full, callers, blocking, InstantSource.system());
+                ScriptHarness.STRANGERS, NO_CALL_RECORDS, full, callers, blocking, InstantSource.system());
         server = new AgiServer(AgiServerConfig.of("127.0.0.1", 0),
                 List.of(new AnsweredScript(context, VERDICT_TIMEOUT)), AgiSessionObserver.NONE);
         address = server.start();

@@ -7,14 +7,11 @@ import io.hotline.routing.engine.RoutingCommand;
 import io.hotline.routing.engine.RoutingEvent;
 import io.hotline.routing.engine.RoutingInbox;
 import io.hotline.routing.ladder.Tier;
+import io.hotline.routing.spi.CallRecords;
 import io.hotline.routing.spi.CallerDirectory;
 import io.hotline.routing.spi.CallerProfile;
-import io.hotline.routing.spi.WorkOrderStore;
-import io.hotline.routing.workorder.CallWorkOrderRequest;
 import io.hotline.routing.workorder.FallbackHandoff;
-import io.hotline.routing.workorder.OpenedWorkOrder;
-import io.hotline.routing.workorder.WorkOrder;
-import io.hotline.routing.workorder.WorkOrderState;
+import io.hotline.routing.workorder.Severity;
 import io.hotline.telephony.Transcripts;
 import io.hotline.telephony.agi.AgiServer;
 import io.hotline.telephony.agi.FakeAsteriskClient;
@@ -28,12 +25,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,36 +44,15 @@ class RouteScriptTest {
 
     private final RoutingInbox inbox = new RoutingInbox(100);
     private final WaitingCallers callers = new WaitingCallers(InstantSource.system(), Duration.ofMinutes(2));
-    private final Map<String, OpenedWorkOrder> workOrders = new ConcurrentHashMap<>();
     private final ExecutorService blocking = Executors.newFixedThreadPool(2);
     private AgiServer server;
     private InetSocketAddress address;
 
-    /** The store's contract in memory: one work order per (server, linkedid). */
-    private final WorkOrderStore store = new WorkOrderStore() {
-        @Override
-        public OpenedWorkOrder openForCall(CallWorkOrderRequest request) {
-            boolean[] created = {false};
-            OpenedWorkOrder opened = workOrders.computeIfAbsent(request.asteriskServer() + "/" + request.linkedId(),
-                    key -> {
-                        created[0] = true;
-                        return new OpenedWorkOrder(workOrder(workOrders.size() + 41, request), true);
-                    });
-            return new OpenedWorkOrder(opened.workOrder(), created[0]);
-        }
-
-        /** Opens at once only: it cannot defer. */
-        @Override
-        public CompletionStage<Boolean> openLater(CallWorkOrderRequest request) {
-            return CompletableFuture.completedFuture(false);
-        }
-
-        @Override
-        public void handedToFallback(FallbackHandoff handoff) {
-            fallbacks.add(handoff);
-        }
-    };
     private final List<FallbackHandoff> fallbacks = new CopyOnWriteArrayList<>();
+    /** How often a session asked whether what was recorded is on disk. */
+    private final AtomicInteger durableAsked = new AtomicInteger();
+    /** Records whose journal has everything on disk at once. */
+    private final CallRecords store = records(() -> CompletableFuture.completedFuture(true));
 
     private static final CallerProfile MUELLER = new CallerProfile(7, true, "PREMIUM", List.of("ERP_U8"), 12L,
             "S1004");
@@ -112,9 +88,9 @@ class RouteScriptTest {
         startServer(directory, store);
     }
 
-    private void startServer(CallerDirectory callerDirectory, WorkOrderStore workOrderStore) {
+    private void startServer(CallerDirectory callerDirectory, CallRecords records) {
         RouteContext context = new RouteContext(new RouteSettings("pbx1", "support", Map.of("100", "support"),
-                Map.of(), "default"), callerDirectory, workOrderStore, inbox, callers, blocking,
+                Map.of(), "default"), callerDirectory, records, inbox, callers, blocking,
                 InstantSource.system());
         server = ScriptHarness.loopbackServer(new RouteScript(context), new AnsweredScript(context),
                 new HangupScript(context));
@@ -128,30 +104,12 @@ class RouteScriptTest {
     }
 
     @Test
-    void shouldRouteTheCallerThroughADatabaseOutageAndLeaveTheWorkOrderToBeOpenedLater() throws Exception {
-        // given a database that does not answer, and a store that can open the work order later
-        List<CallWorkOrderRequest> deferred = new ArrayList<>();
-        WorkOrderStore outage = new WorkOrderStore() {
-            @Override
-            public OpenedWorkOrder openForCall(CallWorkOrderRequest request) {
-                throw new IllegalStateException("Connection is not available, request timed out after 5000ms");
-            }
-
-            @Override
-            public CompletionStage<Boolean> openLater(CallWorkOrderRequest request) {
-                deferred.add(request);
-                return CompletableFuture.completedFuture(true);
-            }
-
-            @Override
-            public void handedToFallback(FallbackHandoff handoff) {
-                throw new AssertionError("the caller is routed, not handed to the fallback");
-            }
-        };
+    void shouldRouteTheCallerUnrecognisedThroughADatabaseOutage() throws Exception {
+        // given a database that does not answer
         server.close();
         startServer(new FakeCallerDirectory(Map.of(), number -> {
             throw new IllegalStateException("Connection is not available, request timed out after 5000ms");
-        }), outage);
+        }), store);
 
         try (FakeAsteriskClient asterisk = FakeAsteriskClient.connect(address)) {
             // when the recorded call comes in
@@ -161,7 +119,7 @@ class RouteScriptTest {
             assertThat(asterisk.readCommand()).isEqualTo("SET VARIABLE HOTLINE_CALL " + LINKEDID);
             asterisk.send("200 result=1\n");
 
-            // then it waits with music, with no work order id yet, and routing has it, unrecognised
+            // then it waits with music, and routing has it, unrecognised, with the caller's number
             assertThat(asterisk.readCommand()).isEqualTo("SET MUSIC ON default");
             asterisk.send("200 result=0\n");
             RoutingEvent.CallArrived arrival = (RoutingEvent.CallArrived) nextEvent();
@@ -169,13 +127,8 @@ class RouteScriptTest {
             assertThat(arrival.queue()).isEqualTo("support");
             assertThat(arrival.workOrderId()).isNull();
             assertThat(arrival.priority().vip()).isFalse();
-            // and the work order is asked for later, for this call and caller
-            assertThat(deferred).singleElement().satisfies(request -> {
-                assertThat(request.linkedId()).isEqualTo(LINKEDID);
-                assertThat(request.asteriskServer()).isEqualTo("pbx1");
-                assertThat(request.callerNumber()).isEqualTo("+4930123401");
-                assertThat(request.customerId()).isNull();
-            });
+            assertThat(arrival.origin().callerNumber()).isEqualTo("+4930123401");
+            assertThat(arrival.origin().customerId()).isNull();
 
             // and a seat takes the caller as usual
             await().atMost(Duration.ofSeconds(5)).until(() -> callers.waiting() == 1);
@@ -188,40 +141,6 @@ class RouteScriptTest {
     }
 
     @Test
-    void shouldNotQueueTheCallerWhenTheDatabaseFailsAndTheStoreCannotDefer() throws Exception {
-        server.close();
-        startServer(directory, new WorkOrderStore() {
-            @Override
-            public OpenedWorkOrder openForCall(CallWorkOrderRequest request) {
-                throw new IllegalStateException("Connection is not available, request timed out after 5000ms");
-            }
-
-            /** Opens at once only: it cannot defer. */
-            @Override
-            public CompletionStage<Boolean> openLater(CallWorkOrderRequest request) {
-                return CompletableFuture.completedFuture(false);
-            }
-
-            @Override
-            public void handedToFallback(FallbackHandoff handoff) {
-                throw new IllegalStateException("Connection is not available, request timed out after 5000ms");
-            }
-        });
-
-        try (FakeAsteriskClient asterisk = FakeAsteriskClient.connect(address)) {
-            asterisk.send(ENVIRONMENT);
-            assertThat(asterisk.readCommand()).isEqualTo("GET VARIABLE CHANNEL(linkedid)");
-            asterisk.send("200 result=1 (" + LINKEDID + ")\n");
-
-            // the session ends without a result, so the dialplan takes its fallback
-            assertThat(asterisk.readCommand()).isNull();
-        }
-        List<RoutingEvent> events = new ArrayList<>();
-        inbox.drainTo(events, 10, 0);
-        assertThat(events).isEmpty();
-    }
-
-    @Test
     void shouldQueueTheRecognisedCallerAndReturnWithTheChosenSeat() throws Exception {
         try (FakeAsteriskClient asterisk = FakeAsteriskClient.connect(address)) {
             asterisk.send(ENVIRONMENT);
@@ -229,24 +148,25 @@ class RouteScriptTest {
             asterisk.send("200 result=1 (" + LINKEDID + ")\n");
             assertThat(asterisk.readCommand()).isEqualTo("SET VARIABLE HOTLINE_CALL " + LINKEDID);
             asterisk.send("200 result=1\n");
-            assertThat(asterisk.readCommand()).isEqualTo("SET VARIABLE HOTLINE_WORKORDER 41");
-            asterisk.send("200 result=1\n");
+            // no work order id: the service desk opens the call's work order when routing tells it
             assertThat(asterisk.readCommand()).isEqualTo("SET MUSIC ON default");
             asterisk.send("200 result=0\n");
 
-            // the engine got the call, with the caller's product, priority and owner seat
+            // the engine got the call, with the caller's product, priority (for the desk too) and owner seat
             RoutingEvent.CallArrived arrival = (RoutingEvent.CallArrived) nextEvent();
             assertThat(arrival.callId()).isEqualTo(LINKEDID);
             assertThat(arrival.queue()).isEqualTo("support");
             assertThat(arrival.requirements()).extracting(requirement -> requirement.skill()).containsExactly("ERP_U8");
             assertThat(arrival.priority().vip()).isTrue();
+            assertThat(arrival.priority().contract()).isEqualTo("PREMIUM");
+            assertThat(arrival.priority().severity()).isEqualTo(Severity.P3);
             assertThat(arrival.ownerSeatId()).isEqualTo("S1004");
-            assertThat(arrival.workOrderId()).isEqualTo(41L);
-            assertThat(workOrders.get("pbx1/" + LINKEDID).workOrder().customerId()).isEqualTo(7L);
+            assertThat(arrival.workOrderId()).isNull();
+            assertThat(arrival.origin().customerId()).isEqualTo(7L);
 
             // the engine picks a seat: the caller leaves AGI with the channel variables the dialplan dials
             await().atMost(Duration.ofSeconds(5)).until(() -> callers.waiting() == 1);
-            callers.offer(new RoutingCommand.OfferCall(LINKEDID, "S1004", "PJSIP/1004", Tier.TIER1, 41L,
+            callers.offer(new RoutingCommand.OfferCall(LINKEDID, "S1004", "PJSIP/1004", Tier.TIER1, null,
                     Duration.ofSeconds(15), "sticky"));
             List<String> commands = answerUntilClosed(asterisk);
             assertThat(commands).containsExactly("SET MUSIC OFF", "SET VARIABLE HOTLINE_TARGET PJSIP/1004",
@@ -275,7 +195,7 @@ class RouteScriptTest {
             assertThat(arrival.requirements()).extracting(requirement -> requirement.skill()).containsExactly("ERP_U8");
             assertThat(arrival.priority().vip()).isTrue();
             assertThat(arrival.ownerSeatId()).isEqualTo("S1004");
-            assertThat(workOrders.get("pbx1/" + LINKEDID).workOrder().customerId()).isEqualTo(7L);
+            assertThat(arrival.origin().customerId()).isEqualTo(7L);
             assertThat(remembering.databaseLookUps).hasValue(0);
         }
     }
@@ -338,15 +258,11 @@ class RouteScriptTest {
     }
 
     @Test
-    void shouldChooseTheSeatAtOnceButEndTheSessionOnlyOnceTheWorkOrderRequestIsDurable() throws Exception {
-        // given a store that opens work orders through a log whose disk is slow: the request is not durable yet
+    void shouldChooseTheSeatAtOnceButEndTheSessionOnlyOnceWhatRoutingRecordedOfTheCallIsDurable() throws Exception {
+        // given a journal whose disk is slow: what routing recorded of the call (its JOINED entry) is not durable yet
         CompletableFuture<Boolean> durable = new CompletableFuture<>();
-        List<CallWorkOrderRequest> requested = new CopyOnWriteArrayList<>();
         server.close();
-        startServer(directory, journalled(request -> {
-            requested.add(request);
-            return durable;
-        }));
+        startServer(directory, records(() -> durable));
 
         try (FakeAsteriskClient asterisk = FakeAsteriskClient.connect(address)) {
             // when the recognised caller arrives, and routing picks a seat at once
@@ -354,12 +270,13 @@ class RouteScriptTest {
             answerUntilWaiting(asterisk);
             RoutingEvent.CallArrived arrival = (RoutingEvent.CallArrived) nextEvent();
             assertThat(arrival.priority().vip()).as("recognised before being queued").isTrue();
-            assertThat(requested).singleElement().satisfies(request -> assertThat(request.customerId()).isEqualTo(7L));
+            // queued without waiting for any disk: the session asks only once routing has told it where to go
+            assertThat(durableAsked).hasValue(0);
             await().atMost(Duration.ofSeconds(5)).until(() -> callers.waiting() == 1);
             callers.offer(new RoutingCommand.OfferCall(LINKEDID, "S1004", "PJSIP/1004", Tier.TIER1, null,
                     Duration.ofSeconds(15), "best proficiency"));
 
-            // then the seat is set before the request is durable, and the result waits for it
+            // then the seat is set before the record is durable, and the result waits for it
             List<String> beforeDurable = new ArrayList<>();
             String command;
             while (!(command = asterisk.readCommand()).equals("SET VARIABLE HOTLINE_RING_SECONDS 15")) {
@@ -368,7 +285,9 @@ class RouteScriptTest {
             }
             asterisk.send("200 result=1\n");
             assertThat(beforeDurable).contains("SET VARIABLE HOTLINE_TARGET PJSIP/1004");
-            // when the log's own thread says the request is on disk
+            // (asked once the seat's variables are set: routing handed the call's JOINED entry over before the offer)
+            await().atMost(Duration.ofSeconds(5)).until(() -> durableAsked.get() == 1);
+            // when the log's own thread says everything it was handed is on disk
             Thread journalWriter = new Thread(() -> durable.complete(true), "journal-writer");
             journalWriter.start();
             journalWriter.join();
@@ -378,10 +297,10 @@ class RouteScriptTest {
     }
 
     @Test
-    void shouldServeTheCallerWhenTheWorkOrderRequestIsNotOnDiskInTime() throws Exception {
-        // given a journal whose disk stopped taking writes: the request never becomes durable
+    void shouldServeTheCallerWhenWhatRoutingRecordedIsNotOnDiskInTime() throws Exception {
+        // given a journal whose disk stopped taking writes: nothing becomes durable
         server.close();
-        startServer(directory, journalled(request -> new CompletableFuture<>()));
+        startServer(directory, records(CompletableFuture::new));
 
         try (FakeAsteriskClient asterisk = FakeAsteriskClient.connect(address)) {
             long arrived = System.nanoTime();
@@ -400,22 +319,18 @@ class RouteScriptTest {
         }
     }
 
-    /** A store that opens every work order through its journal, durable when {@code durable} says so. */
-    private WorkOrderStore journalled(Function<CallWorkOrderRequest, CompletionStage<Boolean>> durable) {
-        return new WorkOrderStore() {
-            @Override
-            public OpenedWorkOrder openForCall(CallWorkOrderRequest request) {
-                throw new AssertionError("a store that can defer is never asked to open at once");
-            }
-
-            @Override
-            public CompletionStage<Boolean> openLater(CallWorkOrderRequest request) {
-                return durable.apply(request);
-            }
-
+    /** Call records whose journal says what was handed to it is on disk when {@code durable}'s stage does. */
+    private CallRecords records(Supplier<CompletionStage<Boolean>> durable) {
+        return new CallRecords() {
             @Override
             public void handedToFallback(FallbackHandoff handoff) {
                 fallbacks.add(handoff);
+            }
+
+            @Override
+            public CompletionStage<Boolean> durable() {
+                durableAsked.incrementAndGet();
+                return durable.get();
             }
         };
     }
@@ -449,9 +364,4 @@ class RouteScriptTest {
         return ScriptHarness.nextEvent(inbox);
     }
 
-    private static WorkOrder workOrder(long id, CallWorkOrderRequest request) {
-        return new WorkOrder(id, request.asteriskServer(), request.linkedId(), request.customerId(),
-                request.callerNumber(), request.severity(), WorkOrderState.NEW, request.tier(), null,
-                request.openedAt(), request.openedAt(), request.openedAt(), 0);
-    }
 }

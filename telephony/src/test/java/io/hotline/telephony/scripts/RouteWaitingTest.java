@@ -11,12 +11,8 @@ import io.hotline.routing.engine.Handoff;
 import io.hotline.routing.engine.RoutingCommand;
 import io.hotline.routing.engine.RoutingEvent;
 import io.hotline.routing.engine.RoutingInbox;
-import io.hotline.routing.spi.WorkOrderStore;
-import io.hotline.routing.workorder.CallWorkOrderRequest;
+import io.hotline.routing.spi.CallRecords;
 import io.hotline.routing.workorder.FallbackHandoff;
-import io.hotline.routing.workorder.OpenedWorkOrder;
-import io.hotline.routing.workorder.WorkOrder;
-import io.hotline.routing.workorder.WorkOrderState;
 import io.hotline.telephony.agi.AgiServer;
 import io.hotline.telephony.agi.AgiServerConfig;
 import io.hotline.telephony.agi.AgiSessionObserver;
@@ -52,23 +48,16 @@ class RouteWaitingTest {
     private InetSocketAddress address;
 
     private InetSocketAddress start() {
-        WorkOrderStore store = new WorkOrderStore() {
-            @Override
-            public OpenedWorkOrder openForCall(CallWorkOrderRequest request) {
-                return new OpenedWorkOrder(new WorkOrder(41, request.asteriskServer(), request.linkedId(), null,
-                        request.callerNumber(), request.severity(), WorkOrderState.NEW, request.tier(), null,
-                        request.openedAt(), request.openedAt(), request.openedAt(), 0), true);
-            }
-
-            /** Opens at once only: it cannot defer. */
-            @Override
-            public CompletionStage<Boolean> openLater(CallWorkOrderRequest request) {
-                return CompletableFuture.completedFuture(false);
-            }
-
+        CallRecords store = new CallRecords() {
             @Override
             public void handedToFallback(FallbackHandoff handoff) {
                 fallbacks.add(handoff);
+            }
+
+            /** Everything is on disk at once. */
+            @Override
+            public CompletionStage<Boolean> durable() {
+                return CompletableFuture.completedFuture(true);
             }
         };
         RouteContext context = new RouteContext(new RouteSettings("pbx1", "support", Map.of(), Map.of(), "default"),

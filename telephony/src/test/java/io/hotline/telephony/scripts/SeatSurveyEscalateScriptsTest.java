@@ -11,11 +11,9 @@ import io.hotline.routing.engine.RoutingCommand;
 import io.hotline.routing.engine.RoutingEvent;
 import io.hotline.routing.engine.RoutingInbox;
 import io.hotline.routing.ladder.Tier;
+import io.hotline.routing.spi.CallRecords;
 import io.hotline.routing.spi.SurveyStore;
-import io.hotline.routing.spi.WorkOrderStore;
-import io.hotline.routing.workorder.CallWorkOrderRequest;
 import io.hotline.routing.workorder.FallbackHandoff;
-import io.hotline.routing.workorder.OpenedWorkOrder;
 import io.hotline.telephony.agi.AgiServer;
 import io.hotline.telephony.agi.FakeAsteriskClient;
 import java.net.InetSocketAddress;
@@ -25,6 +23,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -68,20 +67,16 @@ class SeatSurveyEscalateScriptsTest {
             }
         };
         RouteContext context = new RouteContext(new RouteSettings("pbx1", "support", Map.of(), Map.of(), "default"),
-                ScriptHarness.STRANGERS, new WorkOrderStore() {
-                    @Override
-                    public OpenedWorkOrder openForCall(CallWorkOrderRequest request) {
-                        throw new AssertionError("no work order is opened by these scripts");
-                    }
-
-                    @Override
-                    public CompletionStage<Boolean> openLater(CallWorkOrderRequest request) {
-                        throw new AssertionError("no work order is opened by these scripts");
-                    }
-
+                ScriptHarness.STRANGERS, new CallRecords() {
                     @Override
                     public void handedToFallback(FallbackHandoff handoff) {
                         throw new AssertionError("no caller is handed to the fallback by these scripts");
+                    }
+
+                    /** Everything is on disk at once. */
+                    @Override
+                    public CompletionStage<Boolean> durable() {
+                        return CompletableFuture.completedFuture(true);
                     }
                 }, inbox, callers, blocking, InstantSource.system());
         server = ScriptHarness.loopbackServer(new SurveyScript(surveys, blocking, InstantSource.system(), prompts),

@@ -160,6 +160,15 @@ final class AsteriskChannel {
             return commands;
         }
 
+        /**
+         * Answers every command until Hotline ends the session, however long it keeps the channel (a caller on
+         * hold: Asterisk never gives up on its AGI server); returns them.
+         */
+        List<String> answerUntilClosed() throws IOException {
+            socket.setSoTimeout(0);
+            return answerAll();
+        }
+
         @Override
         public void close() throws IOException {
             socket.close();

@@ -7,7 +7,6 @@ import io.hotline.routing.engine.RoutingEvent;
 import io.hotline.routing.spi.ComponentHealth;
 import io.hotline.routing.spi.HealthCheck;
 import io.hotline.routing.spi.RoutingJournal;
-import io.hotline.routing.workorder.CallWorkOrderRequest;
 import io.hotline.routing.workorder.FallbackHandoff;
 import java.io.IOException;
 import java.time.Duration;
@@ -116,7 +115,7 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
      * Opens the log in {@code config.directory()}, reads the checkpoint and starts the writers; the database
      * writer first writes what an earlier run left after the checkpoint.
      *
-     * @param workOrders     opens the work orders whose opening was deferred ({@link #workOrderRequested})
+     * @param workOrders     opens the work orders of the OPENED entries an earlier version logged
      * @param asteriskServer the Asterisk server whose calls the work orders belong to
      * @throws DatabaseUnavailableException when the checkpoint cannot be read or the log cannot be opened
      */
@@ -320,23 +319,6 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
     /** {@code value}, or {@code null} when it is empty: an empty number or name says nothing is known. */
     private static String known(String value) {
         return value == null || value.isEmpty() ? null : value;
-    }
-
-    /**
-     * Opens the call's work order through the log: the caller is routed at once, without waiting for the database
-     * (on every call, and while the database is away), and what routing records for the call afterwards is written
-     * after it. Thread-safe and never blocks (telephony calls it, not the routing thread); the request's Asterisk
-     * server must be this journal's.
-     *
-     * @return completes with true once the request is in the log on disk (fsynced: it survives a crash), or
-     *         exceptionally when the journal could not take it (stopped, or its queue full)
-     */
-    public CompletionStage<Boolean> workOrderRequested(CallWorkOrderRequest request) {
-        CompletableFuture<Boolean> durable = new CompletableFuture<>();
-        handOver(new Handed(request.linkedId(), sequence -> new JournalEntry.Opened(sequence, request.openedAt(),
-                request.linkedId(), request.callerNumber(), request.severity(), request.tier(),
-                request.customerId()), durable));
-        return durable;
     }
 
     /**

@@ -10,11 +10,10 @@ import io.hotline.persistence.testing.JournalCalls;
 import io.hotline.persistence.testing.TestDatabase;
 import io.hotline.persistence.testing.WorkOrderTrail;
 import io.hotline.persistence.workorder.JdbiWorkOrderStore;
+import io.hotline.routing.desk.CallKey;
+import io.hotline.routing.desk.DeskCommand;
 import io.hotline.routing.engine.RoutingCommand;
 import io.hotline.routing.engine.RoutingEvent;
-import io.hotline.routing.ladder.Tier;
-import io.hotline.routing.workorder.CallWorkOrderRequest;
-import io.hotline.routing.workorder.Severity;
 import io.hotline.routing.spi.ComponentHealth;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -186,36 +185,25 @@ class DurableRoutingJournalTest {
     }
 
     @Test
-    void shouldSayAWorkOrderRequestIsDurableOnlyOnceTheLogOnDiskHasIt() throws Exception {
-        try (DurableRoutingJournal journal = start(throughLine.jdbi())) {
-            // given the database is away, so nothing can reach it before the log on disk has it
-            line.cut();
-            // when a call's work order is asked for
-            CompletableFuture<Long> onDiskWhenDone = journal.workOrderRequested(new CallWorkOrderRequest("pbx1",
-                    call("durable"), "+8613800138000", null, Severity.P3, Tier.TIER1, OPENED))
-                    .thenApply(durable -> durable ? journal.waitingOnDisk() : -1L).toCompletableFuture();
-            // then the request completes, and by then the entry is in the log on disk
-            assertThat(onDiskWhenDone.get(30, TimeUnit.SECONDS)).isEqualTo(1L);
-        }
-        // and a journal that has stopped says so instead of pretending (its own log and checkpoint: the entry
-        // above stays in this test's log and must not reach the shared database's "pbx1" checkpoint)
+    void shouldSayAJournalThatStoppedCannotTellWhatIsOnDisk() throws Exception {
+        // a journal that has stopped says so instead of pretending (its own log and checkpoint)
         DurableRoutingJournal stopped = DurableRoutingJournal.start(DB.jdbi(), workOrders, "pbx9",
                 JournalConfig.of(Files.createDirectory(logDirectory.resolve("stopped")), "pbx9"),
                 InstantSource.fixed(EMITTED));
         stopped.close();
-        CompletableFuture<Boolean> refused = stopped.workOrderRequested(new CallWorkOrderRequest("pbx9",
-                call("refused"), "+8613800138000", null, Severity.P3, Tier.TIER1, OPENED)).toCompletableFuture();
-        assertThat(refused).isCompletedExceptionally();
+        assertThat(stopped.whenLogged().toCompletableFuture()).isCompletedExceptionally();
     }
 
     @Test
-    void shouldOpenAWorkOrderAskedForDuringAnOutageAheadOfWhatRoutingRecordedForTheCall() {
+    void shouldWriteACallbackAndAScoreTakenDuringAnOutageOnTheWorkOrderTheDeskOpensAfterThem() {
         Instant arrived = Instant.parse("2026-12-05T09:00:03.500Z");
+        long id = DB.jdbi().withHandle(handle -> handle.createQuery("SELECT COALESCE(MAX(id), 0) + 1000"
+                + " FROM work_order").mapTo(Long.class).one());
         try (DurableRoutingJournal journal = start(throughLine.jdbi())) {
-            // given the database is away when a call arrives: the route script asks for its work order later
+            // given the database is away when a call arrives and is answered
             line.cut();
-            journal.workOrderRequested(new CallWorkOrderRequest("pbx1", call("late"), "+8613800138000", null,
-                    Severity.P2, Tier.TIER1, arrived));
+            journal.callJoined(new RoutingCommand.CallJoined(call("late"), "support", new RoutingEvent.CallOrigin(
+                    call("late") + ".chan", "+8613800138000", "4008001234", null), "ERP_U8", null));
             journal.recordDecision(new RoutingCommand.RecordDecision(call("late"), "chose " + seat));
             journal.callConnected(new RoutingCommand.CallConnected(call("late"), seat, Duration.ofSeconds(4)));
             // and, after the conversation, the caller asks to be called back tomorrow
@@ -223,41 +211,36 @@ class DurableRoutingJournalTest {
             journal.callbackRequested(call("late"), "+8613800138000", arrived.plusSeconds(600), tomorrow);
             // and keys a score
             journal.surveyAnswered(call("late"), 4, arrived.plusSeconds(610));
-            // and another call's work order was asked for later, then opened by its own script meanwhile
-            journal.workOrderRequested(new CallWorkOrderRequest("pbx1", call("raced"), "+8613800138000", null,
-                    Severity.P3, Tier.TIER1, arrived));
+            // and only then does the desk's opening of the call's work order reach the journal
+            new JournalServiceDeskStore(journal, throughLine.jdbi(), "pbx1", InstantSource.fixed(EMITTED), PATIENCE)
+                    .opened(new DeskCommand.WorkOrderOpened(DeskSamples.full(id, new CallKey("pbx1", call("late")),
+                            null, seat), DeskSamples.opening(id)));
             await().atMost(PATIENCE).until(() -> journal.waitingOnDisk() == 6);
-            long raced = open("raced");
 
             // when the database answers again
             line.mend();
 
             await().atMost(PATIENCE).until(() -> journal.backlog() == 0);
             assertThat(journal.rejected()).isZero();
-            // then the late call's work order exists, opened when the call arrived, with routing's trail after it
-            long late = workOrderOf(call("late"));
-            assertThat(actions(late)).containsExactly("CREATED", "ROUTING", "CONNECTED", "CALLBACK_REQUESTED",
+            // then the work order the desk opened has routing's trail, the callback and the score after its opening
+            assertThat(workOrderOf(call("late"))).isEqualTo(id);
+            assertThat(actions(id)).containsExactly("OPENED", "ROUTING", "CONNECTED", "CALLBACK_REQUESTED",
                     "SURVEYED");
-            assertThat(state(late)).isEqualTo("NEW");
-            assertThat(eventTimes(late).get(0)).isEqualTo(arrived);
             // with the callback on it, due when the caller asked, pending
             Map<String, Object> callback = DB.jdbi().withHandle(handle -> handle.createQuery(
                     "SELECT phone_number, state FROM callback_request WHERE work_order_id = :id")
-                    .bind("id", late).mapToMap().one());
+                    .bind("id", id).mapToMap().one());
             assertThat(callback.get("phone_number")).isEqualTo("+8613800138000");
             assertThat(callback.get("state")).isEqualTo("PENDING");
             Instant due = DB.jdbi().withHandle(handle -> handle.createQuery(
-                    "SELECT due_at FROM callback_request WHERE work_order_id = :id").bind("id", late)
+                    "SELECT due_at FROM callback_request WHERE work_order_id = :id").bind("id", id)
                     .mapTo(Instant.class).one());
             assertThat(due).isEqualTo(tomorrow);
             // and the score
             Integer score = DB.jdbi().withHandle(handle -> handle.createQuery(
                     "SELECT score FROM satisfaction_survey WHERE work_order_id = :id AND outcome = 'ANSWERED'")
-                    .bind("id", late).mapTo(Integer.class).one());
+                    .bind("id", id).mapTo(Integer.class).one());
             assertThat(score).isEqualTo(4);
-            // and the raced one was not opened twice
-            assertThat(workOrderOf(call("raced"))).isEqualTo(raced);
-            assertThat(actions(raced)).containsExactly("CREATED");
         }
     }
 

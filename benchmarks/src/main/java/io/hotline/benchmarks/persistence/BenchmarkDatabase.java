@@ -20,15 +20,20 @@ final class BenchmarkDatabase {
     }
 
     static Database recreate() throws SQLException {
+        return recreate(NAME);
+    }
+
+    /** A freshly migrated database of its own name, so a benchmark run beside another does not drop its data. */
+    static Database recreate(String name) throws SQLException {
         String server = System.getenv().getOrDefault("HOTLINE_BENCH_DB_URL", "jdbc:mysql://127.0.0.1:3306/");
         String user = System.getenv().getOrDefault("HOTLINE_BENCH_DB_USER", "root");
         String password = System.getenv().getOrDefault("HOTLINE_BENCH_DB_PASSWORD", "");
         try (Connection connection = DriverManager.getConnection(server, user, password);
              Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + NAME);
-            statement.execute("CREATE DATABASE " + NAME + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            statement.execute("DROP DATABASE IF EXISTS " + name);
+            statement.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         }
-        Database database = Database.open(new PersistenceConfig(server + NAME, user, password, 4,
+        Database database = Database.open(new PersistenceConfig(server + name, user, password, 4,
                 Duration.ofSeconds(10)), null);
         database.migrate();
         return database;

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * Hands each command of the service desk to the ports that carry it out: one line per command type, nothing else
- * (style.md 6.2). What the desk decided about a work order is kept ({@link ServiceDeskStore}) and pushed to the
+ * (CONTRIBUTING.md 2). What the desk decided about a work order is kept ({@link ServiceDeskStore}) and pushed to the
  * people concerned ({@link Notifier}): an opening, a change, a warning and a refusal go to both; a release only
  * to the store (nobody is told that the desk forgot a closed work order).
  * <p>

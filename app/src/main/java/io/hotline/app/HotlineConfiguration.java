@@ -22,7 +22,7 @@ import java.util.Objects;
 
 /**
  * Every module's configuration, built once from the validated {@link Settings}: modules get their own config
- * records and never read settings themselves (style.md 6.1).
+ * records and never read settings themselves (CONTRIBUTING.md 1).
  *
  * @param database          where the database is, or how to start the embedded one
  * @param web               the HTTP server

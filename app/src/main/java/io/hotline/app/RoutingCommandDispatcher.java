@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * Hands each command of the routing engine to the port that carries it out: one line per command type, nothing
- * else (style.md 6.2). Calls to the telephone system go to {@link CallControl}; facts to keep go to
+ * else (CONTRIBUTING.md 2). Calls to the telephone system go to {@link CallControl}; facts to keep go to
  * {@link RoutingJournal}; what happened to a call also goes to the service desk ({@link DeskFeed}: joined,
  * connected, ended, abandoned, handed off, moved); a command may go to several (an escalation is carried out,
  * kept and told to the desk); the engine's answers to seats' requests go to {@link SeatRequestAnswers}.

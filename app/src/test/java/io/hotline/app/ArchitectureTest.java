@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dependency direction of style.md 6.1, checked on the compiled classes (Maven's enforcer checks the
+ * The dependency direction of CONTRIBUTING.md 1, checked on the compiled classes (Maven's enforcer checks the
  * artifacts; this checks the imports, including ones a transitive dependency would have allowed).
  */
 class ArchitectureTest {
@@ -45,7 +45,7 @@ class ArchitectureTest {
 
     @Test
     void shouldKeepTheEngineLoopGeneric() {
-        // Written once for both engines (style.md 6.8): it knows no engine's events, commands or ports.
+        // Written once for both engines (CONTRIBUTING.md 5): it knows no engine's events, commands or ports.
         classes().that().resideInAPackage("io.hotline.routing.loop..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("io.hotline.routing.loop..", "java..")
                 .check(hotline);

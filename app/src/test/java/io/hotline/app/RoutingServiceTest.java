@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The routing thread, once (style.md 6.6): real engine, system clock, recording ports. */
+/** The routing thread, once (CONTRIBUTING.md 6): real engine, system clock, recording ports. */
 class RoutingServiceTest {
     private static final RoutingConfig OPEN = RoutingConfig.defaults().withHours(BusinessHours.ALWAYS_OPEN);
     private static final Duration PATIENCE = Duration.ofSeconds(5);

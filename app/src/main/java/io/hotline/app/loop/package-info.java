@@ -1,5 +1,5 @@
 /**
- * The generic single-writer loop (style.md 6.5 and 6.8): one named thread per engine drains the engine's bounded
+ * The generic single-writer loop (CONTRIBUTING.md 5): one named thread per engine drains the engine's bounded
  * inbox in batches, fires its timers from an injected clock, publishes its snapshot at the end of each batch and
  * hands its commands on, in order. Written once; the call router ({@code routing-engine}) and the service desk
  * ({@code service-desk}) each run on one.

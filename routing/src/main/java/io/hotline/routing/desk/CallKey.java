@@ -3,7 +3,7 @@ package io.hotline.routing.desk;
 import java.util.Objects;
 
 /**
- * A call, as every module names it: the Asterisk server it is on and its linkedid (style.md 6.8).
+ * A call, as every module names it: the Asterisk server it is on and its linkedid (CONTRIBUTING.md 2).
  *
  * @param asteriskServer the configured name of the Asterisk server
  * @param linkedId       Asterisk's {@code linkedid} of the call

@@ -96,7 +96,7 @@ public final class ServiceDesk implements Engine<DeskEvent, DeskCommand, DeskSna
         eventsApplied++;
     }
 
-    // One line per event type, delegating to the feature handlers (style.md 6.2).
+    // One line per event type, delegating to the feature handlers (CONTRIBUTING.md 2).
     private void dispatch(DeskEvent event) {
         if (event instanceof DeskEvent.Tick) {
             return;

@@ -64,7 +64,7 @@ public final class RoutingEngine implements Engine<RoutingEvent, RoutingCommand,
         eventsApplied++;
     }
 
-    // One line per event type, delegating to the feature handlers (style.md 6.2).
+    // One line per event type, delegating to the feature handlers (CONTRIBUTING.md 2).
     private void dispatch(RoutingEvent event) {
         if (event instanceof RoutingEvent.Tick) {
             return;

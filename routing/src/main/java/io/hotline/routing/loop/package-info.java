@@ -1,5 +1,5 @@
 /**
- * What every single-writer engine of Hotline shares (style.md 6.5 and 6.8): an {@link io.hotline.routing.loop.Engine}
+ * What every single-writer engine of Hotline shares (CONTRIBUTING.md 5): an {@link io.hotline.routing.loop.Engine}
  * is a {@code (state, event) -> commands} machine with its own timers and an immutable snapshot, and an
  * {@link io.hotline.routing.loop.Inbox} is the bounded queue its producers offer events to. The call router
  * ({@code routing-engine} thread) and the service desk ({@code service-desk} thread) are both engines; {@code app}'s

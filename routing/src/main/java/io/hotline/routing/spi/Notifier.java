@@ -3,9 +3,11 @@ package io.hotline.routing.spi;
 import io.hotline.routing.desk.DeskCommand;
 
 /**
- * Pushes what the service desk decided to the people concerned: seats' and supervisors' desktops and the
- * wallboard (WebSocket), branches' duty managers, later SMS. Implemented by web. Every method is an obligation:
- * an assembled Hotline cannot silently drop a warning.
+ * Tells the people concerned what the service desk decided: seats' and supervisors' desktops and the wallboard,
+ * branches' duty managers, later SMS. Implemented today by persistence's {@code JournalNotifier}: a durable inbox
+ * per recipient (table {@code notification}, written through the journal, so a warning survives a crash), which
+ * the desktops and the wallboard read and push over their WebSocket. Every method is an obligation: an assembled
+ * Hotline cannot silently drop a warning.
  * <p>
  * Threading: called on the {@code service-desk} thread at the end of each batch, in the order the desk emitted
  * the commands. Implementations must not block: a push is queued to the implementation's own threads. A method

@@ -7,7 +7,7 @@ import io.hotline.routing.engine.RoutingCommand;
  * changes, inputs it rejected. Persistence keeps it durably ({@code DurableRoutingJournal}: the work orders' trail,
  * call records, seat states, refusals), and {@code app} wires that one.
  * <p>
- * Every method is an obligation (style.md 6.8), so none has a do-nothing default: a decision, a connection, an
+ * Every method is an obligation (CONTRIBUTING.md 1), so none has a do-nothing default: a decision, a connection, an
  * abandon, a seat's state, a refusal and what a call's record is made of (joined, each offer, the end of a
  * conversation, a hand-off, an escalation) reach whatever journal is assembled, and an implementation that cannot
  * keep one says so itself.

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * class only restores the desk from its store, tells it the calls an earlier run left without a work order, and
  * chooses the thread name, inbox size and ports.
  * <p>
- * Thread-safe: {@link #inbox()}'s offers, {@link #snapshot()}, the counters and the health check may be called
+ * Thread-safe: {@link #inbox()}'s offers, {@link #loop()}'s snapshot and counters and the health check may be called
  * from any thread; nothing but the service-desk thread touches the desk. {@link #close()} lets the thread apply
  * what is in the inbox, then stops it.
  */
@@ -102,24 +102,9 @@ final class DeskService implements AutoCloseable {
         return inbox;
     }
 
-    /** The snapshot published at the end of the latest batch. Never blocks. */
-    DeskSnapshot snapshot() {
-        return loop.snapshot();
-    }
-
-    /** Events waiting in the inbox now. */
-    int inboxDepth() {
-        return loop.inboxDepth();
-    }
-
-    /** Events the full inbox refused since start. */
-    long inboxRefused() {
-        return loop.inboxRefused();
-    }
-
-    /** Events and commands whose handling threw on the desk thread since start. */
-    long failures() {
-        return loop.failures();
+    /** The loop running the desk: its snapshot, inbox depth, refusals and failures, readable from any thread. */
+    EngineLoop<DeskEvent, DeskCommand, DeskSnapshot> loop() {
+        return loop;
     }
 
     /** A new health check of the {@code service-desk} component (it remembers refusals between its checks). */

@@ -1,5 +1,6 @@
 package io.hotline.app;
 
+import io.hotline.app.loop.EngineLoop;
 import io.hotline.ops.health.HealthMonitor;
 import io.hotline.ops.metrics.HotlineMeters;
 import io.hotline.ops.metrics.PrometheusMetrics;
@@ -257,9 +258,10 @@ public final class Hotline implements AutoCloseable {
     private DeskFeed startDesk(HotlineConfiguration config, MeterRegistry registry, DeferredHealthCheck health) {
         DeskPorts ports = deskWiring.ports(database.database().jdbi(), journal, config);
         desk = DeskService.start(config.desk(), InstantSource.system(), ports);
-        Gauge.builder(HotlineMeters.DESK_INBOX_DEPTH.meterName(), desk, DeskService::inboxDepth)
+        EngineLoop<?, ?, ?> deskLoop = desk.loop();
+        Gauge.builder(HotlineMeters.DESK_INBOX_DEPTH.meterName(), deskLoop, EngineLoop::inboxDepth)
                 .description(HotlineMeters.DESK_INBOX_DEPTH.description()).register(registry);
-        FunctionCounter.builder(HotlineMeters.DESK_INBOX_REFUSED.meterName(), desk, DeskService::inboxRefused)
+        FunctionCounter.builder(HotlineMeters.DESK_INBOX_REFUSED.meterName(), deskLoop, EngineLoop::inboxRefused)
                 .description(HotlineMeters.DESK_INBOX_REFUSED.description()).register(registry);
         health.delegateTo(desk.healthCheck());
         return new DeskFeed(config.asteriskName(), desk.inbox());

@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An engine at work: one thread owns the {@link Engine} and drains its bounded {@link Inbox} in batches (CONTRIBUTING.md
- * 5, Disruptor's {@code BatchEventProcessor}).
+ * An engine at work: one thread owns the {@link Engine} and drains its bounded {@link Inbox} in batches
+ * (CONTRIBUTING.md 5, Disruptor's {@code BatchEventProcessor}).
  * <p>
  * Each round the thread waits for events, at most until the engine's next timer is due (and never more than a
  * second), takes up to {@link EngineLoopConfig#maxBatch()} of them and applies each to the engine; when a timer is

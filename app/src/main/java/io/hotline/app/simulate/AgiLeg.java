@@ -33,6 +33,8 @@ final class AgiLeg {
     private final AgiReplies replies;
     private OutputStream out;
     private boolean hangupSent;
+    /** Whether Hotline sent a command in the session under way (the leg's own thread only). */
+    private boolean commanded;
 
     private final boolean realTime;
 
@@ -52,6 +54,7 @@ final class AgiLeg {
      */
     boolean run(String url, List<String> arguments) {
         boolean dead = channel.isHungUp();
+        commanded = false;
         URI uri = URI.create(url);
         boolean connected = false;
         try (Socket connection = new Socket()) {
@@ -69,12 +72,15 @@ final class AgiLeg {
             converse(new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8)),
                     url);
         } catch (IOException e) {
-            if (!connected || realTime) {
+            // A server that closes or resets a connection before its first command is one that is not serving
+            // (a Hotline stopping while the caller hangs up): res_agi sets AGISTATUS=FAILURE and the dialplan goes
+            // on. A session that breaks after that is a fault the tests must see.
+            if (!connected || realTime || !commanded) {
                 channel.experienced((connected ? "AGI broke: " : "AGI failed: ") + e.getClass().getSimpleName());
                 channel.set("AGISTATUS", "FAILURE");
                 return !channel.isHungUp() && !dead;
             }
-            throw new IllegalStateException("FastAGI session of " + channel + " broke: " + e, e);
+            throw new IllegalStateException("FastAGI session of " + channel + " (" + url + ") broke: " + e, e);
         } finally {
             channel.activeLeg(null);
             channel.onHold(false);
@@ -86,6 +92,7 @@ final class AgiLeg {
     private void converse(BufferedReader in, String url) throws IOException {
         String command;
         while ((command = in.readLine()) != null) {
+            commanded = true;
             channel.agiCommand(command);
             boolean wasUp = !channel.isHungUp();
             write(replies.reply(command, this));

@@ -51,6 +51,8 @@ public final class AgiServer implements AutoCloseable {
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private Channel listener;
+    /** Set by {@link #close()} first: a connection accepted from then on is closed, not served nor left open. */
+    private volatile boolean closing;
 
     public AgiServer(AgiServerConfig config, List<AgiScript> scripts, AgiSessionObserver observer) {
         this.config = config;
@@ -82,6 +84,12 @@ public final class AgiServer implements AutoCloseable {
                     @Override
                     protected void initChannel(Channel channel) throws Exception {
                         connections.add(channel);
+                        if (closing) {
+                            // Accepted while the server stops, perhaps after the group was closed: nothing would
+                            // ever answer or close it, and Asterisk would wait on it until its own timeout.
+                            channel.close();
+                            return;
+                        }
                         channel.pipeline().addLast(initializer);
                     }
                 });
@@ -129,6 +137,7 @@ public final class AgiServer implements AutoCloseable {
     /** Stops accepting, closes every session (Asterisk continues their dialplans) and stops the threads. */
     @Override
     public void close() {
+        closing = true;
         if (listener != null) {
             listener.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         }

@@ -54,7 +54,6 @@ final class AgiLeg {
      */
     boolean run(String url, List<String> arguments) {
         boolean dead = channel.isHungUp();
-        commanded = false;
         URI uri = URI.create(url);
         boolean connected = false;
         try (Socket connection = new Socket()) {
@@ -72,15 +71,20 @@ final class AgiLeg {
             converse(new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8)),
                     url);
         } catch (IOException e) {
-            // A server that closes or resets a connection before its first command is one that is not serving
-            // (a Hotline stopping while the caller hangs up): res_agi sets AGISTATUS=FAILURE and the dialplan goes
-            // on. A session that breaks after that is a fault the tests must see.
-            if (!connected || realTime || !commanded) {
-                channel.experienced((connected ? "AGI broke: " : "AGI failed: ") + e.getClass().getSimpleName());
+            if (!connected) {
+                // res_agi's launch_script cannot reach the server: AGISTATUS=FAILURE.
+                channel.experienced("AGI failed: " + e.getClass().getSimpleName());
                 channel.set("AGISTATUS", "FAILURE");
                 return !channel.isHungUp() && !dead;
             }
-            throw new IllegalStateException("FastAGI session of " + channel + " (" + url + ") broke: " + e, e);
+            if (!realTime && commanded) {
+                // Hotline broke a session it had begun: a fault the tests must see.
+                throw new IllegalStateException("FastAGI session of " + channel + " (" + url + ") broke: " + e, e);
+            }
+            // res_agi's run_agi reads a reset like the end of the stream ("AGI Script completed"): AGISTATUS as
+            // for a session the server ended. Before Hotline's first command this is a server that is stopping
+            // (a caller's hangup AGI while Hotline stops).
+            channel.experienced("AGI ended by the server: " + e.getClass().getSimpleName());
         } finally {
             channel.activeLeg(null);
             channel.onHold(false);

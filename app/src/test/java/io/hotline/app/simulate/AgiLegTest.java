@@ -57,6 +57,36 @@ class AgiLegTest {
         }
     }
 
+    @Test
+    void shouldEndTheAgiAsResAgiDoesWhenTheServerResetsBeforeItsFirstCommand() throws Exception {
+        // given a server that takes the connection and resets it unread (a Hotline stopping)
+        SimulatedAsterisk pbx = new SimulatedAsterisk(Dialplan.parse("[globals]\n"), Map.of());
+        CallerPhone caller = CallerPhone.customer("+4930123418", "Reset Customer");
+        SimulatedChannel channel = pbx.newChannel("PJSIP/carrier", caller.number(), caller.displayName(), "600",
+                null);
+        channel.moveTo("inbound", "600", "600", 1);
+        channel.answer();
+        try (ServerSocket server = new ServerSocket(0)) {
+            CompletableFuture<Void> reset = CompletableFuture.runAsync(() -> {
+                try (Socket socket = server.accept()) {
+                    socket.setSoLinger(true, 0);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+
+            // when
+            boolean goesOn = new AgiLeg(channel, new AgiReplies(channel, pbx.substitution(), caller, pbx))
+                    .run("agi://127.0.0.1:" + server.getLocalPort() + "/hangup", List.of());
+            reset.get(10, TimeUnit.SECONDS);
+
+            // then run_agi reads the reset as the script's end: the dialplan goes on, AGISTATUS is not FAILURE
+            assertThat(goesOn).isTrue();
+            assertThat(channel.variable("AGISTATUS")).isEqualTo("SUCCESS");
+            assertThat(channel.experience()).anySatisfy(line -> assertThat(line).startsWith("AGI ended by the server"));
+        }
+    }
+
     /** A FastAGI server that sends {@code commands} one by one and returns every line it got. */
     private static List<String> serve(ServerSocket server, List<String> commands) {
         List<String> lines = new ArrayList<>();

@@ -200,8 +200,10 @@ final class JournalDatabaseWriter implements Runnable {
     private void tellWritten(List<JournalEntry> entries) {
         List<String> calls = new ArrayList<>();
         for (JournalEntry entry : entries) {
-            if (entry instanceof JournalEntry.CallEntry call) {
-                calls.add(call.callId());
+            // Only what writes work orders: routing's own entries no longer change them (the desk does), and each
+            // call told makes the caller look-up read its customer again.
+            if (entry instanceof LegacyCallEntry legacy) {
+                calls.add(legacy.callId());
             } else if (entry instanceof DeskEntry.Opened opened && opened.workOrder().call() != null) {
                 calls.add(opened.workOrder().call().linkedId());
             } else if (entry instanceof DeskEntry.Changed changed && changed.workOrder().call() != null) {

@@ -40,6 +40,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -269,7 +270,9 @@ class JournalServiceDeskStoreTest {
     @Test
     void shouldWriteARoutingTrailRowLoggedBeforeItsWorkOrderOnceTheDeskInsertsIt() {
         CallKey call = call("early");
+        List<String> told = new CopyOnWriteArrayList<>();
         try (DurableRoutingJournal journal = calls.start(DB.jdbi(), logDirectory)) {
+            journal.onWorkOrdersWritten(told::addAll);
             JournalServiceDeskStore store = store(journal, DB.jdbi());
             long id = store.load().nextId();
             // given routing's entries for a call are written before the desk's opening of its work order
@@ -291,7 +294,9 @@ class JournalServiceDeskStoreTest {
             await().atMost(PATIENCE).until(() -> journal.backlog() == 0);
             assertThat(journal.rejected()).isZero();
 
-            // then routing's trail is on it, in order, and nothing stays parked
+            // then the caller look-up is told about the call whose work order was written
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(told).contains(call.linkedId()));
+            // and routing's trail is on it, in order, and nothing stays parked
             assertThat(WorkOrderTrail.actions(DB.jdbi(), id)).containsExactly("OPENED", "ROUTING", "CONNECTED",
                     "CALL_ENDED");
             long parked = DB.jdbi().withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM"

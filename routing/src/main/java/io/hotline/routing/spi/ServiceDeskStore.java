@@ -10,9 +10,11 @@ import io.hotline.routing.desk.StoredDesk;
  * order not yet released; no state names are compared.
  * <p>
  * Threading: the writes are called on the {@code service-desk} thread at the end of each batch, in order; they
- * must not block (an implementation appends them to its durable journal and writes on its own executor), and a
- * write that the desk has seen must survive a crash before the loop hands over the next batch. {@link #load()}
- * blocks and is called once, at start, before the loop runs. Implementations are thread-safe.
+ * must not block (an implementation appends them, in order, to its durable journal and writes on its own
+ * executor). What a crash takes before the journal's log has it is lost as a whole, never in part: the restored
+ * desk then decides it again (a warning not yet logged fires again, once; an opening is redone from the call's
+ * JOINED entry at start). {@link #load()} blocks and is called once, at start, before the loop runs.
+ * Implementations are thread-safe.
  */
 public interface ServiceDeskStore {
 

@@ -19,6 +19,7 @@ final class CallLifecycle {
     private final EngineContext context;
     private final Matchmaker matchmaker;
     private SeatLifecycle seats;
+    private CallbackLifecycle callbacks;
     /** The clock second {@link #openTiers} was worked out for, and its bit per open tier. */
     private long openTiersSecond = Long.MIN_VALUE;
     private int openTiers;
@@ -30,6 +31,14 @@ final class CallLifecycle {
 
     void seats(SeatLifecycle seatLifecycle) {
         this.seats = seatLifecycle;
+    }
+
+    SeatLifecycle seats() {
+        return seats;
+    }
+
+    void callbacks(CallbackLifecycle callbackLifecycle) {
+        this.callbacks = callbackLifecycle;
     }
 
     void arrived(RoutingEvent.CallArrived event) {
@@ -82,7 +91,7 @@ final class CallLifecycle {
     }
 
     /** Puts a call at its place in {@code queue} and schedules when its eligibility widens. */
-    private void enqueue(CallRecord call, QueueConfig queue, boolean escalated) {
+    void enqueue(CallRecord call, QueueConfig queue, boolean escalated) {
         call.queue = queue;
         call.queuedMs = context.nowMs;
         call.escalated = escalated;
@@ -103,6 +112,10 @@ final class CallLifecycle {
     }
 
     void hungUp(CallRecord call) {
+        if (call.callback != null) {
+            callbackLegGone(call);
+            return;
+        }
         switch (call.phase) {
             case WAITING -> abandon(call);
             case OFFERED -> {
@@ -134,6 +147,20 @@ final class CallLifecycle {
             }
             case CONNECTED -> ended(call);
             default -> { }
+        }
+    }
+
+    /**
+     * A callback's seat leg ended: unanswered, a missed offer (the callback keeps its place); connected, the end of
+     * the attempt without the dialplan's report. A waiting callback has no leg: nothing to do.
+     */
+    private void callbackLegGone(CallRecord call) {
+        if (call.phase == CallPhase.OFFERED) {
+            SeatRecord seat = call.seat;
+            context.emit(new RoutingCommand.CancelOffer(call.id, seat.id, "the seat's leg ended unanswered"));
+            release(call, seat, DeclineReason.NO_ANSWER, false);
+        } else if (call.phase == CallPhase.CONNECTED) {
+            callbacks.endedUnreported(call);
         }
     }
 
@@ -169,7 +196,10 @@ final class CallLifecycle {
         seat.missedInARow = 0;
         seat.callsToday++;
         context.setState(seat, SeatState.ON_CALL, null);
-        context.emit(new RoutingCommand.CallConnected(call.id, seat.id, Duration.ofMillis(waited)));
+        if (call.callback == null) {
+            // A callback's conversation is on its work order, told when the attempt ends (CallbackAttempted).
+            context.emit(new RoutingCommand.CallConnected(call.id, seat.id, Duration.ofMillis(waited)));
+        }
         return null;
     }
 
@@ -188,7 +218,7 @@ final class CallLifecycle {
     }
 
     /** Ends an offer the seat did not take; the caller goes back in queue now, or once its Dial ended. */
-    private void release(CallRecord call, SeatRecord seat, DeclineReason reason, boolean stillRinging) {
+    void release(CallRecord call, SeatRecord seat, DeclineReason reason, boolean stillRinging) {
         detach(call, seat);
         if (reason.countsAsMissed()) {
             seat.missedInARow++;
@@ -221,7 +251,8 @@ final class CallLifecycle {
      * dialplan reports the Dial ended. A caller who hangs up meanwhile is abandoned as usual.
      */
     private boolean holdUntilDialEnds(CallRecord call, SeatRecord seat) {
-        if (!context.config.holdUntilDialEnds()) {
+        // A callback's seat leg is Hotline's own originate, hung up with the offer: no caller is inside a Dial.
+        if (!context.config.holdUntilDialEnds() || call.callback != null) {
             return false;
         }
         call.phase = CallPhase.WAITING;
@@ -242,6 +273,10 @@ final class CallLifecycle {
     }
 
     void ended(CallRecord call) {
+        if (call.callback != null) {
+            callbackLegGone(call);
+            return;
+        }
         if (call.phase != CallPhase.CONNECTED) {
             hungUp(call);
             return;
@@ -256,7 +291,7 @@ final class CallLifecycle {
         toWrapUp(seat);
     }
 
-    private void toWrapUp(SeatRecord seat) {
+    void toWrapUp(SeatRecord seat) {
         if (seat.state == SeatState.LOGGED_OUT) {
             return;
         }
@@ -276,6 +311,11 @@ final class CallLifecycle {
         QueueConfig target = context.config.queues().get(targetQueue);
         if (call.phase != CallPhase.CONNECTED || call.seat != seat) {
             context.emit(new RoutingCommand.RequestRejected(call.id, seat.id + " is not connected to this call"));
+            return;
+        }
+        if (call.callback != null) {
+            context.emit(new RoutingCommand.RequestRejected(call.id, "a callback cannot be escalated live: "
+                    + "escalate its work order"));
             return;
         }
         if (target == null || target == call.queue) {
@@ -331,7 +371,7 @@ final class CallLifecycle {
      * another since ({@code generation} is old), has no more announcements from this timer.
      */
     void announce(CallRecord call, long generation) {
-        if (call.gone || generation != call.announceGeneration
+        if (call.gone || generation != call.announceGeneration || call.callback != null
                 || (call.phase != CallPhase.WAITING && call.phase != CallPhase.OFFERED)) {
             return;
         }

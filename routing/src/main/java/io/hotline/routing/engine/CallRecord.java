@@ -45,6 +45,8 @@ final class CallRecord {
     String ownerSeatId;
     long stickyUntilMs;
     Long workOrderId;
+    /** The callback this call is an attempt of, or {@code null} for a caller's call. */
+    RoutingEvent.CallbackDue callback;
     /** When the current conversation started, for handling time. */
     long connectedMs;
     CallPhase phase = CallPhase.WAITING;

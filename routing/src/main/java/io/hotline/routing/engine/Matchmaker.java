@@ -163,6 +163,14 @@ final class Matchmaker {
         Duration ring = context.config.ringTimeout();
         context.timers.schedule(context.nowMs + ring.toMillis(), Timers.Kind.OFFER_TIMEOUT, call, seat,
                 call.offerGeneration);
+        RoutingEvent.CallbackDue callback = call.callback;
+        if (callback != null) {
+            // Hotline calls out: the seat's phone first, then the customer (no caller waits in a Dial).
+            context.emit(new RoutingCommand.DialCallback(call.id, callback.callbackId(), callback.workOrderId(),
+                    seat.id, seat.profile.dialString(), callback.number(), callback.attempt(), call.offerGeneration,
+                    ring, explanation));
+            return;
+        }
         context.emit(new RoutingCommand.OfferCall(call.id, seat.id, seat.profile.dialString(), seat.tier,
                 call.workOrderId, ring, explanation));
         context.emit(new RoutingCommand.RecordDecision(call.id, explanation));

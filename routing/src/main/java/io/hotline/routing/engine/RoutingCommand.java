@@ -1,5 +1,6 @@
 package io.hotline.routing.engine;
 
+import io.hotline.routing.callback.CallbackOutcome;
 import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.seat.SeatState;
 import java.time.Duration;
@@ -34,6 +35,44 @@ public sealed interface RoutingCommand {
         /** {@link #why()} as text, or {@code null}. */
         public String explanation() {
             return why == null ? null : why.text();
+        }
+    }
+
+    /**
+     * Carry out a callback offered to {@code seatId}: ring the seat's phone ({@code dialString}) first; once the seat
+     * answers, dial the customer's {@code number} from the seat's leg, on work order {@code workOrderId}. The engine
+     * withdraws the offer itself after {@code ringTimeout} ({@link CancelOffer}), and counts it as a missed offer.
+     * Telephony reports the customer leg's end as {@link RoutingEvent.CallbackDialled}, and the seat's answer as
+     * {@link RoutingEvent.OfferAnswered} like any offer.
+     *
+     * @param offer the offer's number for this callback attempt (1, 2... as seats miss it): telephony names the
+     *              seat's leg by it, so a late leg of an earlier offer is never taken for the current one
+     * @param why   why this seat
+     */
+    record DialCallback(String callId, long callbackId, long workOrderId, String seatId, String dialString,
+                        String number, int attempt, long offer, Duration ringTimeout, Explanation why)
+            implements RoutingCommand {
+        public DialCallback {
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(seatId, "seatId");
+            Objects.requireNonNull(number, "number");
+            Objects.requireNonNull(ringTimeout, "ringTimeout");
+        }
+    }
+
+    /**
+     * One attempt at a callback's customer ended with {@code outcome} (the callback left the engine): record it on
+     * the callback (attempts, state, completion) and, when connected, as a customer contact on the work order.
+     *
+     * @param seatId the seat that made the attempt, or {@code null}
+     * @param talked how long seat and customer talked ({@link Duration#ZERO} unless connected)
+     */
+    record CallbackAttempted(String callId, long callbackId, long workOrderId, String seatId, int attempt,
+                             CallbackOutcome outcome, Duration talked) implements RoutingCommand {
+        public CallbackAttempted {
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(outcome, "outcome");
+            Objects.requireNonNull(talked, "talked");
         }
     }
 

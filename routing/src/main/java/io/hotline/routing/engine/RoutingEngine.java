@@ -41,6 +41,7 @@ public final class RoutingEngine implements Engine<RoutingEvent, RoutingCommand,
     private final Matchmaker matchmaker;
     private final CallLifecycle calls;
     private final SeatLifecycle seats;
+    private final CallbackLifecycle callbacks;
     private long eventsApplied;
 
     public RoutingEngine(RoutingConfig config, InstantSource clock) {
@@ -50,6 +51,8 @@ public final class RoutingEngine implements Engine<RoutingEvent, RoutingCommand,
         this.calls = new CallLifecycle(context, matchmaker);
         this.seats = new SeatLifecycle(context, matchmaker, calls);
         calls.seats(seats);
+        this.callbacks = new CallbackLifecycle(context, matchmaker, calls);
+        calls.callbacks(callbacks);
         context.nowMs = clock.millis();
     }
 
@@ -96,6 +99,10 @@ public final class RoutingEngine implements Engine<RoutingEvent, RoutingCommand,
                     call -> calls.declined(call, seat, declined.reason())));
         } else if (event instanceof RoutingEvent.CallHandedOff handedOff) {
             withCall(handedOff.callId(), false, call -> calls.handedOff(call, handedOff.handoff()));
+        } else if (event instanceof RoutingEvent.CallbackDue due) {
+            callbacks.due(due);
+        } else if (event instanceof RoutingEvent.CallbackDialled dialled) {
+            withCall(dialled.callId(), true, call -> callbacks.dialled(call, dialled));
         } else if (event instanceof RoutingEvent.EscalationRequested escalation) {
             withSeat(escalation.seatId(), seat -> withCall(escalation.callId(), true,
                     call -> calls.escalate(call, seat, escalation)));

@@ -1,9 +1,12 @@
 package io.hotline.routing.engine;
 
+import io.hotline.routing.callback.CallbackOutcome;
 import io.hotline.routing.queue.SkillRequirement;
 import io.hotline.routing.seat.DeviceState;
 import io.hotline.routing.seat.SeatProfile;
 import io.hotline.routing.seat.SeatState;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -215,6 +218,52 @@ public sealed interface RoutingEvent {
         public SeatRestored {
             Objects.requireNonNull(seatId, "seatId");
             Objects.requireNonNull(state, "state");
+        }
+    }
+
+    /**
+     * A callback is due: route it to a seat like a call. It keeps the caller's place: it is ordered by
+     * {@code originalArrival} (ahead of every caller who came later, never ahead of its own time: a place in the
+     * future counts as now), before fresh callers of the same rank. The seat it is offered to is rung first
+     * ({@link RoutingCommand.DialCallback}); once the seat answers, the customer is dialled.
+     *
+     * @param callbackId      the callback's id
+     * @param workOrderId     the caller's work order, which the conversation stays on
+     * @param queue           the queue to route it in ({@code null} or unknown: the default queue)
+     * @param number          the customer's number
+     * @param originalArrival the caller's place: the original call's arrival, or a seat's appointment
+     * @param attempt         the number of this attempt at the customer, 1 for the first
+     */
+    record CallbackDue(long callbackId, long workOrderId, String queue, String number, Instant originalArrival,
+                       int attempt) implements RoutingEvent {
+        public CallbackDue {
+            Objects.requireNonNull(number, "number");
+            Objects.requireNonNull(originalArrival, "originalArrival");
+        }
+
+        /** The id the engine and the PBX know this attempt by: {@code cb-<callbackId>-<attempt>}. */
+        public String callId() {
+            return callIdOf(callbackId, attempt);
+        }
+
+        /** The call id of attempt {@code attempt} of callback {@code callbackId}. */
+        public static String callIdOf(long callbackId, int attempt) {
+            return "cb-" + callbackId + "-" + attempt;
+        }
+    }
+
+    /**
+     * The dialplan reports how the seat's dial of a callback's customer ended ({@code callbackresult}, after the
+     * {@code Dial} to the customer or when the seat's leg hung up), or telephony could not place the callback at all
+     * ({@link CallbackOutcome#FAILED}). {@code outcome} {@code null}: the seat left before the customer was dialled
+     * (the callback goes back in queue, keeping its place, and no attempt is used).
+     *
+     * @param talked how long seat and customer talked, {@link Duration#ZERO} when unknown or not connected
+     */
+    record CallbackDialled(String callId, CallbackOutcome outcome, Duration talked) implements RoutingEvent {
+        public CallbackDialled {
+            Objects.requireNonNull(callId, "callId");
+            talked = talked == null ? Duration.ZERO : talked;
         }
     }
 

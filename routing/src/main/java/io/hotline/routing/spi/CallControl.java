@@ -38,6 +38,14 @@ public interface CallControl {
     void moveToQueue(RoutingCommand.MoveToQueue move);
 
     /**
+     * Carry out a callback offered to a seat: ring the seat's phone, and once it answers dial the customer from it
+     * (AMI {@code Originate} into the dialplan's {@code hotline-callback} context). A callback that cannot be placed
+     * (no AMI, Asterisk refused the originate) is reported back to the routing inbox as a
+     * {@link io.hotline.routing.engine.RoutingEvent.CallbackDialled} with outcome {@code FAILED}, never dropped.
+     */
+    void dialCallback(RoutingCommand.DialCallback callback);
+
+    /**
      * The engine's verdict on a seat's answer whose leg waits in the {@code answered} script: bridge it to the
      * caller, or hang up that leg (the offer was withdrawn, the call is gone).
      */

@@ -1,11 +1,15 @@
 package io.hotline.telephony.ami;
 
+import io.hotline.routing.callback.CallbackOutcome;
 import io.hotline.routing.engine.RoutingCommand;
+import io.hotline.routing.engine.RoutingEvent;
 import io.hotline.routing.spi.CallControl;
 import io.hotline.telephony.scripts.WaitingCallers;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.asteriskjava.manager.response.ManagerResponse;
@@ -24,6 +28,11 @@ import org.slf4j.LoggerFactory;
  *       is closed (recordings 04a, 20), so the session ends when Asterisk accepted the Redirect. A move the PBX
  *       already made (the seat's blind transfer, {@link RoutingCommand.MoveToQueue#pbxMoved()}) sends nothing. A
  *       move that cannot be made is refused visibly ({@link WaitingCallers#refuse}).</li>
+ *   <li>{@link #dialCallback}: an AMI {@code Originate} of the seat's phone into {@code hotline-callback,s,1}
+ *       ({@link #CALLBACK_CONTEXT}), which dials the customer once the seat answers; the seat's leg is named
+ *       {@code <call id>-<offer>} ({@code ChannelId}), and a withdrawn offer hangs that leg up by that id. A callback
+ *       that cannot be placed (AMI down, Asterisk refused the originate, not a dialable number) is reported to routing
+ *       as {@link RoutingEvent.CallbackDialled} {@code FAILED} and refused visibly.</li>
  * </ul>
  * The connections are attached once started ({@link #attach}); until then the AMI actions are skipped (logged).
  * Thread-safe: called on the routing thread, never blocks; the actions complete on the connections' threads.
@@ -31,11 +40,15 @@ import org.slf4j.LoggerFactory;
 public final class AmiCallControl implements CallControl {
     /** The dialplan context whose extensions are the escalation queues ({@code docs/asterisk/extensions.conf}). */
     public static final String ESCALATE_CONTEXT = "hotline-escalate";
+    /** The dialplan context a callback's seat leg runs once answered ({@code docs/asterisk/extensions.conf}). */
+    public static final String CALLBACK_CONTEXT = "hotline-callback";
     private static final Logger LOG = LoggerFactory.getLogger(AmiCallControl.class);
 
     private final WaitingCallers callers;
     private volatile PbxView view;
     private volatile Map<String, AmiConnection> connections = Map.of();
+    /** Callback attempts whose seat leg Hotline originated, by call id: the leg to hang up when the offer ends. */
+    private final Map<String, PbxView.Leg> callbackLegs = new ConcurrentHashMap<>();
 
     /** Carries commands to {@code callers}, and AMI actions once {@link #attach}ed. */
     public AmiCallControl(WaitingCallers callers) {
@@ -61,6 +74,11 @@ public final class AmiCallControl implements CallControl {
 
     @Override
     public void cancelOffer(RoutingCommand.CancelOffer cancel) {
+        PbxView.Leg callbackLeg = callbackLegs.remove(cancel.callId());
+        if (callbackLeg != null) {
+            hangUp(callbackLeg);
+            return;
+        }
         callers.cancelOffer(cancel);
         PbxView pbx = view;
         if (pbx == null) {
@@ -87,7 +105,44 @@ public final class AmiCallControl implements CallControl {
     }
 
     @Override
+    public void dialCallback(RoutingCommand.DialCallback dial) {
+        PbxView pbx = view;
+        AmiConnection connection = connections.values().stream().filter(AmiConnection::isConnected).findFirst()
+                .orElse(null);
+        if (!CallbackDialPlan.dialable(dial.number())) {
+            callbackFailed(pbx, dial, "the number is not dialable: " + dial.number());
+            return;
+        }
+        if (connection == null) {
+            callbackFailed(pbx, dial, "AMI is not connected");
+            return;
+        }
+        PbxView.Leg leg = new PbxView.Leg(connection.server(), dial.callId() + "-" + dial.offer());
+        callbackLegs.put(dial.callId(), leg);
+        connection.originate(CallbackDialPlan.originate(dial, leg.channel())).whenComplete((response, error) -> {
+            if (error == null && succeeded(response)) {
+                LOG.info("Callback {} attempt {}: ringing seat {} ({}) as {}", dial.callbackId(), dial.attempt(),
+                        dial.seatId(), dial.dialString(), leg.channel());
+            } else {
+                callbackLegs.remove(dial.callId(), leg);
+                callbackFailed(view, dial, "AMI Originate of " + dial.dialString() + " failed: "
+                        + (error != null ? error.toString() : response.getMessage()));
+            }
+        });
+    }
+
+    private void callbackFailed(PbxView pbx, RoutingCommand.DialCallback dial, String reason) {
+        callers.refuse(dial.callId(), "cannot place callback " + dial.callbackId() + " to seat " + dial.seatId()
+                + ": " + reason);
+        RoutingEvent failed = new RoutingEvent.CallbackDialled(dial.callId(), CallbackOutcome.FAILED, Duration.ZERO);
+        if (pbx == null || !pbx.report(failed)) {
+            LOG.warn("Call {}: routing was not told that the callback failed; its offer rings out", dial.callId());
+        }
+    }
+
+    @Override
     public void answerVerdict(RoutingCommand.AnswerVerdict verdict) {
+        callbackLegs.remove(verdict.callId());
         callers.answerVerdict(verdict);
     }
 

@@ -1,6 +1,8 @@
 package io.hotline.telephony.ami;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -26,6 +28,7 @@ public record AmiOriginate(String channel, String context, String exten, String 
         Objects.requireNonNull(exten, "exten");
         Objects.requireNonNull(channelId, "channelId");
         Objects.requireNonNull(ringTimeout, "ringTimeout");
-        variables = Map.copyOf(variables);
+        // In order: Asterisk sets them in the order sent.
+        variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
     }
 }

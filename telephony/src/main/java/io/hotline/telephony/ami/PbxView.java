@@ -233,6 +233,14 @@ public final class PbxView implements AmiEventSink {
         }
     }
 
+    /**
+     * Offers {@code event} to routing, as the view's own events go (telephony's AMI side reporting what an action it
+     * sent came to, e.g. a callback that could not be placed); false when routing's inbox refused it (counted).
+     */
+    public synchronized boolean report(RoutingEvent event) {
+        return send(event);
+    }
+
     private boolean send(RoutingEvent event) {
         if (routing.test(event)) {
             return true;

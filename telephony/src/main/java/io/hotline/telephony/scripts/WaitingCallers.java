@@ -236,4 +236,14 @@ public final class WaitingCallers implements CallControl {
         refuse(move.callId(), "cannot move the live call to queue " + move.queue()
                 + ": moving a call needs AMI (HOTLINE_AMI_HOST)");
     }
+
+    /**
+     * Without AMI Hotline cannot call anybody: refused visibly (logged and journalled). Hotline does not route
+     * callbacks without AMI (its callback scheduler does not start), so this is only reached by a miswiring.
+     */
+    @Override
+    public void dialCallback(RoutingCommand.DialCallback callback) {
+        refuse(callback.callId(), "cannot place callback " + callback.callbackId() + " to seat " + callback.seatId()
+                + ": calling out needs AMI (HOTLINE_AMI_HOST)");
+    }
 }

@@ -187,8 +187,9 @@ public final class ScriptedAmiServer implements AutoCloseable {
                     if (!line.isEmpty()) {
                         int colon = line.indexOf(':');
                         if (colon > 0) {
-                            action.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                                    line.substring(colon + 1).trim());
+                            // A header sent more than once (Originate's Variable) keeps every value, one a line.
+                            action.merge(line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                                    line.substring(colon + 1).trim(), (first, next) -> first + "\n" + next);
                         }
                         continue;
                     }

@@ -3,6 +3,8 @@ package io.hotline.telephony.scripts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hotline.telephony.agi.AgiScript;
+import io.hotline.telephony.ami.AmiCallControl;
+import io.hotline.telephony.ami.CallbackDialPlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -32,7 +34,7 @@ class DialplanContractTest {
         return List.of(new RouteScript(null), new AnsweredScript(null), new HangupScript(null),
                 new EscalateScript(null), new SurveyScript(null, null, null, null),
                 new SeatScript(null, null, null, null, null),
-                new CallbackScript(null, null, null));
+                new CallbackScript(null, null, null), new CallbackResultScript(null));
     }
 
     @Test
@@ -62,6 +64,11 @@ class DialplanContractTest {
         // Set by SeatScript and CallbackScript (SeatSurveyEscalateScriptsTest, CallbackScriptTest).
         Set<String> set = new HashSet<>(DialplanContract.VARIABLES);
         set.addAll(List.of("HOTLINE_SEAT_RESULT", "HOTLINE_CALLBACK"));
+        // Set on a callback's seat leg by the AMI Originate (AmiCallControlCallbackTest), by the operator in
+        // [globals], and by the callback context itself.
+        set.addAll(CallbackDialPlan.VARIABLES);
+        set.addAll(List.of("HOTLINE_CALLBACK_TRUNK", "HOTLINE_CALLBACK_CALLERID", "HOTLINE_CALLBACK_RING_SECONDS",
+                "HOTLINE_CALLBACK_REPORTED"));
 
         assertThat(set).containsAll(read);
     }
@@ -110,6 +117,21 @@ class DialplanContractTest {
         assertThat(parameters("survey")).contains("workorder", "call");
         assertThat(parameters("callback")).contains("workorder", "call", "due");
         assertThat(parameters("seat")).contains("action", "reason");
+        assertThat(parameters("callbackresult")).contains("call", "dialstatus", "answered");
+    }
+
+    @Test
+    void shouldRunTheCallbackContextOriginatedOverAmiAndDefineItsGlobals() {
+        String callback = dialplan.substring(dialplan.indexOf("\n[hotline-callback]") + 1);
+        callback = callback.substring(0, callback.indexOf("\n[", 1));
+        assertThat(AmiCallControl.CALLBACK_CONTEXT).isEqualTo("hotline-callback");
+        assertThat(callback).contains("exten => s,1,", "exten => h,1,",
+                "AGI(${HOTLINE_AGI}/answered?call=${HOTLINE_CALL}&seat=${HOTLINE_SEAT})",
+                "Dial(PJSIP/${HOTLINE_CALLBACK_NUMBER}@${HOTLINE_CALLBACK_TRUNK},${HOTLINE_CALLBACK_RING_SECONDS},g)",
+                "\"${GOSUB_RESULT}\" = \"CHANUNAVAIL\"");
+        String globals = dialplan.substring(dialplan.indexOf("[globals]"), dialplan.indexOf("[hotline-inbound]"));
+        assertThat(globals).contains("HOTLINE_CALLBACK_TRUNK=", "HOTLINE_CALLBACK_CALLERID=",
+                "HOTLINE_CALLBACK_RING_SECONDS=");
     }
 
     private static Set<String> parameters(String script) {

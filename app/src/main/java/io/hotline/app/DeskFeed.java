@@ -1,5 +1,7 @@
 package io.hotline.app;
 
+import io.hotline.routing.callback.CallbackOutcome;
+import io.hotline.routing.desk.Actor;
 import io.hotline.routing.desk.CallKey;
 import io.hotline.routing.desk.CustomerProblem;
 import io.hotline.routing.desk.DeskEvent;
@@ -92,6 +94,17 @@ final class DeskFeed {
     void callMoved(RoutingCommand.MoveToQueue move) {
         offer(new DeskEvent.CallEscalated(call(move.callId()), move.seatId(), move.queue(), move.toTier(),
                 move.reason()));
+    }
+
+    /**
+     * A callback attempt that reached the customer is a human contact on its work order (the response, when it is
+     * the first); an attempt that did not reach them is no contact (the ledger keeps it).
+     */
+    void callbackAttempted(RoutingCommand.CallbackAttempted attempt) {
+        if (attempt.outcome() == CallbackOutcome.CONNECTED && attempt.seatId() != null) {
+            offer(new DeskEvent.CustomerContacted(attempt.workOrderId(), Actor.seat(attempt.seatId()),
+                    "callback, talked " + attempt.talked().toSeconds() + " s"));
+        }
     }
 
     /** Events the desk's full inbox refused from this feed since start. */

@@ -7,6 +7,7 @@ import io.hotline.ops.metrics.PrometheusMetrics;
 import io.hotline.ops.metrics.RoutingMetrics;
 import io.hotline.persistence.Database;
 import io.hotline.persistence.calls.IndexedCallerDirectory;
+import io.hotline.persistence.calls.JdbiCallbackLedger;
 import io.hotline.persistence.calls.JdbiCallbackStore;
 import io.hotline.persistence.calls.JdbiSurveyStore;
 import io.hotline.persistence.dao.SeatDao;
@@ -18,7 +19,10 @@ import io.hotline.persistence.seed.DemoSeed;
 import io.hotline.routing.engine.RoutingConfig;
 import io.hotline.routing.engine.RoutingSnapshot;
 import io.hotline.routing.spi.CallControl;
+import io.hotline.routing.spi.CallMonitor;
+import io.hotline.routing.spi.CallbackLedger;
 import io.hotline.telephony.ami.AmiCallControl;
+import io.hotline.telephony.ami.AmiCallMonitor;
 import io.hotline.telephony.scripts.SeatRequests;
 import io.hotline.telephony.scripts.WaitingCallers;
 import java.time.Duration;
@@ -63,6 +67,8 @@ public final class Hotline implements AutoCloseable {
      * at once; an import or an edit made outside Hotline within this time (a new number at its first call).
      */
     private static final Duration CALLER_RELOAD = Duration.ofMinutes(5);
+    /** How often the callbacks due are looked for: a callback is routed at most this late. */
+    private static final Duration CALLBACK_POLL = Duration.ofSeconds(15);
 
     private final PrometheusMetrics metrics;
     private DataDirectoryLock dataDirectoryLock;
@@ -78,7 +84,10 @@ public final class Hotline implements AutoCloseable {
     private IndexedCallerDirectory callerDirectory;
     private AmiService ami;
     private CallControl calls;
+    /** Supervisors' listen / whisper / barge: over AMI once it is attached; refuses without it. */
+    private final AmiCallMonitor monitor = new AmiCallMonitor();
     private DeskService desk;
+    private CallbackScheduler callbacks;
     private final DeskWiring deskWiring;
 
     /**
@@ -163,13 +172,18 @@ public final class Hotline implements AutoCloseable {
         calls = amiCalls == null ? callers : amiCalls;
         awaitEarlierRun();
         DeskFeed deskFeed = startDesk(config, registry, deskHealth);
+        callbacks = new CallbackScheduler(new JdbiCallbackLedger(database.database().jdbi()), config.callbacks(),
+                InstantSource.system());
         Map<String, String> seatDevices = startRouting(config, registry, routingHealth, calls, seatRequests,
                 deskFeed);
         if (amiCalls != null) {
             // Connections log in in the background: an Asterisk that is down delays nothing; health shows it.
             ami = AmiService.start(config.ami(), seatDevices, routing, registry);
             amiCalls.attach(ami.view(), ami.connections());
+            monitor.attach(ami.connections());
             amiHealth.delegateTo(ami.healthCheck());
+            // Callbacks are placed over AMI only: without it they wait, pending, for a Hotline that has it.
+            callbacks.start(routing.inbox()::offer, CALLBACK_POLL);
         }
         // Last: Asterisk's calls are taken only once everything they need is up.
         Jdbi jdbi = database.database().jdbi();
@@ -230,7 +244,8 @@ public final class Hotline implements AutoCloseable {
         // the caller until the dialplan reports the Dial's end, so no seat is offered a call its phone cannot ring.
         RoutingConfig routingConfig = config.routing().withHoldUntilDialEnds(true);
         rehearse(routingConfig);
-        routing = RoutingService.start(routingConfig, InstantSource.system(), calls, journal, seatRequests, deskFeed);
+        routing = RoutingService.start(routingConfig, InstantSource.system(), calls, journal, seatRequests, deskFeed,
+                callbacks);
         routingMetrics = new RoutingMetrics(config.routing().queues().keySet(), routing::snapshot,
                 routing::inboxDepth, routing::inboxRefused, routing::failures);
         routingMetrics.bindTo(registry);
@@ -353,6 +368,19 @@ public final class Hotline implements AutoCloseable {
         return calls;
     }
 
+    /**
+     * Supervisors' listen / whisper / barge into a seat's call ({@code POST /api/supervisor/monitor}): over AMI, and
+     * refused (saying so) when Hotline runs without it or AMI is down.
+     */
+    public CallMonitor callMonitor() {
+        return monitor;
+    }
+
+    /** The open callbacks with their attempts ({@code GET /api/callbacks}); blocks on the database. */
+    public CallbackLedger callbackLedger() {
+        return new JdbiCallbackLedger(database.database().jdbi());
+    }
+
     /** The latest health report. */
     public HealthReport health() {
         return healthMonitor.current();
@@ -368,6 +396,7 @@ public final class Hotline implements AutoCloseable {
         stop("HTTP server", httpServer);
         stop("health monitor", healthMonitor);
         stop("routing", routing);
+        stop("callback scheduler", callbacks);
         stop("routing metrics", routingMetrics);
         stop("service desk", desk);
         stop("routing journal", journal);

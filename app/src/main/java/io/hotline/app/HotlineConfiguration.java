@@ -4,6 +4,7 @@ import io.hotline.ops.config.AmiHost;
 import io.hotline.ops.config.InvalidSettingException;
 import io.hotline.ops.config.Setting;
 import io.hotline.ops.config.Settings;
+import io.hotline.routing.callback.CallbackPolicy;
 import io.hotline.routing.desk.DeskConfig;
 import io.hotline.routing.dispatch.DispatchDeadlines;
 import io.hotline.routing.engine.RoutingConfig;
@@ -38,13 +39,14 @@ import java.util.Objects;
  * @param healthInterval    how often component health is re-checked
  * @param shutdownTimeout   how long an orderly stop may take before Hotline gives up waiting
  * @param logLevel          the root log level
+ * @param callbacks         how callbacks are retried: HOTLINE_CALLBACK_ATTEMPTS, HOTLINE_CALLBACK_RETRY_DELAY
  */
 public record HotlineConfiguration(
         DatabaseSettings database, WebConfig web, AgiServerConfig agi, String asteriskName, List<AmiServerConfig> ami,
         boolean seedDemoWhenEmpty,
         ServiceLevels serviceLevels, DeskConfig desk, DispatchDeadlines dispatch, RoutingConfig routing,
         Duration healthInterval,
-        Duration shutdownTimeout, String logLevel) {
+        Duration shutdownTimeout, String logLevel, CallbackPolicy callbacks) {
 
     /** How long an AMI action waits for Asterisk's response. */
     static final Duration AMI_ACTION_TIMEOUT = Duration.ofSeconds(5);
@@ -68,6 +70,7 @@ public record HotlineConfiguration(
         Objects.requireNonNull(healthInterval, "healthInterval");
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
         Objects.requireNonNull(logLevel, "logLevel");
+        Objects.requireNonNull(callbacks, "callbacks");
     }
 
     /** Reads and validates everything; fails fast with the first invalid setting named. */
@@ -94,7 +97,8 @@ public record HotlineConfiguration(
         return new HotlineConfiguration(database, web, agi, asteriskName, ami(settings, asteriskName),
                 settings.bool(Setting.HOTLINE_SEED_DEMO_WHEN_EMPTY), settings.serviceLevels(), desk(settings),
                 settings.dispatchDeadlines(), settings.routing(), settings.duration(Setting.HOTLINE_HEALTH_INTERVAL),
-                settings.duration(Setting.HOTLINE_SHUTDOWN_TIMEOUT), settings.logLevel(Setting.HOTLINE_LOG_LEVEL));
+                settings.duration(Setting.HOTLINE_SHUTDOWN_TIMEOUT), settings.logLevel(Setting.HOTLINE_LOG_LEVEL),
+                settings.callbackPolicy());
     }
 
     /**

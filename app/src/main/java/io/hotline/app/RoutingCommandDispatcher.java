@@ -2,6 +2,7 @@ package io.hotline.app;
 
 import io.hotline.routing.engine.RoutingCommand;
 import io.hotline.routing.spi.CallControl;
+import io.hotline.routing.spi.CallbackAttempts;
 import io.hotline.routing.spi.RoutingJournal;
 import io.hotline.routing.spi.SeatRequestAnswers;
 import java.util.Objects;
@@ -11,7 +12,8 @@ import java.util.Objects;
  * else (CONTRIBUTING.md 2). Calls to the telephone system go to {@link CallControl}; facts to keep go to
  * {@link RoutingJournal}; what happened to a call also goes to the service desk ({@link DeskFeed}: joined,
  * connected, ended, abandoned, handed off, moved); a command may go to several (an escalation is carried out,
- * kept and told to the desk); the engine's answers to seats' requests go to {@link SeatRequestAnswers}.
+ * kept and told to the desk); the engine's answers to seats' requests go to {@link SeatRequestAnswers}; the end of
+ * each callback attempt goes to {@link CallbackAttempts} (and, when it reached the customer, to the desk).
  * <p>
  * Confined to the routing thread; holds no state. The ports return at once (they hand I/O to their own threads).
  */
@@ -20,13 +22,15 @@ final class RoutingCommandDispatcher {
     private final RoutingJournal journal;
     private final SeatRequestAnswers seatAnswers;
     private final DeskFeed desk;
+    private final CallbackAttempts callbacks;
 
     RoutingCommandDispatcher(CallControl calls, RoutingJournal journal, SeatRequestAnswers seatAnswers,
-                             DeskFeed desk) {
+                             DeskFeed desk, CallbackAttempts callbacks) {
         this.calls = Objects.requireNonNull(calls, "calls");
         this.journal = Objects.requireNonNull(journal, "journal");
         this.seatAnswers = Objects.requireNonNull(seatAnswers, "seatAnswers");
         this.desk = Objects.requireNonNull(desk, "desk");
+        this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
     }
 
     void dispatch(RoutingCommand command) {
@@ -68,6 +72,11 @@ final class RoutingCommandDispatcher {
             desk.callHandedOff(handedOff);
         } else if (command instanceof RoutingCommand.RequestRejected rejected) {
             journal.requestRejected(rejected);
+        } else if (command instanceof RoutingCommand.DialCallback dial) {
+            calls.dialCallback(dial);
+        } else if (command instanceof RoutingCommand.CallbackAttempted attempt) {
+            callbacks.attempted(attempt);
+            desk.callbackAttempted(attempt);
         } else if (command instanceof RoutingCommand.SeatRequestAnswered answered) {
             seatAnswers.answered(answered);
         } else {

@@ -11,6 +11,7 @@ import io.hotline.routing.engine.RoutingInbox;
 import io.hotline.routing.engine.RoutingSnapshot;
 import io.hotline.routing.loop.Engine;
 import io.hotline.routing.spi.CallControl;
+import io.hotline.routing.spi.CallbackAttempts;
 import io.hotline.routing.spi.HealthCheck;
 import io.hotline.routing.spi.RoutingJournal;
 import io.hotline.routing.spi.SeatRequestAnswers;
@@ -66,9 +67,11 @@ final class RoutingService implements AutoCloseable {
 
     /** Creates the engine and its inbox of {@value #INBOX_CAPACITY} events, and starts the routing thread. */
     static RoutingService start(RoutingConfig config, InstantSource clock, CallControl calls,
-                                RoutingJournal journal, SeatRequestAnswers seatAnswers, DeskFeed desk) {
+                                RoutingJournal journal, SeatRequestAnswers seatAnswers, DeskFeed desk,
+                                CallbackAttempts callbacks) {
         RoutingService service = new RoutingService(new RoutingEngine(config, clock), new RoutingInbox(INBOX_CAPACITY),
-                new RoutingCommandDispatcher(calls, journal, seatAnswers, desk), RoutingEngine::apply, clock);
+                new RoutingCommandDispatcher(calls, journal, seatAnswers, desk, callbacks), RoutingEngine::apply,
+                clock);
         service.start();
         return service;
     }

@@ -99,7 +99,8 @@ class ImportCommandTest {
         // given the imported organisation; when Hotline starts, it loads the seats as it does at every start
         try (RoutingService routing = new RoutingService(new RoutingEngine(RoutingConfig.defaults(),
                 InstantSource.system()), new RoutingInbox(100), new RoutingCommandDispatcher(new RecordingPorts(),
-                new RecordingPorts(), new RecordingPorts(), RecordingPorts.deskFeed()), RoutingEngine::apply,
+                new RecordingPorts(), new RecordingPorts(), RecordingPorts.deskFeed(), new RecordingPorts()),
+                RoutingEngine::apply,
                 InstantSource.system())) {
             Map<String, String> devices = RoutingSeats.load(DB.jdbi().onDemand(SeatDao.class),
                     DB.jdbi().onDemand(SeatStateDao.class), routing);

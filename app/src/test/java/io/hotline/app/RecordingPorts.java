@@ -3,6 +3,7 @@ package io.hotline.app;
 import io.hotline.routing.engine.RoutingCommand;
 import io.hotline.routing.loop.Inbox;
 import io.hotline.routing.spi.CallControl;
+import io.hotline.routing.spi.CallbackAttempts;
 import io.hotline.routing.spi.RoutingJournal;
 import io.hotline.routing.spi.SeatRequestAnswers;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * for tests that read them from another thread. Not final: a test may override one method to make it fail.
  * Thread-safe.
  */
-class RecordingPorts implements CallControl, RoutingJournal, SeatRequestAnswers {
+class RecordingPorts implements CallControl, RoutingJournal, SeatRequestAnswers, CallbackAttempts {
     /** A feed to a service desk that nobody runs (for routing tests that do not look at the desk). */
     static DeskFeed deskFeed() {
         return new DeskFeed("asterisk", new Inbox<>(1_024));
@@ -42,6 +43,16 @@ class RecordingPorts implements CallControl, RoutingJournal, SeatRequestAnswers 
     @Override
     public void offer(RoutingCommand.OfferCall offer) {
         record("offer", offer);
+    }
+
+    @Override
+    public void dialCallback(RoutingCommand.DialCallback callback) {
+        record("dialCallback", callback);
+    }
+
+    @Override
+    public void attempted(RoutingCommand.CallbackAttempted attempt) {
+        record("attempted", attempt);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.hotline.persistence.outbox.DurableRoutingJournal;
 import io.hotline.routing.engine.Explanation;
 import io.hotline.routing.engine.RoutingCommand;
 import io.hotline.routing.spi.CallControl;
+import io.hotline.routing.spi.CallbackAttempts;
 import io.hotline.routing.spi.RoutingJournal;
 import io.hotline.routing.spi.SeatRequestAnswers;
 import io.hotline.telephony.ami.AmiCallControl;
@@ -37,7 +38,8 @@ class RoutingCommandCoverageTest {
     private static final Map<Class<?>, List<Class<?>>> WIRED = Map.of(
             CallControl.class, List.of(AmiCallControl.class, WaitingCallers.class),
             RoutingJournal.class, List.of(DurableRoutingJournal.class),
-            SeatRequestAnswers.class, List.of(SeatRequests.class));
+            SeatRequestAnswers.class, List.of(SeatRequests.class),
+            CallbackAttempts.class, List.of(CallbackScheduler.class));
 
     @Test
     void shouldCarryOutEveryRoutingCommandTypeInTheAssembledApplication() throws NoSuchMethodException {
@@ -45,8 +47,9 @@ class RoutingCommandCoverageTest {
         CallControl calls = recording(CallControl.class, reached);
         RoutingJournal journal = recording(RoutingJournal.class, reached);
         SeatRequestAnswers seatAnswers = recording(SeatRequestAnswers.class, reached);
+        CallbackAttempts callbackAttempts = recording(CallbackAttempts.class, reached);
         RoutingCommandDispatcher dispatcher = new RoutingCommandDispatcher(calls, journal, seatAnswers,
-                RecordingPorts.deskFeed());
+                RecordingPorts.deskFeed(), callbackAttempts);
 
         Set<String> gaps = new TreeSet<>();
         Class<?>[] types = RoutingCommand.class.getPermittedSubclasses();

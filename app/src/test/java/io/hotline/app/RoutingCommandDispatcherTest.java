@@ -2,6 +2,8 @@ package io.hotline.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hotline.routing.callback.CallbackOutcome;
+import io.hotline.routing.desk.Actor;
 import io.hotline.routing.desk.DeskEvent;
 import io.hotline.routing.engine.Handoff;
 import io.hotline.routing.engine.RoutingCommand;
@@ -22,7 +24,7 @@ class RoutingCommandDispatcherTest {
         // given recording ports
         RecordingPorts ports = new RecordingPorts();
         RoutingCommandDispatcher dispatcher = new RoutingCommandDispatcher(ports, ports, ports,
-                RecordingPorts.deskFeed());
+                RecordingPorts.deskFeed(), ports);
         List<RoutingCommand> commands = List.of(
                 new RoutingCommand.OfferCall("c1", "S1001", "PJSIP/1001", Tier.TIER1, 7L, Duration.ofSeconds(15),
                         "best"),
@@ -55,7 +57,7 @@ class RoutingCommandDispatcherTest {
         RecordingPorts ports = new RecordingPorts();
         Inbox<DeskEvent> desk = new Inbox<>(16);
         RoutingCommandDispatcher dispatcher = new RoutingCommandDispatcher(ports, ports, ports,
-                new DeskFeed("pbx1", desk));
+                new DeskFeed("pbx1", desk), ports);
         List<RoutingCommand> commands = List.of(
                 new RoutingCommand.CallJoined("c1", "support", RoutingEvent.CallOrigin.UNKNOWN, "ERP_U8", 7L),
                 new RoutingCommand.ConversationEnded("c1", "S1001", Duration.ofSeconds(52)),
@@ -71,5 +73,31 @@ class RoutingCommandDispatcherTest {
         desk.drainTo(told, 16, 0);
         assertThat(told).extracting(event -> event.getClass().getSimpleName())
                 .containsExactly("CallArrived", "CallEnded", "CallHandedOff");
+    }
+
+    @Test
+    void shouldPlaceCallbacksOverTheTelephoneAndTellTheDeskOfAConnectedOneOnly() throws InterruptedException {
+        // given
+        RecordingPorts ports = new RecordingPorts();
+        Inbox<DeskEvent> desk = new Inbox<>(16);
+        RoutingCommandDispatcher dispatcher = new RoutingCommandDispatcher(ports, ports, ports,
+                new DeskFeed("pbx1", desk), ports);
+        List<RoutingCommand> commands = List.of(
+                new RoutingCommand.DialCallback("cb-7-1", 7, 42, "S1001", "PJSIP/1001", "02161234567", 1, 1,
+                        Duration.ofSeconds(15), null),
+                new RoutingCommand.CallbackAttempted("cb-7-1", 7, 42, "S1001", 1, CallbackOutcome.NO_ANSWER,
+                        Duration.ZERO),
+                new RoutingCommand.CallbackAttempted("cb-7-2", 7, 42, "S1002", 2, CallbackOutcome.CONNECTED,
+                        Duration.ofSeconds(95)));
+
+        // when
+        commands.forEach(dispatcher::dispatch);
+
+        // then the seat is rung over the telephone port, each attempt kept, and the connected one is a contact
+        assertThat(ports.methods()).containsExactly("dialCallback", "attempted", "attempted");
+        List<DeskEvent> told = new ArrayList<>();
+        desk.drainTo(told, 16, 0);
+        assertThat(told).singleElement().isEqualTo(new DeskEvent.CustomerContacted(42, Actor.seat("S1002"),
+                "callback, talked 95 s"));
     }
 }

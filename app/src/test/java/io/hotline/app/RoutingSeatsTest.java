@@ -77,7 +77,7 @@ class RoutingSeatsTest {
     private static RoutingService service(int capacity) {
         return new RoutingService(new RoutingEngine(RoutingConfig.defaults(), InstantSource.system()),
                 new RoutingInbox(capacity), new RoutingCommandDispatcher(new RecordingPorts(), new RecordingPorts(),
-                new RecordingPorts(), RecordingPorts.deskFeed()),
+                new RecordingPorts(), RecordingPorts.deskFeed(), new RecordingPorts()),
                 RoutingEngine::apply, InstantSource.system());
     }
 

@@ -139,7 +139,7 @@ class RoutingServiceTest {
         };
         service = new RoutingService(new RoutingEngine(OPEN, InstantSource.system()),
                 new RoutingInbox(RoutingService.INBOX_CAPACITY), new RoutingCommandDispatcher(broken, ports, ports,
-                        RecordingPorts.deskFeed()),
+                        RecordingPorts.deskFeed(), new RecordingPorts()),
                 RoutingEngine::apply, InstantSource.system());
         service.start();
 
@@ -211,7 +211,7 @@ class RoutingServiceTest {
 
     private RoutingService started(RoutingConfig config, int capacity, RoutingService.EventHandler handler) {
         service = new RoutingService(new RoutingEngine(config, InstantSource.system()), new RoutingInbox(capacity),
-                new RoutingCommandDispatcher(ports, ports, ports, RecordingPorts.deskFeed()), handler,
+                new RoutingCommandDispatcher(ports, ports, ports, RecordingPorts.deskFeed(), ports), handler,
                 InstantSource.system());
         service.start();
         return service;

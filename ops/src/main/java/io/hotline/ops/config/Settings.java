@@ -1,5 +1,6 @@
 package io.hotline.ops.config;
 
+import io.hotline.routing.callback.CallbackPolicy;
 import io.hotline.routing.dispatch.DispatchDeadlines;
 import io.hotline.routing.engine.RoutingConfig;
 import io.hotline.routing.sla.ServiceLevels;
@@ -67,6 +68,13 @@ public final class Settings {
                 duration(Setting.HOTLINE_DISPATCH_ASSIGN_DEADLINE), duration(Setting.HOTLINE_SURVEY_DELAY));
         this.routing = optional(Setting.HOTLINE_ROUTING_FILE).map(file -> RoutingFile.load(
                 SettingValues.path(Setting.HOTLINE_ROUTING_FILE, file))).orElseGet(RoutingConfig::defaults);
+    }
+
+    /** The callback retry rule: {@code HOTLINE_CALLBACK_ATTEMPTS} attempts, {@code HOTLINE_CALLBACK_RETRY_DELAY}
+     * apart. */
+    public CallbackPolicy callbackPolicy() {
+        return new CallbackPolicy(intInRange(Setting.HOTLINE_CALLBACK_ATTEMPTS, 1, 10),
+                duration(Setting.HOTLINE_CALLBACK_RETRY_DELAY));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.hotline.ops.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hotline.routing.callback.CallbackPolicy;
 import io.hotline.routing.dispatch.DispatchDeadlines;
 import io.hotline.routing.sla.ServiceLevels;
 import io.hotline.routing.sla.SlaTarget;
@@ -354,6 +355,17 @@ class SettingsTest {
                 .isEqualTo(new SlaTarget(Duration.ofHours(8), Duration.ofDays(3)));
         assertThat(settings.dispatchDeadlines())
                 .isEqualTo(new DispatchDeadlines(Duration.ofMinutes(5), Duration.ofHours(4), Duration.ofMinutes(45)));
+    }
+
+    @Test
+    void shouldBuildTheCallbackPolicyFromSettingsAndRejectOutOfRangeValues() {
+        assertThat(Settings.of(Map.of()).callbackPolicy()).isEqualTo(CallbackPolicy.DEFAULT);
+        assertThat(Settings.of(Map.of("HOTLINE_CALLBACK_ATTEMPTS", "5", "HOTLINE_CALLBACK_RETRY_DELAY", "30m"))
+                .callbackPolicy()).isEqualTo(new CallbackPolicy(5, Duration.ofMinutes(30)));
+        assertThatThrownBy(() -> Settings.of(Map.of("HOTLINE_CALLBACK_ATTEMPTS", "0")))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("HOTLINE_CALLBACK_ATTEMPTS");
+        assertThatThrownBy(() -> Settings.of(Map.of("HOTLINE_CALLBACK_RETRY_DELAY", "10s")))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("HOTLINE_CALLBACK_RETRY_DELAY");
     }
 
     @Test

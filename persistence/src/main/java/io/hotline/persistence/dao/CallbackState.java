@@ -2,7 +2,7 @@ package io.hotline.persistence.dao;
 
 /**
  * Where a callback request is ({@code ck_callback_state}): {@code PENDING -> DIALLING -> CONNECTED}, back to
- * {@code PENDING} for a retry, or {@code FAILED} / {@code CANCELLED}.
+ * {@code PENDING} for a retry, or {@code NO_ANSWER} / {@code FAILED} / {@code CANCELLED}.
  */
 public enum CallbackState {
     /** Waiting for its due time. */
@@ -11,7 +11,9 @@ public enum CallbackState {
     DIALLING,
     /** The customer was reached. */
     CONNECTED,
-    /** Given up. */
+    /** Given up: no attempt reached the customer (they did not answer). */
+    NO_ANSWER,
+    /** Given up: the customer could not be dialled. */
     FAILED,
     /** No longer wanted (e.g. the customer called again and was served). */
     CANCELLED

@@ -30,6 +30,12 @@ public interface CallbackLedger {
     List<DueCallback> claimDue(Instant now, int limit);
 
     /**
+     * A claimed callback that could not be handed to routing (its inbox was full) is {@code PENDING} again, due as
+     * it was.
+     */
+    void release(long callbackId);
+
+    /**
      * Records how attempt {@code attempt} of callback {@code callbackId} ended: {@code attempts} becomes
      * {@code attempt}; with {@code retryAt} the callback is {@code PENDING} again, due then; without it, it ends in
      * state {@code outcome} at {@code at}. The work order's trail gets the attempt ({@code seatId} may be

@@ -59,6 +59,11 @@ final class CallbackLifecycle {
             return;
         }
         SeatRecord seat = call.seat;
+        if (dialled.seatId() != null && !dialled.seatId().equals(seat.id)) {
+            context.emit(new RoutingCommand.RequestRejected(call.id, "callback report from " + dialled.seatId()
+                    + ", but the callback is with " + seat.id));
+            return;
+        }
         if (dialled.outcome() == null) {
             // The seat left before the customer was dialled: the callback keeps its place, no attempt is used.
             calls.release(call, seat, DeclineReason.REJECTED, false);

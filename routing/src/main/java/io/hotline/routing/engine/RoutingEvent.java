@@ -258,9 +258,12 @@ public sealed interface RoutingEvent {
      * ({@link CallbackOutcome#FAILED}). {@code outcome} {@code null}: the seat left before the customer was dialled
      * (the callback goes back in queue, keeping its place, and no attempt is used).
      *
+     * @param seatId the seat whose leg reports, or {@code null}: a report from a seat the callback is no longer
+     *               offered to or connected with (a late leg of an earlier offer) is refused
      * @param talked how long seat and customer talked, {@link Duration#ZERO} when unknown or not connected
      */
-    record CallbackDialled(String callId, CallbackOutcome outcome, Duration talked) implements RoutingEvent {
+    record CallbackDialled(String callId, String seatId, CallbackOutcome outcome, Duration talked)
+            implements RoutingEvent {
         public CallbackDialled {
             Objects.requireNonNull(callId, "callId");
             talked = talked == null ? Duration.ZERO : talked;

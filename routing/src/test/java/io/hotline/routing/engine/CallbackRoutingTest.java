@@ -90,7 +90,7 @@ class CallbackRoutingTest {
 
         harness.apply(new RoutingEvent.OfferAnswered("cb-10-1", "s1", "r1"));
         assertThat(harness.engine.seat("s1").orElseThrow().state()).isEqualTo(SeatState.ON_CALL);
-        harness.advanceSeconds(100).apply(new RoutingEvent.CallbackDialled("cb-10-1", CallbackOutcome.CONNECTED,
+        harness.advanceSeconds(100).apply(new RoutingEvent.CallbackDialled("cb-10-1", "s1", CallbackOutcome.CONNECTED,
                 Duration.ofSeconds(95)));
 
         assertThat(harness.all(RoutingCommand.AnswerVerdict.class)).singleElement()
@@ -111,7 +111,7 @@ class CallbackRoutingTest {
         Instant place = EngineHarness.START.minus(Duration.ofMinutes(5));
         harness.seat("s1", Tier.TIER1, "ERP", 4).apply(due(11, place, 1),
                 new RoutingEvent.OfferAnswered("cb-11-1", "s1"),
-                new RoutingEvent.CallbackDialled("cb-11-1", CallbackOutcome.NO_ANSWER, Duration.ofSeconds(7)));
+                new RoutingEvent.CallbackDialled("cb-11-1", "s1", CallbackOutcome.NO_ANSWER, Duration.ofSeconds(7)));
         assertThat(harness.all(RoutingCommand.CallbackAttempted.class)).singleElement().satisfies(attempt -> {
             assertThat(attempt.outcome()).isEqualTo(CallbackOutcome.NO_ANSWER);
             assertThat(attempt.talked()).isZero();
@@ -136,10 +136,24 @@ class CallbackRoutingTest {
                 new RoutingEvent.OfferAnswered("cb-12-1", "s1"));
         harness.seat("s2", Tier.TIER1, "ERP", 4);
 
-        harness.apply(new RoutingEvent.CallbackDialled("cb-12-1", null, null));
+        harness.apply(new RoutingEvent.CallbackDialled("cb-12-1", "s1", null, null));
 
         assertThat(harness.all(RoutingCommand.CallbackAttempted.class)).isEmpty();
         assertThat(dials(harness)).containsExactly("cb-12-1->s1", "cb-12-1->s2");
+    }
+
+    @Test
+    void shouldRefuseAReportFromASeatTheCallbackHasLeft() {
+        EngineHarness harness = new EngineHarness();
+        harness.seat("s1", Tier.TIER1, "ERP", 4).apply(due(15, EngineHarness.START, 1),
+                new RoutingEvent.OfferAnswered("cb-15-1", "s1"));
+
+        harness.apply(new RoutingEvent.CallbackDialled("cb-15-1", "s9", CallbackOutcome.FAILED, Duration.ZERO));
+
+        assertThat(harness.all(RoutingCommand.CallbackAttempted.class)).isEmpty();
+        assertThat(harness.engine.call("cb-15-1").orElseThrow().phase()).isEqualTo(CallPhase.CONNECTED);
+        assertThat(harness.all(RoutingCommand.RequestRejected.class)).singleElement()
+                .satisfies(refusal -> assertThat(refusal.reason()).contains("s9"));
     }
 
     @Test
@@ -148,7 +162,7 @@ class CallbackRoutingTest {
                 .withOffers(Duration.ofSeconds(20), 1, Duration.ofSeconds(10)));
         harness.seat("s1", Tier.TIER1, "ERP", 4).apply(due(13, EngineHarness.START, 1));
 
-        harness.apply(new RoutingEvent.CallbackDialled("cb-13-1", CallbackOutcome.FAILED, Duration.ZERO));
+        harness.apply(new RoutingEvent.CallbackDialled("cb-13-1", null, CallbackOutcome.FAILED, Duration.ZERO));
 
         assertThat(harness.all(RoutingCommand.CallbackAttempted.class)).singleElement()
                 .satisfies(attempt -> assertThat(attempt.outcome()).isEqualTo(CallbackOutcome.FAILED));

@@ -134,7 +134,8 @@ public final class AmiCallControl implements CallControl {
     private void callbackFailed(PbxView pbx, RoutingCommand.DialCallback dial, String reason) {
         callers.refuse(dial.callId(), "cannot place callback " + dial.callbackId() + " to seat " + dial.seatId()
                 + ": " + reason);
-        RoutingEvent failed = new RoutingEvent.CallbackDialled(dial.callId(), CallbackOutcome.FAILED, Duration.ZERO);
+        RoutingEvent failed = new RoutingEvent.CallbackDialled(dial.callId(), dial.seatId(),
+                CallbackOutcome.FAILED, Duration.ZERO);
         if (pbx == null || !pbx.report(failed)) {
             LOG.warn("Call {}: routing was not told that the callback failed; its offer rings out", dial.callId());
         }

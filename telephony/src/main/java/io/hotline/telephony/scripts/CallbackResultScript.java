@@ -12,9 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code callbackresult?call=<call id>&dialstatus=${DIALSTATUS}&answered=${ANSWEREDTIME}}: run on a callback's seat
- * leg in {@code [hotline-callback]} after the {@code Dial} of the customer returned, or from its {@code h} extension
- * when the seat hung up. Tells routing how the attempt ended ({@link RoutingEvent.CallbackDialled}):
+ * {@code callbackresult?call=<call id>&seat=<seat>&dialstatus=${DIALSTATUS}&answered=${ANSWEREDTIME}}:
+ * run on a callback's seat leg in {@code [hotline-callback]} after the {@code Dial} of the customer returned, or
+ * from its {@code h} extension when the seat hung up. Tells routing how the attempt ended
+ * ({@link RoutingEvent.CallbackDialled}):
  * <ul>
  *   <li>{@code ANSWER}: {@link CallbackOutcome#CONNECTED}, with {@code ANSWEREDTIME} as the talk time;</li>
  *   <li>{@code NOANSWER}, {@code BUSY}, {@code CANCEL} (the seat hung up while the customer's phone rang):
@@ -47,7 +48,9 @@ public final class CallbackResultScript implements AgiScript {
         CallbackOutcome outcome = outcome(status);
         Duration talked = outcome == CallbackOutcome.CONNECTED
                 ? seconds(session.request().parameters().get("answered")) : Duration.ZERO;
-        if (!context.inbox().offer(new RoutingEvent.CallbackDialled(call, outcome, talked))) {
+        String seat = session.request().parameters().get("seat");
+        if (!context.inbox().offer(new RoutingEvent.CallbackDialled(call, seat == null || seat.isEmpty() ? null : seat,
+                outcome, talked))) {
             LOG.warn("[{}] Callback {}: routing is overloaded and did not hear that the dial ended ({})",
                     session.id(), call, status);
         }

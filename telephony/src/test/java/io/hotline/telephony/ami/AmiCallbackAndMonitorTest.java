@@ -85,9 +85,9 @@ class AmiCallbackAndMonitorTest {
         calls.dialCallback(dial("cb-8-1", 1, "+4930123408"));
 
         // then routing hears that the second could not be placed, and the refusal is kept
-        await().atMost(PATIENCE).until(() -> routing.contains(new RoutingEvent.CallbackDialled("cb-8-1",
+        await().atMost(PATIENCE).until(() -> routing.contains(new RoutingEvent.CallbackDialled("cb-8-1", "S101",
                 CallbackOutcome.FAILED, Duration.ZERO)));
-        assertThat(routing).doesNotContain(new RoutingEvent.CallbackDialled("cb-7-1", CallbackOutcome.FAILED,
+        assertThat(routing).doesNotContain(new RoutingEvent.CallbackDialled("cb-7-1", "S101", CallbackOutcome.FAILED,
                 Duration.ZERO));
         assertThat(rejected).singleElement().satisfies(refusal -> {
             assertThat(refusal.subject()).isEqualTo("cb-8-1");
@@ -109,8 +109,9 @@ class AmiCallbackAndMonitorTest {
         notConnected.attach(view, List.of());
         notConnected.dialCallback(dial("cb-10-1", 1, "02161234567"));
 
-        assertThat(routing).contains(new RoutingEvent.CallbackDialled("cb-9-1", CallbackOutcome.FAILED,
-                Duration.ZERO), new RoutingEvent.CallbackDialled("cb-10-1", CallbackOutcome.FAILED, Duration.ZERO));
+        assertThat(routing).contains(new RoutingEvent.CallbackDialled("cb-9-1", "S101", CallbackOutcome.FAILED,
+                Duration.ZERO), new RoutingEvent.CallbackDialled("cb-10-1", "S101", CallbackOutcome.FAILED,
+                Duration.ZERO));
         assertThat(rejected).extracting(RoutingCommand.RequestRejected::reason)
                 .anySatisfy(reason -> assertThat(reason).contains("not dialable"))
                 .anySatisfy(reason -> assertThat(reason).contains("AMI is not connected"));

@@ -117,7 +117,7 @@ class DialplanContractTest {
         assertThat(parameters("survey")).contains("workorder", "call");
         assertThat(parameters("callback")).contains("workorder", "call", "due");
         assertThat(parameters("seat")).contains("action", "reason");
-        assertThat(parameters("callbackresult")).contains("call", "dialstatus", "answered");
+        assertThat(parameters("callbackresult")).contains("call", "seat", "dialstatus", "answered");
     }
 
     @Test

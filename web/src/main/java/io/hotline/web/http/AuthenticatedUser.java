@@ -1,18 +1,47 @@
 package io.hotline.web.http;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Who made an authenticated request, as the {@link Authenticator} established it.
+ * Who made an authenticated request, as the {@link Authenticator} established it. Immutable.
  *
- * @param name  the user's login name, e.g. a seat agent's id
- * @param roles what the user may do, e.g. {@code agent} or {@code duty-manager}
+ * @param name       the user's login name
+ * @param roles      what the user may do: {@link Roles#AGENT}, {@link Roles#SUPERVISOR}, {@link Roles#DUTY_MANAGER},
+ *                   {@link Roles#ADMIN}
+ * @param seatId     the seat's code an agent is bound to, or {@code null}
+ * @param branchCode the branch's code a duty manager is bound to, or {@code null}
  */
-public record AuthenticatedUser(String name, Set<String> roles) {
+public record AuthenticatedUser(String name, Set<String> roles, String seatId, String branchCode) {
 
     public AuthenticatedUser {
         Objects.requireNonNull(name, "name");
         roles = Set.copyOf(roles);
+    }
+
+    /** A user bound to no seat and no branch. */
+    public AuthenticatedUser(String name, Set<String> roles) {
+        this(name, roles, null, null);
+    }
+
+    /** Whether the user has {@code role}. */
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    /** Whether the user is the agent of seat {@code seat}: an agent bound to exactly that seat. */
+    public boolean isAgentOf(String seat) {
+        return hasRole(Roles.AGENT) && seatId != null && seatId.equals(seat);
+    }
+
+    /** The seat an agent is bound to. */
+    public Optional<String> seat() {
+        return Optional.ofNullable(seatId);
+    }
+
+    /** The branch a duty manager is bound to. */
+    public Optional<String> branch() {
+        return Optional.ofNullable(branchCode);
     }
 }

@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Optional;
@@ -71,7 +72,7 @@ final class HttpRequestDispatcher extends SimpleChannelInboundHandler<FullHttpRe
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         // The copy lets SimpleChannelInboundHandler release the buffer now, whatever happens to the exchange.
-        Exchange exchange = toExchange(request);
+        Exchange exchange = toExchange(request, remoteAddress(ctx));
         if (busy) {
             waiting.add(exchange);
             ctx.channel().config().setAutoRead(false);
@@ -80,7 +81,12 @@ final class HttpRequestDispatcher extends SimpleChannelInboundHandler<FullHttpRe
         }
     }
 
-    private static Exchange toExchange(FullHttpRequest request) {
+    private static String remoteAddress(ChannelHandlerContext ctx) {
+        return ctx.channel().remoteAddress() instanceof InetSocketAddress address && address.getAddress() != null
+                ? address.getAddress().getHostAddress() : "";
+    }
+
+    private static Exchange toExchange(FullHttpRequest request, String remoteAddress) {
         long startNanos = System.nanoTime();
         boolean head = HttpMethod.HEAD.equals(request.method());
         if (request.decoderResult().isFailure()) {
@@ -88,7 +94,7 @@ final class HttpRequestDispatcher extends SimpleChannelInboundHandler<FullHttpRe
         }
         try {
             RouteRequest routeRequest = RouteRequest.of(request.method(), request.uri(), request.headers(),
-                    ByteBufUtil.getBytes(request.content()));
+                    ByteBufUtil.getBytes(request.content())).withRemoteAddress(remoteAddress);
             return new Exchange(startNanos, request.protocolVersion(), HttpUtil.isKeepAlive(request), head,
                     routeRequest, null);
         } catch (IllegalArgumentException e) {

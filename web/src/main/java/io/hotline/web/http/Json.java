@@ -1,8 +1,10 @@
 package io.hotline.web.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 
 /**
  * The one Jackson {@link ObjectMapper} of the web module, configured once and shared: an {@code ObjectMapper} is
@@ -25,6 +27,15 @@ public final class Json {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code text} as a JSON tree, or empty when it is not JSON (a client's mistake, answered 400). */
+    public static Optional<JsonNode> read(String text) {
+        try {
+            return Optional.ofNullable(MAPPER.readTree(text));
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
         }
     }
 }

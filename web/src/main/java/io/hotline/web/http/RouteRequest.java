@@ -25,9 +25,11 @@ import java.util.Optional;
  * @param headers the request headers, read-only, names case-insensitive
  * @param body    the request body (at most the server's {@code maxRequestBytes})
  * @param user    who made the request, once the {@link Authenticator} accepted it; empty on public routes
+ * @param remoteAddress the client's IP address as the connection shows it (no proxy header is trusted), or
+ *                      {@code ""} when unknown (requests made by tests)
  */
 public record RouteRequest(HttpMethod method, String path, Map<String, List<String>> query, HttpHeaders headers,
-        byte[] body, Optional<AuthenticatedUser> user) {
+        byte[] body, Optional<AuthenticatedUser> user, String remoteAddress) {
 
     public RouteRequest {
         Objects.requireNonNull(method, "method");
@@ -38,6 +40,7 @@ public record RouteRequest(HttpMethod method, String path, Map<String, List<Stri
         headers = headers instanceof ReadOnlyHttpHeaders ? headers : readOnly(headers);
         body = body.clone();
         Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(remoteAddress, "remoteAddress");
     }
 
     /**
@@ -45,7 +48,8 @@ public record RouteRequest(HttpMethod method, String path, Map<String, List<Stri
      */
     public static RouteRequest of(HttpMethod method, String uri, HttpHeaders headers, byte[] body) {
         QueryStringDecoder decoder = new QueryStringDecoder(uri);
-        return new RouteRequest(method, decoder.path(), decoder.parameters(), headers, body, Optional.empty());
+        return new RouteRequest(method, decoder.path(), decoder.parameters(), headers, body, Optional.empty(),
+                "");
     }
 
     /** A copy of the body. */
@@ -67,7 +71,12 @@ public record RouteRequest(HttpMethod method, String path, Map<String, List<Stri
 
     /** This request as made by {@code authenticated}. */
     public RouteRequest withUser(AuthenticatedUser authenticated) {
-        return new RouteRequest(method, path, query, headers, body, Optional.of(authenticated));
+        return new RouteRequest(method, path, query, headers, body, Optional.of(authenticated), remoteAddress);
+    }
+
+    /** This request as come from {@code address}. */
+    public RouteRequest withRemoteAddress(String address) {
+        return new RouteRequest(method, path, query, headers, body, user, address);
     }
 
     private static HttpHeaders readOnly(HttpHeaders headers) {

@@ -1,6 +1,7 @@
 package io.hotline.app;
 
 import io.hotline.app.loop.EngineLoop;
+import io.hotline.app.people.People;
 import io.hotline.ops.health.HealthMonitor;
 import io.hotline.ops.metrics.HotlineMeters;
 import io.hotline.ops.metrics.PrometheusMetrics;
@@ -26,7 +27,7 @@ import io.hotline.routing.spi.ComponentHealth;
 import io.hotline.routing.spi.HealthCheck;
 import io.hotline.routing.spi.HealthReport;
 import io.hotline.web.HttpServer;
-import io.hotline.web.http.Authenticator;
+import io.hotline.web.http.HttpRoutes;
 import io.hotline.web.metrics.MetricsEndpoint;
 import io.micrometer.core.instrument.FunctionCounter;
 import org.jdbi.v3.core.Jdbi;
@@ -79,6 +80,7 @@ public final class Hotline implements AutoCloseable {
     private AmiService ami;
     private CallControl calls;
     private DeskService desk;
+    private People people;
     private final DeskWiring deskWiring;
 
     /**
@@ -141,9 +143,11 @@ public final class Hotline implements AutoCloseable {
                 config.healthInterval(), InstantSource.system(), registry);
         healthMonitor.start();
 
-        // No person-facing route exists yet: deny-all until the agent API brings real authentication.
-        httpServer = new HttpServer(config.web(), HttpServer.machineRoutes(healthMonitor::current, metricsEndpoint())
-                .build(), Authenticator.DENY_ALL, (route, status, nanos) -> Timer
+        // People sign in with session tokens; their state-changing requests are audited (app.people).
+        people = People.create(config.accounts());
+        HttpRoutes routes = people.audited(people.register(HttpServer.machineRoutes(healthMonitor::current,
+                metricsEndpoint())).build());
+        httpServer = new HttpServer(config.web(), routes, people.authenticator(), (route, status, nanos) -> Timer
                 .builder(HotlineMeters.HTTP_REQUESTS.meterName())
                 .description(HotlineMeters.HTTP_REQUESTS.description())
                 .tags(HotlineMeters.HTTP_REQUESTS.tags("route", route, "status", Integer.toString(status)))
@@ -153,6 +157,7 @@ public final class Hotline implements AutoCloseable {
         database = OpenDatabase.open(config.database(), registry);
         databaseHealth.delegateTo(database.database().healthCheck());
         seedDemoIfEmpty(config);
+        people.start(database.database().jdbi());
         startJournal(config, registry);
         journalHealth.delegateTo(journal.healthCheck());
         // Commands telephony cannot carry out (a move without AMI) are logged and journalled as rejected.
@@ -366,6 +371,7 @@ public final class Hotline implements AutoCloseable {
         stop("caller look-up", callerDirectory);
         stop("AMI connections", ami);
         stop("HTTP server", httpServer);
+        stop("accounts", people);
         stop("health monitor", healthMonitor);
         stop("routing", routing);
         stop("routing metrics", routingMetrics);

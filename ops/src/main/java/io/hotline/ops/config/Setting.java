@@ -104,7 +104,7 @@ public enum Setting {
             "Delay from the engineer's completion SMS to the supervisor's satisfaction call."),
     HOTLINE_SESSION_HOURS("12", (setting, value) -> SettingValues.intInRange(setting, value, 1, 720),
             "Hours a sign-in session lasts at most, from sign-in (1-720); sign-out and revocation end it sooner."),
-    HOTLINE_ADMIN_PASSWORD(null, Setting::anyValue, Secrecy.SECRET,
+    HOTLINE_ADMIN_PASSWORD("", Setting::anyValue, Secrecy.SECRET,
             "Password of the account admin, created at start when no enabled admin exists; never logged or shown."),
     HOTLINE_HEALTH_INTERVAL("2s", SettingValues::duration,
             "How often the health checks run; also each check's time budget."),

@@ -13,6 +13,7 @@ import io.hotline.web.http.AuthenticatedUser;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -124,8 +125,9 @@ public final class AccountsService implements AccountService, AutoCloseable {
             return new LoginOutcome.Refused();
         }
         throttle.succeeded(login);
-        Instant now = clock.instant();
-        Instant expires = now.plus(config.sessionLifetime());
+        // Whole milliseconds, as the database keeps them; the expiry in whole seconds, as the cookie counts.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant expires = now.plus(config.sessionLifetime()).truncatedTo(ChronoUnit.SECONDS);
         String token = SessionTokens.newToken();
         String hash = SessionTokens.hash(token);
         ready.sessions().insert(new NewSession(hash, account.get().id(), now, expires,

@@ -28,6 +28,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -72,6 +74,8 @@ class DesktopPageTest {
             options.addArguments("--no-sandbox");
         }
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+        // the console, to see Content-Security-Policy refusals
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
@@ -150,6 +154,38 @@ class DesktopPageTest {
         api.revokeSessions();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
         assertThat(text("login-error")).isEqualTo("您的会话已结束，请重新登录。");
+        assertNoPolicyRefusals();
+    }
+
+    @Test
+    void shouldHaveEveryStringOfThePageInEnglishAndChinese() {
+        // given the dictionary as the browser loaded it
+        JavascriptExecutor script = (JavascriptExecutor) driver;
+        @SuppressWarnings("unchecked")
+        List<String> english = (List<String>) script.executeScript(
+                "return Object.keys(window.Hotline.i18n.dictionary.en);");
+        @SuppressWarnings("unchecked")
+        List<String> chinese = (List<String>) script.executeScript(
+                "return Object.keys(window.Hotline.i18n.dictionary.zh);");
+        @SuppressWarnings("unchecked")
+        List<String> inPage = (List<String>) script.executeScript("return Array.from(document.querySelectorAll("
+                + "'[data-i18n],[data-i18n-placeholder],[data-i18n-title]')).map(e => e.getAttribute('data-i18n')"
+                + " || e.getAttribute('data-i18n-placeholder') || e.getAttribute('data-i18n-title'));");
+
+        // when the keys the scripts ask for are collected from their sources
+        List<String> inScripts = PageSources.translationKeys();
+
+        // then both languages have the same keys, and every key used is one of them
+        assertThat(chinese).containsExactlyInAnyOrderElementsOf(english);
+        assertThat(english).containsAll(inPage).containsAll(inScripts);
+        assertThat(inScripts).contains("login.refused", "esc.done", "clock.left");
+        assertNoPolicyRefusals();
+    }
+
+    private void assertNoPolicyRefusals() {
+        List<String> refusals = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage).filter(message -> message.contains("Content Security Policy")).toList();
+        assertThat(refusals).isEmpty();
     }
 
     private void assertClocks() {
@@ -240,6 +276,7 @@ class DesktopPageTest {
         assertThat(fields(onlyRequest("POST", "/api/supervisor/monitor").json()))
                 .isEqualTo(Map.of("seat", "S101", "mode", "barge"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sup-message"), "S101"));
+        assertNoPolicyRefusals();
     }
 
     private void signIn(String login, String password) {

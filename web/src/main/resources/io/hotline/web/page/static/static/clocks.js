@@ -41,7 +41,7 @@
     }
     var due = clock.dueAt ? t("clock.dueAt", {at: window.Hotline.dom.dateTime(clock.dueAt)}) : "";
     if (clock.state === "STOPPED") {
-      return clock.breached ? {text: t("clock.overdue", {time: ""}).trim(), level: "red", due: due}
+      return clock.breached ? {text: t("clock.breached"), level: "red", due: due}
         : {text: t("clock.met"), level: "met", due: due};
     }
     if (clock.state === "PAUSED") {

@@ -1,5 +1,5 @@
 /*
- * Small DOM helpers. Text from the server only ever reaches the page through textContent (never innerHTML);
+ * Small DOM helpers. Text from the server only ever reaches the page through textContent (never parsed as HTML);
  * the knowledge base's <mark> highlights are rebuilt as elements by highlighted().
  */
 (function () {

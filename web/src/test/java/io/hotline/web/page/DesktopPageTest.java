@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -130,6 +131,7 @@ class DesktopPageTest {
         wait.until(ExpectedConditions.textToBe(By.id("customer-name"), FakePeopleApi.CUSTOMER_NAME));
         assertThat(byId("screen-pop").isDisplayed()).isTrue();
         assertThat(byId("call-phase").getAttribute("data-phase")).isEqualTo("offered");
+        assertThat(driver.getTitle()).startsWith("☎ Incoming call");
         assertThat(byId("customer-vip").isDisplayed()).isTrue();
         assertThat(text("products")).contains("finance").contains("9.2");
         assertThat(text("open-work-orders")).contains("#40");
@@ -276,6 +278,26 @@ class DesktopPageTest {
         assertThat(fields(onlyRequest("POST", "/api/supervisor/monitor").json()))
                 .isEqualTo(Map.of("seat", "S101", "mode", "barge"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sup-message"), "S101"));
+
+        // and reassigning the work order and setting a seat's state post what the supervisor chose
+        By orderRow = By.cssSelector("#wo-board tr[data-work-order='42']");
+        driver.findElement(orderRow).findElement(By.cssSelector("[data-test=reassign-seat]")).sendKeys("S102");
+        driver.findElement(orderRow).findElement(By.cssSelector("[data-test=reassign-reason]")).sendKeys("tier 2");
+        driver.findElement(orderRow).findElement(By.cssSelector("[data-test=reassign-apply]")).click();
+        wait.until(driver -> !api.requests("POST", "/api/work-orders/42/reassign").isEmpty());
+        assertThat(fields(onlyRequest("POST", "/api/work-orders/42/reassign").json()))
+                .isEqualTo(Map.of("seat", "S102", "reason", "tier 2"));
+        // the board reloads after an action: a row replaced under our hands is found again and filled anew
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            WebElement row = driver.findElement(s101);
+            new Select(row.findElement(By.cssSelector("[data-test=state-select]"))).selectByValue("NOT_READY");
+            row.findElement(By.cssSelector("[data-test=state-reason]")).sendKeys("coaching");
+            row.findElement(By.cssSelector("[data-test=state-apply]")).click();
+            return true;
+        });
+        wait.until(driver -> !api.requests("POST", "/api/seats/S101/state").isEmpty());
+        assertThat(fields(onlyRequest("POST", "/api/seats/S101/state").json()))
+                .isEqualTo(Map.of("state", "NOT_READY", "reason", "coaching"));
         assertNoPolicyRefusals();
     }
 

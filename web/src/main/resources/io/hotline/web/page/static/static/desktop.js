@@ -150,6 +150,8 @@
     node.className = "phase phase-" + phase;
     node.setAttribute("data-phase", phase);
     dom.show("screen-pop-close", state.popEnded);
+    // a ringing phone shows in the tab's title too, for an agent looking at another window
+    document.title = phase === "offered" ? "☎ " + t("pop.phase.offered") + " – Hotline" : "Hotline";
   }
 
   function listItem(list, parts) {
@@ -239,6 +241,7 @@
   function closePop() {
     state.pop = null;
     state.popEnded = false;
+    document.title = "Hotline";
     dom.show("screen-pop", false);
     dom.show("no-call", true);
     if (state.workOrder && FINISHED.indexOf(state.workOrder.state) >= 0) {

@@ -143,6 +143,7 @@ class DesktopPageTest {
         fillAndSaveWorkOrder();
         escalateToTier2();
         searchKnowledgeBase();
+        showPushedWarnings();
         saveScreenshot();
 
         // then the language switch shows Chinese labels
@@ -244,6 +245,21 @@ class DesktopPageTest {
         assertThat(driver.findElements(By.cssSelector("#kb-results img, #kb-results b, #injected"))).isEmpty();
         assertThat(text("kb-results")).contains("<img src=x id=injected>").contains("<b>bold?</b>");
         assertThat(onlyRequest("GET", "/api/knowledge").query()).contains("q=[过账]").contains("product=[finance]");
+    }
+
+    private void showPushedWarnings() {
+        // the fake has no /ws: the messages go to the page's handler as the push channel would hand them over
+        JavascriptExecutor script = (JavascriptExecutor) driver;
+        script.executeScript("window.Hotline.desktop.onMessage({type: 'sla_warning', at: new Date().toISOString(),"
+                + " data: {workOrderId: 42, clock: 'RESOLUTION', level: '75', dueAt: '2026-12-09T06:00:00Z'}});");
+        wait.until(ExpectedConditions.attributeToBe(By.id("clock-resolution"), "data-level", "amber"));
+        assertThat(text("notifications")).contains("Work order #42: Resolution due clock at 75 %");
+        script.executeScript("window.Hotline.desktop.onMessage({type: 'offer_withdrawn', at: new Date().toISOString(),"
+                + " data: {callId: '1733562902.17', reason: 'ring timeout'}});");
+        wait.until(ExpectedConditions.attributeToBe(By.id("call-phase"), "data-phase", "ended"));
+        assertThat(driver.findElements(By.cssSelector("#notifications [data-kind=warning]"))).hasSize(2);
+        assertThat(text("notifications")).contains("The call stopped ringing (ring timeout).");
+        assertThat(text("customer-name")).isEqualTo(FakePeopleApi.CUSTOMER_NAME);
     }
 
     private void saveScreenshot() throws Exception {

@@ -31,8 +31,8 @@ import java.util.stream.Stream;
 /**
  * The pages' static files, read once from the classpath under a root ({@value #DEFAULT_ROOT} by default) and served
  * from memory: {@code GET /} is the root's {@code index.html}, {@code GET /login} its {@code login.html} (when there
- * is one), and {@code GET /static/<path>} every file under the root. Only the files found at start get a route,
- * each by its exact path, so no request path can reach outside the root.
+ * is one), and {@code GET /static/<path>} the file {@code static/<path>} under the root. Only the files found at
+ * start get a route, each by its exact path, so no request path can reach anything else.
  *
  * <p>Every reply carries its content type (by extension), an {@code ETag} with {@code Cache-Control: no-cache} (the
  * browser revalidates and gets 304 when nothing changed), and the security headers
@@ -58,6 +58,7 @@ public final class StaticFiles {
             Map.entry("ico", "image/x-icon"),
             Map.entry("woff2", "font/woff2"));
     private static final String OCTET_STREAM = "application/octet-stream";
+    private static final String STATIC = "static/";
     /** A Host header fit to be written into the policy: a name or address and an optional port, nothing else. */
     private static final Pattern SAFE_HOST =
             Pattern.compile("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+](:[0-9]{1,5})?");
@@ -163,21 +164,40 @@ public final class StaticFiles {
         }
     }
 
-    /** The relative paths of the files served under {@code /static/}, sorted. */
+    /** The paths served, sorted: {@code /}, {@code /login} when there is a login page, {@code /static/...}. */
     public Set<String> paths() {
-        return new TreeSet<>(files.keySet());
+        Set<String> paths = new TreeSet<>();
+        files.keySet().forEach(file -> urlPath(file).ifPresent(paths::add));
+        return paths;
+    }
+
+    /** Where a file under the root is served, if it is. */
+    private static Optional<String> urlPath(String file) {
+        if (file.equals("index.html")) {
+            return Optional.of("/");
+        }
+        if (file.equals("login.html")) {
+            return Optional.of("/login");
+        }
+        return file.startsWith(STATIC) ? Optional.of("/" + file) : Optional.empty();
     }
 
     /**
      * Adds the public routes {@code GET /} ({@code page_index}), {@code GET /login} ({@code page_login}, when there
-     * is a {@code login.html}) and {@code GET /static/<path>} ({@code page_static}) for every file.
+     * is a {@code login.html}) and {@code GET /static/<path>} ({@code page_static}) for every file under
+     * {@code static/}.
      */
     public HttpRoutes.Builder addRoutes(HttpRoutes.Builder routes) {
-        routes.get("/", "page_index", Access.PUBLIC, handler(files.get("index.html")));
-        Optional.ofNullable(files.get("login.html"))
-                .ifPresent(login -> routes.get("/login", "page_login", Access.PUBLIC, handler(login)));
-        files.forEach((path, asset) -> routes.get("/static/" + path, "page_static", Access.PUBLIC, handler(asset)));
+        files.forEach((file, asset) -> urlPath(file).ifPresent(path -> routes.get(path, routeName(path),
+                Access.PUBLIC, handler(asset))));
         return routes;
+    }
+
+    private static String routeName(String path) {
+        if (path.equals("/")) {
+            return "page_index";
+        }
+        return path.equals("/login") ? "page_login" : "page_static";
     }
 
     private static RouteHandler handler(Asset asset) {
@@ -222,9 +242,9 @@ public final class StaticFiles {
             connect += " ws://" + host + " wss://" + host;
         }
         return reply
-                .withHeader("Content-Security-Policy", "default-src 'self'; connect-src " + connect
-                        + "; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self';"
-                        + " frame-ancestors 'none'")
+                .withHeader("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; "
+                        + "img-src 'self' data:; connect-src " + connect + "; object-src 'none'; base-uri 'none'; "
+                        + "frame-ancestors 'none'; form-action 'self'")
                 .withHeader("X-Content-Type-Options", "nosniff")
                 .withHeader("Referrer-Policy", "no-referrer")
                 .withHeader("X-Frame-Options", "DENY");

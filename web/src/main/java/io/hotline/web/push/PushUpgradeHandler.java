@@ -81,13 +81,13 @@ final class PushUpgradeHandler extends ChannelInboundHandlerAdapter {
         }
         String origin = request.headers().get(HttpHeaderNames.ORIGIN);
         if (origin != null && !Origins.sameOrigin(origin, request.headers().get(HttpHeaderNames.HOST))) {
-            refuse(ctx, HttpReply.error(HttpResponseStatus.FORBIDDEN, "forbidden_origin",
+            refuse(ctx, HttpReply.error(HttpResponseStatus.FORBIDDEN, "forbidden",
                     "WebSocket connections are accepted from Hotline's own pages only."));
             return;
         }
         Optional<AuthenticatedUser> user = authenticate(ctx, request);
         if (user.isEmpty()) {
-            refuse(ctx, HttpReply.error(HttpResponseStatus.UNAUTHORIZED, "unauthorized",
+            refuse(ctx, HttpReply.error(HttpResponseStatus.UNAUTHORIZED, "unauthenticated",
                     "This resource requires authentication.")
                     .withHeader(HttpHeaderNames.WWW_AUTHENTICATE.toString(), authenticator.challenge()));
             return;

@@ -88,11 +88,13 @@ class StaticFilesTest {
         assertThat(new String(index.body(), StandardCharsets.UTF_8)).contains("test desk");
         assertThat(index.headers().firstValue("content-type")).contains("text/html; charset=utf-8");
         assertThat(new String(login.body(), StandardCharsets.UTF_8)).contains("test login");
+        assertThat(index.headers().firstValue("content-security-policy").orElseThrow())
+                .contains("script-src 'self'; style-src 'self';");
         assertThat(script.headers().firstValue("content-type")).contains("text/javascript; charset=utf-8");
         assertThat(style.headers().firstValue("content-type")).contains("text/css; charset=utf-8");
         assertThat(new String(strings.body(), StandardCharsets.UTF_8)).contains("你好");
         assertThat(logo.headers().firstValue("content-type")).contains("image/png");
-        assertThat(logo.body()).containsExactly(resource(ROOT + "img/logo.png"));
+        assertThat(logo.body()).containsExactly(resource(ROOT + "static/img/logo.png"));
     }
 
     @Test
@@ -118,7 +120,8 @@ class StaticFilesTest {
         start(StaticFiles.fromClasspath(ROOT, getClass().getClassLoader()));
 
         for (String path : List.of("/static/../secret.txt", "/static/%2e%2e/secret.txt", "/static/..%2fsecret.txt",
-                "/static/img/../../secret.txt", "/static/%2e%2e%2f%2e%2e%2fsecret.txt", "/../secret.txt",
+                "/static/img/../../../secret.txt", "/static/../index.html",
+                "/static/%2e%2e%2f%2e%2e%2fsecret.txt", "/../secret.txt",
                 "/static//etc/passwd", "/static/", "/static/img", "/secret.txt", "/static/..\\secret.txt")) {
             String head = rawGet(path);
             assertThat(head).as(path).matches("HTTP/1\\.1 (404|400) .*(?s).*").doesNotContain("top secret");
@@ -129,28 +132,33 @@ class StaticFilesTest {
     void shouldLoadThePagesFromAJarAsFromADirectory(@TempDir Path temp) throws Exception {
         Path jar = temp.resolve("pages.jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            for (String name : List.of("index.html", "img/logo.png")) {
+            for (String name : List.of("index.html", "static/img/logo.png", "notes.txt")) {
                 out.putNextEntry(new JarEntry("pages/" + name));
-                out.write(resource(ROOT + name));
+                out.write(name.equals("notes.txt") ? new byte[] {'n'} : resource(ROOT + name));
                 out.closeEntry();
             }
         }
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
             StaticFiles files = StaticFiles.fromClasspath("pages/", loader);
 
-            assertThat(files.paths()).containsExactly("img/logo.png", "index.html");
+            assertThat(files.paths()).containsExactly("/", "/static/img/logo.png");
             start(files);
         }
-        assertThat(get("/static/img/logo.png").body()).containsExactly(resource(ROOT + "img/logo.png"));
+        assertThat(get("/static/img/logo.png").body()).containsExactly(resource(ROOT + "static/img/logo.png"));
         assertThat(get("/login").statusCode()).isEqualTo(404);
+        assertThat(get("/static/notes.txt").statusCode()).isEqualTo(404);
+        assertThat(get("/notes.txt").statusCode()).isEqualTo(404);
     }
 
     @Test
-    void shouldServeHotlinesOwnPlaceholderAndRefuseARootWithoutIndex() throws Exception {
-        start(StaticFiles.hotlinePages());
+    void shouldServeHotlinesOwnPageAndRefuseARootWithoutIndex() throws Exception {
+        StaticFiles pages = StaticFiles.hotlinePages();
+        start(pages);
 
-        assertThat(new String(get("/").body(), StandardCharsets.UTF_8)).contains("Hotline");
-        assertThatThrownBy(() -> StaticFiles.fromClasspath("io/hotline/web/page/teststatic/img/",
+        assertThat(new String(get("/").body(), StandardCharsets.UTF_8)).contains("/static/app.js");
+        assertThat(pages.paths()).contains("/", "/static/app.js", "/static/app.css");
+        assertThat(get("/static/app.js").statusCode()).isEqualTo(200);
+        assertThatThrownBy(() -> StaticFiles.fromClasspath("io/hotline/web/page/teststatic/static/img/",
                 getClass().getClassLoader())).isInstanceOf(IllegalStateException.class).hasMessageContaining("index");
         assertThatThrownBy(() -> StaticFiles.fromClasspath("io/hotline/nowhere/", getClass().getClassLoader()))
                 .isInstanceOf(IllegalStateException.class);

@@ -146,7 +146,7 @@ class ServiceDeskPropertiesTest {
                     : "reason " + random.nextInt(9);
             CustomerProblem problem = new CustomerProblem("+86" + random.nextInt(5), (long) random.nextInt(5),
                     CONTRACTS[random.nextInt(CONTRACTS.length)], random.nextBoolean() ? "ERP" : "HR");
-            return switch (random.nextInt(19)) {
+            return switch (random.nextInt(21)) {
                 case 0, 1 -> new DeskEvent.CallArrived(call, problem, severity);
                 case 2 -> new DeskEvent.CallConnected(call, "seat-" + random.nextInt(3));
                 case 3 -> new DeskEvent.CallEnded(call);
@@ -167,8 +167,24 @@ class ServiceDeskPropertiesTest {
                 case 17 -> new DeskEvent.CallEscalated(call, random.nextBoolean() ? "seat-" + random.nextInt(3) : null,
                         "queue-" + random.nextInt(3), random.nextInt(4) == 0 ? null
                         : Tier.values()[random.nextInt(Tier.values().length)], reason);
+                case 18 -> new DeskEvent.DetailsChanged(id, actor, pick("category"), pick("line"),
+                        pick("summary"), pick("notes"));
+                case 19 -> escalatedTo(id, actor, reason);
                 default -> new DeskEvent.Tick();
             };
+        }
+
+        /** {@code null} (unchanged), blank (cleared) or one of two values of {@code field}. */
+        private String pick(String field) {
+            int choice = random.nextInt(5);
+            return choice < 2 ? null : choice == 2 ? "" : field + "-" + random.nextInt(2);
+        }
+
+        /** An escalation to a chosen rung (any, some not above), with or without a site. */
+        private DeskEvent.Escalated escalatedTo(long id, Actor actor, String reason) {
+            Tier to = random.nextInt(5) == 0 ? null : Tier.values()[random.nextInt(Tier.values().length)];
+            String site = random.nextInt(3) == 0 ? null : random.nextInt(4) == 0 ? " " : "site-" + random.nextInt(3);
+            return new DeskEvent.Escalated(id, actor, reason, to, site);
         }
 
         private void record(DeskCommand command) {

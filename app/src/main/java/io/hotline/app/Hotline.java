@@ -81,6 +81,7 @@ public final class Hotline implements AutoCloseable {
     private CallControl calls;
     private DeskService desk;
     private People people;
+    private KnowledgeService knowledge;
     private final DeskWiring deskWiring;
 
     /**
@@ -137,7 +138,10 @@ public final class Hotline implements AutoCloseable {
         DeferredHealthCheck amiHealth = DeferredHealthCheck.degrading("ami", "waiting for routing");
         DeferredHealthCheck deskHealth = DeferredHealthCheck.degrading(DeskService.COMPONENT,
                 "waiting for the journal");
+        DeferredHealthCheck knowledgeHealth = DeferredHealthCheck.degrading(KnowledgeService.COMPONENT,
+                "waiting for the database");
         healthMonitor = new HealthMonitor(List.of(databaseHealth, routingHealth, journalHealth, deskHealth,
+                knowledgeHealth,
                 config.ami().isEmpty() ? disabled("ami", "HOTLINE_AMI_HOST is not set: Hotline learns of calls "
                         + "from the dialplan's AGI requests only") : amiHealth, agiHealth),
                 config.healthInterval(), InstantSource.system(), registry);
@@ -158,6 +162,9 @@ public final class Hotline implements AutoCloseable {
         databaseHealth.delegateTo(database.database().healthCheck());
         seedDemoIfEmpty(config);
         people.start(database.database().jdbi());
+        // Built on its own thread from kb_article: calls never wait for it; health shows its size and build time.
+        knowledge = KnowledgeService.start(database.database().jdbi(), InstantSource.system());
+        knowledgeHealth.delegateTo(knowledge);
         startJournal(config, registry);
         journalHealth.delegateTo(journal.healthCheck());
         // Commands telephony cannot carry out (a move without AMI) are logged and journalled as rejected.
@@ -358,6 +365,11 @@ public final class Hotline implements AutoCloseable {
         return calls;
     }
 
+    /** The knowledge base, built in the background at start: it finds nothing until it is ready. */
+    public KnowledgeService knowledge() {
+        return knowledge;
+    }
+
     /** The latest health report. */
     public HealthReport health() {
         return healthMonitor.current();
@@ -376,6 +388,7 @@ public final class Hotline implements AutoCloseable {
         stop("routing", routing);
         stop("routing metrics", routingMetrics);
         stop("service desk", desk);
+        stop("knowledge base", knowledge);
         stop("routing journal", journal);
         stop("database", database);
         stop("metrics", metrics);

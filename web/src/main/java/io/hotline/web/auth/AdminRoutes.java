@@ -39,7 +39,7 @@ public final class AdminRoutes {
                 .post("/api/admin/accounts", "admin_account_add", Access.AUTHENTICATED, adminOnly(handlers::add))
                 .post("/api/admin/accounts/password", "admin_account_password", Access.AUTHENTICATED,
                         adminOnly(request -> handlers.withLogin(request, true, login -> handlers.admin
-                                .changePassword(login, text(Json.read(request.bodyText()), "password")))))
+                                .changePassword(login, text(Json.readTree(request.bodyText()), "password")))))
                 .post("/api/admin/accounts/disable", "admin_account_disable", Access.AUTHENTICATED,
                         adminOnly(request -> handlers.withLogin(request, false, handlers.admin::disable)));
     }
@@ -52,7 +52,7 @@ public final class AdminRoutes {
     }
 
     private CompletionStage<HttpReply> add(RouteRequest request) {
-        Optional<JsonNode> body = Json.read(request.bodyText());
+        Optional<JsonNode> body = Json.readTree(request.bodyText());
         String login = text(body, "login");
         String role = text(body, "role");
         String password = text(body, "password");
@@ -67,7 +67,7 @@ public final class AdminRoutes {
 
     private CompletionStage<HttpReply> withLogin(RouteRequest request, boolean needsPassword,
             Function<String, CompletionStage<AccountAdmin.Result>> change) {
-        Optional<JsonNode> body = Json.read(request.bodyText());
+        Optional<JsonNode> body = Json.readTree(request.bodyText());
         String login = text(body, "login");
         if (login == null || needsPassword && text(body, "password") == null) {
             return badRequest(needsPassword ? "Send {\"login\":\"...\",\"password\":\"...\"}."
@@ -81,7 +81,7 @@ public final class AdminRoutes {
             return HttpReply.json(done, ok.account());
         }
         if (result instanceof AccountAdmin.Result.Refused refused) {
-            return HttpReply.error(HttpResponseStatus.UNPROCESSABLE_ENTITY, "account_refused", refused.reason());
+            return HttpReply.error(HttpResponseStatus.CONFLICT, "refused", refused.reason());
         }
         return HttpReply.error(HttpResponseStatus.NOT_FOUND, "not_found", "There is no such account.");
     }

@@ -51,7 +51,7 @@ public final class AuthRoutes {
     }
 
     private CompletionStage<HttpReply> login(RouteRequest request) {
-        Optional<JsonNode> body = Json.read(request.bodyText());
+        Optional<JsonNode> body = Json.readTree(request.bodyText());
         String login = text(body, "login");
         String password = text(body, "password");
         if (login == null || password == null || login.isBlank() || login.length() > MAX_LOGIN
@@ -77,7 +77,7 @@ public final class AuthRoutes {
         }
         if (outcome instanceof LoginOutcome.Unavailable) {
             record(login, null, "UNAVAILABLE", remoteAddress);
-            return HttpReply.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "unavailable",
+            return HttpReply.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "starting",
                     "Sign-in is not possible yet; try again in a few seconds.")
                     .withHeader(HttpHeaderNames.RETRY_AFTER.toString(), "5");
         }

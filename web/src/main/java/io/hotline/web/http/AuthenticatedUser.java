@@ -1,17 +1,16 @@
 package io.hotline.web.http;
 
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * Who made an authenticated request, as the {@link Authenticator} established it. Immutable.
  *
  * @param name       the user's login name
- * @param roles      what the user may do: {@link Roles#AGENT}, {@link Roles#SUPERVISOR}, {@link Roles#DUTY_MANAGER},
- *                   {@link Roles#ADMIN}
- * @param seatId     the seat's code an agent is bound to, or {@code null}
- * @param branchCode the branch's code a duty manager is bound to, or {@code null}
+ * @param roles      what the user may do: {@link Roles#AGENT}, {@link Roles#SUPERVISOR},
+ *                   {@link Roles#DUTY_MANAGER}, {@link Roles#ADMIN}
+ * @param seatId     the seat an agent is bound to (the seat's code), or {@code null}
+ * @param branchCode the branch a duty manager is bound to, or {@code null}
  */
 public record AuthenticatedUser(String name, Set<String> roles, String seatId, String branchCode) {
 
@@ -30,18 +29,13 @@ public record AuthenticatedUser(String name, Set<String> roles, String seatId, S
         return roles.contains(role);
     }
 
-    /** Whether the user is the agent of seat {@code seat}: an agent bound to exactly that seat. */
+    /** Whether the user is the agent of {@code seat}. */
     public boolean isAgentOf(String seat) {
         return hasRole(Roles.AGENT) && seatId != null && seatId.equals(seat);
     }
 
-    /** The seat an agent is bound to. */
-    public Optional<String> seat() {
-        return Optional.ofNullable(seatId);
-    }
-
-    /** The branch a duty manager is bound to. */
-    public Optional<String> branch() {
-        return Optional.ofNullable(branchCode);
+    /** Whether the user watches and steers every seat: a supervisor or an admin. */
+    public boolean supervises() {
+        return hasRole(Roles.SUPERVISOR) || hasRole(Roles.ADMIN);
     }
 }

@@ -18,7 +18,6 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.Set;
@@ -113,18 +112,21 @@ final class HttpRequestDispatcher extends SimpleChannelInboundHandler<FullHttpRe
             return;
         }
         RouteRequest request = exchange.request();
-        Optional<HttpRoute> found = routes.find(request.method(), request.path());
+        Optional<HttpRoutes.RouteMatch> found = routes.match(request.method(), request.path());
         if (found.isEmpty()) {
             finish(ctx, exchange, noRoute(request));
             return;
         }
-        HttpRoute route = found.get();
+        HttpRoute route = found.get().route();
+        if (!found.get().pathParameters().isEmpty()) {
+            request = request.withPathParameters(found.get().pathParameters());
+        }
         try {
             if (route.access() == Access.AUTHENTICATED) {
                 Optional<AuthenticatedUser> user = authenticator.authenticate(request);
                 if (user.isEmpty()) {
                     finish(ctx, exchange, route.name(), HttpReply.error(HttpResponseStatus.UNAUTHORIZED,
-                            "unauthorized", "This resource requires authentication.")
+                            "unauthenticated", "This resource requires authentication.")
                             .withHeader(HttpHeaderNames.WWW_AUTHENTICATE.toString(), authenticator.challenge()));
                     return;
                 }
@@ -220,7 +222,7 @@ final class HttpRequestDispatcher extends SimpleChannelInboundHandler<FullHttpRe
     }
 
     private static FullHttpResponse toResponse(Exchange exchange, HttpReply reply) {
-        byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+        byte[] body = reply.content();
         FullHttpResponse response = new DefaultFullHttpResponse(exchange.version(), reply.status(),
                 exchange.head() ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
         response.headers()

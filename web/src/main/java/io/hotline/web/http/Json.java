@@ -30,10 +30,23 @@ public final class Json {
         }
     }
 
-    /** {@code text} as a JSON tree, or empty when it is not JSON (a client's mistake, answered 400). */
-    public static Optional<JsonNode> read(String text) {
+    /**
+     * {@code value} as a JSON document in UTF-8 bytes, without an intermediate string.
+     *
+     * @throws UncheckedIOException if Jackson cannot serialize it
+     */
+    public static byte[] writeBytes(Object value) {
         try {
-            return Optional.ofNullable(MAPPER.readTree(text));
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code text} parsed as a JSON tree, or empty if it is not JSON. */
+    public static Optional<JsonNode> readTree(String text) {
+        try {
+            return Optional.of(MAPPER.readTree(text));
         } catch (JsonProcessingException e) {
             return Optional.empty();
         }

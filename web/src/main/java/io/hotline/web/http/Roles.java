@@ -1,17 +1,15 @@
 package io.hotline.web.http;
 
-/**
- * The role names an {@link AuthenticatedUser} carries, as they appear in the API ({@code "role":"duty-manager"}).
- * Each account has exactly one.
- */
+/** The role names of {@link AuthenticatedUser#roles()}, as docs/api.md spells them. */
 public final class Roles {
-    /** A seat agent, bound to one seat: acts on that seat and on the work orders offered to or owned by it. */
+
+    /** A seat agent, bound to one seat. */
     public static final String AGENT = "agent";
-    /** Sees and steers every seat and work order; listens, whispers and barges. */
+    /** Watches and steers every seat and work order. */
     public static final String SUPERVISOR = "supervisor";
-    /** A branch's duty manager, bound to that branch: acts on its on-site work. */
+    /** A branch's duty manager, bound to one branch. */
     public static final String DUTY_MANAGER = "duty-manager";
-    /** Manages accounts. */
+    /** Manages accounts and settings; may do what a supervisor does. */
     public static final String ADMIN = "admin";
 
     private Roles() {

@@ -112,8 +112,8 @@ class AdminRoutesTest {
                 + "\"agent\",\"seat\":\"S101\",\"branch\":null,\"phone\":null,\"disabled\":false}]}");
         assertThat(added.statusCode()).isEqualTo(201);
         assertThat(added.body()).contains("\"login\":\"wu\"", "\"seat\":\"S102\"").doesNotContain("password");
-        assertThat(taken.statusCode()).isEqualTo(422);
-        assertThat(taken.body()).contains("\"error\":\"account_refused\"", "login 'taken' is taken");
+        assertThat(taken.statusCode()).isEqualTo(409);
+        assertThat(taken.body()).contains("\"error\":\"refused\"", "login 'taken' is taken");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(disabled.statusCode()).isEqualTo(200);
         assertThat(disabled.body()).contains("\"disabled\":true");

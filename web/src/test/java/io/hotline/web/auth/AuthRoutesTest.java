@@ -112,6 +112,7 @@ class AuthRoutesTest {
         assertThat(JSON.readTree(throttled.body()).get("error").asText()).isEqualTo("too_many_attempts");
         assertThat(throttled.headers().firstValue("retry-after")).contains("61");
         assertThat(early.statusCode()).isEqualTo(503);
+        assertThat(JSON.readTree(early.body()).get("error").asText()).isEqualTo("starting");
         assertThat(early.headers().firstValue("retry-after")).contains("5");
         assertThat(audited).extracting(PersonAuditEvent::status).containsExactly("THROTTLED", "UNAVAILABLE");
     }
@@ -140,6 +141,7 @@ class AuthRoutesTest {
         assertThat(JSON.readTree(bearer.body()).get("role").asText()).isEqualTo("supervisor");
         assertThat(cookie.body()).isEqualTo(bearer.body());
         assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(none.body()).get("error").asText()).isEqualTo("unauthenticated");
         assertThat(none.headers().firstValue("www-authenticate")).contains("Bearer realm=\"hotline\"");
     }
 

@@ -23,8 +23,8 @@ class AuthenticatedUserTest {
     void shouldKeepTheTwoArgumentFormBoundToNothing() {
         AuthenticatedUser user = new AuthenticatedUser("agent-7", Set.of("agent"));
 
-        assertThat(user.seat()).isEmpty();
-        assertThat(user.branch()).isEmpty();
+        assertThat(user.seatId()).isNull();
+        assertThat(user.branchCode()).isNull();
         assertThat(user.isAgentOf("S101")).isFalse();
     }
 }

@@ -1,6 +1,7 @@
 package io.hotline.app;
 
 import io.hotline.app.loop.EngineLoop;
+import io.hotline.app.people.People;
 import io.hotline.ops.health.HealthMonitor;
 import io.hotline.ops.metrics.HotlineMeters;
 import io.hotline.ops.metrics.PrometheusMetrics;
@@ -30,7 +31,7 @@ import io.hotline.routing.spi.ComponentHealth;
 import io.hotline.routing.spi.HealthCheck;
 import io.hotline.routing.spi.HealthReport;
 import io.hotline.web.HttpServer;
-import io.hotline.web.http.Authenticator;
+import io.hotline.web.http.HttpRoutes;
 import io.hotline.web.metrics.MetricsEndpoint;
 import io.micrometer.core.instrument.FunctionCounter;
 import org.jdbi.v3.core.Jdbi;
@@ -87,6 +88,8 @@ public final class Hotline implements AutoCloseable {
     /** Supervisors' listen / whisper / barge: over AMI once it is attached; refuses without it. */
     private final AmiCallMonitor monitor = new AmiCallMonitor();
     private DeskService desk;
+    private People people;
+    private KnowledgeService knowledge;
     private CallbackScheduler callbacks;
     private final DeskWiring deskWiring;
 
@@ -144,15 +147,20 @@ public final class Hotline implements AutoCloseable {
         DeferredHealthCheck amiHealth = DeferredHealthCheck.degrading("ami", "waiting for routing");
         DeferredHealthCheck deskHealth = DeferredHealthCheck.degrading(DeskService.COMPONENT,
                 "waiting for the journal");
+        DeferredHealthCheck knowledgeHealth = DeferredHealthCheck.degrading(KnowledgeService.COMPONENT,
+                "waiting for the database");
         healthMonitor = new HealthMonitor(List.of(databaseHealth, routingHealth, journalHealth, deskHealth,
+                knowledgeHealth,
                 config.ami().isEmpty() ? disabled("ami", "HOTLINE_AMI_HOST is not set: Hotline learns of calls "
                         + "from the dialplan's AGI requests only") : amiHealth, agiHealth),
                 config.healthInterval(), InstantSource.system(), registry);
         healthMonitor.start();
 
-        // No person-facing route exists yet: deny-all until the agent API brings real authentication.
-        httpServer = new HttpServer(config.web(), HttpServer.machineRoutes(healthMonitor::current, metricsEndpoint())
-                .build(), Authenticator.DENY_ALL, (route, status, nanos) -> Timer
+        // People sign in with session tokens; their state-changing requests are audited (app.people).
+        people = People.create(config.accounts());
+        HttpRoutes routes = people.audited(people.register(HttpServer.machineRoutes(healthMonitor::current,
+                metricsEndpoint())).build());
+        httpServer = new HttpServer(config.web(), routes, people.authenticator(), (route, status, nanos) -> Timer
                 .builder(HotlineMeters.HTTP_REQUESTS.meterName())
                 .description(HotlineMeters.HTTP_REQUESTS.description())
                 .tags(HotlineMeters.HTTP_REQUESTS.tags("route", route, "status", Integer.toString(status)))
@@ -162,6 +170,10 @@ public final class Hotline implements AutoCloseable {
         database = OpenDatabase.open(config.database(), registry);
         databaseHealth.delegateTo(database.database().healthCheck());
         seedDemoIfEmpty(config);
+        people.start(database.database().jdbi());
+        // Built on its own thread from kb_article: calls never wait for it; health shows its size and build time.
+        knowledge = KnowledgeService.start(database.database().jdbi(), InstantSource.system());
+        knowledgeHealth.delegateTo(knowledge);
         startJournal(config, registry);
         journalHealth.delegateTo(journal.healthCheck());
         // Commands telephony cannot carry out (a move without AMI) are logged and journalled as rejected.
@@ -368,6 +380,11 @@ public final class Hotline implements AutoCloseable {
         return calls;
     }
 
+    /** The knowledge base, built in the background at start: it finds nothing until it is ready. */
+    public KnowledgeService knowledge() {
+        return knowledge;
+    }
+
     /**
      * Supervisors' listen / whisper / barge into a seat's call ({@code POST /api/supervisor/monitor}): over AMI, and
      * refused (saying so) when Hotline runs without it or AMI is down.
@@ -394,11 +411,13 @@ public final class Hotline implements AutoCloseable {
         stop("caller look-up", callerDirectory);
         stop("AMI connections", ami);
         stop("HTTP server", httpServer);
+        stop("accounts", people);
         stop("health monitor", healthMonitor);
         stop("routing", routing);
         stop("callback scheduler", callbacks);
         stop("routing metrics", routingMetrics);
         stop("service desk", desk);
+        stop("knowledge base", knowledge);
         stop("routing journal", journal);
         stop("database", database);
         stop("metrics", metrics);

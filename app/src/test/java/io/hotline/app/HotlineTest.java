@@ -63,6 +63,13 @@ class HotlineTest {
                     .createQuery("SELECT COUNT(*) FROM seat WHERE active = TRUE").mapTo(Integer.class).one());
             assertThat(seats).isBetween(35, 45);
 
+            // and the knowledge base is built from kb_article in the background, every article searchable
+            int articles = hotline.database().jdbi().withHandle(handle -> handle
+                    .createQuery("SELECT COUNT(*) FROM kb_article").mapTo(Integer.class).one());
+            await().atMost(Duration.ofSeconds(30)).until(() -> hotline.knowledge().isReady());
+            assertThat(hotline.knowledge().size()).isEqualTo(articles).isPositive();
+            assertThat(get(base + "/health").body()).contains("\"knowledge\":{\"status\":\"UP\"");
+
             // and the routing engine knows every seat, logged out
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
                 RoutingSnapshot routing = hotline.routingSnapshot();

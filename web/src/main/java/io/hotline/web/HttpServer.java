@@ -8,6 +8,7 @@ import io.hotline.web.http.HttpRoutes;
 import io.hotline.web.http.HttpServerInitializer;
 import io.hotline.web.metrics.MetricsEndpoint;
 import io.hotline.web.metrics.MetricsHandler;
+import io.hotline.web.push.PushHub;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -42,11 +43,13 @@ public final class HttpServer implements AutoCloseable {
     private static final int WORKER_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     private static final Duration UNBIND_TIMEOUT = Duration.ofMillis(500);
     private static final Duration DRAIN_TIMEOUT = Duration.ofMillis(1200);
+    private static final Duration PUSH_CLOSE_TIMEOUT = Duration.ofMillis(300);
     private static final Duration QUIET_PERIOD = Duration.ofMillis(100);
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofMillis(1000);
 
     private final WebConfig config;
     private final HttpServerInitializer initializer;
+    private final PushHub push;
     private final Object lifecycle = new Object();
     private EventLoopGroup bossGroup;
     private EventLoopGroup workerGroup;
@@ -76,6 +79,26 @@ public final class HttpServer implements AutoCloseable {
             HttpRequestObserver observer) {
         this.config = Objects.requireNonNull(config, "config");
         this.initializer = new HttpServerInitializer(routes, authenticator, observer, config.maxRequestBytes());
+        this.push = null;
+    }
+
+    /**
+     * A server of any route table and of the WebSocket push endpoint at {@code push.config().path()}, whose
+     * upgrades are authenticated by the same {@code authenticator} as the routes.
+     *
+     * @param config        where to listen
+     * @param routes        the routes to serve
+     * @param authenticator checks requests to authenticated routes and push upgrades
+     * @param observer      hears about every answered request (for the request timer)
+     * @param push          the push hub whose connections this server accepts
+     */
+    public HttpServer(WebConfig config, HttpRoutes routes, Authenticator authenticator,
+            HttpRequestObserver observer, PushHub push) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.push = Objects.requireNonNull(push, "push");
+        Objects.requireNonNull(authenticator, "authenticator");
+        this.initializer = new HttpServerInitializer(routes, authenticator, observer, config.maxRequestBytes(),
+                () -> push.newUpgradeHandler(authenticator));
     }
 
     /**
@@ -131,8 +154,9 @@ public final class HttpServer implements AutoCloseable {
     }
 
     /**
-     * Stops accepting connections, waits up to 1.2 s for requests in progress to be answered, then closes all
-     * connections and ends the event-loop threads. Idempotent; a server never started just becomes closed.
+     * Stops accepting connections, closes push connections with 1001 (waiting up to 0.3 s for their close frames),
+     * waits up to 1.2 s for requests in progress to be answered, then closes all connections and ends the event-loop
+     * threads. Idempotent; a server never started just becomes closed.
      */
     @Override
     public void close() {
@@ -145,6 +169,10 @@ public final class HttpServer implements AutoCloseable {
                 return;
             }
             serverChannel.close().awaitUninterruptibly(UNBIND_TIMEOUT.toMillis());
+            if (push != null && !push.closeAll(PUSH_CLOSE_TIMEOUT)) {
+                // Pages that did not take their 1001 see the socket close and reconnect all the same.
+                LOG.info("Closing the HTTP server before every push connection took its close frame");
+            }
             try {
                 if (!initializer.awaitNoRequestsInFlight(DRAIN_TIMEOUT)) {
                     LOG.warn("Closing the HTTP server with {} requests still in progress",

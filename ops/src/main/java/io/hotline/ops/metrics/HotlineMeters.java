@@ -23,6 +23,11 @@ public enum HotlineMeters {
     /** Every HTTP request answered, by route name (never the raw path) and status code. */
     HTTP_REQUESTS("hotline.http.requests", Meter.Type.TIMER, null,
             "HTTP requests answered, by route and status.", TagKey.ROUTE, TagKey.STATUS),
+    /** WebSocket push connections open now (web's {@code PushHub.connections()}). */
+    PUSH_CONNECTIONS("hotline.push.connections", Meter.Type.GAUGE, null, "WebSocket push connections open."),
+    /** Push connections closed as slow consumers, since start (web's {@code PushHub.droppedConnections()}). */
+    PUSH_DROPPED("hotline.push.dropped", Meter.Type.COUNTER, null,
+            "Push connections closed with 1013 because too much was queued for them (slow consumers)."),
     /** Schema migrations applied to the database so far. */
     DB_MIGRATIONS_APPLIED("hotline.db.migrations.applied", Meter.Type.GAUGE, null,
             "Schema migrations applied to the database."),

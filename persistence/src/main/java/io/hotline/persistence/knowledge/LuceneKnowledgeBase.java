@@ -1,6 +1,7 @@
 package io.hotline.persistence.knowledge;
 
 import io.hotline.persistence.dao.DuplicateKeys;
+import io.hotline.routing.desk.StoredWorkOrder;
 import io.hotline.routing.knowledge.Article;
 import io.hotline.routing.knowledge.ArticleDraft;
 import io.hotline.routing.knowledge.ArticleRefusedException;
@@ -133,13 +134,31 @@ public final class LuceneKnowledgeBase implements KnowledgeBase, AutoCloseable {
     @Override
     public Article publish(ArticleDraft draft) {
         Objects.requireNonNull(draft, "draft");
-        return store(draft, null);
+        return store(draft, null, false);
     }
 
     @Override
     public Article publishFromWorkOrder(long workOrderId, ArticleDraft draft) {
         Objects.requireNonNull(draft, "draft");
-        return store(draft, workOrderId);
+        return store(draft, workOrderId, true);
+    }
+
+    /**
+     * Publishes an article written from a work order the service desk holds, as the desk last stored it: the desk
+     * decides states and the table follows it through the journal a moment later, so a work order resolved just
+     * now is judged by {@code workOrder}, not by its row (which must exist: its opening is written at once). A
+     * draft without a product line takes the work order's.
+     *
+     * @throws ArticleRefusedException when the work order is not resolved or closed, or the product line is unknown
+     */
+    public Article publishFromWorkOrder(StoredWorkOrder workOrder, ArticleDraft draft) {
+        Objects.requireNonNull(workOrder, "workOrder");
+        Objects.requireNonNull(draft, "draft");
+        ArticleSources.requireResolved(workOrder.id(), workOrder.state());
+        ArticleDraft withLine = draft.productLine() != null || workOrder.problem().productLine() == null ? draft
+                : new ArticleDraft(draft.title(), draft.symptoms(), draft.solution(),
+                        workOrder.problem().productLine(), draft.author());
+        return store(withLine, workOrder.id(), false);
     }
 
     @Override
@@ -153,10 +172,12 @@ public final class LuceneKnowledgeBase implements KnowledgeBase, AutoCloseable {
         return index.size();
     }
 
-    private synchronized Article store(ArticleDraft draft, Long workOrderId) {
+    /** Stores and indexes; {@code checkSource}: judge the source work order by its row. */
+    private synchronized Article store(ArticleDraft draft, Long workOrderId, boolean checkSource) {
         Article stored;
         try {
-            stored = jdbi.inTransaction(handle -> insert(handle, draft, workOrderId, highestNumber + 1));
+            stored = jdbi.inTransaction(handle -> insert(handle, draft, workOrderId, checkSource,
+                    highestNumber + 1));
         } catch (JdbiException e) {
             if (!DuplicateKeys.isDuplicateOf(e, CODE_KEY)) {
                 throw e;
@@ -164,7 +185,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase, AutoCloseable {
             // Someone else wrote a KB- code (the seed, SQL by hand): start after the highest one in the table.
             long highest = jdbi.withExtension(ArticleRows.class, ArticleRows::highestNumber);
             LOG.info("Article code KB-{} was taken; numbering on from KB-{}", highestNumber + 1, highest + 1);
-            stored = jdbi.inTransaction(handle -> insert(handle, draft, workOrderId, highest + 1));
+            stored = jdbi.inTransaction(handle -> insert(handle, draft, workOrderId, checkSource, highest + 1));
         }
         highestNumber = Long.parseLong(stored.code().substring(3));
         try {
@@ -178,10 +199,10 @@ public final class LuceneKnowledgeBase implements KnowledgeBase, AutoCloseable {
         return stored;
     }
 
-    private Article insert(Handle handle, ArticleDraft draft, Long workOrderId, long number) {
+    private Article insert(Handle handle, ArticleDraft draft, Long workOrderId, boolean checkSource, long number) {
         ArticleRows rows = handle.attach(ArticleRows.class);
         String productLine = draft.productLine();
-        if (workOrderId != null) {
+        if (checkSource) {
             ArticleRows.SourceWorkOrder source = rows.sourceWorkOrder(workOrderId).orElseThrow(
                     () -> new ArticleRefusedException("work order " + workOrderId + " does not exist"));
             ArticleSources.requireResolved(workOrderId, source.state());

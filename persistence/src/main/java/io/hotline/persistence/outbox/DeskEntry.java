@@ -31,7 +31,9 @@ sealed interface DeskEntry extends JournalEntry {
         }
 
         static Opened read(long sequence, Instant at, JournalLine.Reader line) {
-            return new Opened(sequence, at, DeskFields.readWorkOrder(line), DeskFields.readAudit(line));
+            StoredWorkOrder workOrder = DeskFields.readWorkOrder(line);
+            AuditEvent audit = DeskFields.readAudit(line);
+            return new Opened(sequence, at, DeskFields.readDetails(line, workOrder), audit);
         }
 
         @Override
@@ -43,6 +45,7 @@ sealed interface DeskEntry extends JournalEntry {
         public void writeFields(JournalLine.Writer line) {
             DeskFields.write(line, workOrder);
             DeskFields.write(line, audit);
+            DeskFields.writeDetails(line, workOrder.details());
         }
 
         @Override
@@ -67,7 +70,9 @@ sealed interface DeskEntry extends JournalEntry {
         }
 
         static Changed read(long sequence, Instant at, JournalLine.Reader line) {
-            return new Changed(sequence, at, DeskFields.readWorkOrder(line), DeskFields.readAudit(line));
+            StoredWorkOrder workOrder = DeskFields.readWorkOrder(line);
+            AuditEvent audit = DeskFields.readAudit(line);
+            return new Changed(sequence, at, DeskFields.readDetails(line, workOrder), audit);
         }
 
         @Override
@@ -79,6 +84,7 @@ sealed interface DeskEntry extends JournalEntry {
         public void writeFields(JournalLine.Writer line) {
             DeskFields.write(line, workOrder);
             DeskFields.write(line, audit);
+            DeskFields.writeDetails(line, workOrder.details());
         }
 
         @Override

@@ -10,6 +10,7 @@ import io.hotline.routing.desk.Origin;
 import io.hotline.routing.desk.SlaClockState;
 import io.hotline.routing.desk.StoredWorkOrder;
 import io.hotline.routing.desk.WarningLevel;
+import io.hotline.routing.desk.WorkOrderDetails;
 import io.hotline.routing.desk.WorkOrderTimes;
 import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.workorder.Severity;
@@ -64,6 +65,23 @@ final class DeskFields {
         return new StoredWorkOrder(id, origin, linkedId == null ? null : new CallKey(server, linkedId), problem,
                 summary, severity, state, tier, owner, times, response, resolution, Math.toIntExact(line.number()),
                 Math.toIntExact(line.number()), Math.toIntExact(line.number()));
+    }
+
+    /**
+     * The work order's details, after its audit event: the last fields of its line, so a line written before
+     * they existed (no fields left) reads as a work order without details.
+     */
+    static void writeDetails(JournalLine.Writer line, WorkOrderDetails details) {
+        line.text(details.category()).text(details.notes()).text(details.resolution()).text(details.site());
+    }
+
+    /** {@code workOrder} with the details that end its line, or as it is when the line has none. */
+    static StoredWorkOrder readDetails(JournalLine.Reader line, StoredWorkOrder workOrder) {
+        if (!line.hasMore()) {
+            return workOrder;
+        }
+        WorkOrderDetails details = new WorkOrderDetails(line.text(), line.text(), line.text(), line.text());
+        return workOrder.withDetails(details.equals(WorkOrderDetails.NONE) ? WorkOrderDetails.NONE : details);
     }
 
     private static void write(JournalLine.Writer line, SlaClockState clock) {

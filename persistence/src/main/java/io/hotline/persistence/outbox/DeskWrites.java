@@ -20,7 +20,8 @@ import org.jdbi.v3.core.statement.SqlStatement;
  */
 final class DeskWrites {
     private static final String COLUMNS = "origin, asterisk_server, call_linkedid, customer_id, contract_level,"
-            + " caller_number, product_skill_id, product_line, summary, severity, state, tier, owner_seat_id,"
+            + " caller_number, product_skill_id, product_line, summary, category, notes, resolution_text, site,"
+            + " severity, state, tier, owner_seat_id,"
             + " owner_seat_code, created_at, updated_at, callback_at, responded_at, resolved_at, closed_at,"
             + " response_counted_ms, response_running_since, response_stopped, response_fired, response_due_at,"
             + " resolution_counted_ms, resolution_running_since, resolution_stopped, resolution_fired,"
@@ -32,7 +33,8 @@ final class DeskWrites {
     /** Inserts a work order with the desk's id. */
     static final String INSERT = "INSERT INTO work_order (id, " + COLUMNS + ") VALUES (:id, :origin, :server,"
             + " :linkedId, " + CUSTOMER + ", :contractLevel, :contactNumber, " + PRODUCT + ", :productLine, :summary,"
-            + " :severity, :state, :tier, " + OWNER + ", :owner, :openedAt, :at, :callbackAt, :respondedAt,"
+            + " :category, :notes, :resolutionText, :site, :severity, :state, :tier, " + OWNER + ", :owner,"
+            + " :openedAt, :at, :callbackAt, :respondedAt,"
             + " :resolvedAt, :closedAt, :responseCountedMs, :responseSince, :responseStopped, :responseFired,"
             + " :responseDue, :resolutionCountedMs, :resolutionSince, :resolutionStopped, :resolutionFired,"
             + " :resolutionDue, :contacts, :reopens, :auditCount)";
@@ -40,7 +42,8 @@ final class DeskWrites {
     static final String UPDATE = "UPDATE work_order SET origin = :origin, asterisk_server = :server,"
             + " call_linkedid = :linkedId, customer_id = " + CUSTOMER + ", contract_level = :contractLevel,"
             + " caller_number = :contactNumber, product_skill_id = " + PRODUCT + ", product_line = :productLine,"
-            + " summary = :summary, severity = :severity, state = :state, tier = :tier, owner_seat_id = " + OWNER
+            + " summary = :summary, category = :category, notes = :notes, resolution_text = :resolutionText,"
+            + " site = :site, severity = :severity, state = :state, tier = :tier, owner_seat_id = " + OWNER
             + ", owner_seat_code = :owner, created_at = :openedAt, updated_at = :at, callback_at = :callbackAt,"
             + " responded_at = :respondedAt, resolved_at = :resolvedAt, closed_at = :closedAt,"
             + " response_counted_ms = :responseCountedMs, response_running_since = :responseSince,"
@@ -128,6 +131,8 @@ final class DeskWrites {
                 .bind("contractLevel", workOrder.problem().contractLevel())
                 .bind("contactNumber", workOrder.problem().contactNumber())
                 .bind("productLine", workOrder.problem().productLine()).bind("summary", workOrder.summary())
+                .bind("category", workOrder.details().category()).bind("notes", workOrder.details().notes())
+                .bind("resolutionText", workOrder.details().resolution()).bind("site", workOrder.details().site())
                 .bind("severity", workOrder.severity().name()).bind("state", workOrder.state().name())
                 .bind("tier", workOrder.tier().name()).bind("owner", workOrder.ownerSeatId())
                 .bind("openedAt", workOrder.times().openedAt()).bind("at", audit.at())

@@ -214,6 +214,11 @@ final class JournalLine {
             return Duration.ofMillis(Long.parseLong(take()));
         }
 
+        /** Whether fields are left to read (a kind whose last fields came later reads lines written before). */
+        boolean hasMore() {
+            return next < fields.length - 1;
+        }
+
         /** Checks that every field was read. */
         void end() {
             if (next != fields.length - 1) {

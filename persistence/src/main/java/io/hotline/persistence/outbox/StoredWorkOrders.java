@@ -6,6 +6,7 @@ import io.hotline.routing.desk.Origin;
 import io.hotline.routing.desk.SlaClockState;
 import io.hotline.routing.desk.StoredDesk;
 import io.hotline.routing.desk.StoredWorkOrder;
+import io.hotline.routing.desk.WorkOrderDetails;
 import io.hotline.routing.desk.WorkOrderTimes;
 import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.workorder.Severity;
@@ -25,7 +26,8 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 final class StoredWorkOrders {
     private static final String HELD = "SELECT id, origin, asterisk_server, call_linkedid, caller_number,"
-            + " customer_id, contract_level, product_line, summary, severity, state, tier, owner_seat_code,"
+            + " customer_id, contract_level, product_line, summary, category, notes, resolution_text, site,"
+            + " severity, state, tier, owner_seat_code,"
             + " created_at, callback_at, responded_at, resolved_at, closed_at, response_counted_ms,"
             + " response_running_since, response_stopped, response_fired, response_due_at, resolution_counted_ms,"
             + " resolution_running_since, resolution_stopped, resolution_fired, resolution_due_at, contacts, reopens,"
@@ -57,11 +59,17 @@ final class StoredWorkOrders {
                     WorkOrderState.valueOf(row.getString("state")), Tier.valueOf(row.getString("tier")),
                     row.getString("owner_seat_code"), times, clock(row, "response_", context),
                     clock(row, "resolution_", context), row.getInt("contacts"), row.getInt("reopens"),
-                    row.getInt("audit_count"));
+                    row.getInt("audit_count"), details(row));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IllegalStateException("work order " + id + " cannot be restored from the database: "
                     + e.getMessage(), e);
         }
+    }
+
+    private static WorkOrderDetails details(ResultSet row) throws SQLException {
+        WorkOrderDetails details = new WorkOrderDetails(row.getString("category"), row.getString("notes"),
+                row.getString("resolution_text"), row.getString("site"));
+        return details.equals(WorkOrderDetails.NONE) ? WorkOrderDetails.NONE : details;
     }
 
     /** A row written without the desk (no origin) came by its call, if it has one, else by e-mail (V6). */

@@ -10,6 +10,7 @@ import io.hotline.routing.desk.Origin;
 import io.hotline.routing.desk.SlaClockState;
 import io.hotline.routing.desk.StoredWorkOrder;
 import io.hotline.routing.desk.WarningLevel;
+import io.hotline.routing.desk.WorkOrderDetails;
 import io.hotline.routing.desk.WorkOrderTimes;
 import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.workorder.Severity;
@@ -30,7 +31,10 @@ final class DeskSamples {
     private DeskSamples() {
     }
 
-    /** A call's work order, escalated, with both clocks in every condition a clock can be in. */
+    /**
+     * A call's work order, escalated, with both clocks in every condition a clock can be in, and details (one of
+     * them not written).
+     */
     static StoredWorkOrder full(long id, CallKey call, Long customerId, String ownerSeat) {
         return new StoredWorkOrder(id, Origin.CALL, call, new CustomerProblem("+8613800138000", customerId,
                 "PREMIUM", "ERP_U8"), AWKWARD, Severity.P1, WorkOrderState.IN_PROGRESS, Tier.TIER2, ownerSeat,
@@ -39,7 +43,7 @@ final class DeskSamples {
                 new SlaClockState(Duration.ofMillis(65_432), null, true, EnumSet.of(WarningLevel.HALF), null),
                 new SlaClockState(Duration.ofMillis(1_234), AT.plusMillis(5_555), false,
                         EnumSet.of(WarningLevel.HALF, WarningLevel.THREE_QUARTERS), AT.plusMillis(7_777_777)),
-                2, 1, 5);
+                2, 1, 5, new WorkOrderDetails("posting " + AWKWARD, AWKWARD, null, "上海市浦东新区张江路 88 号"));
     }
 
     /** A walk-in's work order with nothing optional: no call, nothing known of the customer, no owner. */

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hotline.routing.desk.Actor;
 import io.hotline.routing.desk.CallKey;
 import io.hotline.routing.desk.ClockKind;
+import io.hotline.routing.desk.StoredWorkOrder;
 import io.hotline.routing.desk.WarningLevel;
+import io.hotline.routing.desk.WorkOrderDetails;
 import io.hotline.routing.engine.Handoff;
 import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.seat.SeatState;
@@ -96,6 +98,25 @@ class JournalEntryTest {
 
         assertThat(line).isEqualTo(JournalLine.of(connected));
         assertThat(JournalLine.parse(strip(line))).isEqualTo(connected);
+    }
+
+    @Test
+    void shouldReadADeskLineWrittenBeforeWorkOrdersHadDetailsAsAWorkOrderWithout() {
+        // given the line of an earlier version: the work order and its audit event, no details after them
+        StoredWorkOrder workOrder = DeskSamples.full(7, new CallKey("pbx1", "c-1"), 4711L, "S1004");
+        DeskEntry.Changed today = new DeskEntry.Changed(25, AT, workOrder.withDetails(WorkOrderDetails.NONE),
+                DeskSamples.audit(7, 2));
+        String body = strip(JournalLine.of(today));
+        body = body.substring(0, body.lastIndexOf('\t') + 1);
+        String earlier = withChecksum(body.substring(0, body.length() - "\\-\t".length() * 4));
+
+        // when it is read
+        JournalEntry read = JournalLine.parse(earlier);
+
+        // then it is the same change, its work order without details
+        assertThat(earlier).hasSizeLessThan(body.length());
+        assertThat(read).isEqualTo(today);
+        assertThat(((DeskEntry.Changed) read).workOrder().details()).isEqualTo(WorkOrderDetails.NONE);
     }
 
     @Test

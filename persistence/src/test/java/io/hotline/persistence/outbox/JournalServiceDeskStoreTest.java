@@ -26,6 +26,7 @@ import io.hotline.routing.desk.ServiceDesk;
 import io.hotline.routing.desk.StoredDesk;
 import io.hotline.routing.desk.StoredWorkOrder;
 import io.hotline.routing.desk.WarningLevel;
+import io.hotline.routing.desk.WorkOrderDetails;
 import io.hotline.routing.engine.RoutingCommand;
 import io.hotline.routing.engine.RoutingEvent;
 import io.hotline.routing.ladder.Tier;
@@ -151,6 +152,53 @@ class JournalServiceDeskStoreTest {
             // and a desk restored from them stores the same
             ServiceDesk restored = ServiceDesk.restore(DeskConfig.DEFAULT, clock, loaded);
             assertThat(restored.workOrders()).containsAll(computed);
+        }
+    }
+
+    @Test
+    void shouldStoreWhatAPersonWroteOnTheWorkOrderAndRestoreIt() {
+        try (DurableRoutingJournal journal = calls.start(DB.jdbi(), logDirectory)) {
+            JournalServiceDeskStore store = store(journal, DB.jdbi());
+            ServiceDesk desk = ServiceDesk.restore(DeskConfig.DEFAULT, clock, store.load());
+            Consumer<DeskCommand> ports = ports(store, new JournalNotifier(journal, "supervisors", clock));
+
+            // given a work order whose form a seat filled, sent on site with the address, then resolved
+            CallKey visited = call("visited");
+            apply(desk, ports, new DeskEvent.CallArrived(visited, problem(), Severity.P2));
+            long id = desk.workOrderOf(visited).orElseThrow().id();
+            apply(desk, ports, new DeskEvent.CallConnected(visited, seat));
+            apply(desk, ports, new DeskEvent.DetailsChanged(id, Actor.seat(seat), "posting\t凭证", "ERP",
+                    "月结凭证无法过账", "line one\nline two \\ 技术支持"));
+            apply(desk, ports, new DeskEvent.Escalated(id, Actor.seat(seat), "disk", Tier.ON_SITE,
+                    "上海市浦东新区张江路 88 号"));
+            clock.advance(Duration.ofMillis(12_345));
+            apply(desk, ports, new DeskEvent.Resolved(id, Actor.seat(seat), "replaced the disk\tand restored"));
+            StoredWorkOrder computed = desk.workOrder(id).orElseThrow();
+            // and one on which nobody wrote anything
+            CallKey untouched = call("untouched");
+            apply(desk, ports, new DeskEvent.CallArrived(untouched, problem(), Severity.P3));
+            long untouchedId = desk.workOrderOf(untouched).orElseThrow().id();
+            await().atMost(PATIENCE).until(() -> journal.backlog() == 0);
+
+            // when the desk is loaded back and restored
+            StoredDesk loaded = store.load();
+            ServiceDesk restored = ServiceDesk.restore(DeskConfig.DEFAULT, clock, loaded);
+
+            // then the columns hold the details, and the restored desk has them as computed
+            Map<String, Object> row = DB.jdbi().withHandle(handle -> handle.createQuery("SELECT category, notes,"
+                    + " resolution_text, site, summary, product_line FROM work_order WHERE id = :id").bind("id", id)
+                    .mapToMap().one());
+            assertThat(row).containsEntry("category", "posting\t凭证")
+                    .containsEntry("notes", "line one\nline two \\ 技术支持")
+                    .containsEntry("resolution_text", "replaced the disk\tand restored")
+                    .containsEntry("site", "上海市浦东新区张江路 88 号").containsEntry("summary", "月结凭证无法过账")
+                    .containsEntry("product_line", "ERP");
+            assertThat(computed.details()).isEqualTo(new WorkOrderDetails("posting\t凭证",
+                    "line one\nline two \\ 技术支持", "replaced the disk\tand restored", "上海市浦东新区张江路 88 号"));
+            assertThat(loaded.workOrders()).contains(computed);
+            assertThat(restored.workOrder(id)).contains(computed);
+            assertThat(restored.workOrder(untouchedId).orElseThrow().details()).isEqualTo(WorkOrderDetails.NONE);
+            assertThat(auditOf(id)).extracting(AuditEvent::action).contains(AuditAction.DETAILS_CHANGED);
         }
     }
 

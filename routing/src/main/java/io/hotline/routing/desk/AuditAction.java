@@ -19,7 +19,7 @@ public enum AuditAction {
     CALL_TRANSFERRED,
     /** A person reached the customer another way (callback, e-mail reply). */
     CUSTOMER_CONTACTED,
-    /** Moved one rung up the ladder. */
+    /** Moved up the ladder: one rung, or to the rung a person chose. */
     ESCALATED,
     /** Severity changed; due times recomputed. */
     SEVERITY_CHANGED,
@@ -34,5 +34,7 @@ public enum AuditAction {
     /** Reopened within the reopen window. */
     REOPENED,
     /** Another seat owns it now. */
-    OWNER_REASSIGNED
+    OWNER_REASSIGNED,
+    /** Category, product line, summary or notes written (the reason names which). */
+    DETAILS_CHANGED
 }

@@ -108,9 +108,46 @@ public sealed interface DeskEvent {
         }
     }
 
-    /** Up one rung of the ladder; needs a reason. */
-    record Escalated(long workOrderId, Actor actor, String reason) implements DeskEvent, OnWorkOrder {
+    /**
+     * Up the ladder, with a reason: one rung when no target is named, else to the named rung, which must be above
+     * the work order's. Naming {@code ON_SITE} needs the customer's site (the address the engineer goes to), kept
+     * on the work order; the site is refused for any other rung. The one-rung form from {@code REMOTE} reaches
+     * {@code ON_SITE} without a site, as it always did (the keypad's and routing's escalations know none).
+     *
+     * @param workOrderId the work order
+     * @param actor       who escalates (a seat or a supervisor)
+     * @param reason      why; not blank
+     * @param to          the rung to go to, or {@code null} for the next one up
+     * @param site        where the on-site engineer goes: required when {@code to} is {@code ON_SITE}, allowed
+     *                    when the next rung is, {@code null} otherwise
+     */
+    record Escalated(long workOrderId, Actor actor, String reason, Tier to, String site)
+            implements DeskEvent, OnWorkOrder {
         public Escalated {
+            Objects.requireNonNull(actor, "actor");
+        }
+
+        /** One rung up, no site named (the keypad's and routing's escalation). */
+        public Escalated(long workOrderId, Actor actor, String reason) {
+            this(workOrderId, actor, reason, null, null);
+        }
+    }
+
+    /**
+     * A person wrote the work order's form: each field given replaces the work order's, {@code null} leaves it as
+     * it is, a blank one clears it (the product line cannot be cleared: a blank one is refused). Refused on a
+     * closed or cancelled work order, and when it changes nothing.
+     *
+     * @param workOrderId the work order
+     * @param actor       who wrote it (a seat or a supervisor)
+     * @param category    the category, or {@code null}
+     * @param productLine the product line's skill code, or {@code null}
+     * @param summary     the summary, or {@code null}
+     * @param notes       the notes, or {@code null}
+     */
+    record DetailsChanged(long workOrderId, Actor actor, String category, String productLine, String summary,
+                          String notes) implements DeskEvent, OnWorkOrder {
+        public DetailsChanged {
             Objects.requireNonNull(actor, "actor");
         }
     }
@@ -138,7 +175,7 @@ public sealed interface DeskEvent {
         }
     }
 
-    /** Solved; needs the resolution text. */
+    /** Solved; needs the resolution text, which the work order keeps (a reopen keeps it until the next one). */
     record Resolved(long workOrderId, Actor actor, String resolution) implements DeskEvent, OnWorkOrder {
         public Resolved {
             Objects.requireNonNull(actor, "actor");

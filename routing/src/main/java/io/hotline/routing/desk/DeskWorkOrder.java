@@ -15,8 +15,9 @@ final class DeskWorkOrder {
     final long id;
     final Origin origin;
     final CallKey call;
-    final CustomerProblem problem;
-    final String summary;
+    /** Who and about what; its product line changes with {@link DeskEvent.DetailsChanged}. */
+    CustomerProblem problem;
+    String summary;
     final SlaCalendar calendar;
     final long openedAtMs;
     Severity severity;
@@ -27,6 +28,10 @@ final class DeskWorkOrder {
     long respondedAtMs = NONE;
     long resolvedAtMs = NONE;
     long closedAtMs = NONE;
+    String category;
+    String notes;
+    String resolutionText;
+    String site;
     int contacts;
     int reopens;
     int auditCount;
@@ -61,7 +66,9 @@ final class DeskWorkOrder {
         WorkOrderTimes times = new WorkOrderTimes(Instant.ofEpochMilli(openedAtMs), instant(callbackAtMs),
                 instant(respondedAtMs), instant(resolvedAtMs), instant(closedAtMs));
         return new StoredWorkOrder(id, origin, call, problem, summary, severity, state, tier, owner, times,
-                response.state(), resolution.state(), contacts, reopens, auditCount);
+                response.state(), resolution.state(), contacts, reopens, auditCount,
+                category == null && notes == null && resolutionText == null && site == null ? WorkOrderDetails.NONE
+                        : new WorkOrderDetails(category, notes, resolutionText, site));
     }
 
     static DeskWorkOrder restored(StoredWorkOrder stored, SlaCalendar calendar) {
@@ -76,6 +83,10 @@ final class DeskWorkOrder {
         workOrder.respondedAtMs = millis(times.respondedAt());
         workOrder.resolvedAtMs = millis(times.resolvedAt());
         workOrder.closedAtMs = millis(times.closedAt());
+        workOrder.category = stored.details().category();
+        workOrder.notes = stored.details().notes();
+        workOrder.resolutionText = stored.details().resolution();
+        workOrder.site = stored.details().site();
         workOrder.contacts = stored.contacts();
         workOrder.reopens = stored.reopens();
         workOrder.auditCount = stored.auditCount();

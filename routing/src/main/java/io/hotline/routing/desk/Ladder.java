@@ -3,11 +3,14 @@ package io.hotline.routing.desk;
 import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.workorder.WorkOrderState;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.StringJoiner;
 
 /**
- * What seats and supervisors do to a work order: up the ladder, severity, waiting on the customer, resolve,
- * close, reopen, reassign. Each handler applies the change and audits it, or refuses it and changes nothing.
+ * What seats and supervisors do to a work order: up the ladder (one rung or to a chosen one), severity, waiting
+ * on the customer, resolve, close, reopen, reassign, write its details. Each handler applies the change and
+ * audits it, or refuses it and changes nothing.
  * <p>
  * The states: {@code NEW} until a person works on it, {@code IN_PROGRESS} on tier 1 to remote,
  * {@code DISPATCHED} on site, {@code WAITING_ON_CUSTOMER} (resolution clock paused), {@code RESOLVED}, then
@@ -95,19 +98,55 @@ final class Ladder {
             refuse(escalated, "Escalated", "work order " + workOrder.id + " waits on the customer: resume it first");
             return;
         }
-        Optional<Tier> next = workOrder.tier.next();
-        if (next.isEmpty()) {
-            refuse(escalated, "Escalated", "work order " + workOrder.id + " is " + workOrder.tier
-                    + ", the top of the ladder");
+        Tier target = escalationTarget(escalated, workOrder);
+        if (target == null) {
             return;
         }
         WorkOrderState fromState = workOrder.state;
         Tier fromTier = workOrder.tier;
-        workOrder.tier = next.get();
+        workOrder.tier = target;
+        if (target == Tier.ON_SITE && !blank(escalated.site())) {
+            workOrder.site = escalated.site().strip();
+        }
         if (workOrder.tier == Tier.ON_SITE || fromState != WorkOrderState.NEW) {
             workOrder.state = working(workOrder.tier);
         }
         state.changed(workOrder, escalated.actor(), AuditAction.ESCALATED, escalated.reason(), fromState, fromTier);
+    }
+
+    /**
+     * The rung an escalation goes to (the one named, else the next), or {@code null} after refusing it: the top of
+     * the ladder, a named rung not above the work order's, an escalation naming {@code ON_SITE} without the site,
+     * a site named for another rung.
+     */
+    private Tier escalationTarget(DeskEvent.Escalated escalated, DeskWorkOrder workOrder) {
+        Tier target;
+        if (escalated.to() == null) {
+            Optional<Tier> next = workOrder.tier.next();
+            if (next.isEmpty()) {
+                refuse(escalated, "Escalated", "work order " + workOrder.id + " is " + workOrder.tier
+                        + ", the top of the ladder");
+                return null;
+            }
+            target = next.get();
+        } else if (escalated.to().compareTo(workOrder.tier) <= 0) {
+            refuse(escalated, "Escalated", "work order " + workOrder.id + " is " + workOrder.tier + ": "
+                    + escalated.to() + " is not above it");
+            return null;
+        } else {
+            target = escalated.to();
+        }
+        // The one-rung form (keypad, routing, earlier callers) keeps working without a site; a person who names
+        // the on-site rung names where to go.
+        if (target == Tier.ON_SITE && escalated.to() != null && blank(escalated.site())) {
+            refuse(escalated, "Escalated", "an on-site escalation needs the customer's site (the address to go to)");
+            return null;
+        }
+        if (target != Tier.ON_SITE && escalated.site() != null) {
+            refuse(escalated, "Escalated", "a site is given only for an on-site escalation, not to " + target);
+            return null;
+        }
+        return target;
     }
 
     /**
@@ -211,6 +250,7 @@ final class Ladder {
         }
         workOrder.resolution.stop(workOrder.calendar, state.nowMs);
         workOrder.resolvedAtMs = state.nowMs;
+        workOrder.resolutionText = resolved.resolution();
         workOrder.state = WorkOrderState.RESOLVED;
         state.changed(workOrder, resolved.actor(), AuditAction.RESOLVED, resolved.resolution(), from,
                 workOrder.tier);
@@ -279,5 +319,61 @@ final class Ladder {
         workOrder.owner = reassigned.ownerSeatId();
         state.changed(workOrder, reassigned.actor(), AuditAction.OWNER_REASSIGNED, reassigned.reason(),
                 workOrder.state, workOrder.tier);
+    }
+
+    /**
+     * A person wrote the work order's form: what is given replaces (blank clears), {@code null} keeps. Allowed
+     * while resolved (notes written after the solution), refused once closed or cancelled, and when nothing
+     * changes; the audit's reason names the fields that changed.
+     */
+    void details(DeskEvent.DetailsChanged changed) {
+        DeskWorkOrder workOrder = target(changed);
+        if (workOrder == null) {
+            return;
+        }
+        if (workOrder.state.isTerminal()) {
+            refuse(changed, "DetailsChanged", "work order " + workOrder.id + " is " + workOrder.state
+                    + ": its details can no longer change");
+            return;
+        }
+        if (changed.productLine() != null && changed.productLine().isBlank()) {
+            refuse(changed, "DetailsChanged", "a product line is a skill code: it cannot be cleared");
+            return;
+        }
+        String category = edited(workOrder.category, changed.category());
+        String productLine = edited(workOrder.problem.productLine(), changed.productLine());
+        String summary = edited(workOrder.summary, changed.summary());
+        String notes = edited(workOrder.notes, changed.notes());
+        StringJoiner fields = new StringJoiner(", ");
+        addIfChanged(fields, "category", workOrder.category, category);
+        addIfChanged(fields, "product line", workOrder.problem.productLine(), productLine);
+        addIfChanged(fields, "summary", workOrder.summary, summary);
+        addIfChanged(fields, "notes", workOrder.notes, notes);
+        if (fields.length() == 0) {
+            refuse(changed, "DetailsChanged", "that changes nothing on work order " + workOrder.id);
+            return;
+        }
+        CustomerProblem problem = workOrder.problem;
+        workOrder.problem = new CustomerProblem(problem.contactNumber(), problem.customerId(),
+                problem.contractLevel(), productLine);
+        workOrder.category = category;
+        workOrder.summary = summary;
+        workOrder.notes = notes;
+        state.changed(workOrder, changed.actor(), AuditAction.DETAILS_CHANGED, "changed " + fields, workOrder.state,
+                workOrder.tier);
+    }
+
+    /** The field after an edit: {@code null} keeps it, blank clears it. */
+    private static String edited(String current, String given) {
+        if (given == null) {
+            return current;
+        }
+        return given.isBlank() ? null : given;
+    }
+
+    private static void addIfChanged(StringJoiner fields, String name, String before, String after) {
+        if (!Objects.equals(before, after)) {
+            fields.add(name);
+        }
     }
 }

@@ -132,6 +132,8 @@ public final class ServiceDesk implements Engine<DeskEvent, DeskCommand, DeskSna
             ladder.reopen(reopened);
         } else if (event instanceof DeskEvent.OwnerReassigned reassigned) {
             ladder.reassign(reassigned);
+        } else if (event instanceof DeskEvent.DetailsChanged details) {
+            ladder.details(details);
         }
     }
 

@@ -24,13 +24,16 @@ import java.util.Objects;
  * @param contacts    human contacts with the customer so far
  * @param reopens     how often it was reopened
  * @param auditCount  how many audit events its trail has (the last one's sequence)
+ * @param details     category, notes, resolution text and on-site address ({@link WorkOrderDetails#NONE} when
+ *                    nobody wrote any)
  */
 public record StoredWorkOrder(long id, Origin origin, CallKey call, CustomerProblem problem, String summary,
                               Severity severity, WorkOrderState state, Tier tier, String ownerSeatId,
                               WorkOrderTimes times, SlaClockState response, SlaClockState resolution, int contacts,
-                              int reopens, int auditCount) {
+                              int reopens, int auditCount, WorkOrderDetails details) {
 
     public StoredWorkOrder {
+        Objects.requireNonNull(details, "details");
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(problem, "problem");
         Objects.requireNonNull(severity, "severity");
@@ -48,6 +51,21 @@ public record StoredWorkOrder(long id, Origin origin, CallKey call, CustomerProb
         }
     }
 
+    /** A work order nobody wrote details on ({@link WorkOrderDetails#NONE}). */
+    public StoredWorkOrder(long id, Origin origin, CallKey call, CustomerProblem problem, String summary,
+                           Severity severity, WorkOrderState state, Tier tier, String ownerSeatId,
+                           WorkOrderTimes times, SlaClockState response, SlaClockState resolution, int contacts,
+                           int reopens, int auditCount) {
+        this(id, origin, call, problem, summary, severity, state, tier, ownerSeatId, times, response, resolution,
+                contacts, reopens, auditCount, WorkOrderDetails.NONE);
+    }
+
+    /** This work order with {@code other} details (what the store read beside the rest). */
+    public StoredWorkOrder withDetails(WorkOrderDetails other) {
+        return new StoredWorkOrder(id, origin, call, problem, summary, severity, state, tier, ownerSeatId, times,
+                response, resolution, contacts, reopens, auditCount, other);
+    }
+
     /** The clock of {@code kind}. */
     public SlaClockState clock(ClockKind kind) {
         return kind == ClockKind.RESPONSE ? response : resolution;
@@ -58,6 +76,6 @@ public record StoredWorkOrder(long id, Origin origin, CallKey call, CustomerProb
         SlaClockState responseAfter = kind == ClockKind.RESPONSE ? response.withFired(level) : response;
         SlaClockState resolutionAfter = kind == ClockKind.RESOLUTION ? resolution.withFired(level) : resolution;
         return new StoredWorkOrder(id, origin, call, problem, summary, severity, state, tier, ownerSeatId, times,
-                responseAfter, resolutionAfter, contacts, reopens, auditCount);
+                responseAfter, resolutionAfter, contacts, reopens, auditCount, details);
     }
 }

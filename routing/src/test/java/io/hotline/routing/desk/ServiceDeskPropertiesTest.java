@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * <ul>
  *   <li>one current state per work order, and at most one held work order per call;</li>
  *   <li>each work order's audit trail, as stored from the commands, replays to its current state;</li>
+ *   <li>a work order with a site is on site;</li>
  *   <li>no warning fired twice; no clock that is not stopped has a level behind it left unfired;</li>
  *   <li>the store, fed only the commands, holds exactly the desk's stored forms;</li>
  *   <li>the snapshot's figures agree with a count over every work order;</li>
@@ -62,6 +63,7 @@ class ServiceDeskPropertiesTest {
                 .containsKeys(AuditAction.values());
         assertThat(coverage.refusals).as("refusals").isGreaterThan(runs * 10L);
         assertThat(coverage.released).as("work orders released").isPositive();
+        assertThat(coverage.sites).as("work orders sent on site with their site").isPositive();
     }
 
     /** What all runs reached. */
@@ -70,6 +72,7 @@ class ServiceDeskPropertiesTest {
         long restores;
         long refusals;
         long released;
+        long sites;
         final Map<AuditAction, Integer> actions = new HashMap<>();
     }
 
@@ -146,7 +149,7 @@ class ServiceDeskPropertiesTest {
                     : "reason " + random.nextInt(9);
             CustomerProblem problem = new CustomerProblem("+86" + random.nextInt(5), (long) random.nextInt(5),
                     CONTRACTS[random.nextInt(CONTRACTS.length)], random.nextBoolean() ? "ERP" : "HR");
-            return switch (random.nextInt(19)) {
+            return switch (random.nextInt(21)) {
                 case 0, 1 -> new DeskEvent.CallArrived(call, problem, severity);
                 case 2 -> new DeskEvent.CallConnected(call, "seat-" + random.nextInt(3));
                 case 3 -> new DeskEvent.CallEnded(call);
@@ -167,8 +170,24 @@ class ServiceDeskPropertiesTest {
                 case 17 -> new DeskEvent.CallEscalated(call, random.nextBoolean() ? "seat-" + random.nextInt(3) : null,
                         "queue-" + random.nextInt(3), random.nextInt(4) == 0 ? null
                         : Tier.values()[random.nextInt(Tier.values().length)], reason);
+                case 18 -> new DeskEvent.DetailsChanged(id, actor, pick("category"), pick("line"),
+                        pick("summary"), pick("notes"));
+                case 19 -> escalatedTo(id, actor, reason);
                 default -> new DeskEvent.Tick();
             };
+        }
+
+        /** {@code null} (unchanged), blank (cleared) or one of two values of {@code field}. */
+        private String pick(String field) {
+            int choice = random.nextInt(5);
+            return choice < 2 ? null : choice == 2 ? "" : field + "-" + random.nextInt(2);
+        }
+
+        /** An escalation to a chosen rung (any, some not above), with or without a site. */
+        private DeskEvent.Escalated escalatedTo(long id, Actor actor, String reason) {
+            Tier to = random.nextInt(5) == 0 ? null : Tier.values()[random.nextInt(Tier.values().length)];
+            String site = random.nextInt(3) == 0 ? null : random.nextInt(4) == 0 ? " " : "site-" + random.nextInt(3);
+            return new DeskEvent.Escalated(id, actor, reason, to, site);
         }
 
         private void record(DeskCommand command) {
@@ -187,6 +206,10 @@ class ServiceDeskPropertiesTest {
                 coverage.actions.merge(AuditAction.OPENED, 1, Integer::sum);
             } else if (command instanceof DeskCommand.WorkOrderChanged changed) {
                 coverage.actions.merge(changed.audit().action(), 1, Integer::sum);
+                if (changed.audit().toTier() == Tier.ON_SITE && changed.audit().fromTier() != Tier.ON_SITE
+                        && changed.workOrder().details().site() != null) {
+                    coverage.sites++;
+                }
             } else if (command instanceof DeskCommand.WorkOrderReleased released) {
                 coverage.released++;
                 heldByCall.values().remove(released.workOrderId());
@@ -219,6 +242,10 @@ class ServiceDeskPropertiesTest {
             Map<Tier, Integer> byTier = new EnumMap<>(Tier.class);
             Map<ClockKind, Integer> breached = new EnumMap<>(ClockKind.class);
             for (StoredWorkOrder workOrder : held) {
+                // the site is only ever given for on-site work, and the ladder never goes down
+                assertThat(workOrder.details().site() == null || workOrder.tier() == Tier.ON_SITE)
+                        .as(() -> "work order " + workOrder.id() + " has a site on " + workOrder.tier() + "\n"
+                                + failure()).isTrue();
                 byState.merge(workOrder.state(), 1, Integer::sum);
                 if (workOrder.state() != WorkOrderState.RESOLVED && !workOrder.state().isTerminal()) {
                     byTier.merge(workOrder.tier(), 1, Integer::sum);

@@ -25,9 +25,12 @@ import java.util.Optional;
  * @param headers the request headers, read-only, names case-insensitive
  * @param body    the request body (at most the server's {@code maxRequestBytes})
  * @param user    who made the request, once the {@link Authenticator} accepted it; empty on public routes
+ * @param pathParameters the values of the route's {@code {name}} path segments, by name; empty for an exact path
+ * @param remoteAddress the client's IP address as the connection shows it (no proxy header is trusted), or
+ *                      {@code ""} when unknown (requests made by tests)
  */
 public record RouteRequest(HttpMethod method, String path, Map<String, List<String>> query, HttpHeaders headers,
-        byte[] body, Optional<AuthenticatedUser> user) {
+        byte[] body, Optional<AuthenticatedUser> user, Map<String, String> pathParameters, String remoteAddress) {
 
     public RouteRequest {
         Objects.requireNonNull(method, "method");
@@ -38,6 +41,14 @@ public record RouteRequest(HttpMethod method, String path, Map<String, List<Stri
         headers = headers instanceof ReadOnlyHttpHeaders ? headers : readOnly(headers);
         body = body.clone();
         Objects.requireNonNull(user, "user");
+        pathParameters = Map.copyOf(pathParameters);
+        Objects.requireNonNull(remoteAddress, "remoteAddress");
+    }
+
+    /** A request without path parameters (the route's path is exact, or the route is not known yet). */
+    public RouteRequest(HttpMethod method, String path, Map<String, List<String>> query, HttpHeaders headers,
+            byte[] body, Optional<AuthenticatedUser> user) {
+        this(method, path, query, headers, body, user, Map.of(), "");
     }
 
     /**
@@ -65,9 +76,28 @@ public record RouteRequest(HttpMethod method, String path, Map<String, List<Stri
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
+    /**
+     * The value of the route's {@code {name}} path segment, percent-decoded; empty if the route has no such
+     * parameter.
+     */
+    public Optional<String> pathParameter(String name) {
+        return Optional.ofNullable(pathParameters.get(name));
+    }
+
     /** This request as made by {@code authenticated}. */
     public RouteRequest withUser(AuthenticatedUser authenticated) {
-        return new RouteRequest(method, path, query, headers, body, Optional.of(authenticated));
+        return new RouteRequest(method, path, query, headers, body, Optional.of(authenticated), pathParameters,
+                remoteAddress);
+    }
+
+    /** This request with the path parameters of the route it matched. */
+    public RouteRequest withPathParameters(Map<String, String> parameters) {
+        return new RouteRequest(method, path, query, headers, body, user, parameters, remoteAddress);
+    }
+
+    /** This request as come from {@code address}. */
+    public RouteRequest withRemoteAddress(String address) {
+        return new RouteRequest(method, path, query, headers, body, user, pathParameters, address);
     }
 
     private static HttpHeaders readOnly(HttpHeaders headers) {

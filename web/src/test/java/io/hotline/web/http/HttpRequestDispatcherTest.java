@@ -30,6 +30,10 @@ class HttpRequestDispatcherTest {
             .get("/slow", "slow", Access.PUBLIC, request -> slowReply)
             .get("/private", "private", Access.AUTHENTICATED, RouteHandler.of(request -> HttpReply.of(
                     HttpResponseStatus.OK, "text/plain; charset=utf-8", "hi " + request.user().orElseThrow().name())))
+            .get("/orders/{id}/lines/{line}", "order_line", Access.AUTHENTICATED, RouteHandler.of(request ->
+                    HttpReply.of(HttpResponseStatus.OK, "text/plain; charset=utf-8", request.user().orElseThrow().name()
+                            + " " + request.pathParameter("id").orElse("?") + "/"
+                            + request.pathParameter("line").orElse("?"))))
             .get("/broken", "broken", Access.PUBLIC, request -> {
                 throw new IllegalStateException("secret internals");
             })
@@ -58,6 +62,34 @@ class HttpRequestDispatcherTest {
         assertThat(channel.isOpen()).isTrue();
         assertThat(observer.observed()).containsExactly("hello 200");
         assertThat(inFlight.count()).isZero();
+    }
+
+    @Test
+    void shouldHandATemplateRouteItsDecodedPathParametersAfterAuthentication() {
+        FullHttpRequest refused = get("/orders/WO%2042/lines/3");
+        FullHttpRequest accepted = get("/orders/WO%2042/lines/3");
+        accepted.headers().set(HttpHeaderNames.AUTHORIZATION, FakeAuthenticator.GOOD_TOKEN);
+        FullHttpRequest wrongMethod = request(HttpMethod.POST, "/orders/1/lines/2");
+
+        channel.writeInbound(refused);
+        channel.writeInbound(accepted);
+        channel.writeInbound(wrongMethod);
+
+        FullHttpResponse first = channel.readOutbound();
+        FullHttpResponse second = channel.readOutbound();
+        FullHttpResponse third = channel.readOutbound();
+        try {
+            assertThat(first.status()).isEqualTo(HttpResponseStatus.UNAUTHORIZED);
+            assertThat(second.status()).isEqualTo(HttpResponseStatus.OK);
+            assertThat(body(second)).isEqualTo("agent-7 WO 42/3");
+            assertThat(third.status()).isEqualTo(HttpResponseStatus.METHOD_NOT_ALLOWED);
+            assertThat(third.headers().get(HttpHeaderNames.ALLOW)).isEqualTo("GET, HEAD");
+        } finally {
+            first.release();
+            second.release();
+            third.release();
+        }
+        assertThat(observer.observed()).containsExactly("order_line 401", "order_line 200", "method_not_allowed 405");
     }
 
     @Test

@@ -61,4 +61,71 @@ class HttpRoutesTest {
         assertThat(routes.routes()).extracting(HttpRoute::name)
                 .containsExactly("health", "orders_list", "orders_create");
     }
+
+    @Test
+    void shouldMatchATemplateAndNameItsParameters() {
+        HttpRoutes table = HttpRoutes.builder()
+                .post("/api/work-orders/{id}/escalate", "work_order_escalate", Access.AUTHENTICATED, OK)
+                .get("/api/work-orders/{id}", "work_order", Access.AUTHENTICATED, OK)
+                .build();
+
+        HttpRoutes.RouteMatch match = table.match(HttpMethod.POST, "/api/work-orders/WO-42/escalate").orElseThrow();
+
+        assertThat(match.route().name()).isEqualTo("work_order_escalate");
+        assertThat(match.pathParameters()).containsExactly(org.assertj.core.api.Assertions.entry("id", "WO-42"));
+        assertThat(table.find(HttpMethod.HEAD, "/api/work-orders/7")).get().extracting(HttpRoute::name)
+                .isEqualTo("work_order");
+        assertThat(table.find(HttpMethod.GET, "/api/work-orders//escalate")).isEmpty();
+        assertThat(table.find(HttpMethod.GET, "/api/work-orders/7/")).isEmpty();
+        assertThat(table.find(HttpMethod.GET, "/api/work-orders")).isEmpty();
+    }
+
+    @Test
+    void shouldPreferAnExactPathToATemplateWhateverItsMethods() {
+        HttpRoutes table = HttpRoutes.builder()
+                .get("/api/work-orders/{id}", "work_order", Access.AUTHENTICATED, OK)
+                .delete("/api/work-orders/{id}", "work_order_delete", Access.AUTHENTICATED, OK)
+                .get("/api/work-orders/search", "work_order_search", Access.AUTHENTICATED, OK)
+                .build();
+
+        assertThat(table.find(HttpMethod.GET, "/api/work-orders/search")).get().extracting(HttpRoute::name)
+                .isEqualTo("work_order_search");
+        assertThat(table.find(HttpMethod.DELETE, "/api/work-orders/search")).isEmpty();
+        assertThat(table.allowedMethods("/api/work-orders/search"))
+                .containsExactly(HttpMethod.GET, HttpMethod.HEAD);
+        assertThat(table.allowedMethods("/api/work-orders/9"))
+                .containsExactly(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.DELETE);
+    }
+
+    @Test
+    void shouldPreferTheMoreSpecificTemplateAndFallBackByMethod() {
+        HttpRoutes table = HttpRoutes.builder()
+                .get("/a/{x}/c", "param_first", Access.PUBLIC, OK)
+                .put("/a/b/{y}", "literal_first", Access.PUBLIC, OK)
+                .build();
+
+        assertThat(table.find(HttpMethod.PUT, "/a/b/c")).get().extracting(HttpRoute::name)
+                .isEqualTo("literal_first");
+        assertThat(table.find(HttpMethod.GET, "/a/b/c")).get().extracting(HttpRoute::name)
+                .isEqualTo("param_first");
+        assertThat(table.match(HttpMethod.GET, "/a/b/c").orElseThrow().pathParameters()).containsOnlyKeys("x");
+        assertThat(table.allowedMethods("/a/b/c")).containsExactly(HttpMethod.PUT, HttpMethod.GET, HttpMethod.HEAD);
+        assertThat(table.allowedMethods("/a/z/c")).containsExactly(HttpMethod.GET, HttpMethod.HEAD);
+        assertThat(table.allowedMethods("/a/z/z")).isEmpty();
+    }
+
+    @Test
+    void shouldRejectMalformedOrCollidingTemplates() {
+        assertThatThrownBy(() -> HttpRoutes.builder().get("/a/x{id}", "a", Access.PUBLIC, OK))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> HttpRoutes.builder().get("/a/{id}/{id}", "a", Access.PUBLIC, OK))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> HttpRoutes.builder().get("/a/{Id}", "a", Access.PUBLIC, OK))
+                .isInstanceOf(IllegalArgumentException.class);
+        HttpRoutes.Builder builder = HttpRoutes.builder().get("/a/{id}", "a", Access.PUBLIC, OK);
+        assertThatThrownBy(() -> builder.get("/a/{id}", "a_again", Access.PUBLIC, OK))
+                .hasMessage("two routes for GET /a/{id}");
+        assertThatThrownBy(() -> builder.post("/a/{orderId}", "b", Access.PUBLIC, OK))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("parameter names");
+    }
 }

@@ -158,13 +158,14 @@ public final class Hotline implements AutoCloseable {
 
         // People sign in with session tokens; their state-changing requests are audited (app.people).
         people = People.create(config.accounts());
+        people.bindMetrics(registry);
         HttpRoutes routes = people.audited(people.register(HttpServer.machineRoutes(healthMonitor::current,
                 metricsEndpoint())).build());
         httpServer = new HttpServer(config.web(), routes, people.authenticator(), (route, status, nanos) -> Timer
                 .builder(HotlineMeters.HTTP_REQUESTS.meterName())
                 .description(HotlineMeters.HTTP_REQUESTS.description())
                 .tags(HotlineMeters.HTTP_REQUESTS.tags("route", route, "status", Integer.toString(status)))
-                .register(registry).record(nanos, TimeUnit.NANOSECONDS));
+                .register(registry).record(nanos, TimeUnit.NANOSECONDS), people.push());
         httpAddress = httpServer.start();
 
         database = OpenDatabase.open(config.database(), registry);

@@ -1,6 +1,7 @@
 package io.hotline.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,11 +11,15 @@ import io.hotline.persistence.accounts.PersonAuditEntry;
 import io.hotline.persistence.accounts.PersonAuditStore;
 import io.hotline.persistence.testing.TestDatabase;
 import java.net.URI;
+import io.hotline.web.push.PushClient;
+import io.hotline.web.push.PushClients;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,5 +118,39 @@ class PeopleEndToEndTest {
                         "wang LOGIN REFUSED", "admin admin_account_disable 200", "admin admin_account_disable 404"));
         List<PersonAuditEntry> latest = audit.latest(20);
         assertThat(latest).allSatisfy(entry -> assertThat(entry.remoteAddress()).contains("127.0.0.1"));
+    }
+
+    @Test
+    void shouldServeThePageAndCloseAPersonsPushChannelWhenTheirAccountIsDisabled() throws Exception {
+        // given the page at /, public, with its security policy
+        HttpResponse<String> page = client.send(HttpRequest.newBuilder(base.resolve("/")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("login-form");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
+                assertThat(policy).contains("script-src 'self'"));
+
+        // and a supervisor signed in, with the push channel open
+        String admin = login("admin", "first-admin-pass");
+        assertThat(post("/api/admin/accounts", "{\"login\":\"zhao\",\"role\":\"supervisor\","
+                + "\"displayName\":\"Zhao Lei\",\"password\":\"supervisor-pass\"}", admin).statusCode())
+                .isEqualTo(201);
+        String zhao = login("zhao", "supervisor-pass");
+        URI ws = URI.create("ws://127.0.0.1:" + hotline.httpAddress().getPort() + "/ws");
+        try (PushClients clients = new PushClients(1)) {
+            assertThatThrownBy(() -> clients.connectWithBearer(ws, "not-a-session", text -> { })
+                    .get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOfSatisfying(PushClient.Refused.class,
+                            refused -> assertThat(refused.status()).isEqualTo(401));
+            PushClient channel = clients.connectWithBearer(ws, zhao, text -> { }).get(5, TimeUnit.SECONDS);
+            assertThat(channel.isOpen()).isTrue();
+
+            // when the admin disables the account
+            assertThat(post("/api/admin/accounts/disable", "{\"login\":\"zhao\"}", admin).statusCode())
+                    .isEqualTo(200);
+
+            // then the channel, authenticated when it opened, closes (policy violation)
+            assertThat(channel.closeStatus().get(5, TimeUnit.SECONDS)).isEqualTo(1008);
+        }
     }
 }

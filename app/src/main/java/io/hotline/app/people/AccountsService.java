@@ -26,7 +26,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -60,6 +62,8 @@ public final class AccountsService implements AccountService, AutoCloseable {
     private volatile Started started;
     private ScheduledExecutorService poller;
     private volatile Instant lastPoll;
+    /** Told the login of every session that ends here (logout, revocation, expiry): its push sockets close. */
+    private volatile Consumer<String> sessionEnded = login -> { };
 
     /** A live session in memory. */
     private record Session(long accountId, AuthenticatedUser user, Instant expiresAt) {
@@ -144,16 +148,33 @@ public final class AccountsService implements AccountService, AutoCloseable {
             return Optional.empty();
         }
         if (!clock.instant().isBefore(session.expiresAt())) {
-            sessions.remove(hash);
+            if (sessions.remove(hash, session)) {
+                ended(session);
+            }
             return Optional.empty();
         }
         return Optional.of(session.user());
     }
 
+    /**
+     * Whom to tell the login of each session that ends in this process (logout, a revocation here or found by the
+     * poll, expiry), e.g. to close that person's WebSockets, which were authenticated when they opened. Called on
+     * the thread that ended the session; must not block.
+     */
+    public void onSessionEnded(Consumer<String> listener) {
+        this.sessionEnded = Objects.requireNonNull(listener, "listener");
+    }
+
+    private void ended(Session session) {
+        if (session != null) {
+            sessionEnded.accept(session.user().name());
+        }
+    }
+
     @Override
     public CompletionStage<Void> logout(String token) {
         String hash = SessionTokens.hash(token);
-        sessions.remove(hash);
+        ended(sessions.remove(hash));
         Started ready = started;
         if (ready == null) {
             return CompletableFuture.completedFuture(null);
@@ -200,7 +221,7 @@ public final class AccountsService implements AccountService, AutoCloseable {
     private AccountChange forget(AccountChange change) {
         if (change instanceof AccountChange.Done done) {
             long id = done.account().id();
-            sessions.values().removeIf(session -> session.accountId() == id);
+            endWhere(session -> session.accountId() == id);
         }
         return change;
     }
@@ -214,8 +235,16 @@ public final class AccountsService implements AccountService, AutoCloseable {
         Instant now = clock.instant();
         List<String> revoked = ready.sessions().revokedSince(lastPoll.minus(POLL_OVERLAP));
         lastPoll = now;
-        revoked.forEach(sessions::remove);
-        sessions.values().removeIf(session -> !now.isBefore(session.expiresAt()));
+        revoked.forEach(hash -> ended(sessions.remove(hash)));
+        endWhere(session -> !now.isBefore(session.expiresAt()));
+    }
+
+    private void endWhere(Predicate<Session> condition) {
+        for (var entry : sessions.entrySet()) {
+            if (condition.test(entry.getValue()) && sessions.remove(entry.getKey(), entry.getValue())) {
+                ended(entry.getValue());
+            }
+        }
     }
 
     private void pollSafely() {

@@ -59,7 +59,9 @@ class AgiLegTest {
 
     @Test
     void shouldEndTheAgiAsResAgiDoesWhenTheServerResetsBeforeItsFirstCommand() throws Exception {
-        // given a server that takes the connection and resets it unread (a Hotline stopping)
+        // given a server that reads the request and resets the connection before its first command (a Hotline
+        // stopping). It reads the whole environment first: a reset while Asterisk still writes it fails the send,
+        // which res_agi's launch_netscript reports as FAILURE, a different edge.
         SimulatedAsterisk pbx = new SimulatedAsterisk(Dialplan.parse("[globals]\n"), Map.of());
         CallerPhone caller = CallerPhone.customer("+4930123418", "Reset Customer");
         SimulatedChannel channel = pbx.newChannel("PJSIP/carrier", caller.number(), caller.displayName(), "600",
@@ -69,6 +71,12 @@ class AgiLegTest {
         try (ServerSocket server = new ServerSocket(0)) {
             CompletableFuture<Void> reset = CompletableFuture.runAsync(() -> {
                 try (Socket socket = server.accept()) {
+                    BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                            StandardCharsets.UTF_8));
+                    String line;
+                    while ((line = in.readLine()) != null && !line.isEmpty()) {
+                        // the request's environment, up to its blank line
+                    }
                     socket.setSoLinger(true, 0);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

@@ -5,13 +5,15 @@ import io.hotline.routing.spi.CallControl;
 import io.hotline.routing.spi.RoutingJournal;
 import io.hotline.routing.spi.SeatRequestAnswers;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Hands each command of the routing engine to the port that carries it out: one line per command type, nothing
  * else (CONTRIBUTING.md 2). Calls to the telephone system go to {@link CallControl}; facts to keep go to
  * {@link RoutingJournal}; what happened to a call also goes to the service desk ({@link DeskFeed}: joined,
  * connected, ended, abandoned, handed off, moved); a command may go to several (an escalation is carried out,
- * kept and told to the desk); the engine's answers to seats' requests go to {@link SeatRequestAnswers}.
+ * kept and told to the desk); the engine's answers to seats' requests go to {@link SeatRequestAnswers}. Every
+ * command also goes first to the read models of the people's side (the seat board), which only remember it.
  * <p>
  * Confined to the routing thread; holds no state. The ports return at once (they hand I/O to their own threads).
  */
@@ -20,16 +22,24 @@ final class RoutingCommandDispatcher {
     private final RoutingJournal journal;
     private final SeatRequestAnswers seatAnswers;
     private final DeskFeed desk;
+    private final Consumer<RoutingCommand> readModels;
 
     RoutingCommandDispatcher(CallControl calls, RoutingJournal journal, SeatRequestAnswers seatAnswers,
                              DeskFeed desk) {
+        this(calls, journal, seatAnswers, desk, command -> { });
+    }
+
+    RoutingCommandDispatcher(CallControl calls, RoutingJournal journal, SeatRequestAnswers seatAnswers,
+                             DeskFeed desk, Consumer<RoutingCommand> readModels) {
         this.calls = Objects.requireNonNull(calls, "calls");
         this.journal = Objects.requireNonNull(journal, "journal");
         this.seatAnswers = Objects.requireNonNull(seatAnswers, "seatAnswers");
         this.desk = Objects.requireNonNull(desk, "desk");
+        this.readModels = Objects.requireNonNull(readModels, "readModels");
     }
 
     void dispatch(RoutingCommand command) {
+        readModels.accept(command);
         if (command instanceof RoutingCommand.OfferCall offer) {
             calls.offer(offer);
             journal.callOffered(offer);

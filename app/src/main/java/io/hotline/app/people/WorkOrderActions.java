@@ -1,0 +1,145 @@
+package io.hotline.app.people;
+
+import io.hotline.routing.desk.DeskCommand;
+import io.hotline.routing.desk.DeskEvent;
+import io.hotline.routing.engine.RoutingCommand;
+import io.hotline.routing.engine.RoutingEvent;
+import io.hotline.routing.ladder.Tier;
+import io.hotline.web.desktop.ActionOutcome;
+import io.hotline.web.desktop.SeatCard;
+import io.hotline.web.desktop.WorkOrderAction;
+import io.hotline.web.desktop.WorkOrderView;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Carries out a person's work-order action: one line per action kind to the desk's event (or, for a call still
+ * live on a seat, routing's escalation), and the engine's commands read back into the outcome. Stateless,
+ * thread-safe.
+ */
+final class WorkOrderActions {
+    private final EngineDesktopBackend.Wiring wiring;
+
+    WorkOrderActions(EngineDesktopBackend.Wiring wiring) {
+        this.wiring = wiring;
+    }
+
+    CompletionStage<ActionOutcome> act(WorkOrderAction action) {
+        Optional<WorkOrderView> found = wiring.workOrders().get(action.workOrderId());
+        if (found.isEmpty()) {
+            return done(ActionOutcome.notFound());
+        }
+        WorkOrderView view = found.get();
+        long id = view.id();
+        if (action instanceof WorkOrderAction.Escalate escalate) {
+            return escalate(view, escalate);
+        } else if (action instanceof WorkOrderAction.Transfer transfer) {
+            return liveSeat(view).map(seat -> moveCall(view, seat, transfer.queue(), transfer.reason()))
+                    .orElseGet(() -> done(ActionOutcome.refused("the caller of work order " + id
+                            + " is no longer on the line")));
+        } else if (action instanceof WorkOrderAction.Update update) {
+            return update(update);
+        } else if (action instanceof WorkOrderAction.Resolve resolve) {
+            // The article asked for with the resolution is written by the knowledge base's publish, not here yet.
+            return desk(new DeskEvent.Resolved(id, resolve.actor(), resolve.resolution()), id);
+        } else if (action instanceof WorkOrderAction.Waiting waiting) {
+            return desk(new DeskEvent.WaitingOnCustomer(id, waiting.actor(), waiting.reason()), id);
+        } else if (action instanceof WorkOrderAction.Resume resume) {
+            return desk(new DeskEvent.Resumed(id, resume.actor(), resume.reason()), id);
+        }
+        // WorkOrderAction is sealed: only a new kind that was not added here gets this far.
+        throw new IllegalArgumentException("no desk event for " + action.getClass().getSimpleName());
+    }
+
+    /**
+     * A live call moves to the target tier's queue through routing (the desk hears of it from routing); a work
+     * order without a live call goes up one rung at the desk.
+     */
+    private CompletionStage<ActionOutcome> escalate(WorkOrderView view, WorkOrderAction.Escalate escalate) {
+        Optional<SeatCard> seat = liveSeat(view);
+        if (seat.isPresent() && escalate.to().isSeatTier()) {
+            String queue = wiring.engines().escalationQueues().get(escalate.to());
+            if (queue == null) {
+                return done(ActionOutcome.refused("no queue routes calls to " + escalate.to()));
+            }
+            return moveCall(view, seat.get(), queue, escalate.reason());
+        }
+        Tier tier = view.workOrder().tier();
+        if (tier.next().filter(escalate.to()::equals).isEmpty()) {
+            // The desk escalates one rung at a time (a chosen tier needs its Escalated event to name one).
+            return done(ActionOutcome.refused("work order " + view.id() + " is on " + tier
+                    + ": it escalates one rung at a time" + tier.next().map(next -> ", to " + next).orElse("")));
+        }
+        return desk(new DeskEvent.Escalated(view.id(), escalate.actor(), escalate.reason()), view.id());
+    }
+
+    private CompletionStage<ActionOutcome> update(WorkOrderAction.Update update) {
+        if (update.category() != null || update.productLine() != null || update.summary() != null
+                || update.notes() != null) {
+            return done(ActionOutcome.refused("only the severity of a work order can be changed here yet"));
+        }
+        if (update.severity() == null) {
+            return done(ActionOutcome.refused("nothing to change on work order " + update.workOrderId()));
+        }
+        return desk(new DeskEvent.SeverityChanged(update.workOrderId(), update.actor(), update.severity(),
+                update.reason()), update.workOrderId());
+    }
+
+    /**
+     * Asks routing to move the live call into {@code queue} (Hotline redirects the caller, who keeps their place),
+     * then waits for the desk to have heard of it, so the answer shows the work order after the move.
+     */
+    private CompletionStage<ActionOutcome> moveCall(WorkOrderView view, SeatCard seat, String queue, String reason) {
+        String callId = seat.call().callId();
+        return wiring.routing().apply(new RoutingEvent.EscalationRequested(callId, seat.seat(), queue, reason,
+                false)).thenCompose(commands -> {
+                    for (RoutingCommand command : commands) {
+                        if (command instanceof RoutingCommand.RequestRejected rejected) {
+                            return done(ActionOutcome.refused(rejected.reason()));
+                        }
+                    }
+                    if (commands.stream().noneMatch(RoutingCommand.MoveToQueue.class::isInstance)) {
+                        return done(ActionOutcome.refused("routing did not move call " + callId));
+                    }
+                    // Routing's hand-off offered the move to the desk's inbox; a tick asked after it is applied
+                    // after it.
+                    return wiring.desk().apply(new DeskEvent.Tick()).thenApply(ignored -> wiring.workOrders()
+                            .get(view.id()).map(ActionOutcome::changed).orElseGet(ActionOutcome::notFound));
+                });
+    }
+
+    private CompletionStage<ActionOutcome> desk(DeskEvent event, long id) {
+        return wiring.desk().apply(event).thenApply(commands -> outcome(commands, id));
+    }
+
+    private ActionOutcome outcome(List<DeskCommand> commands, long id) {
+        DeskCommand.WorkOrderChanged last = null;
+        for (DeskCommand command : commands) {
+            if (command instanceof DeskCommand.Refused refused) {
+                return ActionOutcome.refused(refused.reason());
+            }
+            if (command instanceof DeskCommand.WorkOrderChanged changed && changed.workOrder().id() == id) {
+                last = changed;
+            }
+        }
+        DeskCommand.WorkOrderChanged changed = last;
+        Optional<WorkOrderView> now = wiring.workOrders().get(id);
+        if (now.isPresent()) {
+            return ActionOutcome.changed(now.get());
+        }
+        // Closed by the change: no longer held open, shown as the desk left it.
+        return changed == null ? ActionOutcome.notFound()
+                : ActionOutcome.changed(new WorkOrderView(changed.workOrder(), List.of(changed.audit()), null));
+    }
+
+    private Optional<SeatCard> liveSeat(WorkOrderView view) {
+        return view.workOrder().call() == null ? Optional.empty()
+                : wiring.seats().connectedTo(view.workOrder().call().linkedId());
+    }
+
+    private static CompletionStage<ActionOutcome> done(ActionOutcome outcome) {
+        return CompletableFuture.completedFuture(outcome);
+    }
+}

@@ -1,6 +1,7 @@
 package io.hotline.app;
 
 import io.hotline.app.loop.EngineLoop;
+import io.hotline.app.people.DeferredDesktopBackend;
 import io.hotline.ops.health.HealthMonitor;
 import io.hotline.ops.metrics.HotlineMeters;
 import io.hotline.ops.metrics.PrometheusMetrics;
@@ -26,6 +27,7 @@ import io.hotline.routing.spi.ComponentHealth;
 import io.hotline.routing.spi.HealthCheck;
 import io.hotline.routing.spi.HealthReport;
 import io.hotline.web.HttpServer;
+import io.hotline.web.desktop.DesktopRoutes;
 import io.hotline.web.http.Authenticator;
 import io.hotline.web.metrics.MetricsEndpoint;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -38,6 +40,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,6 +83,9 @@ public final class Hotline implements AutoCloseable {
     private CallControl calls;
     private DeskService desk;
     private KnowledgeService knowledge;
+    private PeopleService people;
+    /** The desktop API's backend: answers 503 until routing and the desk run. */
+    private final DeferredDesktopBackend desktop = new DeferredDesktopBackend();
     private final DeskWiring deskWiring;
 
     /**
@@ -145,10 +151,10 @@ public final class Hotline implements AutoCloseable {
                 config.healthInterval(), InstantSource.system(), registry);
         healthMonitor.start();
 
-        // No person-facing route exists yet: deny-all until the agent API brings real authentication.
-        httpServer = new HttpServer(config.web(), HttpServer.machineRoutes(healthMonitor::current, metricsEndpoint())
-                .build(), Authenticator.DENY_ALL, (route, status, nanos) -> Timer
-                .builder(HotlineMeters.HTTP_REQUESTS.meterName())
+        // The desktop's routes answer 503 until the desk runs; deny-all until accounts bring real authentication.
+        httpServer = new HttpServer(config.web(), DesktopRoutes.register(HttpServer.machineRoutes(
+                healthMonitor::current, metricsEndpoint()), desktop).build(), Authenticator.DENY_ALL,
+                (route, status, nanos) -> Timer.builder(HotlineMeters.HTTP_REQUESTS.meterName())
                 .description(HotlineMeters.HTTP_REQUESTS.description())
                 .tags(HotlineMeters.HTTP_REQUESTS.tags("route", route, "status", Integer.toString(status)))
                 .register(registry).record(nanos, TimeUnit.NANOSECONDS));
@@ -169,9 +175,15 @@ public final class Hotline implements AutoCloseable {
         AmiCallControl amiCalls = config.ami().isEmpty() ? null : new AmiCallControl(callers);
         calls = amiCalls == null ? callers : amiCalls;
         awaitEarlierRun();
+        Jdbi jdbi = database.database().jdbi();
+        // Built now for the screen-pops (its memory stays empty until its start, last).
+        callerDirectory = new IndexedCallerDirectory(jdbi, config.asteriskName(), CALLER_RELOAD);
+        people = PeopleService.start(jdbi, callerDirectory, Optional.empty(), PeopleService.UNWIRED,
+                InstantSource.system());
         DeskFeed deskFeed = startDesk(config, registry, deskHealth);
         Map<String, String> seatDevices = startRouting(config, registry, routingHealth, calls, seatRequests,
                 deskFeed);
+        people.attach(desktop, routing, desk, config.routing());
         if (amiCalls != null) {
             // Connections log in in the background: an Asterisk that is down delays nothing; health shows it.
             ami = AmiService.start(config.ami(), seatDevices, routing, registry);
@@ -179,8 +191,6 @@ public final class Hotline implements AutoCloseable {
             amiHealth.delegateTo(ami.healthCheck());
         }
         // Last: Asterisk's calls are taken only once everything they need is up.
-        Jdbi jdbi = database.database().jdbi();
-        callerDirectory = new IndexedCallerDirectory(jdbi, config.asteriskName(), CALLER_RELOAD);
         // Registered before the load: no work order written meanwhile is missed.
         journal.onWorkOrdersWritten(callerDirectory::workOrdersWritten);
         callerDirectory.start();
@@ -237,7 +247,8 @@ public final class Hotline implements AutoCloseable {
         // the caller until the dialplan reports the Dial's end, so no seat is offered a call its phone cannot ring.
         RoutingConfig routingConfig = config.routing().withHoldUntilDialEnds(true);
         rehearse(routingConfig);
-        routing = RoutingService.start(routingConfig, InstantSource.system(), calls, journal, seatRequests, deskFeed);
+        routing = RoutingService.start(routingConfig, InstantSource.system(), new RoutingCommandDispatcher(calls,
+                journal, seatRequests, deskFeed, people.views()::routingCommand));
         routingMetrics = new RoutingMetrics(config.routing().queues().keySet(), routing::snapshot,
                 routing::inboxDepth, routing::inboxRefused, routing::failures);
         routingMetrics.bindTo(registry);
@@ -264,7 +275,8 @@ public final class Hotline implements AutoCloseable {
      */
     private DeskFeed startDesk(HotlineConfiguration config, MeterRegistry registry, DeferredHealthCheck health) {
         DeskPorts ports = deskWiring.ports(database.database().jdbi(), journal, config);
-        desk = DeskService.start(config.desk(), InstantSource.system(), ports);
+        desk = DeskService.start(config.desk(), InstantSource.system(), ports, people.views()::deskCommand,
+                people.views()::deskRestored);
         EngineLoop<?, ?, ?> deskLoop = desk.loop();
         Gauge.builder(HotlineMeters.DESK_INBOX_DEPTH.meterName(), deskLoop, EngineLoop::inboxDepth)
                 .description(HotlineMeters.DESK_INBOX_DEPTH.description()).register(registry);
@@ -380,6 +392,7 @@ public final class Hotline implements AutoCloseable {
         stop("HTTP server", httpServer);
         stop("health monitor", healthMonitor);
         stop("routing", routing);
+        stop("screen-pops", people);
         stop("routing metrics", routingMetrics);
         stop("service desk", desk);
         stop("knowledge base", knowledge);

@@ -2,6 +2,7 @@ package io.hotline.app;
 
 import io.hotline.app.loop.EngineLoop;
 import io.hotline.app.people.DeferredDesktopBackend;
+import io.hotline.app.people.SeatPush;
 import io.hotline.ops.health.HealthMonitor;
 import io.hotline.ops.metrics.HotlineMeters;
 import io.hotline.ops.metrics.PrometheusMetrics;
@@ -27,6 +28,7 @@ import io.hotline.routing.spi.ComponentHealth;
 import io.hotline.routing.spi.HealthCheck;
 import io.hotline.routing.spi.HealthReport;
 import io.hotline.web.HttpServer;
+import io.hotline.web.desktop.DesktopBackend;
 import io.hotline.web.desktop.DesktopRoutes;
 import io.hotline.web.http.Authenticator;
 import io.hotline.web.metrics.MetricsEndpoint;
@@ -87,6 +89,7 @@ public final class Hotline implements AutoCloseable {
     /** The desktop API's backend: answers 503 until routing and the desk run. */
     private final DeferredDesktopBackend desktop = new DeferredDesktopBackend();
     private final DeskWiring deskWiring;
+    private final SeatPush seatPush;
 
     /**
      * Builds the service desk's ports once the database and the journal run: its store, its notifier, the query of
@@ -101,9 +104,10 @@ public final class Hotline implements AutoCloseable {
     static final DeskWiring JOURNALLED = (jdbi, journal, config) -> DeskPorts.journalled(jdbi, journal, config,
             EARLIER_RUN_WAIT);
 
-    private Hotline(PrometheusMetrics metrics, DeskWiring deskWiring) {
+    private Hotline(PrometheusMetrics metrics, DeskWiring deskWiring, SeatPush seatPush) {
         this.metrics = metrics;
         this.deskWiring = deskWiring;
+        this.seatPush = seatPush;
     }
 
     /**
@@ -117,8 +121,14 @@ public final class Hotline implements AutoCloseable {
 
     /** {@link #start(HotlineConfiguration)} with the service desk's ports built by {@code deskWiring}. */
     static Hotline start(HotlineConfiguration config, DeskWiring deskWiring) {
+        return start(config, deskWiring, PeopleService.UNWIRED);
+    }
+
+    /** {@link #start(HotlineConfiguration, DeskWiring)} pushing to desktops through {@code seatPush}. */
+    static Hotline start(HotlineConfiguration config, DeskWiring deskWiring, SeatPush seatPush) {
         long started = System.nanoTime();
-        Hotline hotline = new Hotline(new PrometheusMetrics(), Objects.requireNonNull(deskWiring, "deskWiring"));
+        Hotline hotline = new Hotline(new PrometheusMetrics(), Objects.requireNonNull(deskWiring, "deskWiring"),
+                Objects.requireNonNull(seatPush, "seatPush"));
         try {
             hotline.startComponents(config);
         } catch (RuntimeException e) {
@@ -178,8 +188,7 @@ public final class Hotline implements AutoCloseable {
         Jdbi jdbi = database.database().jdbi();
         // Built now for the screen-pops (its memory stays empty until its start, last).
         callerDirectory = new IndexedCallerDirectory(jdbi, config.asteriskName(), CALLER_RELOAD);
-        people = PeopleService.start(jdbi, callerDirectory, Optional.empty(), PeopleService.UNWIRED,
-                InstantSource.system());
+        people = PeopleService.start(jdbi, callerDirectory, Optional.empty(), seatPush, InstantSource.system());
         DeskFeed deskFeed = startDesk(config, registry, deskHealth);
         Map<String, String> seatDevices = startRouting(config, registry, routingHealth, calls, seatRequests,
                 deskFeed);
@@ -375,6 +384,11 @@ public final class Hotline implements AutoCloseable {
     /** The knowledge base, built in the background at start: it finds nothing until it is ready. */
     public KnowledgeService knowledge() {
         return knowledge;
+    }
+
+    /** The desktop API's backend (tests drive it without the HTTP layer's authentication). */
+    DesktopBackend desktop() {
+        return desktop;
     }
 
     /** The latest health report. */

@@ -26,12 +26,15 @@ public final class OpenWorkOrders {
 
     private final Map<Long, WorkOrderView> open = new ConcurrentHashMap<>();
     private final Map<Long, CustomerHistory.Customer> customers = new ConcurrentHashMap<>();
+    /** The open work order of each call, by linkedid: routing offers a call before it knows its work order. */
+    private final Map<String, Long> byCall = new ConcurrentHashMap<>();
 
     /** Puts the work orders the desk was restored with (their trails are not read back). */
     public void restore(Collection<StoredWorkOrder> restored) {
         for (StoredWorkOrder order : restored) {
             if (!order.state().isTerminal()) {
                 open.put(order.id(), new WorkOrderView(order, List.of(), null));
+                indexCall(order);
             }
         }
     }
@@ -40,6 +43,12 @@ public final class OpenWorkOrders {
     public Optional<WorkOrderView> get(long id) {
         WorkOrderView view = open.get(id);
         return view == null ? Optional.empty() : Optional.of(withCustomer(view));
+    }
+
+    /** The open work order of the call with this linkedid. */
+    public Optional<WorkOrderView> ofCall(String linkedId) {
+        Long id = byCall.get(linkedId);
+        return id == null ? Optional.empty() : get(id);
     }
 
     /** Every open work order, in no particular order. */
@@ -67,7 +76,7 @@ public final class OpenWorkOrders {
             return Optional.of(put(changed.workOrder(), changed.audit(), before == null ? List.of()
                     : before.trail()));
         } else if (command instanceof DeskCommand.WorkOrderReleased released) {
-            open.remove(released.workOrderId());
+            remove(released.workOrderId());
         }
         return Optional.empty();
     }
@@ -79,11 +88,25 @@ public final class OpenWorkOrders {
         trail.add(audit);
         WorkOrderView view = new WorkOrderView(order, trail, null);
         if (order.state().isTerminal()) {
-            open.remove(order.id());
+            remove(order.id());
         } else {
             open.put(order.id(), view);
+            indexCall(order);
         }
         return withCustomer(view);
+    }
+
+    private void indexCall(StoredWorkOrder order) {
+        if (order.call() != null) {
+            byCall.put(order.call().linkedId(), order.id());
+        }
+    }
+
+    private void remove(long id) {
+        WorkOrderView removed = open.remove(id);
+        if (removed != null && removed.workOrder().call() != null) {
+            byCall.remove(removed.workOrder().call().linkedId(), id);
+        }
     }
 
     private WorkOrderView withCustomer(WorkOrderView view) {

@@ -44,7 +44,10 @@ public final class ScreenPops {
     private final Executor executor;
     private final InstantSource clock;
     private final Map<String, Pop> current = new ConcurrentHashMap<>();
-    /** The call each seat is offered or talking on, by seat: a pop built after its call left is dropped. */
+    /**
+     * The call and phase of each seat's latest pop asked for, by seat: a pop built after its call left, or an
+     * offered pop built after the answer, is dropped.
+     */
     private final Map<String, String> live = new ConcurrentHashMap<>();
 
     /**
@@ -93,7 +96,7 @@ public final class ScreenPops {
         head.put("tier", offer.tier() == null ? null : offer.tier().name());
         head.put("offeredAt", clock.instant().toString());
         head.put("caller", callerJson(arrival));
-        live.put(seat.seat(), offer.callId());
+        live.put(seat.seat(), offer.callId() + " offered");
         submit(seat.seat(), offer.callId(), offer.workOrderId(), arrival, head, null);
     }
 
@@ -109,13 +112,13 @@ public final class ScreenPops {
         head.put("tier", same ? before.json().get("tier") : seat.tier() == null ? null : seat.tier().name());
         head.put("offeredAt", same ? before.json().get("offeredAt") : null);
         head.put("caller", callerJson(arrival));
-        live.put(seat.seat(), call.callId());
+        live.put(seat.seat(), call.callId() + " answered");
         submit(seat.seat(), call.callId(), call.workOrderId(), arrival, head, same ? before.history() : null);
     }
 
     /** The offer was withdrawn or the conversation ended: the seat has no pop of that call any more. */
     public void ended(String seatId, String callId) {
-        live.remove(seatId, callId);
+        live.computeIfPresent(seatId, (seat, latest) -> latest.startsWith(callId + " ") ? null : latest);
         current.computeIfPresent(seatId, (seat, pop) -> pop.callId().equals(callId) ? null : pop);
     }
 
@@ -149,9 +152,9 @@ public final class ScreenPops {
         if (customerId == null && arrival.callerNumber() != null) {
             customerId = sources.callers().recall(arrival.callerNumber()).map(CallerProfile::customerId).orElse(null);
         }
-        if (customerId == null && workOrderId != null) {
-            customerId = sources.workOrders().get(workOrderId).map(view -> view.workOrder().problem().customerId())
-                    .orElse(null);
+        if (customerId == null) {
+            customerId = workOrder(workOrderId, arrival.callId()).map(view -> view.workOrder().problem()
+                    .customerId()).orElse(null);
         }
         return customerId == null ? Optional.empty() : sources.history().of(customerId, CONTACTS);
     }
@@ -161,8 +164,7 @@ public final class ScreenPops {
         if (sources.knowledge().isEmpty()) {
             return List.of();
         }
-        Optional<WorkOrderView> order = workOrderId == null ? Optional.empty()
-                : sources.workOrders().get(workOrderId);
+        Optional<WorkOrderView> order = workOrder(workOrderId, arrival.callId());
         String productLine = order.map(view -> view.workOrder().problem().productLine())
                 .orElse(arrival.productLine());
         // The call's own summary when a seat wrote one, else what the customer's open work orders are about.
@@ -175,11 +177,12 @@ public final class ScreenPops {
 
     private void publish(String seatId, String callId, Map<String, Object> json,
                          Optional<CustomerHistory.History> history) {
-        if (!callId.equals(live.get(seatId))) {
+        String latest = callId + " " + json.get("phase");
+        if (!latest.equals(live.get(seatId))) {
             return;
         }
         current.put(seatId, new Pop(callId, json, history));
-        if (!callId.equals(live.get(seatId))) {
+        if (!latest.equals(live.get(seatId))) {
             // The call left while the pop was put: ended() may have missed it.
             current.remove(seatId, current.get(seatId));
             return;
@@ -194,11 +197,15 @@ public final class ScreenPops {
         json.put("products", history.map(ScreenPopJson::products).orElse(List.of()));
         json.put("openWorkOrders", history.map(ScreenPopJson::openWorkOrders).orElse(List.of()));
         json.put("lastContacts", history.map(ScreenPopJson::lastContacts).orElse(List.of()));
-        Optional<WorkOrderView> order = workOrderId == null ? Optional.empty()
-                : sources.workOrders().get(workOrderId);
+        Optional<WorkOrderView> order = workOrder(workOrderId, (String) head.get("callId"));
         json.put("workOrder", order.map(view -> WorkOrderJson.of(view, clock.instant(), true)).orElse(null));
         json.put("suggestedArticles", ScreenPopJson.articles(articles));
         return json;
+    }
+
+    /** The call's work order: the one routing named, else the one the desk opened for the call. */
+    private Optional<WorkOrderView> workOrder(Long workOrderId, String callId) {
+        return workOrderId != null ? sources.workOrders().get(workOrderId) : sources.workOrders().ofCall(callId);
     }
 
     private static Map<String, Object> callerJson(CallArrival arrival) {

@@ -40,8 +40,11 @@ final class DesktopAccess {
         if (user.seatId().equals(workOrder.ownerSeatId())) {
             return true;
         }
+        // Routing may offer a call before the desk opened its work order: the call names it as well.
+        String callId = workOrder.workOrder().call() == null ? null : workOrder.workOrder().call().linkedId();
         return seat.filter(card -> user.isAgentOf(card.seat())).map(SeatCard::call)
-                .map(call -> call.workOrderId() != null && call.workOrderId() == workOrder.id()).orElse(false);
+                .map(call -> call.workOrderId() != null && call.workOrderId() == workOrder.id()
+                        || call.callId().equals(callId)).orElse(false);
     }
 
     /** Who the work order's audit trail names: the agent's seat, or the supervisor's login. */

@@ -207,6 +207,17 @@ class DesktopRoutesTest {
     }
 
     @Test
+    void shouldLetAnAgentSeeTheWorkOrderOfACallOfferedBeforeRoutingKnewItsWorkOrder() throws Exception {
+        backend.seats.put("S102", FakeDesktopBackend.seatCard("S102").withCall(new SeatCard.SeatCall("1733562902.17",
+                null, Instant.parse("2026-12-07T09:15:00Z"), false)));
+
+        assertThat(call("GET", "/api/work-orders/43", "s102", "").status().code()).isEqualTo(200);
+        backend.seats.put("S102", FakeDesktopBackend.seatCard("S102").withCall(new SeatCard.SeatCall("other.1",
+                null, Instant.parse("2026-12-07T09:15:00Z"), false)));
+        assertThat(call("GET", "/api/work-orders/43", "s102", "").status().code()).isEqualTo(403);
+    }
+
+    @Test
     void shouldEscalateAsThePersonWithTheReasonAndRefuseABadBody() throws Exception {
         HttpReply reply = call("POST", "/api/work-orders/42/escalate", "s101",
                 "{\"to\":\"TIER2\",\"reason\":\"needs a senior\"}");

@@ -188,7 +188,7 @@ public final class Hotline implements AutoCloseable {
         Jdbi jdbi = database.database().jdbi();
         // Built now for the screen-pops (its memory stays empty until its start, last).
         callerDirectory = new IndexedCallerDirectory(jdbi, config.asteriskName(), CALLER_RELOAD);
-        people = PeopleService.start(jdbi, callerDirectory, Optional.empty(), seatPush, InstantSource.system());
+        people = PeopleService.start(jdbi, callerDirectory, Optional.of(knowledge), seatPush, InstantSource.system());
         DeskFeed deskFeed = startDesk(config, registry, deskHealth);
         Map<String, String> seatDevices = startRouting(config, registry, routingHealth, calls, seatRequests,
                 deskFeed);

@@ -4,7 +4,6 @@ import io.hotline.routing.desk.DeskCommand;
 import io.hotline.routing.desk.DeskEvent;
 import io.hotline.routing.engine.RoutingCommand;
 import io.hotline.routing.engine.RoutingEvent;
-import io.hotline.routing.ladder.Tier;
 import io.hotline.web.desktop.ActionOutcome;
 import io.hotline.web.desktop.SeatCard;
 import io.hotline.web.desktop.WorkOrderAction;
@@ -55,7 +54,7 @@ final class WorkOrderActions {
 
     /**
      * A live call moves to the target tier's queue through routing (the desk hears of it from routing); a work
-     * order without a live call goes up one rung at the desk.
+     * order without a live call, or escalated off the phones (remote, on site), goes to the named rung at the desk.
      */
     private CompletionStage<ActionOutcome> escalate(WorkOrderView view, WorkOrderAction.Escalate escalate) {
         Optional<SeatCard> seat = liveSeat(view);
@@ -66,25 +65,26 @@ final class WorkOrderActions {
             }
             return moveCall(view, seat.get(), queue, escalate.reason());
         }
-        Tier tier = view.workOrder().tier();
-        if (tier.next().filter(escalate.to()::equals).isEmpty()) {
-            // The desk escalates one rung at a time (a chosen tier needs its Escalated event to name one).
-            return done(ActionOutcome.refused("work order " + view.id() + " is on " + tier
-                    + ": it escalates one rung at a time" + tier.next().map(next -> ", to " + next).orElse("")));
-        }
-        return desk(new DeskEvent.Escalated(view.id(), escalate.actor(), escalate.reason()), view.id());
+        return desk(new DeskEvent.Escalated(view.id(), escalate.actor(), escalate.reason(), escalate.to(),
+                escalate.site()), view.id());
     }
 
+    /** The form's fields go to the desk as one change, then a new severity (with its reason) as another. */
     private CompletionStage<ActionOutcome> update(WorkOrderAction.Update update) {
-        if (update.category() != null || update.productLine() != null || update.summary() != null
-                || update.notes() != null) {
-            return done(ActionOutcome.refused("only the severity of a work order can be changed here yet"));
+        long id = update.workOrderId();
+        boolean details = update.category() != null || update.productLine() != null || update.summary() != null
+                || update.notes() != null;
+        if (!details && update.severity() == null) {
+            return done(ActionOutcome.refused("nothing to change on work order " + id));
         }
+        CompletionStage<ActionOutcome> first = details ? desk(new DeskEvent.DetailsChanged(id, update.actor(),
+                update.category(), update.productLine(), update.summary(), update.notes()), id) : null;
         if (update.severity() == null) {
-            return done(ActionOutcome.refused("nothing to change on work order " + update.workOrderId()));
+            return first;
         }
-        return desk(new DeskEvent.SeverityChanged(update.workOrderId(), update.actor(), update.severity(),
-                update.reason()), update.workOrderId());
+        DeskEvent severity = new DeskEvent.SeverityChanged(id, update.actor(), update.severity(), update.reason());
+        return first == null ? desk(severity, id) : first.thenCompose(outcome -> outcome.result()
+                == ActionOutcome.Result.CHANGED ? desk(severity, id) : done(outcome));
     }
 
     /**

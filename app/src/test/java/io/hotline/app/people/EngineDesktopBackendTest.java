@@ -123,19 +123,18 @@ class EngineDesktopBackendTest {
     }
 
     @Test
-    void shouldEscalateAWorkOrderWithoutLiveCallAtTheDeskAndAnswerItsRefusal() {
+    void shouldEscalateAWorkOrderWithoutLiveCallToTheNamedRungAtTheDeskAndAnswerItsRefusal() {
         deskScript = event -> List.of(new DeskCommand.Refused("42", "Escalated", "an escalation needs a reason",
                 Actor.seat("S101")));
 
         ActionOutcome refused = backend.act(new WorkOrderAction.Escalate(42, Actor.seat("S101"), Tier.TIER2, " ",
                 null)).toCompletableFuture().join();
-        ActionOutcome skipping = backend.act(new WorkOrderAction.Escalate(42, Actor.seat("S101"), Tier.EXPERT,
-                "expert", null)).toCompletableFuture().join();
+        backend.act(new WorkOrderAction.Escalate(42, Actor.seat("S101"), Tier.ON_SITE, "server room", "张江路 88 号"))
+                .toCompletableFuture().join();
 
-        assertThat(asked).containsExactly(new DeskEvent.Escalated(42, Actor.seat("S101"), " "));
+        assertThat(asked).containsExactly(new DeskEvent.Escalated(42, Actor.seat("S101"), " ", Tier.TIER2, null),
+                new DeskEvent.Escalated(42, Actor.seat("S101"), "server room", Tier.ON_SITE, "张江路 88 号"));
         assertThat(refused).isEqualTo(ActionOutcome.refused("an escalation needs a reason"));
-        assertThat(skipping.result()).isEqualTo(ActionOutcome.Result.REFUSED);
-        assertThat(skipping.reason()).contains("one rung at a time, to TIER2");
     }
 
     @Test
@@ -155,12 +154,16 @@ class EngineDesktopBackendTest {
         backend.act(new WorkOrderAction.Resolve(42, supervisor, "re-posted", null, null)).toCompletableFuture().join();
         backend.act(new WorkOrderAction.Update(42, supervisor, null, null, Severity.P1, null, null, "line down"))
                 .toCompletableFuture().join();
+        backend.act(new WorkOrderAction.Update(42, supervisor, "posting", null, Severity.P2, null, "notes", "r"))
+                .toCompletableFuture().join();
 
         assertThat(waiting.workOrder().workOrder().state()).isEqualTo(WorkOrderState.WAITING_ON_CUSTOMER);
         assertThat(waiting.workOrder().trail()).hasSize(2);
         assertThat(events).containsExactly(new DeskEvent.WaitingOnCustomer(42, supervisor, "log files"),
                 new DeskEvent.Resumed(42, supervisor, "files came"), new DeskEvent.Resolved(42, supervisor,
-                        "re-posted"), new DeskEvent.SeverityChanged(42, supervisor, Severity.P1, "line down"));
+                        "re-posted"), new DeskEvent.SeverityChanged(42, supervisor, Severity.P1, "line down"),
+                new DeskEvent.DetailsChanged(42, supervisor, "posting", null, null, "notes"),
+                new DeskEvent.SeverityChanged(42, supervisor, Severity.P2, "r"));
     }
 
     @Test

@@ -4,6 +4,9 @@ import io.hotline.web.http.Access;
 import io.hotline.web.http.HttpRoutes;
 import io.hotline.web.http.RouteHandler;
 import io.hotline.web.http.RouteRequest;
+import io.hotline.web.push.Greeter;
+import io.hotline.web.push.PushMessage;
+import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
@@ -47,6 +50,17 @@ public final class DesktopRoutes {
         action(routes, backend, orders, "waiting", WorkOrderHandlers::waiting);
         action(routes, backend, orders, "resume", WorkOrderHandlers::resume);
         return routes;
+    }
+
+    /**
+     * The push channel's greeting of a desktop: one {@code hello} with the body of {@code GET /api/desktop}
+     * (docs/api.md), once the backend is ready (none before: the page loads {@code GET /api/desktop} when it
+     * answers). From memory, never blocking.
+     */
+    public static Greeter greeter(DesktopBackend backend) {
+        Objects.requireNonNull(backend, "backend");
+        return user -> backend.ready() && DesktopAccess.mayUseDesktop(user)
+                ? List.of(new PushMessage("hello", SeatHandlers.desktopBody(backend, user))) : List.of();
     }
 
     /**

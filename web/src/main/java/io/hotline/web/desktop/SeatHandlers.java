@@ -35,12 +35,17 @@ final class SeatHandlers {
         if (!DesktopAccess.mayUseDesktop(user)) {
             return DesktopReplies.now(DesktopReplies.forbidden("The desktop is for seat agents and supervisors."));
         }
+        return DesktopReplies.now(HttpReply.json(HttpResponseStatus.OK, desktopBody(backend, user)));
+    }
+
+    /** {@code GET /api/desktop}'s body, also the push channel's {@code hello}. */
+    static Map<String, Object> desktopBody(DesktopBackend backend, AuthenticatedUser user) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("user", user(user));
         Optional<SeatCard> seat = DesktopAccess.hasSeat(user) ? backend.seat(user.seatId()) : Optional.empty();
         body.put("seat", seat.map(card -> SeatJson.of(card, backend.now())).orElse(null));
         body.put("screenPop", DesktopAccess.hasSeat(user) ? backend.screenPop(user.seatId()).orElse(null) : null);
-        return DesktopReplies.now(HttpReply.json(HttpResponseStatus.OK, body));
+        return body;
     }
 
     /** The user as {@code GET /api/me} shows them (the login doubles as the display name here). */

@@ -43,12 +43,12 @@ public final class WorkOrderJson {
         json.put("owner", order.ownerSeatId());
         json.put("customer", customer(view));
         json.put("productLine", order.problem().productLine());
-        // Fields the desk does not keep yet (category, notes, site): written as null until it does.
-        json.put("category", null);
+        json.put("category", order.details().category());
         json.put("summary", order.summary());
-        json.put("notes", null);
-        json.put("resolution", resolution(view.trail()));
-        json.put("site", null);
+        json.put("notes", order.details().notes());
+        json.put("resolution", order.details().resolution() != null ? order.details().resolution()
+                : resolution(view.trail()));
+        json.put("site", order.details().site());
         json.put("openedAt", text(order.times().openedAt()));
         json.put("contacts", order.contacts());
         json.put("reopens", order.reopens());

@@ -15,6 +15,7 @@ import io.hotline.web.http.HttpRequestObserver;
 import io.hotline.web.http.HttpRoute;
 import io.hotline.web.http.HttpRoutes;
 import io.hotline.web.http.RouteRequest;
+import io.hotline.web.push.PushMessage;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import java.io.IOException;
@@ -27,6 +28,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -263,6 +265,18 @@ class DesktopRoutesTest {
 
         assertThat(backend.actions).extracting(action -> action.getClass().getSimpleName())
                 .containsExactly("Update", "Transfer", "Resume");
+    }
+
+    @Test
+    void shouldGreetADesktopWithTheDesktopOnceReadyAndNobodyElse() {
+        List<PushMessage> hello = DesktopRoutes.greeter(backend).greet(USERS.get("s101"));
+
+        assertThat(hello).hasSize(1);
+        assertThat(hello.get(0).type()).isEqualTo("hello");
+        assertThat(hello.get(0).data().toString()).contains("seat=S101", "state=READY", "phase=offered");
+        assertThat(DesktopRoutes.greeter(backend).greet(USERS.get("duty"))).isEmpty();
+        backend.ready = false;
+        assertThat(DesktopRoutes.greeter(backend).greet(USERS.get("s101"))).isEmpty();
     }
 
     @Test

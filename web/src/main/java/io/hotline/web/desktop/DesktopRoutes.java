@@ -16,9 +16,8 @@ import java.util.regex.Pattern;
  * The seat agent's desktop endpoints of docs/api.md, in one table: every route is authenticated, answers 503
  * {@code starting} until the backend is ready, and is served by {@link SeatHandlers} or {@link WorkOrderHandlers}.
  * <p>
- * The work-order paths are written as templates ({@code /api/work-orders/{id}/escalate}); the handlers read the id
- * from the request's path themselves ({@link #workOrderId}), so they are right whether the route table matches the
- * template or only the exact path. Stateless; the handlers are thread-safe.
+ * The work-order paths are templates ({@code /api/work-orders/{id}/escalate}); the handlers read and validate the
+ * id from the request's path in one place ({@link #workOrderId}). Stateless; the handlers are thread-safe.
  */
 public final class DesktopRoutes {
 
@@ -65,8 +64,7 @@ public final class DesktopRoutes {
 
     /**
      * The work order's id in the request's path ({@code /api/work-orders/42} or {@code /api/work-orders/42/escalate}),
-     * or empty when the path names none. The one place the id is read: switch it to the route's path parameter
-     * once the route table matches templates.
+     * or empty when the path names none (not a positive decimal without leading zero that fits a long).
      */
     static OptionalLong workOrderId(RouteRequest request) {
         Matcher matcher = WORK_ORDER_PATH.matcher(request.path());

@@ -192,7 +192,7 @@ public final class Hotline implements AutoCloseable {
         DeskFeed deskFeed = startDesk(config, registry, deskHealth);
         Map<String, String> seatDevices = startRouting(config, registry, routingHealth, calls, seatRequests,
                 deskFeed);
-        people.attach(desktop, routing, desk, config.routing());
+        people.attach(desktop, routing, desk, config.routing(), knowledge::publishFromWorkOrder);
         if (amiCalls != null) {
             // Connections log in in the background: an Asterisk that is down delays nothing; health shows it.
             ami = AmiService.start(config.ami(), seatDevices, routing, registry);

@@ -90,10 +90,11 @@ final class PeopleService implements AutoCloseable {
     }
 
     /** Hands {@code desktop} the backend over the running engines: its routes stop answering 503. */
-    void attach(DeferredDesktopBackend desktop, RoutingService routing, DeskService desk, RoutingConfig config) {
+    void attach(DeferredDesktopBackend desktop, RoutingService routing, DeskService desk, RoutingConfig config,
+                EngineDesktopBackend.ArticleWriter articles) {
         desktop.attach(new EngineDesktopBackend(new EngineDesktopBackend.Wiring(views.seats(), views.workOrders(),
                 views.pops(), routing::ask, desk.loop()::ask, new EngineDesktopBackend.Engines(
-                escalationQueues(config), knowledge, executor), () -> true, InstantSource.system())));
+                escalationQueues(config), knowledge, articles, executor), () -> true, InstantSource.system())));
     }
 
     /**

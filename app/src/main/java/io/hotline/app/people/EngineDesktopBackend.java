@@ -4,6 +4,9 @@ import io.hotline.routing.desk.DeskCommand;
 import io.hotline.routing.desk.DeskEvent;
 import io.hotline.routing.engine.RoutingCommand;
 import io.hotline.routing.engine.RoutingEvent;
+import io.hotline.routing.desk.StoredWorkOrder;
+import io.hotline.routing.knowledge.Article;
+import io.hotline.routing.knowledge.ArticleDraft;
 import io.hotline.routing.knowledge.KnowledgeHit;
 import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.spi.KnowledgeBase;
@@ -73,18 +76,32 @@ public final class EngineDesktopBackend implements DesktopBackend {
     }
 
     /**
-     * Where escalations go and where articles are searched. Immutable.
+     * Where escalations go and where articles are searched and written. Immutable.
      *
      * @param escalationQueues the queue whose first tier is each seat tier, for moving a live call up the ladder
      * @param knowledge        the knowledge base, or empty while it is not opened
-     * @param blocking         runs knowledge-base searches (they block on I/O)
+     * @param articles         writes the article asked for with a resolution, from the work order as the desk
+     *                         resolved it (blocks on I/O)
+     * @param blocking         runs knowledge-base searches and article writes
      */
-    public record Engines(Map<Tier, String> escalationQueues, Optional<KnowledgeBase> knowledge, Executor blocking) {
+    public record Engines(Map<Tier, String> escalationQueues, Optional<KnowledgeBase> knowledge,
+                          ArticleWriter articles, Executor blocking) {
         public Engines {
             escalationQueues = Map.copyOf(escalationQueues);
             Objects.requireNonNull(knowledge, "knowledge");
+            Objects.requireNonNull(articles, "articles");
             Objects.requireNonNull(blocking, "blocking");
         }
+    }
+
+    /** Publishes an article written from a resolved work order; blocks on I/O; thread-safe. */
+    @FunctionalInterface
+    public interface ArticleWriter {
+        /**
+         * @param resolved the work order as the desk holds it once resolved
+         * @throws io.hotline.routing.knowledge.ArticleRefusedException when the knowledge base refuses it
+         */
+        Article write(StoredWorkOrder resolved, ArticleDraft draft);
     }
 
     public EngineDesktopBackend(Wiring wiring) {

@@ -4,6 +4,8 @@ import io.hotline.routing.desk.DeskCommand;
 import io.hotline.routing.desk.DeskEvent;
 import io.hotline.routing.engine.RoutingCommand;
 import io.hotline.routing.engine.RoutingEvent;
+import io.hotline.routing.knowledge.Article;
+import io.hotline.routing.knowledge.ArticleDraft;
 import io.hotline.web.desktop.ActionOutcome;
 import io.hotline.web.desktop.SeatCard;
 import io.hotline.web.desktop.WorkOrderAction;
@@ -12,6 +14,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Carries out a person's work-order action: one line per action kind to the desk's event (or, for a call still
@@ -19,6 +24,7 @@ import java.util.concurrent.CompletionStage;
  * thread-safe.
  */
 final class WorkOrderActions {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkOrderActions.class);
     private final EngineDesktopBackend.Wiring wiring;
 
     WorkOrderActions(EngineDesktopBackend.Wiring wiring) {
@@ -41,8 +47,9 @@ final class WorkOrderActions {
         } else if (action instanceof WorkOrderAction.Update update) {
             return update(update);
         } else if (action instanceof WorkOrderAction.Resolve resolve) {
-            // The article asked for with the resolution is written by the knowledge base's publish, not here yet.
-            return desk(new DeskEvent.Resolved(id, resolve.actor(), resolve.resolution()), id);
+            CompletionStage<ActionOutcome> resolved = desk(new DeskEvent.Resolved(id, resolve.actor(),
+                    resolve.resolution()), id);
+            return resolve.articleTitle() == null ? resolved : resolved.thenApply(outcome -> article(outcome, resolve));
         } else if (action instanceof WorkOrderAction.Waiting waiting) {
             return desk(new DeskEvent.WaitingOnCustomer(id, waiting.actor(), waiting.reason()), id);
         } else if (action instanceof WorkOrderAction.Resume resume) {
@@ -108,6 +115,32 @@ final class WorkOrderActions {
                     return wiring.desk().apply(new DeskEvent.Tick()).thenApply(ignored -> wiring.workOrders()
                             .get(view.id()).map(ActionOutcome::changed).orElseGet(ActionOutcome::notFound));
                 });
+    }
+
+    /**
+     * Once resolved, writes the article asked for on the blocking executor; the answer does not wait for it (a
+     * refused article is logged: the resolution stands).
+     */
+    private ActionOutcome article(ActionOutcome outcome, WorkOrderAction.Resolve resolve) {
+        if (outcome.result() != ActionOutcome.Result.CHANGED) {
+            return outcome;
+        }
+        try {
+            wiring.engines().blocking().execute(() -> {
+                try {
+                    ArticleDraft draft = new ArticleDraft(resolve.articleTitle(), resolve.articleSymptoms(),
+                            resolve.resolution(), null, resolve.actor().id());
+                    Article article = wiring.engines().articles().write(outcome.workOrder().workOrder(), draft);
+                    LOG.info("Article {} written from work order {}", article.code(), resolve.workOrderId());
+                } catch (RuntimeException e) {
+                    LOG.warn("The article asked for with the resolution of work order {} was not written: {}",
+                            resolve.workOrderId(), e.getMessage());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.warn("The article of work order {} was not written: Hotline is busy", resolve.workOrderId());
+        }
+        return outcome;
     }
 
     private CompletionStage<ActionOutcome> desk(DeskEvent event, long id) {

@@ -7,6 +7,9 @@ import io.hotline.routing.desk.Actor;
 import io.hotline.routing.desk.AuditAction;
 import io.hotline.routing.desk.DeskCommand;
 import io.hotline.routing.desk.DeskEvent;
+import io.hotline.routing.desk.StoredWorkOrder;
+import io.hotline.routing.knowledge.Article;
+import io.hotline.routing.knowledge.ArticleDraft;
 import io.hotline.routing.engine.RoutingCommand;
 import io.hotline.routing.engine.RoutingEvent;
 import io.hotline.routing.ladder.Tier;
@@ -42,6 +45,7 @@ class EngineDesktopBackendTest {
             NOW)), new ScreenPops.Sources(new PeopleFixtures.FakeHistory(), new PeopleFixtures.FakeCallers(),
             Optional.empty(), workOrders, push), Runnable::run, InstantSource.fixed(NOW));
     private final List<Object> asked = new CopyOnWriteArrayList<>();
+    private final List<String> written = new CopyOnWriteArrayList<>();
     private Function<RoutingEvent, List<RoutingCommand>> routingScript = event -> List.of();
     private Function<DeskEvent, List<DeskCommand>> deskScript = event -> List.of();
     private EngineDesktopBackend backend;
@@ -50,10 +54,16 @@ class EngineDesktopBackendTest {
     void wire() {
         backend = new EngineDesktopBackend(new EngineDesktopBackend.Wiring(views.seats(), workOrders, views.pops(),
                 this::askRouting, this::askDesk, new EngineDesktopBackend.Engines(Map.of(Tier.TIER2, "tier2"),
-                Optional.empty(), Runnable::run), () -> true, InstantSource.fixed(NOW)));
+                Optional.empty(), this::write, Runnable::run), () -> true, InstantSource.fixed(NOW)));
         views.deskCommand(new DeskCommand.WorkOrderOpened(PeopleFixtures.workOrder(42, "c1",
                 WorkOrderState.IN_PROGRESS, Tier.TIER1, "S101"), PeopleFixtures.audit(42, 1, AuditAction.OPENED,
                 WorkOrderState.NEW, Tier.TIER1)));
+    }
+
+    private Article write(StoredWorkOrder resolved, ArticleDraft draft) {
+        written.add(resolved.id() + " " + resolved.state() + " " + draft);
+        return new Article("KB-0100", draft.title(), draft.symptoms(), draft.solution(), "finance", resolved.id(),
+                draft.author(), NOW, NOW);
     }
 
     private CompletionStage<List<RoutingCommand>> askRouting(RoutingEvent event) {
@@ -152,6 +162,11 @@ class EngineDesktopBackendTest {
                 .toCompletableFuture().join();
         backend.act(new WorkOrderAction.Resume(42, supervisor, "files came")).toCompletableFuture().join();
         backend.act(new WorkOrderAction.Resolve(42, supervisor, "re-posted", null, null)).toCompletableFuture().join();
+        assertThat(written).isEmpty();
+        backend.act(new WorkOrderAction.Resolve(42, supervisor, "re-posted", "Posting fails", "no voucher"))
+                .toCompletableFuture().join();
+        assertThat(written).containsExactly("42 WAITING_ON_CUSTOMER " + new ArticleDraft("Posting fails",
+                "no voucher", "re-posted", null, "zhao.lei"));
         backend.act(new WorkOrderAction.Update(42, supervisor, null, null, Severity.P1, null, null, "line down"))
                 .toCompletableFuture().join();
         backend.act(new WorkOrderAction.Update(42, supervisor, "posting", null, Severity.P2, null, "notes", "r"))
@@ -161,7 +176,8 @@ class EngineDesktopBackendTest {
         assertThat(waiting.workOrder().trail()).hasSize(2);
         assertThat(events).containsExactly(new DeskEvent.WaitingOnCustomer(42, supervisor, "log files"),
                 new DeskEvent.Resumed(42, supervisor, "files came"), new DeskEvent.Resolved(42, supervisor,
-                        "re-posted"), new DeskEvent.SeverityChanged(42, supervisor, Severity.P1, "line down"),
+                        "re-posted"), new DeskEvent.Resolved(42, supervisor, "re-posted"),
+                new DeskEvent.SeverityChanged(42, supervisor, Severity.P1, "line down"),
                 new DeskEvent.DetailsChanged(42, supervisor, "posting", null, null, "notes"),
                 new DeskEvent.SeverityChanged(42, supervisor, Severity.P2, "r"));
     }

@@ -2,6 +2,7 @@ package io.hotline.app;
 
 import io.hotline.app.loop.EngineLoop;
 import io.hotline.app.people.DeferredDesktopBackend;
+import io.hotline.app.people.People;
 import io.hotline.app.people.SeatPush;
 import io.hotline.ops.health.HealthMonitor;
 import io.hotline.ops.metrics.HotlineMeters;
@@ -30,7 +31,7 @@ import io.hotline.routing.spi.HealthReport;
 import io.hotline.web.HttpServer;
 import io.hotline.web.desktop.DesktopBackend;
 import io.hotline.web.desktop.DesktopRoutes;
-import io.hotline.web.http.Authenticator;
+import io.hotline.web.http.HttpRoutes;
 import io.hotline.web.metrics.MetricsEndpoint;
 import io.micrometer.core.instrument.FunctionCounter;
 import org.jdbi.v3.core.Jdbi;
@@ -84,8 +85,9 @@ public final class Hotline implements AutoCloseable {
     private AmiService ami;
     private CallControl calls;
     private DeskService desk;
+    private People people;
     private KnowledgeService knowledge;
-    private PeopleService people;
+    private DesktopService desktopService;
     /** The desktop API's backend: answers 503 until routing and the desk run. */
     private final DeferredDesktopBackend desktop = new DeferredDesktopBackend();
     private final DeskWiring deskWiring;
@@ -121,7 +123,7 @@ public final class Hotline implements AutoCloseable {
 
     /** {@link #start(HotlineConfiguration)} with the service desk's ports built by {@code deskWiring}. */
     static Hotline start(HotlineConfiguration config, DeskWiring deskWiring) {
-        return start(config, deskWiring, PeopleService.UNWIRED);
+        return start(config, deskWiring, DesktopService.UNWIRED);
     }
 
     /** {@link #start(HotlineConfiguration, DeskWiring)} pushing to desktops through {@code seatPush}. */
@@ -161,10 +163,13 @@ public final class Hotline implements AutoCloseable {
                 config.healthInterval(), InstantSource.system(), registry);
         healthMonitor.start();
 
-        // The desktop's routes answer 503 until the desk runs; deny-all until accounts bring real authentication.
-        httpServer = new HttpServer(config.web(), DesktopRoutes.register(HttpServer.machineRoutes(
-                healthMonitor::current, metricsEndpoint()), desktop).build(), Authenticator.DENY_ALL,
-                (route, status, nanos) -> Timer.builder(HotlineMeters.HTTP_REQUESTS.meterName())
+        // People sign in with session tokens; their state-changing requests are audited (app.people). The desktop's
+        // routes answer 503 until routing and the desk run.
+        people = People.create(config.accounts());
+        HttpRoutes routes = people.audited(people.register(DesktopRoutes.register(HttpServer.machineRoutes(
+                healthMonitor::current, metricsEndpoint()), desktop)).build());
+        httpServer = new HttpServer(config.web(), routes, people.authenticator(), (route, status, nanos) -> Timer
+                .builder(HotlineMeters.HTTP_REQUESTS.meterName())
                 .description(HotlineMeters.HTTP_REQUESTS.description())
                 .tags(HotlineMeters.HTTP_REQUESTS.tags("route", route, "status", Integer.toString(status)))
                 .register(registry).record(nanos, TimeUnit.NANOSECONDS));
@@ -173,6 +178,7 @@ public final class Hotline implements AutoCloseable {
         database = OpenDatabase.open(config.database(), registry);
         databaseHealth.delegateTo(database.database().healthCheck());
         seedDemoIfEmpty(config);
+        people.start(database.database().jdbi());
         // Built on its own thread from kb_article: calls never wait for it; health shows its size and build time.
         knowledge = KnowledgeService.start(database.database().jdbi(), InstantSource.system());
         knowledgeHealth.delegateTo(knowledge);
@@ -188,11 +194,12 @@ public final class Hotline implements AutoCloseable {
         Jdbi jdbi = database.database().jdbi();
         // Built now for the screen-pops (its memory stays empty until its start, last).
         callerDirectory = new IndexedCallerDirectory(jdbi, config.asteriskName(), CALLER_RELOAD);
-        people = PeopleService.start(jdbi, callerDirectory, Optional.of(knowledge), seatPush, InstantSource.system());
+        desktopService = DesktopService.start(jdbi, callerDirectory, Optional.of(knowledge), seatPush,
+                InstantSource.system());
         DeskFeed deskFeed = startDesk(config, registry, deskHealth);
         Map<String, String> seatDevices = startRouting(config, registry, routingHealth, calls, seatRequests,
                 deskFeed);
-        people.attach(desktop, routing, desk, config.routing(), knowledge::publishFromWorkOrder);
+        desktopService.attach(desktop, routing, desk, config.routing(), knowledge::publishFromWorkOrder);
         if (amiCalls != null) {
             // Connections log in in the background: an Asterisk that is down delays nothing; health shows it.
             ami = AmiService.start(config.ami(), seatDevices, routing, registry);
@@ -257,7 +264,7 @@ public final class Hotline implements AutoCloseable {
         RoutingConfig routingConfig = config.routing().withHoldUntilDialEnds(true);
         rehearse(routingConfig);
         routing = RoutingService.start(routingConfig, InstantSource.system(), new RoutingCommandDispatcher(calls,
-                journal, seatRequests, deskFeed, people.views()::routingCommand));
+                journal, seatRequests, deskFeed, desktopService.views()::routingCommand));
         routingMetrics = new RoutingMetrics(config.routing().queues().keySet(), routing::snapshot,
                 routing::inboxDepth, routing::inboxRefused, routing::failures);
         routingMetrics.bindTo(registry);
@@ -284,8 +291,8 @@ public final class Hotline implements AutoCloseable {
      */
     private DeskFeed startDesk(HotlineConfiguration config, MeterRegistry registry, DeferredHealthCheck health) {
         DeskPorts ports = deskWiring.ports(database.database().jdbi(), journal, config);
-        desk = DeskService.start(config.desk(), InstantSource.system(), ports, people.views()::deskCommand,
-                people.views()::deskRestored);
+        desk = DeskService.start(config.desk(), InstantSource.system(), ports, desktopService.views()::deskCommand,
+                desktopService.views()::deskRestored);
         EngineLoop<?, ?, ?> deskLoop = desk.loop();
         Gauge.builder(HotlineMeters.DESK_INBOX_DEPTH.meterName(), deskLoop, EngineLoop::inboxDepth)
                 .description(HotlineMeters.DESK_INBOX_DEPTH.description()).register(registry);
@@ -404,9 +411,10 @@ public final class Hotline implements AutoCloseable {
         stop("caller look-up", callerDirectory);
         stop("AMI connections", ami);
         stop("HTTP server", httpServer);
+        stop("accounts", people);
         stop("health monitor", healthMonitor);
         stop("routing", routing);
-        stop("screen-pops", people);
+        stop("screen-pops", desktopService);
         stop("routing metrics", routingMetrics);
         stop("service desk", desk);
         stop("knowledge base", knowledge);

@@ -1,5 +1,6 @@
 package io.hotline.app;
 
+import io.hotline.app.people.AccountsConfig;
 import io.hotline.ops.config.AmiHost;
 import io.hotline.ops.config.InvalidSettingException;
 import io.hotline.ops.config.Setting;
@@ -38,13 +39,14 @@ import java.util.Objects;
  * @param healthInterval    how often component health is re-checked
  * @param shutdownTimeout   how long an orderly stop may take before Hotline gives up waiting
  * @param logLevel          the root log level
+ * @param accounts          sign-in sessions' lifetime and the initial admin's password
  */
 public record HotlineConfiguration(
         DatabaseSettings database, WebConfig web, AgiServerConfig agi, String asteriskName, List<AmiServerConfig> ami,
         boolean seedDemoWhenEmpty,
         ServiceLevels serviceLevels, DeskConfig desk, DispatchDeadlines dispatch, RoutingConfig routing,
         Duration healthInterval,
-        Duration shutdownTimeout, String logLevel) {
+        Duration shutdownTimeout, String logLevel, AccountsConfig accounts) {
 
     /** How long an AMI action waits for Asterisk's response. */
     static final Duration AMI_ACTION_TIMEOUT = Duration.ofSeconds(5);
@@ -68,6 +70,7 @@ public record HotlineConfiguration(
         Objects.requireNonNull(healthInterval, "healthInterval");
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
         Objects.requireNonNull(logLevel, "logLevel");
+        Objects.requireNonNull(accounts, "accounts");
     }
 
     /** Reads and validates everything; fails fast with the first invalid setting named. */
@@ -94,7 +97,18 @@ public record HotlineConfiguration(
         return new HotlineConfiguration(database, web, agi, asteriskName, ami(settings, asteriskName),
                 settings.bool(Setting.HOTLINE_SEED_DEMO_WHEN_EMPTY), settings.serviceLevels(), desk(settings),
                 settings.dispatchDeadlines(), settings.routing(), settings.duration(Setting.HOTLINE_HEALTH_INTERVAL),
-                settings.duration(Setting.HOTLINE_SHUTDOWN_TIMEOUT), settings.logLevel(Setting.HOTLINE_LOG_LEVEL));
+                settings.duration(Setting.HOTLINE_SHUTDOWN_TIMEOUT), settings.logLevel(Setting.HOTLINE_LOG_LEVEL),
+                accounts(settings));
+    }
+
+    /** HOTLINE_SESSION_HOURS and HOTLINE_ADMIN_PASSWORD (at least 8 characters, its value never in the message). */
+    static AccountsConfig accounts(Settings settings) {
+        var adminPassword = settings.optional(Setting.HOTLINE_ADMIN_PASSWORD).filter(password -> !password.isEmpty());
+        if (adminPassword.isPresent() && adminPassword.get().length() < AccountsConfig.MIN_PASSWORD_LENGTH) {
+            throw new InvalidSettingException(Setting.HOTLINE_ADMIN_PASSWORD.key(), Setting.HOTLINE_ADMIN_PASSWORD.key()
+                    + " is shorter than " + AccountsConfig.MIN_PASSWORD_LENGTH + " characters");
+        }
+        return AccountsConfig.of(settings.intInRange(Setting.HOTLINE_SESSION_HOURS, 1, 720), adminPassword);
     }
 
     /**

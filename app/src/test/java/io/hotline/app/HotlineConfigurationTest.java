@@ -88,4 +88,27 @@ class HotlineConfigurationTest {
         assertThatThrownBy(() -> Settings.of(Map.of("HOTLINE_REOPEN_DAYS", "-1")))
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining("HOTLINE_REOPEN_DAYS");
     }
+
+    @Test
+    void shouldGiveSessionsTwelveHoursAndNoAdminPasswordByDefault() {
+        HotlineConfiguration config = HotlineConfiguration.from(Settings.of(Map.of()));
+
+        assertThat(config.accounts().sessionLifetime()).isEqualTo(Duration.ofHours(12));
+        assertThat(config.accounts().adminPassword()).isEmpty();
+    }
+
+    @Test
+    void shouldTakeTheSessionHoursAndAnAdminPasswordNeverShowingIt() {
+        HotlineConfiguration config = HotlineConfiguration.from(Settings.of(Map.of("HOTLINE_SESSION_HOURS", "8",
+                "HOTLINE_ADMIN_PASSWORD", "long-enough-1")));
+
+        assertThat(config.accounts().sessionLifetime()).isEqualTo(Duration.ofHours(8));
+        assertThat(config.accounts().adminPassword()).contains("long-enough-1");
+        assertThat(config.toString()).doesNotContain("long-enough-1");
+        assertThatThrownBy(() -> HotlineConfiguration.from(Settings.of(Map.of("HOTLINE_ADMIN_PASSWORD", "short"))))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("HOTLINE_ADMIN_PASSWORD")
+                .hasMessageNotContaining("short,").hasMessageNotContaining("'short'");
+        assertThatThrownBy(() -> Settings.of(Map.of("HOTLINE_SESSION_HOURS", "0")))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("HOTLINE_SESSION_HOURS");
+    }
 }

@@ -194,7 +194,7 @@ class HttpServerTest {
 
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(refused.headers().firstValue("www-authenticate")).contains("Bearer realm=\"hotline\"");
-        assertThat(JSON.readTree(refused.body()).get("error").asText()).isEqualTo("unauthorized");
+        assertThat(JSON.readTree(refused.body()).get("error").asText()).isEqualTo("unauthenticated");
         assertThat(accepted.statusCode()).isEqualTo(200);
         assertThat(accepted.body()).isEqualTo("hello agent-7");
     }

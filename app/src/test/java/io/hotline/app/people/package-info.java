@@ -1,2 +1,5 @@
-/** Tests of the people's read models, screen-pops and desktop backend, fed scripted engine commands. */
+/**
+ * Tests of accounts, sign-in, sessions, throttling and the person audit, on a real MariaDB where it matters; and of
+ * the desktop's read models, screen-pops and backend, fed scripted engine commands.
+ */
 package io.hotline.app.people;

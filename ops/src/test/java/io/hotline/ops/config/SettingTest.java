@@ -26,7 +26,8 @@ class SettingTest {
     @Test
     void shouldMarkOnlyThePasswordsSecret() {
         assertThat(Arrays.stream(Setting.values()).filter(Setting::isSecret))
-                .containsExactly(Setting.HOTLINE_DB_PASSWORD, Setting.HOTLINE_AMI_SECRET);
+                .containsExactly(Setting.HOTLINE_DB_PASSWORD, Setting.HOTLINE_AMI_SECRET,
+                        Setting.HOTLINE_ADMIN_PASSWORD);
     }
 
     @Test

@@ -38,12 +38,13 @@ class MigrationsTest {
         assertThat(applied).isPositive().isEqualTo(scripts);
         assertThat(tables()).containsAll(DOMAIN_TABLES);
         // in order, the call record's columns (V3), the seat state and refusals (V4), the articles'
-        // symptoms (V5), the service desk's (V6), the work orders' details (V8; V7 is the accounts')
+        // symptoms (V5), the service desk's (V6), the accounts' (V7), the work orders' details (V8)
         List<String> versions = DB.jdbi().withHandle(handle -> handle.createQuery(
                 "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank")
                 .mapTo(String.class).list());
-        assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6", "8");
+        assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
         assertThat(tables()).contains("notification", "desk_refusal", "journal_parked_entry");
+        assertThat(tables()).contains("account", "account_session", "person_audit");
         List<String> callRecordColumns = DB.jdbi().withHandle(handle -> handle.createQuery(
                 "SELECT column_name FROM information_schema.columns WHERE table_schema = DATABASE()"
                         + " AND table_name = 'call_record'")

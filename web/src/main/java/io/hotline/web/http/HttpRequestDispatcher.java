@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.Set;
@@ -70,7 +71,7 @@ final class HttpRequestDispatcher extends SimpleChannelInboundHandler<FullHttpRe
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         // The copy lets SimpleChannelInboundHandler release the buffer now, whatever happens to the exchange.
-        Exchange exchange = toExchange(request);
+        Exchange exchange = toExchange(request, remoteAddress(ctx));
         if (busy) {
             waiting.add(exchange);
             ctx.channel().config().setAutoRead(false);
@@ -79,7 +80,12 @@ final class HttpRequestDispatcher extends SimpleChannelInboundHandler<FullHttpRe
         }
     }
 
-    private static Exchange toExchange(FullHttpRequest request) {
+    private static String remoteAddress(ChannelHandlerContext ctx) {
+        return ctx.channel().remoteAddress() instanceof InetSocketAddress address && address.getAddress() != null
+                ? address.getAddress().getHostAddress() : "";
+    }
+
+    private static Exchange toExchange(FullHttpRequest request, String remoteAddress) {
         long startNanos = System.nanoTime();
         boolean head = HttpMethod.HEAD.equals(request.method());
         if (request.decoderResult().isFailure()) {
@@ -87,7 +93,7 @@ final class HttpRequestDispatcher extends SimpleChannelInboundHandler<FullHttpRe
         }
         try {
             RouteRequest routeRequest = RouteRequest.of(request.method(), request.uri(), request.headers(),
-                    ByteBufUtil.getBytes(request.content()));
+                    ByteBufUtil.getBytes(request.content())).withRemoteAddress(remoteAddress);
             return new Exchange(startNanos, request.protocolVersion(), HttpUtil.isKeepAlive(request), head,
                     routeRequest, null);
         } catch (IllegalArgumentException e) {
@@ -120,7 +126,7 @@ final class HttpRequestDispatcher extends SimpleChannelInboundHandler<FullHttpRe
                 Optional<AuthenticatedUser> user = authenticator.authenticate(request);
                 if (user.isEmpty()) {
                     finish(ctx, exchange, route.name(), HttpReply.error(HttpResponseStatus.UNAUTHORIZED,
-                            "unauthorized", "This resource requires authentication.")
+                            "unauthenticated", "This resource requires authentication.")
                             .withHeader(HttpHeaderNames.WWW_AUTHENTICATE.toString(), authenticator.challenge()));
                     return;
                 }

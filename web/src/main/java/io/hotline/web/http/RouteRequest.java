@@ -26,9 +26,11 @@ import java.util.Optional;
  * @param body    the request body (at most the server's {@code maxRequestBytes})
  * @param user    who made the request, once the {@link Authenticator} accepted it; empty on public routes
  * @param pathParameters the values of the route's {@code {name}} path segments, by name; empty for an exact path
+ * @param remoteAddress the client's IP address as the connection shows it (no proxy header is trusted), or
+ *                      {@code ""} when unknown (requests made by tests)
  */
 public record RouteRequest(HttpMethod method, String path, Map<String, List<String>> query, HttpHeaders headers,
-        byte[] body, Optional<AuthenticatedUser> user, Map<String, String> pathParameters) {
+        byte[] body, Optional<AuthenticatedUser> user, Map<String, String> pathParameters, String remoteAddress) {
 
     public RouteRequest {
         Objects.requireNonNull(method, "method");
@@ -40,12 +42,13 @@ public record RouteRequest(HttpMethod method, String path, Map<String, List<Stri
         body = body.clone();
         Objects.requireNonNull(user, "user");
         pathParameters = Map.copyOf(pathParameters);
+        Objects.requireNonNull(remoteAddress, "remoteAddress");
     }
 
     /** A request without path parameters (the route's path is exact, or the route is not known yet). */
     public RouteRequest(HttpMethod method, String path, Map<String, List<String>> query, HttpHeaders headers,
             byte[] body, Optional<AuthenticatedUser> user) {
-        this(method, path, query, headers, body, user, Map.of());
+        this(method, path, query, headers, body, user, Map.of(), "");
     }
 
     /**
@@ -83,12 +86,18 @@ public record RouteRequest(HttpMethod method, String path, Map<String, List<Stri
 
     /** This request as made by {@code authenticated}. */
     public RouteRequest withUser(AuthenticatedUser authenticated) {
-        return new RouteRequest(method, path, query, headers, body, Optional.of(authenticated), pathParameters);
+        return new RouteRequest(method, path, query, headers, body, Optional.of(authenticated), pathParameters,
+                remoteAddress);
     }
 
     /** This request with the path parameters of the route it matched. */
     public RouteRequest withPathParameters(Map<String, String> parameters) {
-        return new RouteRequest(method, path, query, headers, body, user, parameters);
+        return new RouteRequest(method, path, query, headers, body, user, parameters, remoteAddress);
+    }
+
+    /** This request as come from {@code address}. */
+    public RouteRequest withRemoteAddress(String address) {
+        return new RouteRequest(method, path, query, headers, body, user, pathParameters, address);
     }
 
     private static HttpHeaders readOnly(HttpHeaders headers) {

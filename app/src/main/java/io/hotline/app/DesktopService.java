@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * attached once routing and the desk run. Built before the engines (they hand it their commands); not
  * thread-safe itself: the lifecycle thread starts and closes it.
  */
-final class PeopleService implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(PeopleService.class);
+final class DesktopService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopService.class);
     /** Pushes nothing: what {@link Hotline} pushes through until the WebSocket push hub is wired in. */
     static final SeatPush UNWIRED = new SeatPush() {
         @Override
@@ -55,7 +55,7 @@ final class PeopleService implements AutoCloseable {
     private final PeopleViews views;
     private final Optional<KnowledgeBase> knowledge;
 
-    private PeopleService(ThreadPoolExecutor executor, PeopleViews views, Optional<KnowledgeBase> knowledge) {
+    private DesktopService(ThreadPoolExecutor executor, PeopleViews views, Optional<KnowledgeBase> knowledge) {
         this.executor = executor;
         this.views = views;
         this.knowledge = knowledge;
@@ -68,7 +68,7 @@ final class PeopleService implements AutoCloseable {
      * @param knowledge suggests articles, or empty while the knowledge base is not opened in the app
      * @param push      where pops and changes go
      */
-    static PeopleService start(Jdbi jdbi, CallerDirectory callers, Optional<KnowledgeBase> knowledge, SeatPush push,
+    static DesktopService start(Jdbi jdbi, CallerDirectory callers, Optional<KnowledgeBase> knowledge, SeatPush push,
                                InstantSource clock) {
         AtomicInteger threads = new AtomicInteger();
         ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 0, TimeUnit.MILLISECONDS,
@@ -82,7 +82,7 @@ final class PeopleService implements AutoCloseable {
                         clock.instant())).toList();
         PeopleViews views = new PeopleViews(seats, new ScreenPops.Sources(new JdbiCustomerHistory(jdbi), callers,
                 knowledge, new OpenWorkOrders(), push), executor, clock);
-        return new PeopleService(executor, views, knowledge);
+        return new DesktopService(executor, views, knowledge);
     }
 
     PeopleViews views() {

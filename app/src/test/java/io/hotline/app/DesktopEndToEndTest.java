@@ -3,6 +3,8 @@ package io.hotline.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hotline.app.people.SeatPush;
 import io.hotline.app.simulate.CallerPhone;
 import io.hotline.app.simulate.Dialplan;
@@ -11,14 +13,8 @@ import io.hotline.app.simulate.SimulatedAsterisk;
 import io.hotline.app.simulate.SimulatedChannel;
 import io.hotline.ops.config.Settings;
 import io.hotline.persistence.testing.TestDatabase;
-import io.hotline.routing.desk.Actor;
-import io.hotline.routing.seat.SeatState;
 import io.hotline.routing.workorder.WorkOrderState;
-import io.hotline.web.desktop.ActionOutcome;
 import io.hotline.web.desktop.DesktopBackend;
-import io.hotline.web.desktop.SeatAction;
-import io.hotline.web.desktop.SeatVerdict;
-import io.hotline.web.desktop.WorkOrderAction;
 import io.hotline.web.desktop.WorkOrderView;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,10 +32,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The seat agent's desktop inside a whole Hotline, on the demo organisation: the desktop's routes are served (and
- * authenticate), the agent logs in through the desktop's backend (routing's verdict), a customer's call through the
- * shipped dialplan pops up on the seat while it rings and again once answered, with the customer read from the
- * database, and the agent acts on the call's work order.
+ * The seat agent's desktop inside a whole Hotline, on the demo organisation, over HTTP with a real session: the
+ * agent logs the seat in (routing's verdict), a customer's call through the shipped dialplan pops up on the seat
+ * while it rings and again once answered, with the customer read from the database, and the agent reads and acts
+ * on the call's work order and logs out.
  */
 class DesktopEndToEndTest {
 
@@ -47,6 +43,7 @@ class DesktopEndToEndTest {
     static final TestDatabase DB = TestDatabase.demo();
     private static final Duration FLOW = Duration.ofSeconds(30);
     private static final Duration PATIENCE = Duration.ofSeconds(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path directory;
@@ -71,11 +68,9 @@ class DesktopEndToEndTest {
     @Test
     void shouldPopTheCallersCustomerOnTheSeatWhileItRingsAndOnceAnsweredAndLetTheAgentActOnTheWorkOrder()
             throws Exception {
-        // given Hotline, and a tier-1 seat logged in from its desktop
+        // given Hotline, and an agent account for a tier-1 seat
         start();
-        assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + hotline.httpAddress().getPort() + "/api/desktop")).build(), HttpResponse.BodyHandlers.ofString())
-                .statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/api/desktop", null, null).statusCode()).isEqualTo(401);
         DesktopBackend desktop = hotline.desktop();
         await().atMost(PATIENCE).until(desktop::ready);
         // a customer with one product line and no work order (no owner seat waits for them), and a seat for it
@@ -88,9 +83,20 @@ class DesktopEndToEndTest {
                 + " AND (SELECT COUNT(*) FROM customer_phone y WHERE y.phone_number = p.phone_number) = 1"
                 + " ORDER BY c.id, s.id LIMIT 1").mapToMap().one());
         String seat = (String) row.get("code");
-        SeatVerdict login = desktop.seatRequest(seat, SeatAction.LOGIN, null).toCompletableFuture().join();
-        assertThat(login.accepted()).isTrue();
-        assertThat(login.seat().state()).isEqualTo(SeatState.READY);
+        String admin = token("admin", "first-admin-pass");
+        assertThat(send("POST", "/api/admin/accounts", "{\"login\":\"agent1\",\"role\":\"agent\",\"seat\":\""
+                + seat + "\",\"displayName\":\"Agent One\",\"password\":\"agent-one-pass\"}", admin).statusCode())
+                .isEqualTo(201);
+        String agent = token("agent1", "agent-one-pass");
+
+        // when the agent logs the seat in from the desktop
+        HttpResponse<String> login = send("POST", "/api/seat/login", "", agent);
+
+        // then routing's verdict comes back with the seat
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        assertThat(JSON.readTree(login.body()).at("/seat/state").asText()).isEqualTo("READY");
+        assertThat(JSON.readTree(send("GET", "/api/desktop", null, agent).body()).at("/seat/seat").asText())
+                .isEqualTo(seat);
         pbx.install(SeatPhone.answering((String) row.get("sip_endpoint"), "Agent", 1_500).hangingUpAfter(1_500));
         Map<String, Object> customer = row;
 
@@ -118,19 +124,39 @@ class DesktopEndToEndTest {
         WorkOrderView owned = await().atMost(PATIENCE).until(() -> desktop.workOrder(workOrderId).orElse(null),
                 view -> view != null && seat.equals(view.ownerSeatId()));
         assertThat(owned.customer().name()).isEqualTo(customer.get("name"));
-        ActionOutcome waiting = desktop.act(new WorkOrderAction.Waiting(workOrderId, Actor.seat(seat),
-                "waiting for the log files")).toCompletableFuture().join();
-        assertThat(waiting.result()).isEqualTo(ActionOutcome.Result.CHANGED);
-        assertThat(waiting.workOrder().workOrder().state()).isEqualTo(WorkOrderState.WAITING_ON_CUSTOMER);
+        JsonNode shown = JSON.readTree(send("GET", "/api/work-orders/" + workOrderId, null, agent).body());
+        assertThat(shown.at("/customer/name").asText()).isEqualTo(customer.get("name"));
+        assertThat(shown.at("/trail/0/action").asText()).isEqualTo("OPENED");
+        HttpResponse<String> waiting = send("POST", "/api/work-orders/" + workOrderId + "/waiting",
+                "{\"reason\":\"waiting for the log files\"}", agent);
+        assertThat(waiting.statusCode()).as(waiting.body()).isEqualTo(200);
+        assertThat(JSON.readTree(waiting.body()).get("state").asText()).isEqualTo("WAITING_ON_CUSTOMER");
+        assertThat(owned.workOrder().state()).isNotEqualTo(WorkOrderState.WAITING_ON_CUSTOMER);
 
         // and logs out; a second logout is refused in routing's words
         await().atMost(PATIENCE).until(() -> desktop.seat(seat).orElseThrow().call() == null);
-        assertThat(desktop.seatRequest(seat, SeatAction.LOGOUT, null).toCompletableFuture().join().accepted())
-                .isTrue();
-        SeatVerdict again = desktop.seatRequest(seat, SeatAction.LOGOUT, null).toCompletableFuture().join();
-        assertThat(again.accepted()).isFalse();
-        assertThat(again.reason()).isNotBlank();
+        assertThat(send("POST", "/api/seat/logout", "", agent).statusCode()).isEqualTo(200);
+        HttpResponse<String> again = send("POST", "/api/seat/logout", "", agent);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(again.body()).get("error").asText()).isEqualTo("refused");
         assertThat(desktop.screenPop(seat)).isEmpty();
+    }
+
+    private String token(String login, String password) throws Exception {
+        HttpResponse<String> response = send("POST", "/api/login", "{\"login\":\"" + login + "\",\"password\":\""
+                + password + "\"}", null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).get("token").asText();
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + hotline.httpAddress().getPort() + path)).timeout(Duration.ofSeconds(10)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @SuppressWarnings("unchecked")
@@ -148,7 +174,8 @@ class DesktopEndToEndTest {
                 "HOTLINE_AGI_PORT", "0",
                 "HOTLINE_HEALTH_INTERVAL", "200ms",
                 "HOTLINE_ASTERISK_NAME", "pbx-desktop",
-                "HOTLINE_DATA_DIR", TestDataDirectories.fresh("desktop"));
+                "HOTLINE_DATA_DIR", TestDataDirectories.fresh("desktop"),
+                "HOTLINE_ADMIN_PASSWORD", "first-admin-pass");
         SeatPush push = new SeatPush() {
             @Override
             public void toSeat(String seatId, String type, Object data) {

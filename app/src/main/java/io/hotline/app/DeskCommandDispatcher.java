@@ -4,12 +4,14 @@ import io.hotline.routing.desk.DeskCommand;
 import io.hotline.routing.spi.Notifier;
 import io.hotline.routing.spi.ServiceDeskStore;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Hands each command of the service desk to the ports that carry it out: one line per command type, nothing else
  * (CONTRIBUTING.md 2). What the desk decided about a work order is kept ({@link ServiceDeskStore}) and pushed to the
  * people concerned ({@link Notifier}): an opening, a change, a warning and a refusal go to both; a release only
- * to the store (nobody is told that the desk forgot a closed work order).
+ * to the store (nobody is told that the desk forgot a closed work order). Every command also goes first to the read
+ * models of the people's side (the open work orders), which remember it and push it to desktops.
  * <p>
  * Confined to the service-desk thread; holds no state. The ports return at once (they hand I/O to their own
  * threads).
@@ -17,13 +19,20 @@ import java.util.Objects;
 final class DeskCommandDispatcher {
     private final ServiceDeskStore store;
     private final Notifier notifier;
+    private final Consumer<DeskCommand> readModels;
 
     DeskCommandDispatcher(ServiceDeskStore store, Notifier notifier) {
+        this(store, notifier, command -> { });
+    }
+
+    DeskCommandDispatcher(ServiceDeskStore store, Notifier notifier, Consumer<DeskCommand> readModels) {
         this.store = Objects.requireNonNull(store, "store");
         this.notifier = Objects.requireNonNull(notifier, "notifier");
+        this.readModels = Objects.requireNonNull(readModels, "readModels");
     }
 
     void dispatch(DeskCommand command) {
+        readModels.accept(command);
         if (command instanceof DeskCommand.WorkOrderOpened opened) {
             store.opened(opened);
             notifier.workOrderOpened(opened);

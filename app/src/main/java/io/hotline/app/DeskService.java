@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +68,15 @@ final class DeskService implements AutoCloseable {
      * @throws IllegalStateException when the store holds a desk that contradicts itself
      */
     static DeskService start(DeskConfig config, InstantSource clock, DeskPorts ports) {
+        return start(config, clock, ports, command -> { }, restored -> { });
+    }
+
+    /**
+     * {@link #start(DeskConfig, InstantSource, DeskPorts)}, telling the people's read models what the desk was
+     * restored with (before its thread starts) and each command after.
+     */
+    static DeskService start(DeskConfig config, InstantSource clock, DeskPorts ports,
+                             Consumer<DeskCommand> readModels, Consumer<StoredDesk> restoredTo) {
         StoredDesk stored = ports.store().load();
         ServiceDesk desk;
         try {
@@ -76,7 +86,8 @@ final class DeskService implements AutoCloseable {
                     + e.getMessage(), e);
         }
         DeskService service = new DeskService(desk, new Inbox<>(INBOX_CAPACITY),
-                new DeskCommandDispatcher(ports.store(), ports.notifier()), clock);
+                new DeskCommandDispatcher(ports.store(), ports.notifier(), readModels), clock);
+        restoredTo.accept(stored);
         List<DeskEvent.CallArrived> orphans = ports.orphans().joinedWithoutWorkOrder(
                 clock.instant().minus(ORPHAN_WINDOW));
         int queued = 0;

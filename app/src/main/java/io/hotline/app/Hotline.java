@@ -1,7 +1,10 @@
 package io.hotline.app;
 
 import io.hotline.app.loop.EngineLoop;
+import io.hotline.app.people.DeferredDesktopBackend;
 import io.hotline.app.people.People;
+import io.hotline.app.people.HubSeatPush;
+import io.hotline.app.people.SeatPush;
 import io.hotline.ops.health.HealthMonitor;
 import io.hotline.ops.metrics.HotlineMeters;
 import io.hotline.ops.metrics.PrometheusMetrics;
@@ -31,6 +34,8 @@ import io.hotline.routing.spi.ComponentHealth;
 import io.hotline.routing.spi.HealthCheck;
 import io.hotline.routing.spi.HealthReport;
 import io.hotline.web.HttpServer;
+import io.hotline.web.desktop.DesktopBackend;
+import io.hotline.web.desktop.DesktopRoutes;
 import io.hotline.web.http.HttpRoutes;
 import io.hotline.web.metrics.MetricsEndpoint;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -43,6 +48,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,7 +97,11 @@ public final class Hotline implements AutoCloseable {
     private People people;
     private KnowledgeService knowledge;
     private CallbackScheduler callbacks;
+    private DesktopService desktopService;
+    /** The desktop API's backend: answers 503 until routing and the desk run. */
+    private final DeferredDesktopBackend desktop = new DeferredDesktopBackend();
     private final DeskWiring deskWiring;
+    private final SeatPush seatPush;
 
     /**
      * Builds the service desk's ports once the database and the journal run: its store, its notifier, the query of
@@ -106,9 +116,10 @@ public final class Hotline implements AutoCloseable {
     static final DeskWiring JOURNALLED = (jdbi, journal, config) -> DeskPorts.journalled(jdbi, journal, config,
             EARLIER_RUN_WAIT);
 
-    private Hotline(PrometheusMetrics metrics, DeskWiring deskWiring) {
+    private Hotline(PrometheusMetrics metrics, DeskWiring deskWiring, SeatPush seatPush) {
         this.metrics = metrics;
         this.deskWiring = deskWiring;
+        this.seatPush = seatPush;
     }
 
     /**
@@ -122,8 +133,17 @@ public final class Hotline implements AutoCloseable {
 
     /** {@link #start(HotlineConfiguration)} with the service desk's ports built by {@code deskWiring}. */
     static Hotline start(HotlineConfiguration config, DeskWiring deskWiring) {
+        return start(config, deskWiring, null);
+    }
+
+    /**
+     * {@link #start(HotlineConfiguration, DeskWiring)} pushing to desktops through the hub and also through
+     * {@code seatPush} when not null (a test's recorder).
+     */
+    static Hotline start(HotlineConfiguration config, DeskWiring deskWiring, SeatPush seatPush) {
         long started = System.nanoTime();
-        Hotline hotline = new Hotline(new PrometheusMetrics(), Objects.requireNonNull(deskWiring, "deskWiring"));
+        Hotline hotline = new Hotline(new PrometheusMetrics(), Objects.requireNonNull(deskWiring, "deskWiring"),
+                seatPush);
         try {
             hotline.startComponents(config);
         } catch (RuntimeException e) {
@@ -156,11 +176,12 @@ public final class Hotline implements AutoCloseable {
                 config.healthInterval(), InstantSource.system(), registry);
         healthMonitor.start();
 
-        // People sign in with session tokens; their state-changing requests are audited (app.people).
+        // People sign in with session tokens; their state-changing requests are audited (app.people). The desktop's
+        // routes answer 503 until routing and the desk run.
         people = People.create(config.accounts());
         people.bindMetrics(registry);
-        HttpRoutes routes = people.audited(people.register(HttpServer.machineRoutes(healthMonitor::current,
-                metricsEndpoint())).build());
+        HttpRoutes routes = people.audited(people.register(DesktopRoutes.register(HttpServer.machineRoutes(
+                healthMonitor::current, metricsEndpoint()), desktop)).build());
         httpServer = new HttpServer(config.web(), routes, people.authenticator(), (route, status, nanos) -> Timer
                 .builder(HotlineMeters.HTTP_REQUESTS.meterName())
                 .description(HotlineMeters.HTTP_REQUESTS.description())
@@ -184,11 +205,21 @@ public final class Hotline implements AutoCloseable {
         AmiCallControl amiCalls = config.ami().isEmpty() ? null : new AmiCallControl(callers);
         calls = amiCalls == null ? callers : amiCalls;
         awaitEarlierRun();
+        Jdbi jdbi = database.database().jdbi();
+        // Built now for the screen-pops (its memory stays empty until its start, last).
+        callerDirectory = new IndexedCallerDirectory(jdbi, config.asteriskName(), CALLER_RELOAD);
+        // Desktops hear through the WebSocket hub (and a test's recorder, when one was given).
+        SeatPush hub = new HubSeatPush(people.push());
+        desktopService = DesktopService.start(jdbi, callerDirectory, Optional.of(knowledge),
+                seatPush == null ? hub : SeatPush.both(hub, seatPush),
+                InstantSource.system());
         DeskFeed deskFeed = startDesk(config, registry, deskHealth);
         callbacks = new CallbackScheduler(new JdbiCallbackLedger(database.database().jdbi()), config.callbacks(),
                 InstantSource.system());
         Map<String, String> seatDevices = startRouting(config, registry, routingHealth, calls, seatRequests,
                 deskFeed);
+        desktopService.attach(desktop, routing, desk, config.routing(), knowledge::publishFromWorkOrder);
+        people.greetWith(DesktopRoutes.greeter(desktop));
         if (amiCalls != null) {
             // Connections log in in the background: an Asterisk that is down delays nothing; health shows it.
             ami = AmiService.start(config.ami(), seatDevices, routing, registry);
@@ -199,8 +230,6 @@ public final class Hotline implements AutoCloseable {
             callbacks.start(routing.inbox()::offer, CALLBACK_POLL);
         }
         // Last: Asterisk's calls are taken only once everything they need is up.
-        Jdbi jdbi = database.database().jdbi();
-        callerDirectory = new IndexedCallerDirectory(jdbi, config.asteriskName(), CALLER_RELOAD);
         // Registered before the load: no work order written meanwhile is missed.
         journal.onWorkOrdersWritten(callerDirectory::workOrdersWritten);
         callerDirectory.start();
@@ -257,8 +286,8 @@ public final class Hotline implements AutoCloseable {
         // the caller until the dialplan reports the Dial's end, so no seat is offered a call its phone cannot ring.
         RoutingConfig routingConfig = config.routing().withHoldUntilDialEnds(true);
         rehearse(routingConfig);
-        routing = RoutingService.start(routingConfig, InstantSource.system(), calls, journal, seatRequests, deskFeed,
-                callbacks);
+        routing = RoutingService.start(routingConfig, InstantSource.system(), new RoutingCommandDispatcher(calls,
+                journal, seatRequests, deskFeed, callbacks, desktopService.views()::routingCommand));
         routingMetrics = new RoutingMetrics(config.routing().queues().keySet(), routing::snapshot,
                 routing::inboxDepth, routing::inboxRefused, routing::failures);
         routingMetrics.bindTo(registry);
@@ -285,7 +314,8 @@ public final class Hotline implements AutoCloseable {
      */
     private DeskFeed startDesk(HotlineConfiguration config, MeterRegistry registry, DeferredHealthCheck health) {
         DeskPorts ports = deskWiring.ports(database.database().jdbi(), journal, config);
-        desk = DeskService.start(config.desk(), InstantSource.system(), ports);
+        desk = DeskService.start(config.desk(), InstantSource.system(), ports, desktopService.views()::deskCommand,
+                desktopService.views()::deskRestored);
         EngineLoop<?, ?, ?> deskLoop = desk.loop();
         Gauge.builder(HotlineMeters.DESK_INBOX_DEPTH.meterName(), deskLoop, EngineLoop::inboxDepth)
                 .description(HotlineMeters.DESK_INBOX_DEPTH.description()).register(registry);
@@ -399,6 +429,11 @@ public final class Hotline implements AutoCloseable {
         return new JdbiCallbackLedger(database.database().jdbi());
     }
 
+    /** The desktop API's backend (tests drive it without the HTTP layer's authentication). */
+    DesktopBackend desktop() {
+        return desktop;
+    }
+
     /** The latest health report. */
     public HealthReport health() {
         return healthMonitor.current();
@@ -416,6 +451,7 @@ public final class Hotline implements AutoCloseable {
         stop("health monitor", healthMonitor);
         stop("routing", routing);
         stop("callback scheduler", callbacks);
+        stop("screen-pops", desktopService);
         stop("routing metrics", routingMetrics);
         stop("service desk", desk);
         stop("knowledge base", knowledge);

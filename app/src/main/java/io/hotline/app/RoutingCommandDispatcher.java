@@ -6,6 +6,7 @@ import io.hotline.routing.spi.CallbackAttempts;
 import io.hotline.routing.spi.RoutingJournal;
 import io.hotline.routing.spi.SeatRequestAnswers;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Hands each command of the routing engine to the port that carries it out: one line per command type, nothing
@@ -13,7 +14,8 @@ import java.util.Objects;
  * {@link RoutingJournal}; what happened to a call also goes to the service desk ({@link DeskFeed}: joined,
  * connected, ended, abandoned, handed off, moved); a command may go to several (an escalation is carried out,
  * kept and told to the desk); the engine's answers to seats' requests go to {@link SeatRequestAnswers}; the end of
- * each callback attempt goes to {@link CallbackAttempts} (and, when it reached the customer, to the desk).
+ * each callback attempt goes to {@link CallbackAttempts} (and, when it reached the customer, to the desk). Every
+ * command also goes first to the read models of the people's side (the seat board), which only remember it.
  * <p>
  * Confined to the routing thread; holds no state. The ports return at once (they hand I/O to their own threads).
  */
@@ -23,17 +25,25 @@ final class RoutingCommandDispatcher {
     private final SeatRequestAnswers seatAnswers;
     private final DeskFeed desk;
     private final CallbackAttempts callbacks;
+    private final Consumer<RoutingCommand> readModels;
 
     RoutingCommandDispatcher(CallControl calls, RoutingJournal journal, SeatRequestAnswers seatAnswers,
                              DeskFeed desk, CallbackAttempts callbacks) {
+        this(calls, journal, seatAnswers, desk, callbacks, command -> { });
+    }
+
+    RoutingCommandDispatcher(CallControl calls, RoutingJournal journal, SeatRequestAnswers seatAnswers,
+                             DeskFeed desk, CallbackAttempts callbacks, Consumer<RoutingCommand> readModels) {
         this.calls = Objects.requireNonNull(calls, "calls");
         this.journal = Objects.requireNonNull(journal, "journal");
         this.seatAnswers = Objects.requireNonNull(seatAnswers, "seatAnswers");
         this.desk = Objects.requireNonNull(desk, "desk");
         this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
+        this.readModels = Objects.requireNonNull(readModels, "readModels");
     }
 
     void dispatch(RoutingCommand command) {
+        readModels.accept(command);
         if (command instanceof RoutingCommand.OfferCall offer) {
             calls.offer(offer);
             journal.callOffered(offer);

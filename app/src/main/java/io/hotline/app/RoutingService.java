@@ -17,7 +17,9 @@ import io.hotline.routing.spi.RoutingJournal;
 import io.hotline.routing.spi.SeatRequestAnswers;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
@@ -69,9 +71,13 @@ final class RoutingService implements AutoCloseable {
     static RoutingService start(RoutingConfig config, InstantSource clock, CallControl calls,
                                 RoutingJournal journal, SeatRequestAnswers seatAnswers, DeskFeed desk,
                                 CallbackAttempts callbacks) {
+        return start(config, clock, new RoutingCommandDispatcher(calls, journal, seatAnswers, desk, callbacks));
+    }
+
+    /** Starts routing handing its commands to {@code dispatcher}. */
+    static RoutingService start(RoutingConfig config, InstantSource clock, RoutingCommandDispatcher dispatcher) {
         RoutingService service = new RoutingService(new RoutingEngine(config, clock), new RoutingInbox(INBOX_CAPACITY),
-                new RoutingCommandDispatcher(calls, journal, seatAnswers, desk, callbacks), RoutingEngine::apply,
-                clock);
+                dispatcher, RoutingEngine::apply, clock);
         service.start();
         return service;
     }
@@ -92,6 +98,11 @@ final class RoutingService implements AutoCloseable {
     }
 
     /** The snapshot published at the end of the latest batch. Never blocks. */
+    /** Offers {@code event} and answers with the commands it emitted (see {@link EngineLoop#ask}). */
+    CompletionStage<List<RoutingCommand>> ask(RoutingEvent event) {
+        return loop.ask(event);
+    }
+
     RoutingSnapshot snapshot() {
         return loop.snapshot();
     }

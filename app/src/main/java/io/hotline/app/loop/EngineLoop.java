@@ -6,8 +6,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -25,9 +32,13 @@ import org.slf4j.LoggerFactory;
  * with the event or command, counted in {@link #failures()}, and the loop goes on with the next one (Disruptor's
  * {@code handleEventException}); the commands the failed event emitted before it threw are still handed on.
  * <p>
- * Thread-safe: {@link #offer}, {@link #snapshot()} and the counters may be called from any thread; nothing but the
- * loop's thread touches the engine or calls the hand-off. {@link #close()} lets the thread apply what is in the
- * inbox, then interrupts it.
+ * {@link #ask} offers an event and answers with the commands that exactly that event emitted, once the batch's
+ * commands were handed on (so read models fed by the hand-off already show its effect): how a person's request
+ * gets the engine's change or refusal back.
+ * <p>
+ * Thread-safe: {@link #offer}, {@link #ask}, {@link #snapshot()} and the counters may be called from any thread;
+ * nothing but the loop's thread touches the engine or calls the hand-off. {@link #close()} lets the thread apply
+ * what is in the inbox, then interrupts it.
  *
  * @param <E> the engine's events
  * @param <C> the engine's commands
@@ -46,6 +57,10 @@ public final class EngineLoop<E, C, S> implements AutoCloseable {
     private final E tick;
     private final Thread thread;
     private final AtomicLong failures = new AtomicLong();
+    /** The asked events by identity (records compare by value: two equal requests are still two asks). */
+    private final Map<E, CompletableFuture<List<C>>> asked = Collections.synchronizedMap(new IdentityHashMap<>());
+    /** How many asks wait: the loop looks an event up only when some do. */
+    private final AtomicInteger asking = new AtomicInteger();
     private volatile S snapshot;
     private volatile long eventsApplied;
     private volatile boolean running = true;
@@ -97,6 +112,48 @@ public final class EngineLoop<E, C, S> implements AutoCloseable {
         return inbox.offer(Objects.requireNonNull(event, "event"));
     }
 
+    /**
+     * Offers {@code event} and answers with the commands it emitted, in order, completed on the loop's thread once
+     * the batch's commands were handed on. Completes exceptionally ({@link RejectedExecutionException}) when the
+     * inbox is full or the loop is stopped, and with the engine's exception when applying the event threw.
+     * Callers must not block on the answer on an event loop; they chain on it. Each call must pass its own event
+     * instance.
+     */
+    public CompletionStage<List<C>> ask(E event) {
+        Objects.requireNonNull(event, "event");
+        CompletableFuture<List<C>> answer = new CompletableFuture<>();
+        if (!running) {
+            answer.completeExceptionally(new RejectedExecutionException(config.threadName() + " is stopped"));
+            return answer;
+        }
+        asking.incrementAndGet();
+        asked.put(event, answer);
+        if (!inbox.offer(event)) {
+            forget(event);
+            answer.completeExceptionally(new RejectedExecutionException("the " + config.threadName()
+                    + " inbox is full"));
+        } else if (!running && !thread.isAlive()) {
+            // Stopped between the check and the offer: nobody will apply it.
+            failAsked(event);
+        }
+        return answer;
+    }
+
+    private CompletableFuture<List<C>> forget(E event) {
+        CompletableFuture<List<C>> answer = asked.remove(event);
+        if (answer != null) {
+            asking.decrementAndGet();
+        }
+        return answer;
+    }
+
+    private void failAsked(E event) {
+        CompletableFuture<List<C>> answer = forget(event);
+        if (answer != null) {
+            answer.completeExceptionally(new RejectedExecutionException(config.threadName() + " is stopped"));
+        }
+    }
+
     /** The snapshot published at the end of the latest batch (the engine's first one before any). Never blocks. */
     public S snapshot() {
         return snapshot;
@@ -132,6 +189,7 @@ public final class EngineLoop<E, C, S> implements AutoCloseable {
         List<E> batch = new ArrayList<>(config.maxBatch());
         List<C> commands = new ArrayList<>();
         Consumer<C> sink = commands::add;
+        List<Answer<C>> answers = new ArrayList<>();
         // After close() the events already in the inbox are still applied (a stop hands waiting callers off).
         while (running || inbox.depth() > 0) {
             try {
@@ -142,7 +200,12 @@ public final class EngineLoop<E, C, S> implements AutoCloseable {
                 break;
             }
             for (E event : batch) {
-                apply(event, sink);
+                CompletableFuture<List<C>> answer = asking.get() == 0 ? null : forget(event);
+                int from = commands.size();
+                RuntimeException failure = apply(event, sink);
+                if (answer != null) {
+                    answers.add(new Answer<>(answer, List.copyOf(commands.subList(from, commands.size())), failure));
+                }
             }
             boolean due = !clock.instant().isBefore(engine.nextTimer());
             if (due) {
@@ -151,9 +214,19 @@ public final class EngineLoop<E, C, S> implements AutoCloseable {
             if (!batch.isEmpty() || due) {
                 endOfBatch(commands);
             }
+            for (Answer<C> answer : answers) {
+                answer.complete();
+            }
+            answers.clear();
             batch.clear();
             commands.clear();
         }
+        // Asks whose events never reached the thread (offered as it stopped) get their refusal.
+        List<E> left;
+        synchronized (asked) {
+            left = new ArrayList<>(asked.keySet());
+        }
+        left.forEach(this::failAsked);
         LOG.info("Engine loop on thread {} stopped after {} events", config.threadName(), engine.eventsApplied());
     }
 
@@ -168,12 +241,25 @@ public final class EngineLoop<E, C, S> implements AutoCloseable {
         return wait.compareTo(MAX_WAIT) < 0 ? wait.toNanos() : MAX_WAIT.toNanos();
     }
 
-    private void apply(E event, Consumer<C> sink) {
+    private RuntimeException apply(E event, Consumer<C> sink) {
         try {
             engine.apply(event, sink);
+            return null;
         } catch (RuntimeException e) {
             failures.incrementAndGet();
             LOG.error("{} failed to apply {}; going on with the next event", config.threadName(), event, e);
+            return e;
+        }
+    }
+
+    /** An asked event's answer, completed once its batch's commands were handed on. */
+    private record Answer<C>(CompletableFuture<List<C>> future, List<C> commands, RuntimeException failure) {
+        void complete() {
+            if (failure != null) {
+                future.completeExceptionally(failure);
+            } else {
+                future.complete(commands);
+            }
         }
     }
 

@@ -13,8 +13,10 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -208,6 +210,68 @@ class EngineLoopTest {
         // and down for good once the thread has stopped
         loop.close();
         assertThat(health.check()).isEqualTo(ComponentHealth.down("the counter-engine thread is not running"));
+    }
+
+    @Test
+    void shouldAnswerAnAskWithExactlyTheCommandsOfItsEventAfterTheBatchWasHandedOn() {
+        // given a loop held up by its first event, with other events around the asked one in the same batch
+        Block block = new Block();
+        loop = loop(16, 8, command -> { });
+        loop.start();
+        loop.offer(block);
+        await().atMost(PATIENCE).untilTrue(block.entered);
+        loop.offer(new Add(1));
+        CompletableFuture<List<String>> answer = loop.ask(new Add(2)).toCompletableFuture();
+        CompletableFuture<List<String>> equalButOther = loop.ask(new Add(2)).toCompletableFuture();
+        loop.offer(new Add(3));
+
+        // when the batch is applied
+        block.release.countDown();
+
+        // then each ask gets only its own event's commands, on the loop's thread, after the whole batch was handed on
+        await().atMost(PATIENCE).until(answer::isDone);
+        await().atMost(PATIENCE).until(equalButOther::isDone);
+        assertThat(answer.join()).containsExactly("added 2");
+        assertThat(equalButOther.join()).containsExactly("added 2");
+        assertThat(commands()).containsExactly("added 1", "added 2", "added 2", "added 3");
+    }
+
+    @Test
+    void shouldAnswerAnAskWithTheEnginesFailure() {
+        loop = loop(16, 8, command -> { });
+        loop.start();
+
+        CompletableFuture<List<String>> answer = loop.ask(new Fail()).toCompletableFuture();
+
+        await().atMost(PATIENCE).until(answer::isDone);
+        assertThatThrownBy(answer::join).hasCauseInstanceOf(IllegalStateException.class);
+        assertThat(commands()).containsExactly("about to fail");
+    }
+
+    @Test
+    void shouldRefuseAnAskWhenTheInboxIsFullOrTheLoopIsStopped() {
+        // given a loop with an inbox of one, held up by its first event and with one event waiting
+        Block block = new Block();
+        loop = loop(1, 4, command -> { });
+        loop.start();
+        loop.offer(block);
+        await().atMost(PATIENCE).untilTrue(block.entered);
+        loop.offer(new Add(1));
+
+        // when asked again, then stopped and asked
+        CompletableFuture<List<String>> full = loop.ask(new Add(2)).toCompletableFuture();
+        block.release.countDown();
+        loop.close();
+        CompletableFuture<List<String>> stopped = loop.ask(new Add(3)).toCompletableFuture();
+
+        // then both are refused at once, and nothing of theirs is applied
+        assertThat(full).isCompletedExceptionally();
+        assertThatThrownBy(full::join).hasCauseInstanceOf(RejectedExecutionException.class)
+                .hasMessageContaining("inbox is full");
+        assertThat(stopped).isCompletedExceptionally();
+        assertThatThrownBy(stopped::join).hasCauseInstanceOf(RejectedExecutionException.class)
+                .hasMessageContaining("stopped");
+        assertThat(commands()).containsExactly("added 1");
     }
 
     @Test

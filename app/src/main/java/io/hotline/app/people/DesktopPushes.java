@@ -1,0 +1,72 @@
+package io.hotline.app.people;
+
+import io.hotline.routing.engine.RoutingCommand;
+import io.hotline.web.desktop.SeatCard;
+import io.hotline.web.desktop.SeatJson;
+import io.hotline.web.desktop.WorkOrderJson;
+import io.hotline.web.desktop.WorkOrderView;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Turns what the read models hear into pushes: a seat's change goes to its agent and the supervisors
+ * ({@code seat}), an offer and an answer to the screen-pops, a withdrawn offer to the agent
+ * ({@code offer_withdrawn}), a work order's opening or change to its owner's agent and the supervisors
+ * ({@code work_order}). Called on the engine threads; builds small maps and hands them to the push, which never
+ * blocks. Thread-safe: holds no state of its own.
+ */
+public final class DesktopPushes implements SeatBoard.Listener, Consumer<WorkOrderView> {
+    private final SeatPush push;
+    private final ScreenPops pops;
+    private final InstantSource clock;
+
+    public DesktopPushes(SeatPush push, ScreenPops pops, InstantSource clock) {
+        this.push = Objects.requireNonNull(push, "push");
+        this.pops = Objects.requireNonNull(pops, "pops");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public void seatChanged(SeatCard seat) {
+        Map<String, Object> json = SeatJson.of(seat, clock.instant());
+        push.toSeat(seat.seat(), "seat", json);
+        push.toSupervisors("seat", json);
+    }
+
+    @Override
+    public void offered(SeatCard seat, RoutingCommand.OfferCall offer, CallArrival arrival) {
+        pops.offered(seat, offer, arrival);
+    }
+
+    @Override
+    public void answered(SeatCard seat, CallArrival arrival) {
+        pops.answered(seat, arrival);
+    }
+
+    @Override
+    public void withdrawn(String seatId, String callId, String reason) {
+        pops.ended(seatId, callId);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("callId", callId);
+        json.put("reason", reason);
+        push.toSeat(seatId, "offer_withdrawn", json);
+    }
+
+    @Override
+    public void ended(String seatId, String callId) {
+        pops.ended(seatId, callId);
+    }
+
+    /** A work order was opened or changed. */
+    @Override
+    public void accept(WorkOrderView workOrder) {
+        Map<String, Object> json = WorkOrderJson.of(workOrder, clock.instant(), false);
+        if (workOrder.ownerSeatId() != null) {
+            push.toSeat(workOrder.ownerSeatId(), "work_order", json);
+        }
+        push.toSupervisors("work_order", json);
+    }
+}

@@ -1,0 +1,178 @@
+package io.hotline.app.people;
+
+import io.hotline.routing.desk.DeskCommand;
+import io.hotline.routing.desk.DeskEvent;
+import io.hotline.routing.engine.RoutingCommand;
+import io.hotline.routing.engine.RoutingEvent;
+import io.hotline.routing.knowledge.Article;
+import io.hotline.routing.knowledge.ArticleDraft;
+import io.hotline.web.desktop.ActionOutcome;
+import io.hotline.web.desktop.SeatCard;
+import io.hotline.web.desktop.WorkOrderAction;
+import io.hotline.web.desktop.WorkOrderView;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries out a person's work-order action: one line per action kind to the desk's event (or, for a call still
+ * live on a seat, routing's escalation), and the engine's commands read back into the outcome. Stateless,
+ * thread-safe.
+ */
+final class WorkOrderActions {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkOrderActions.class);
+    private final EngineDesktopBackend.Wiring wiring;
+
+    WorkOrderActions(EngineDesktopBackend.Wiring wiring) {
+        this.wiring = wiring;
+    }
+
+    CompletionStage<ActionOutcome> act(WorkOrderAction action) {
+        Optional<WorkOrderView> found = wiring.workOrders().get(action.workOrderId());
+        if (found.isEmpty()) {
+            return done(ActionOutcome.notFound());
+        }
+        WorkOrderView view = found.get();
+        long id = view.id();
+        if (action instanceof WorkOrderAction.Escalate escalate) {
+            return escalate(view, escalate);
+        } else if (action instanceof WorkOrderAction.Transfer transfer) {
+            return liveSeat(view).map(seat -> moveCall(view, seat, transfer.queue(), transfer.reason()))
+                    .orElseGet(() -> done(ActionOutcome.refused("the caller of work order " + id
+                            + " is no longer on the line")));
+        } else if (action instanceof WorkOrderAction.Update update) {
+            return update(update);
+        } else if (action instanceof WorkOrderAction.Resolve resolve) {
+            CompletionStage<ActionOutcome> resolved = desk(new DeskEvent.Resolved(id, resolve.actor(),
+                    resolve.resolution()), id);
+            return resolve.articleTitle() == null ? resolved : resolved.thenApply(outcome -> article(outcome, resolve));
+        } else if (action instanceof WorkOrderAction.Waiting waiting) {
+            return desk(new DeskEvent.WaitingOnCustomer(id, waiting.actor(), waiting.reason()), id);
+        } else if (action instanceof WorkOrderAction.Resume resume) {
+            return desk(new DeskEvent.Resumed(id, resume.actor(), resume.reason()), id);
+        }
+        // WorkOrderAction is sealed: only a new kind that was not added here gets this far.
+        throw new IllegalArgumentException("no desk event for " + action.getClass().getSimpleName());
+    }
+
+    /**
+     * A live call moves to the target tier's queue through routing (the desk hears of it from routing); a work
+     * order without a live call, or escalated off the phones (remote, on site), goes to the named rung at the desk.
+     */
+    private CompletionStage<ActionOutcome> escalate(WorkOrderView view, WorkOrderAction.Escalate escalate) {
+        Optional<SeatCard> seat = liveSeat(view);
+        if (seat.isPresent() && escalate.to().isSeatTier()) {
+            String queue = wiring.engines().escalationQueues().get(escalate.to());
+            if (queue == null) {
+                return done(ActionOutcome.refused("no queue routes calls to " + escalate.to()));
+            }
+            return moveCall(view, seat.get(), queue, escalate.reason());
+        }
+        return desk(new DeskEvent.Escalated(view.id(), escalate.actor(), escalate.reason(), escalate.to(),
+                escalate.site()), view.id());
+    }
+
+    /** The form's fields go to the desk as one change, then a new severity (with its reason) as another. */
+    private CompletionStage<ActionOutcome> update(WorkOrderAction.Update update) {
+        long id = update.workOrderId();
+        boolean details = update.category() != null || update.productLine() != null || update.summary() != null
+                || update.notes() != null;
+        if (!details && update.severity() == null) {
+            return done(ActionOutcome.refused("nothing to change on work order " + id));
+        }
+        CompletionStage<ActionOutcome> first = details ? desk(new DeskEvent.DetailsChanged(id, update.actor(),
+                update.category(), update.productLine(), update.summary(), update.notes()), id) : null;
+        if (update.severity() == null) {
+            return first;
+        }
+        DeskEvent severity = new DeskEvent.SeverityChanged(id, update.actor(), update.severity(), update.reason());
+        return first == null ? desk(severity, id) : first.thenCompose(outcome -> outcome.result()
+                == ActionOutcome.Result.CHANGED ? desk(severity, id) : done(outcome));
+    }
+
+    /**
+     * Asks routing to move the live call into {@code queue} (Hotline redirects the caller, who keeps their place),
+     * then waits for the desk to have heard of it, so the answer shows the work order after the move.
+     */
+    private CompletionStage<ActionOutcome> moveCall(WorkOrderView view, SeatCard seat, String queue, String reason) {
+        String callId = seat.call().callId();
+        return wiring.routing().apply(new RoutingEvent.EscalationRequested(callId, seat.seat(), queue, reason,
+                false)).thenCompose(commands -> {
+                    for (RoutingCommand command : commands) {
+                        if (command instanceof RoutingCommand.RequestRejected rejected) {
+                            return done(ActionOutcome.refused(rejected.reason()));
+                        }
+                    }
+                    if (commands.stream().noneMatch(RoutingCommand.MoveToQueue.class::isInstance)) {
+                        return done(ActionOutcome.refused("routing did not move call " + callId));
+                    }
+                    // Routing's hand-off offered the move to the desk's inbox; a tick asked after it is applied
+                    // after it.
+                    return wiring.desk().apply(new DeskEvent.Tick()).thenApply(ignored -> wiring.workOrders()
+                            .get(view.id()).map(ActionOutcome::changed).orElseGet(ActionOutcome::notFound));
+                });
+    }
+
+    /**
+     * Once resolved, writes the article asked for on the blocking executor; the answer does not wait for it (a
+     * refused article is logged: the resolution stands).
+     */
+    private ActionOutcome article(ActionOutcome outcome, WorkOrderAction.Resolve resolve) {
+        if (outcome.result() != ActionOutcome.Result.CHANGED) {
+            return outcome;
+        }
+        try {
+            wiring.engines().blocking().execute(() -> {
+                try {
+                    ArticleDraft draft = new ArticleDraft(resolve.articleTitle(), resolve.articleSymptoms(),
+                            resolve.resolution(), null, resolve.actor().id());
+                    Article article = wiring.engines().articles().write(outcome.workOrder().workOrder(), draft);
+                    LOG.info("Article {} written from work order {}", article.code(), resolve.workOrderId());
+                } catch (RuntimeException e) {
+                    LOG.warn("The article asked for with the resolution of work order {} was not written: {}",
+                            resolve.workOrderId(), e.getMessage());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.warn("The article of work order {} was not written: Hotline is busy", resolve.workOrderId());
+        }
+        return outcome;
+    }
+
+    private CompletionStage<ActionOutcome> desk(DeskEvent event, long id) {
+        return wiring.desk().apply(event).thenApply(commands -> outcome(commands, id));
+    }
+
+    private ActionOutcome outcome(List<DeskCommand> commands, long id) {
+        DeskCommand.WorkOrderChanged last = null;
+        for (DeskCommand command : commands) {
+            if (command instanceof DeskCommand.Refused refused) {
+                return ActionOutcome.refused(refused.reason());
+            }
+            if (command instanceof DeskCommand.WorkOrderChanged changed && changed.workOrder().id() == id) {
+                last = changed;
+            }
+        }
+        DeskCommand.WorkOrderChanged changed = last;
+        Optional<WorkOrderView> now = wiring.workOrders().get(id);
+        if (now.isPresent()) {
+            return ActionOutcome.changed(now.get());
+        }
+        // Closed by the change: no longer held open, shown as the desk left it.
+        return changed == null ? ActionOutcome.notFound()
+                : ActionOutcome.changed(new WorkOrderView(changed.workOrder(), List.of(changed.audit()), null));
+    }
+
+    private Optional<SeatCard> liveSeat(WorkOrderView view) {
+        return view.workOrder().call() == null ? Optional.empty()
+                : wiring.seats().connectedTo(view.workOrder().call().linkedId());
+    }
+
+    private static CompletionStage<ActionOutcome> done(ActionOutcome outcome) {
+        return CompletableFuture.completedFuture(outcome);
+    }
+}

@@ -9,9 +9,7 @@ import io.hotline.web.WebConfig;
 import io.hotline.web.http.Authenticator;
 import io.hotline.web.http.HttpRequestObserver;
 import io.hotline.web.http.HttpRoutes;
-import java.io.File;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,15 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -61,25 +54,8 @@ class DesktopPageTest {
                 HttpRequestObserver.NO_OP);
         InetSocketAddress bound = server.start();
         base = "http://127.0.0.1:" + bound.getPort();
-        driver = startChromium();
+        driver = HeadlessChromium.start();
         wait = new WebDriverWait(driver, WAIT);
-    }
-
-    /** Debian's chromium and chromedriver, named explicitly: Selenium Manager never looks for (or fetches) one. */
-    private static WebDriver startChromium() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--window-size=1366,900", "--disable-gpu", "--disable-dev-shm-usage",
-                "--lang=en-US", "--no-first-run", "--disable-extensions");
-        if ("root".equals(System.getProperty("user.name"))) {
-            options.addArguments("--no-sandbox");
-        }
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-        // the console, to see Content-Security-Policy refusals
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
     }
 
     @AfterAll
@@ -133,7 +109,7 @@ class DesktopPageTest {
         assertThat(byId("call-phase").getAttribute("data-phase")).isEqualTo("offered");
         assertThat(driver.getTitle()).startsWith("☎ Incoming call");
         assertThat(byId("customer-vip").isDisplayed()).isTrue();
-        assertThat(text("products")).contains("finance").contains("9.2");
+        assertThat(text("products")).contains("U8 finance").contains("9.2");
         assertThat(text("open-work-orders")).contains("#40");
         assertThat(text("last-contacts")).contains("S104");
         assertThat(byId("suggested-articles").findElement(By.tagName("mark")).getText()).isEqualTo("会计期间");
@@ -186,9 +162,7 @@ class DesktopPageTest {
     }
 
     private void assertNoPolicyRefusals() {
-        List<String> refusals = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .map(LogEntry::getMessage).filter(message -> message.contains("Content Security Policy")).toList();
-        assertThat(refusals).isEmpty();
+        assertThat(HeadlessChromium.policyRefusals(driver)).isEmpty();
     }
 
     private void assertClocks() {
@@ -233,6 +207,10 @@ class DesktopPageTest {
                 "reason", "ledger lock needs a database fix"));
         wait.until(ExpectedConditions.textToBe(By.id("wo-tier"), "Tier 2"));
         assertThat(text("escalate-message")).isEqualTo("Escalated to Tier 2.");
+        driver.findElement(By.cssSelector("#trail-section summary")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#wo-trail li:last-child .badge"), "Tier 2"));
+        assertThat(driver.findElement(By.cssSelector("#wo-trail li:last-child")).getText()).contains("by S101")
+                .contains("ledger lock needs a database fix");
     }
 
     private void searchKnowledgeBase() {
@@ -263,12 +241,7 @@ class DesktopPageTest {
     }
 
     private void saveScreenshot() throws Exception {
-        Files.createDirectories(SCREENSHOTS);
-        Path file = SCREENSHOTS.resolve("desktop.png");
-        Files.write(file, ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
-        byte[] head = new byte[8];
-        System.arraycopy(Files.readAllBytes(file), 0, head, 0, 8);
-        assertThat(head).containsExactly(0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n');
+        assertThat(HeadlessChromium.screenshot((ChromeDriver) driver, SCREENSHOTS.resolve("desktop.png"))).isTrue();
     }
 
     @Test

@@ -124,8 +124,8 @@ final class FakePeopleApi {
                     authenticated(r -> ok(workOrder())));
         }
         routes.get("/api/knowledge", "api_knowledge", Access.PUBLIC, authenticated(r -> ok(object(
-                "{\"hits\":[{\"id\":12,\"title\":\"月结时凭证无法过账\",\"snippet\":\"月结时凭证无法<mark>过账</mark>："
-                + "先检查会计期间\",\"product\":\"finance\",\"score\":3.2},{\"id\":13,\"title\":\"<b>bold?</b>\","
+                "{\"hits\":[{\"id\":\"KB-0012\",\"title\":\"月结时凭证无法过账\",\"snippet\":\"月结时凭证无法<mark>过账</mark>："
+                + "先检查会计期间\",\"product\":\"finance\",\"score\":3.2},{\"id\":\"KB-0013\",\"title\":\"<b>bold?</b>\","
                 + "\"snippet\":\"<img src=x id=injected> <mark>过账</mark> & more\",\"product\":\"finance\","
                 + "\"score\":1.1}]}"))));
         routes.get("/api/supervisor/seats", "api_sup_seats", Access.PUBLIC, authenticated(this::supervisorSeats));
@@ -160,7 +160,9 @@ final class FakePeopleApi {
 
     private synchronized HttpReply desktop(RouteRequest request) {
         ObjectNode body = JSON.createObjectNode();
-        body.set("user", user(request));
+        // Hotline's desktop names the user by their login (GET /api/me and the login answer have the display name)
+        ObjectNode user = user(request);
+        body.set("user", user.put("displayName", user.path("login").asText()));
         body.set("seat", seat.deepCopy());
         body.set("screenPop", offered ? screenPop() : null);
         return ok(body);
@@ -194,7 +196,13 @@ final class FakePeopleApi {
 
     private synchronized HttpReply escalate(RouteRequest request) {
         JsonNode body = parse(request.bodyText());
+        ArrayNode trail = (ArrayNode) workOrder.get("trail");
+        // as Hotline writes a step: with the tier it leaves the work order in, beyond docs/api.md
+        trail.addObject().put("seq", trail.size() + 1).put("at", Instant.now().toString()).put("actor", "S101")
+                .put("action", "ESCALATED").put("from", workOrder.path("state").asText()).put("to", "NEW")
+                .put("tier", body.path("to").asText()).put("reason", body.path("reason").asText());
         workOrder.put("tier", body.path("to").asText());
+        workOrder.put("state", "NEW");
         workOrder.put("owner", (String) null);
         return ok(workOrder.deepCopy());
     }
@@ -203,7 +211,7 @@ final class FakePeopleApi {
         ObjectNode busy = seat.deepCopy();
         busy.put("state", "ON_CALL").put("deviceState", "IN_USE");
         busy.putObject("call").put("callId", "1733562902.17").put("workOrderId", WORK_ORDER_ID)
-                .put("since", Instant.now().minusSeconds(75).toString()).put("seconds", 75);
+                .put("phase", "answered").put("since", Instant.now().minusSeconds(75).toString()).put("seconds", 75);
         ArrayNode seats = JSON.createArrayNode().add(busy);
         seats.add(object("{\"seat\":\"S102\",\"name\":\"Zhao Min\",\"tier\":\"TIER2\",\"state\":\"READY\","
                 + "\"reason\":null,\"since\":\"" + Instant.now().minusSeconds(300) + "\",\"deviceState\":"
@@ -224,12 +232,13 @@ final class FakePeopleApi {
                 + "\"tier\":\"TIER1\",\"caller\":{\"number\":\"02161234567\"},\"customer\":{\"id\":7,"
                 + "\"code\":\"C0007\",\"name\":\"" + CUSTOMER_NAME + "\",\"contractLevel\":\"PREMIUM\",\"vip\":true,"
                 + "\"region\":\"east\",\"site\":\"上海市浦东新区张江路 88 号\"},\"products\":[{\"product\":\"finance\","
-                + "\"version\":\"9.2\",\"modules\":[\"ledger\",\"payables\"]}],\"openWorkOrders\":[{\"id\":40,"
+                + "\"name\":\"U8 finance\",\"version\":\"9.2\",\"modules\":[\"ledger\",\"payables\"]}],"
+                + "\"openWorkOrders\":[{\"id\":40,"
                 + "\"state\":\"IN_PROGRESS\",\"tier\":\"TIER2\",\"severity\":\"P2\",\"summary\":\"打印报表乱码\","
                 + "\"openedAt\":\"2026-12-01T08:00:00Z\"}],\"lastContacts\":[{\"at\":\"2026-12-01T08:00:00Z\","
                 + "\"outcome\":\"ANSWERED\",\"seat\":\"S104\",\"workOrderId\":31,\"talkSeconds\":312}],"
-                + "\"suggestedArticles\":[{\"id\":12,\"title\":\"月结时凭证无法过账\",\"snippet\":\"检查<mark>会计期间"
-                + "</mark>\",\"product\":\"finance\"}]}");
+                + "\"suggestedArticles\":[{\"id\":\"KB-0012\",\"title\":\"月结时凭证无法过账\","
+                + "\"snippet\":\"检查<mark>会计期间</mark>\",\"product\":\"finance\"}]}");
         pop.put("offeredAt", Instant.now().minusSeconds(3).toString());
         pop.set("workOrder", workOrder.deepCopy());
         return pop;

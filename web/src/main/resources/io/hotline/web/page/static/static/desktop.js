@@ -205,7 +205,9 @@
     renderList("products", pop.products, function (list, product) {
       var modules = product.modules && product.modules.length ? t("pop.modules", {modules: product.modules.join(", ")})
         : "";
-      listItem(list, [dom.element("strong", null, product.product), dom.element("span", null, " " + product.version),
+      // Hotline names the product line next to its code (docs/api.md has the code only): show the name when given
+      listItem(list, [dom.element("strong", null, product.name || product.product),
+        dom.element("span", null, " " + product.version),
         modules ? dom.element("span", "muted", " · " + modules) : null]);
     });
     renderList("open-work-orders", pop.openWorkOrders, function (list, order) {
@@ -214,7 +216,8 @@
         dom.element("div", null, order.summary), dom.element("span", "muted", dom.dateTime(order.openedAt))]);
     });
     renderList("last-contacts", pop.lastContacts, function (list, contact) {
-      var details = [i18n.label("outcome", contact.outcome)];
+      // a contact without an outcome is still going on (Hotline lists the current call among the last contacts)
+      var details = [i18n.label("outcome", contact.outcome || "ONGOING")];
       if (contact.seat) {
         details.push(contact.seat);
       }
@@ -305,7 +308,9 @@
     (trail || []).forEach(function (entry) {
       var text = t("wo.trailEntry", {action: entry.action, from: entry.from || "", to: entry.to || "",
         actor: entry.actor});
+      // the tier after the step (Hotline adds it to docs/api.md's trail): an escalation shows where it went
       listItem(list, [dom.element("span", "muted", dom.dateTime(entry.at) + " "), dom.element("span", null, text),
+        entry.tier ? dom.element("span", "badge", i18n.label("tier", entry.tier)) : null,
         entry.reason ? dom.element("span", "muted", " — " + entry.reason) : null]);
     });
   }
@@ -514,6 +519,11 @@
       case "seat":
         if (!state.seat || data.seat === state.seat.seat) {
           renderSeat(data);
+          // Hotline pushes no screen_pop when the call leaves the seat (hung up, escalated, transferred): the
+          // seat's push without a call is the sign
+          if (state.pop && !data.call) {
+            applyScreenPop(null);
+          }
         }
         break;
       case "screen_pop":

@@ -80,8 +80,9 @@ final class WorkOrderActions {
     }
 
     /**
-     * Writes the callback to the ledger on the blocking executor (the scheduler routes it when due); answers with
-     * the work order as it is (the ledger adds the trail's step in the database). A time already past is refused.
+     * Writes the callback to the ledger on the blocking executor (the scheduler routes it when due; the ledger adds
+     * the trail's step in the database); a note is then added to the work order's notes through the desk (the
+     * ledger keeps none). Answers with the work order after it. A time already past is refused.
      */
     private CompletionStage<ActionOutcome> schedule(WorkOrderView view, WorkOrderAction.ScheduleCallback callback) {
         Instant now = wiring.clock().instant();
@@ -96,7 +97,18 @@ final class WorkOrderActions {
                     }
                     LOG.info("Callback {} scheduled on work order {} for {}", callbackId, view.id(), callback.at());
                     return ActionOutcome.changed(wiring.workOrders().get(view.id()).orElse(view));
-                });
+                }).thenCompose(outcome -> outcome.result() != ActionOutcome.Result.CHANGED || callback.note() == null
+                        ? done(outcome) : noted(outcome, callback));
+    }
+
+    /** The callback's note appended to the work order's notes; the callback stands whatever the desk answers. */
+    private CompletionStage<ActionOutcome> noted(ActionOutcome scheduled, WorkOrderAction.ScheduleCallback callback) {
+        String before = scheduled.workOrder().workOrder().details().notes();
+        String line = "Callback " + callback.at() + " to " + callback.number() + ": " + callback.note();
+        String notes = before == null || before.isBlank() ? line : before + "\n" + line;
+        return desk(new DeskEvent.DetailsChanged(callback.workOrderId(), callback.actor(), null, null, null, notes),
+                callback.workOrderId()).thenApply(outcome -> outcome.result() == ActionOutcome.Result.CHANGED
+                        ? outcome : scheduled);
     }
 
     /**

@@ -165,6 +165,9 @@ class SupervisionBackendTest {
                 "42 02161234567 S101 " + NOW + " " + NOW.plusSeconds(3600),
                 "42 02161234567 null " + NOW + " " + NOW.plusSeconds(60));
         assertThat(blockingTasks).hasSize(2);
+        // the note (the ledger keeps none) went to the work order's notes through the desk
+        assertThat(asked).containsExactly(new DeskEvent.DetailsChanged(42, Actor.seat("S101"), null, null, null,
+                "Callback " + NOW.plusSeconds(3600) + " to 02161234567: after lunch"));
     }
 
     @Test

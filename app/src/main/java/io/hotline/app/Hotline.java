@@ -441,6 +441,11 @@ public final class Hotline implements AutoCloseable {
         return new JdbiCallbackLedger(database.database().jdbi());
     }
 
+    /** The service desk (tests open work orders by hand through it). */
+    DeskService desk() {
+        return desk;
+    }
+
     /** The desktop API's backend (tests drive it without the HTTP layer's authentication). */
     DesktopBackend desktop() {
         return desktop;

@@ -77,12 +77,16 @@ final class DesktopService implements AutoCloseable {
         return views;
     }
 
-    /** Hands {@code desktop} the backend over the running engines: its routes stop answering 503. */
+    /**
+     * Hands {@code desktop} the backend over the running engines: its routes stop answering 503. The supervisors'
+     * callbacks are read and written on the screen-pop executor as well (bounded, never an event loop).
+     */
     void attach(DeferredDesktopBackend desktop, RoutingService routing, DeskService desk, RoutingConfig config,
-                EngineDesktopBackend.ArticleWriter articles) {
+                EngineDesktopBackend.ArticleWriter articles, EngineDesktopBackend.Supervision supervision) {
         desktop.attach(new EngineDesktopBackend(new EngineDesktopBackend.Wiring(views.seats(), views.workOrders(),
                 views.pops(), routing::ask, desk.loop()::ask, new EngineDesktopBackend.Engines(
-                escalationQueues(config), knowledge, articles, executor), () -> true, InstantSource.system())));
+                escalationQueues(config), knowledge, articles, executor), () -> true, InstantSource.system()),
+                supervision));
     }
 
     /**

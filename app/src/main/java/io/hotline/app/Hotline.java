@@ -2,6 +2,7 @@ package io.hotline.app;
 
 import io.hotline.app.loop.EngineLoop;
 import io.hotline.app.people.DeferredDesktopBackend;
+import io.hotline.app.people.EngineDesktopBackend;
 import io.hotline.app.people.People;
 import io.hotline.app.people.HubSeatPush;
 import io.hotline.app.people.SeatPush;
@@ -45,6 +46,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.net.InetSocketAddress;
 import java.time.InstantSource;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -218,7 +220,9 @@ public final class Hotline implements AutoCloseable {
                 InstantSource.system());
         Map<String, String> seatDevices = startRouting(config, registry, routingHealth, calls, seatRequests,
                 deskFeed);
-        desktopService.attach(desktop, routing, desk, config.routing(), knowledge::publishFromWorkOrder);
+        desktopService.attach(desktop, routing, desk, config.routing(), knowledge::publishFromWorkOrder,
+                new EngineDesktopBackend.Supervision(monitor, people.accounts()::phone, endpoints(seatDevices),
+                        new JdbiCallbackLedger(jdbi)));
         people.greetWith(DesktopRoutes.greeter(desktop));
         if (amiCalls != null) {
             // Connections log in in the background: an Asterisk that is down delays nothing; health shows it.
@@ -239,6 +243,13 @@ public final class Hotline implements AutoCloseable {
                 registry);
         agiHealth.delegateTo(telephony.healthCheck());
         healthMonitor.refreshNow();
+    }
+
+    /** Each seat's SIP endpoint by seat code, from the softphone devices routing was told (device to seat). */
+    private static Map<String, String> endpoints(Map<String, String> seatDevices) {
+        Map<String, String> endpoints = new HashMap<>();
+        seatDevices.forEach((device, seat) -> endpoints.put(seat, device));
+        return endpoints;
     }
 
     /**
@@ -287,7 +298,8 @@ public final class Hotline implements AutoCloseable {
         RoutingConfig routingConfig = config.routing().withHoldUntilDialEnds(true);
         rehearse(routingConfig);
         routing = RoutingService.start(routingConfig, InstantSource.system(), new RoutingCommandDispatcher(calls,
-                journal, seatRequests, deskFeed, callbacks, desktopService.views()::routingCommand));
+                journal, seatRequests, deskFeed, callbacks, desktopService.views()::routingCommand),
+                desktopService.views()::routingEvent);
         routingMetrics = new RoutingMetrics(config.routing().queues().keySet(), routing::snapshot,
                 routing::inboxDepth, routing::inboxRefused, routing::failures);
         routingMetrics.bindTo(registry);
@@ -427,6 +439,11 @@ public final class Hotline implements AutoCloseable {
     /** The open callbacks with their attempts ({@code GET /api/callbacks}); blocks on the database. */
     public CallbackLedger callbackLedger() {
         return new JdbiCallbackLedger(database.database().jdbi());
+    }
+
+    /** The service desk (tests open work orders by hand through it). */
+    DeskService desk() {
+        return desk;
     }
 
     /** The desktop API's backend (tests drive it without the HTTP layer's authentication). */

@@ -76,8 +76,22 @@ final class RoutingService implements AutoCloseable {
 
     /** Starts routing handing its commands to {@code dispatcher}. */
     static RoutingService start(RoutingConfig config, InstantSource clock, RoutingCommandDispatcher dispatcher) {
+        return start(config, clock, dispatcher, event -> { });
+    }
+
+    /**
+     * Starts routing handing its commands to {@code dispatcher} and each event, once the engine applied it, to
+     * {@code applied} (on the routing thread; it must not block): the read models hear the facts routing emits no
+     * command for, such as a softphone's device state.
+     */
+    static RoutingService start(RoutingConfig config, InstantSource clock, RoutingCommandDispatcher dispatcher,
+                                Consumer<RoutingEvent> applied) {
+        Objects.requireNonNull(applied, "applied");
         RoutingService service = new RoutingService(new RoutingEngine(config, clock), new RoutingInbox(INBOX_CAPACITY),
-                dispatcher, RoutingEngine::apply, clock);
+                dispatcher, (engine, event, sink) -> {
+                    engine.apply(event, sink);
+                    applied.accept(event);
+                }, clock);
         service.start();
         return service;
     }

@@ -190,6 +190,23 @@ public final class AccountsService implements AccountService, AutoCloseable {
         return names.getOrDefault(login, login);
     }
 
+    /**
+     * The SIP endpoint of the account's own phone (a supervisor's, rung for listen, whisper and barge), read from the
+     * database on the accounts executor, so a phone set since sign-in counts; empty when the account has none or
+     * does not exist, or before {@link #start}. Fails when the executor is full.
+     */
+    public CompletionStage<Optional<String>> phone(String login) {
+        Started ready = started;
+        if (ready == null) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        try {
+            return executor.submit(() -> ready.accounts().find(login).flatMap(Account::phone));
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
     /** Every account, by login (admin API). */
     public CompletionStage<List<Account>> list() {
         return administration(administration -> administration.list());

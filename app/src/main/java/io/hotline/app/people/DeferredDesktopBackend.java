@@ -1,6 +1,8 @@
 package io.hotline.app.people;
 
 import io.hotline.routing.knowledge.KnowledgeHit;
+import io.hotline.routing.spi.CallMonitor;
+import io.hotline.routing.spi.CallbackLedger;
 import io.hotline.web.desktop.ActionOutcome;
 import io.hotline.web.desktop.DesktopBackend;
 import io.hotline.web.desktop.SeatAction;
@@ -51,6 +53,26 @@ public final class DeferredDesktopBackend implements DesktopBackend {
     @Override
     public Optional<WorkOrderView> workOrder(long id) {
         return backend().workOrder(id);
+    }
+
+    @Override
+    public List<SeatCard> seats() {
+        return backend().seats();
+    }
+
+    @Override
+    public List<WorkOrderView> workOrders() {
+        return backend().workOrders();
+    }
+
+    @Override
+    public CompletionStage<CallMonitor.Result> monitor(String supervisorLogin, String seatId, CallMonitor.Mode mode) {
+        return backend().monitor(supervisorLogin, seatId, mode);
+    }
+
+    @Override
+    public CompletionStage<List<CallbackLedger.OpenCallback>> callbacks(int limit) {
+        return backend().callbacks(limit);
     }
 
     @Override

@@ -9,6 +9,8 @@ import io.hotline.routing.knowledge.Article;
 import io.hotline.routing.knowledge.ArticleDraft;
 import io.hotline.routing.knowledge.KnowledgeHit;
 import io.hotline.routing.ladder.Tier;
+import io.hotline.routing.spi.CallMonitor;
+import io.hotline.routing.spi.CallbackLedger;
 import io.hotline.routing.spi.KnowledgeBase;
 import io.hotline.web.desktop.ActionOutcome;
 import io.hotline.web.desktop.DesktopBackend;
@@ -37,13 +39,16 @@ import java.util.function.Function;
  * {@link RoutingCommand.SeatRequestAnswered} (the keypad's path); work-order actions are the desk's events with the
  * person as actor, answered by the desk's change or {@link DeskCommand.Refused}; an escalation or a transfer of a
  * call still live on a seat goes through routing's {@link RoutingEvent.EscalationRequested} (Hotline moves the
- * caller, who keeps their place) and the desk hears of it from routing.
+ * caller, who keeps their place) and the desk hears of it from routing. The supervisors' side
+ * ({@link Supervision}): listen / whisper / barge through the {@link CallMonitor} with the supervisor's own phone and
+ * the seat's SIP endpoint, and the callbacks through the {@link CallbackLedger} on the blocking executor.
  * <p>
  * Thread-safe: it holds no mutable state but a request counter; views read concurrent maps; the answers complete on
  * the engines' threads (or the knowledge base's executor).
  */
 public final class EngineDesktopBackend implements DesktopBackend {
     private final Wiring wiring;
+    private final Supervision supervision;
     private final AtomicLong requests = new AtomicLong();
     private final WorkOrderActions actions;
 
@@ -94,6 +99,24 @@ public final class EngineDesktopBackend implements DesktopBackend {
         }
     }
 
+    /**
+     * What the supervisors' side uses. Immutable.
+     *
+     * @param monitor       rings a supervisor's phone into a seat's call (refuses without AMI)
+     * @param phones        each login's own phone (its SIP endpoint), empty when the account has none; never blocks
+     * @param seatEndpoints each seat's softphone (its SIP endpoint, {@code PJSIP/1001}), by seat code
+     * @param callbacks     the callbacks owed (blocks: called on the engines' blocking executor)
+     */
+    public record Supervision(CallMonitor monitor, Function<String, CompletionStage<Optional<String>>> phones,
+                              Map<String, String> seatEndpoints, CallbackLedger callbacks) {
+        public Supervision {
+            Objects.requireNonNull(monitor, "monitor");
+            Objects.requireNonNull(phones, "phones");
+            seatEndpoints = Map.copyOf(seatEndpoints);
+            Objects.requireNonNull(callbacks, "callbacks");
+        }
+    }
+
     /** Publishes an article written from a resolved work order; blocks on I/O; thread-safe. */
     @FunctionalInterface
     public interface ArticleWriter {
@@ -104,9 +127,10 @@ public final class EngineDesktopBackend implements DesktopBackend {
         Article write(StoredWorkOrder resolved, ArticleDraft draft);
     }
 
-    public EngineDesktopBackend(Wiring wiring) {
+    public EngineDesktopBackend(Wiring wiring, Supervision supervision) {
         this.wiring = Objects.requireNonNull(wiring, "wiring");
-        this.actions = new WorkOrderActions(wiring);
+        this.supervision = Objects.requireNonNull(supervision, "supervision");
+        this.actions = new WorkOrderActions(wiring, supervision.callbacks());
     }
 
     @Override
@@ -132,6 +156,44 @@ public final class EngineDesktopBackend implements DesktopBackend {
     @Override
     public Optional<WorkOrderView> workOrder(long id) {
         return wiring.workOrders().get(id);
+    }
+
+    @Override
+    public List<SeatCard> seats() {
+        return wiring.seats().seats();
+    }
+
+    @Override
+    public List<WorkOrderView> workOrders() {
+        return wiring.workOrders().all();
+    }
+
+    /**
+     * Refused at once when Hotline knows no phone for the seat or the seat is on no call (nothing to listen to);
+     * else the supervisor's phone is looked up and, when there is one, the monitor is asked.
+     */
+    @Override
+    public CompletionStage<CallMonitor.Result> monitor(String supervisorLogin, String seatId, CallMonitor.Mode mode) {
+        String endpoint = supervision.seatEndpoints().get(seatId);
+        if (endpoint == null) {
+            return CompletableFuture.completedFuture(CallMonitor.Result.refused("Hotline knows no phone of seat "
+                    + seatId));
+        }
+        boolean onCall = wiring.seats().seat(seatId).map(SeatCard::call).map(SeatCard.SeatCall::connected)
+                .orElse(false);
+        if (!onCall) {
+            return CompletableFuture.completedFuture(CallMonitor.Result.refused("seat " + seatId
+                    + " is not on a call"));
+        }
+        return supervision.phones().apply(supervisorLogin).thenCompose(phone -> phone.isEmpty()
+                ? CompletableFuture.completedFuture(CallMonitor.Result.refused("your account has no phone to ring:"
+                        + " an administrator sets it"))
+                : supervision.monitor().monitor(phone.get(), endpoint, mode));
+    }
+
+    @Override
+    public CompletionStage<List<CallbackLedger.OpenCallback>> callbacks(int limit) {
+        return WorkOrderActions.onBlocking(() -> supervision.callbacks().open(limit), wiring.engines().blocking());
     }
 
     @Override

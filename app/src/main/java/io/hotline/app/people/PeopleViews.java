@@ -3,6 +3,7 @@ package io.hotline.app.people;
 import io.hotline.routing.desk.DeskCommand;
 import io.hotline.routing.desk.StoredDesk;
 import io.hotline.routing.engine.RoutingCommand;
+import io.hotline.routing.engine.RoutingEvent;
 import io.hotline.web.desktop.SeatCard;
 import java.time.InstantSource;
 import java.util.Collection;
@@ -38,6 +39,16 @@ public final class PeopleViews {
     /** Routing's commands, as the dispatcher hands them out; on the routing thread. */
     public void routingCommand(RoutingCommand command) {
         seats.accept(command);
+    }
+
+    /**
+     * An event routing has just applied, on the routing thread: a softphone's device state is an event that routing
+     * emits no command for, so the seat board hears it here.
+     */
+    public void routingEvent(RoutingEvent event) {
+        if (event instanceof RoutingEvent.DeviceStateChanged device) {
+            seats.deviceChanged(device.seatId(), device.state());
+        }
     }
 
     /** The desk's commands, as the dispatcher hands them out; on the desk's thread. */

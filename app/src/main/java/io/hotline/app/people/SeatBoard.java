@@ -1,6 +1,7 @@
 package io.hotline.app.people;
 
 import io.hotline.routing.engine.RoutingCommand;
+import io.hotline.routing.seat.DeviceState;
 import io.hotline.routing.seat.SeatState;
 import io.hotline.web.desktop.SeatCard;
 import java.time.InstantSource;
@@ -20,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>
  * Written only on the {@code routing-engine} thread ({@link #accept}); read from any thread: the cards are
  * immutable values in a concurrent map. The softphone's device state is not a routing command: it stays as the
- * card was created until routing emits it.
+ * card was created until routing has applied a {@code DeviceStateChanged} ({@link #deviceChanged}, told on the same
+ * thread right after the engine applied the event).
  */
 public final class SeatBoard {
     /** The most live calls whose arrival is remembered for their screen-pop; the oldest goes first. */
@@ -101,6 +103,17 @@ public final class SeatBoard {
             arrivals.remove(abandoned.callId());
         } else if (command instanceof RoutingCommand.CallHandedOff handedOff) {
             arrivals.remove(handedOff.callId());
+        }
+    }
+
+    /**
+     * The seat's softphone is now {@code device}, as routing just applied it; on the routing thread. A seat routing
+     * never named is left alone (the engine ignored the event too).
+     */
+    public void deviceChanged(String seatId, DeviceState device) {
+        SeatCard before = cards.get(seatId);
+        if (before != null && before.deviceState() != device) {
+            put(before.withDevice(device));
         }
     }
 

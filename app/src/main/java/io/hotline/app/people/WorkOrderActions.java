@@ -1,20 +1,25 @@
 package io.hotline.app.people;
 
+import io.hotline.routing.desk.ActorKind;
 import io.hotline.routing.desk.DeskCommand;
 import io.hotline.routing.desk.DeskEvent;
 import io.hotline.routing.engine.RoutingCommand;
 import io.hotline.routing.engine.RoutingEvent;
 import io.hotline.routing.knowledge.Article;
 import io.hotline.routing.knowledge.ArticleDraft;
+import io.hotline.routing.spi.CallbackLedger;
 import io.hotline.web.desktop.ActionOutcome;
 import io.hotline.web.desktop.SeatCard;
 import io.hotline.web.desktop.WorkOrderAction;
 import io.hotline.web.desktop.WorkOrderView;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +31,11 @@ import org.slf4j.LoggerFactory;
 final class WorkOrderActions {
     private static final Logger LOG = LoggerFactory.getLogger(WorkOrderActions.class);
     private final EngineDesktopBackend.Wiring wiring;
+    private final CallbackLedger callbacks;
 
-    WorkOrderActions(EngineDesktopBackend.Wiring wiring) {
+    WorkOrderActions(EngineDesktopBackend.Wiring wiring, CallbackLedger callbacks) {
         this.wiring = wiring;
+        this.callbacks = callbacks;
     }
 
     CompletionStage<ActionOutcome> act(WorkOrderAction action) {
@@ -54,9 +61,54 @@ final class WorkOrderActions {
             return desk(new DeskEvent.WaitingOnCustomer(id, waiting.actor(), waiting.reason()), id);
         } else if (action instanceof WorkOrderAction.Resume resume) {
             return desk(new DeskEvent.Resumed(id, resume.actor(), resume.reason()), id);
+        } else if (action instanceof WorkOrderAction.Reassign reassign) {
+            return reassign(reassign);
+        } else if (action instanceof WorkOrderAction.ScheduleCallback callback) {
+            return schedule(view, callback);
         }
         // WorkOrderAction is sealed: only a new kind that was not added here gets this far.
         throw new IllegalArgumentException("no desk event for " + action.getClass().getSimpleName());
+    }
+
+    /** The desk's {@link DeskEvent.OwnerReassigned}, for a seat routing knows. */
+    private CompletionStage<ActionOutcome> reassign(WorkOrderAction.Reassign reassign) {
+        if (wiring.seats().seat(reassign.seatId()).isEmpty()) {
+            return done(ActionOutcome.refused("there is no seat " + reassign.seatId()));
+        }
+        return desk(new DeskEvent.OwnerReassigned(reassign.workOrderId(), reassign.actor(), reassign.seatId(),
+                reassign.reason()), reassign.workOrderId());
+    }
+
+    /**
+     * Writes the callback to the ledger on the blocking executor (the scheduler routes it when due; the ledger adds
+     * the trail's step in the database); a note is then added to the work order's notes through the desk (the
+     * ledger keeps none). Answers with the work order after it. A time already past is refused.
+     */
+    private CompletionStage<ActionOutcome> schedule(WorkOrderView view, WorkOrderAction.ScheduleCallback callback) {
+        Instant now = wiring.clock().instant();
+        if (!callback.at().isAfter(now)) {
+            return done(ActionOutcome.refused("a callback is scheduled for a time to come, not " + callback.at()));
+        }
+        String seatId = callback.actor().kind() == ActorKind.SEAT ? callback.actor().id() : null;
+        return onBlocking(() -> callbacks.schedule(view.id(), callback.number(), seatId, now, callback.at()),
+                wiring.engines().blocking()).thenApply(callbackId -> {
+                    if (callbackId < 0) {
+                        return ActionOutcome.notFound();
+                    }
+                    LOG.info("Callback {} scheduled on work order {} for {}", callbackId, view.id(), callback.at());
+                    return ActionOutcome.changed(wiring.workOrders().get(view.id()).orElse(view));
+                }).thenCompose(outcome -> outcome.result() != ActionOutcome.Result.CHANGED || callback.note() == null
+                        ? done(outcome) : noted(outcome, callback));
+    }
+
+    /** The callback's note appended to the work order's notes; the callback stands whatever the desk answers. */
+    private CompletionStage<ActionOutcome> noted(ActionOutcome scheduled, WorkOrderAction.ScheduleCallback callback) {
+        String before = scheduled.workOrder().workOrder().details().notes();
+        String line = "Callback " + callback.at() + " to " + callback.number() + ": " + callback.note();
+        String notes = before == null || before.isBlank() ? line : before + "\n" + line;
+        return desk(new DeskEvent.DetailsChanged(callback.workOrderId(), callback.actor(), null, null, null, notes),
+                callback.workOrderId()).thenApply(outcome -> outcome.result() == ActionOutcome.Result.CHANGED
+                        ? outcome : scheduled);
     }
 
     /**
@@ -170,6 +222,15 @@ final class WorkOrderActions {
     private Optional<SeatCard> liveSeat(WorkOrderView view) {
         return view.workOrder().call() == null ? Optional.empty()
                 : wiring.seats().connectedTo(view.workOrder().call().linkedId());
+    }
+
+    /** Runs {@code work} on {@code blocking}; a full executor fails the stage (the reply says Hotline is busy). */
+    static <T> CompletionStage<T> onBlocking(Supplier<T> work, Executor blocking) {
+        try {
+            return CompletableFuture.supplyAsync(work, blocking);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private static CompletionStage<ActionOutcome> done(ActionOutcome outcome) {

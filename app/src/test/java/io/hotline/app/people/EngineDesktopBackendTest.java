@@ -54,7 +54,10 @@ class EngineDesktopBackendTest {
     void wire() {
         backend = new EngineDesktopBackend(new EngineDesktopBackend.Wiring(views.seats(), workOrders, views.pops(),
                 this::askRouting, this::askDesk, new EngineDesktopBackend.Engines(Map.of(Tier.TIER2, "tier2"),
-                Optional.empty(), this::write, Runnable::run), () -> true, InstantSource.fixed(NOW)));
+                Optional.empty(), this::write, Runnable::run), () -> true, InstantSource.fixed(NOW)),
+                new EngineDesktopBackend.Supervision(new PeopleFixtures.FakeMonitor(),
+                        login -> CompletableFuture.completedFuture(Optional.empty()), Map.of(),
+                        new PeopleFixtures.FakeLedger()));
         views.deskCommand(new DeskCommand.WorkOrderOpened(PeopleFixtures.workOrder(42, "c1",
                 WorkOrderState.IN_PROGRESS, Tier.TIER1, "S101"), PeopleFixtures.audit(42, 1, AuditAction.OPENED,
                 WorkOrderState.NEW, Tier.TIER1)));

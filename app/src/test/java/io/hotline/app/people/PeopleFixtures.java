@@ -1,5 +1,7 @@
 package io.hotline.app.people;
 
+import io.hotline.routing.callback.CallbackOutcome;
+import io.hotline.routing.callback.DueCallback;
 import io.hotline.routing.desk.Actor;
 import io.hotline.routing.desk.ActorKind;
 import io.hotline.routing.desk.AuditAction;
@@ -14,6 +16,8 @@ import io.hotline.routing.knowledge.Article;
 import io.hotline.routing.knowledge.ArticleDraft;
 import io.hotline.routing.knowledge.KnowledgeHit;
 import io.hotline.routing.ladder.Tier;
+import io.hotline.routing.spi.CallMonitor;
+import io.hotline.routing.spi.CallbackLedger;
 import io.hotline.routing.spi.CallerDirectory;
 import io.hotline.routing.spi.CallerProfile;
 import io.hotline.routing.spi.CustomerHistory;
@@ -26,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -143,6 +149,59 @@ final class PeopleFixtures {
                 }
             }
             throw new AssertionError("nothing pushed of type " + type + ": " + pushed);
+        }
+    }
+
+    /** A monitor that records what it is asked and answers as told. */
+    static final class FakeMonitor implements CallMonitor {
+        final List<String> asked = new CopyOnWriteArrayList<>();
+        volatile CallMonitor.Result answer = CallMonitor.Result.ok();
+
+        @Override
+        public CompletionStage<Result> monitor(String supervisorPhone, String seatEndpoint, Mode mode) {
+            asked.add(supervisorPhone + " " + seatEndpoint + " " + mode);
+            return CompletableFuture.completedFuture(answer);
+        }
+    }
+
+    /** A ledger that records the callbacks scheduled and lists what the test sets; work order 99 does not exist. */
+    static final class FakeLedger implements CallbackLedger {
+        final List<String> scheduled = new CopyOnWriteArrayList<>();
+        final List<OpenCallback> open = new CopyOnWriteArrayList<>();
+
+        @Override
+        public int releaseDialling() {
+            return 0;
+        }
+
+        @Override
+        public List<DueCallback> claimDue(Instant now, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public void release(long callbackId) {
+            throw new UnsupportedOperationException("not claimed here");
+        }
+
+        @Override
+        public void recordAttempt(long callbackId, int attempt, CallbackOutcome outcome, String seatId, Instant at,
+                                  Instant retryAt) {
+            throw new UnsupportedOperationException("not claimed here");
+        }
+
+        @Override
+        public long schedule(long workOrderId, String number, String seatId, Instant requestedAt, Instant dueAt) {
+            if (workOrderId == 99) {
+                return -1;
+            }
+            scheduled.add(workOrderId + " " + number + " " + seatId + " " + requestedAt + " " + dueAt);
+            return scheduled.size();
+        }
+
+        @Override
+        public List<OpenCallback> open(int limit) {
+            return open.subList(0, Math.min(limit, open.size()));
         }
     }
 }

@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * Who may do what on the desktop API, in one place (docs/api.md, "Roles"): an agent only on their own seat and on
- * the work orders offered to or owned by their seat; supervisors and admins on any work order; duty managers on
- * nothing here. Stateless, thread-safe.
+ * the work orders offered to or owned by their seat; supervisors and admins on any work order and on the
+ * supervisors' board (every seat's state, reassigning, monitoring, the callbacks); duty managers on nothing here.
+ * Stateless, thread-safe.
  */
 final class DesktopAccess {
 
@@ -23,6 +24,14 @@ final class DesktopAccess {
     /** Whether the user may use the desktop at all: an agent with a seat, a supervisor or an admin. */
     static boolean mayUseDesktop(AuthenticatedUser user) {
         return hasSeat(user) || user.supervises();
+    }
+
+    /**
+     * Whether the user may use the supervisors' side: see every seat and open work order and the callbacks, change
+     * any seat's state, reassign a work order, listen to a seat's call. Supervisors and admins only.
+     */
+    static boolean maySupervise(AuthenticatedUser user) {
+        return user.supervises();
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.hotline.web.desktop;
 
 import io.hotline.routing.knowledge.KnowledgeHit;
+import io.hotline.routing.spi.CallMonitor;
+import io.hotline.routing.spi.CallbackLedger;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -34,11 +36,29 @@ public interface DesktopBackend {
     /** The open work order with this id, or empty (none, or closed or cancelled). */
     Optional<WorkOrderView> workOrder(long id);
 
+    /** Every seat, as the supervisors' board shows it, in no particular order. From memory. */
+    List<SeatCard> seats();
+
+    /** Every open work order, in no particular order. From memory. */
+    List<WorkOrderView> workOrders();
+
     /** Asks routing to apply a seat request, as the seat's keypad would; answers with routing's verdict. */
     CompletionStage<SeatVerdict> seatRequest(String seatId, SeatAction action, String reason);
 
     /** Asks the service desk (and routing, for a live call) to apply {@code action}. */
     CompletionStage<ActionOutcome> act(WorkOrderAction action);
+
+    /**
+     * Rings the supervisor's own phone (their account's {@code phone}) into the call of {@code seatId}'s phone in
+     * {@code mode}; refused, with the reason for the supervisor, when the account has no phone, the seat is on no
+     * call or the PBX cannot take it (no AMI).
+     *
+     * @param supervisorLogin the supervisor's login, whose account names their phone
+     */
+    CompletionStage<CallMonitor.Result> monitor(String supervisorLogin, String seatId, CallMonitor.Mode mode);
+
+    /** The open callbacks with their attempts, earliest due first, at most {@code limit} (a blocking executor). */
+    CompletionStage<List<CallbackLedger.OpenCallback>> callbacks(int limit);
 
     /**
      * Searches the knowledge base (on a blocking executor).

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * The seat agent's desktop endpoints of docs/api.md, in one table: every route is authenticated, answers 503
- * {@code starting} until the backend is ready, and is served by {@link SeatHandlers} or {@link WorkOrderHandlers}.
+ * {@code starting} until the backend is ready, and is served by {@link SeatHandlers}, {@link WorkOrderHandlers} or
+ * (the supervisors' side) {@link SupervisorHandlers}.
  * <p>
  * The work-order paths are templates ({@code /api/work-orders/{id}/escalate}); the handlers read and validate the
  * id from the request's path in one place ({@link #workOrderId}). Stateless; the handlers are thread-safe.
@@ -48,6 +49,21 @@ public final class DesktopRoutes {
         action(routes, backend, orders, "resolve", WorkOrderHandlers::resolve);
         action(routes, backend, orders, "waiting", WorkOrderHandlers::waiting);
         action(routes, backend, orders, "resume", WorkOrderHandlers::resume);
+        action(routes, backend, orders, "callback", WorkOrderHandlers::callback);
+        routes.post(workOrder + "/reassign", "work_order_reassign", Access.AUTHENTICATED, guarded(backend,
+                request -> DesktopAccess.maySupervise(request.user().orElseThrow())
+                        ? orders.act(request, WorkOrderHandlers::reassign)
+                        : DesktopReplies.now(SupervisorHandlers.forbidden())));
+        SupervisorHandlers supervisors = new SupervisorHandlers(backend);
+        routes.get("/api/supervisor/seats", "supervisor_seats", Access.AUTHENTICATED,
+                guarded(backend, supervisors::seats));
+        routes.get("/api/supervisor/work-orders", "supervisor_work_orders", Access.AUTHENTICATED,
+                guarded(backend, supervisors::workOrders));
+        routes.post("/api/seats/{seat}/state", "seat_state", Access.AUTHENTICATED,
+                guarded(backend, supervisors::seatState));
+        routes.post("/api/supervisor/monitor", "supervisor_monitor", Access.AUTHENTICATED,
+                guarded(backend, supervisors::monitor));
+        routes.get("/api/callbacks", "callbacks", Access.AUTHENTICATED, guarded(backend, supervisors::callbacks));
         return routes;
     }
 

@@ -3,6 +3,7 @@ package io.hotline.web.desktop;
 import io.hotline.routing.desk.Actor;
 import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.workorder.Severity;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -79,6 +80,29 @@ public sealed interface WorkOrderAction {
     record Resume(long workOrderId, Actor actor, String reason) implements WorkOrderAction {
         public Resume {
             Objects.requireNonNull(actor, "actor");
+        }
+    }
+
+    /** Another seat owns the work order (a supervisor's decision). */
+    record Reassign(long workOrderId, Actor actor, String seatId, String reason) implements WorkOrderAction {
+        public Reassign {
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(seatId, "seatId");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * A callback promised to the customer: Hotline calls {@code number} back at {@code at}, on this work order.
+     *
+     * @param note what the seat noted for it, or {@code null}
+     */
+    record ScheduleCallback(long workOrderId, Actor actor, Instant at, String number, String note)
+            implements WorkOrderAction {
+        public ScheduleCallback {
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(number, "number");
         }
     }
 }

@@ -8,6 +8,8 @@ import io.hotline.web.http.AuthenticatedUser;
 import io.hotline.web.http.HttpReply;
 import io.hotline.web.http.RouteRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,6 +22,8 @@ import java.util.concurrent.CompletionStage;
  * (409), or 404 when the work order is not open. Stateless apart from its backend; thread-safe; never blocks.
  */
 final class WorkOrderHandlers {
+    /** The longest number a callback dials: E.164's 15 digits with room for a trunk prefix. */
+    private static final int MAX_NUMBER = 32;
 
     /** Builds the action from a valid body, or says what is wrong with it. */
     @FunctionalInterface
@@ -180,5 +184,32 @@ final class WorkOrderHandlers {
     static Read resume(long id, Actor actor, JsonNode body) {
         return Read.of(new WorkOrderAction.Resume(id, actor, DesktopReplies.text(body, "reason")
                 .orElse("resumed")));
+    }
+
+    static Read reassign(long id, Actor actor, JsonNode body) {
+        Optional<String> seat = DesktopReplies.required(body, "seat");
+        Optional<String> reason = DesktopReplies.required(body, "reason");
+        if (seat.isEmpty() || reason.isEmpty()) {
+            return Read.bad("Reassigning needs the new \"seat\" and a \"reason\".");
+        }
+        return Read.of(new WorkOrderAction.Reassign(id, actor, seat.get(), reason.get()));
+    }
+
+    static Read callback(long id, Actor actor, JsonNode body) {
+        Optional<String> number = DesktopReplies.required(body, "number");
+        if (number.isEmpty() || number.get().length() > MAX_NUMBER || !number.get().matches("\\+?[0-9]+")) {
+            return Read.bad("\"number\" is the number to call back: digits, an optional leading +.");
+        }
+        if (!DesktopReplies.isText(body, "note")) {
+            return Read.bad("\"note\" must be a string.");
+        }
+        Instant at;
+        try {
+            at = Instant.parse(DesktopReplies.required(body, "at").orElse(""));
+        } catch (DateTimeParseException e) {
+            return Read.bad("\"at\" is when to call back, ISO-8601 UTC (2026-12-07T14:00:00Z).");
+        }
+        return Read.of(new WorkOrderAction.ScheduleCallback(id, actor, at, number.get(),
+                DesktopReplies.required(body, "note").orElse(null)));
     }
 }

@@ -1,7 +1,8 @@
 /**
  * The seat agent's desktop API of docs/api.md: {@code GET /api/desktop}, the seat's state changes
- * ({@code /api/seat/...}), the work order's view and actions ({@code /api/work-orders/{id}...}) and the knowledge
- * base's search, registered by {@link io.hotline.web.desktop.DesktopRoutes} over the port
+ * ({@code /api/seat/...}), the work order's view and actions ({@code /api/work-orders/{id}...}), the knowledge
+ * base's search and the supervisors' side ({@code /api/supervisor/...}, {@code /api/seats/{seat}/state},
+ * {@code /api/callbacks}), registered by {@link io.hotline.web.desktop.DesktopRoutes} over the port
  * {@link io.hotline.web.desktop.DesktopBackend} that {@code app} implements. Who may do what is decided in one place,
  * {@link io.hotline.web.desktop.DesktopAccess}; a work order's JSON is written in one place,
  * {@link io.hotline.web.desktop.WorkOrderJson}.

@@ -1,5 +1,6 @@
 package io.hotline.web.desktop;
 
+import io.hotline.routing.callback.CallbackOutcome;
 import io.hotline.routing.desk.AuditAction;
 import io.hotline.routing.desk.AuditEvent;
 import io.hotline.routing.desk.CallKey;
@@ -11,6 +12,8 @@ import io.hotline.routing.desk.WorkOrderTimes;
 import io.hotline.routing.desk.Actor;
 import io.hotline.routing.knowledge.Article;
 import io.hotline.routing.knowledge.KnowledgeHit;
+import io.hotline.routing.spi.CallMonitor;
+import io.hotline.routing.spi.CallbackLedger;
 import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.seat.DeviceState;
 import io.hotline.routing.seat.SeatState;
@@ -40,6 +43,7 @@ final class FakeDesktopBackend implements DesktopBackend {
     final List<String> seatRequests = new CopyOnWriteArrayList<>();
     final List<WorkOrderAction> actions = new CopyOnWriteArrayList<>();
     final List<String> searches = new CopyOnWriteArrayList<>();
+    final List<String> monitors = new CopyOnWriteArrayList<>();
     volatile boolean ready = true;
     volatile String refusal;
     volatile boolean full;
@@ -68,6 +72,35 @@ final class FakeDesktopBackend implements DesktopBackend {
     @Override
     public Optional<WorkOrderView> workOrder(long id) {
         return Optional.ofNullable(workOrders.get(id));
+    }
+
+    @Override
+    public List<SeatCard> seats() {
+        return List.copyOf(seats.values());
+    }
+
+    @Override
+    public List<WorkOrderView> workOrders() {
+        return List.copyOf(workOrders.values());
+    }
+
+    @Override
+    public CompletionStage<CallMonitor.Result> monitor(String supervisorLogin, String seatId, CallMonitor.Mode mode) {
+        monitors.add(supervisorLogin + " " + seatId + " " + mode);
+        if (full) {
+            return CompletableFuture.failedFuture(new RejectedExecutionException("full"));
+        }
+        return CompletableFuture.supplyAsync(() -> refusal == null ? CallMonitor.Result.ok()
+                : CallMonitor.Result.refused(refusal));
+    }
+
+    @Override
+    public CompletionStage<List<CallbackLedger.OpenCallback>> callbacks(int limit) {
+        if (full) {
+            return CompletableFuture.failedFuture(new RejectedExecutionException("full"));
+        }
+        return CompletableFuture.supplyAsync(() -> List.of(new CallbackLedger.OpenCallback(5, 42, "02161234567",
+                NOW.minusSeconds(3600), NOW.plusSeconds(600), 1, "PENDING", CallbackOutcome.NO_ANSWER, "S101")));
     }
 
     @Override

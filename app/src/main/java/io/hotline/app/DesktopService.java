@@ -25,6 +25,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,10 +83,12 @@ final class DesktopService implements AutoCloseable {
      * callbacks are read and written on the screen-pop executor as well (bounded, never an event loop).
      */
     void attach(DeferredDesktopBackend desktop, RoutingService routing, DeskService desk, RoutingConfig config,
-                EngineDesktopBackend.ArticleWriter articles, EngineDesktopBackend.Supervision supervision) {
+                EngineDesktopBackend.ArticleWriter articles, EngineDesktopBackend.Supervision supervision,
+                BooleanSupplier callsMovable) {
         desktop.attach(new EngineDesktopBackend(new EngineDesktopBackend.Wiring(views.seats(), views.workOrders(),
                 views.pops(), routing::ask, desk.loop()::ask, new EngineDesktopBackend.Engines(
-                escalationQueues(config), knowledge, articles, executor), () -> true, InstantSource.system()),
+                escalationQueues(config), knowledge, articles, executor, callsMovable), () -> true,
+                InstantSource.system()),
                 supervision));
     }
 

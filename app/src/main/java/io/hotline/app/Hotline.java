@@ -28,6 +28,7 @@ import io.hotline.routing.spi.CallMonitor;
 import io.hotline.routing.spi.CallbackLedger;
 import io.hotline.telephony.ami.AmiCallControl;
 import io.hotline.telephony.ami.AmiCallMonitor;
+import io.hotline.telephony.ami.AmiConnection;
 import io.hotline.telephony.scripts.SeatRequests;
 import io.hotline.telephony.scripts.WaitingCallers;
 import java.time.Duration;
@@ -91,7 +92,8 @@ public final class Hotline implements AutoCloseable {
     private JdbiWorkOrderStore workOrders;
     private TelephonyService telephony;
     private IndexedCallerDirectory callerDirectory;
-    private AmiService ami;
+    /** Written by the lifecycle thread, read by the desktop's handlers (whether a caller can be moved). */
+    private volatile AmiService ami;
     private CallControl calls;
     /** Supervisors' listen / whisper / barge: over AMI once it is attached; refuses without it. */
     private final AmiCallMonitor monitor = new AmiCallMonitor();
@@ -222,7 +224,7 @@ public final class Hotline implements AutoCloseable {
                 deskFeed);
         desktopService.attach(desktop, routing, desk, config.routing(), knowledge::publishFromWorkOrder,
                 new EngineDesktopBackend.Supervision(monitor, people.accounts()::phone, endpoints(seatDevices),
-                        new JdbiCallbackLedger(jdbi)));
+                        new JdbiCallbackLedger(jdbi)), this::canMoveCalls);
         people.greetWith(DesktopRoutes.greeter(desktop));
         if (amiCalls != null) {
             // Connections log in in the background: an Asterisk that is down delays nothing; health shows it.
@@ -414,6 +416,12 @@ public final class Hotline implements AutoCloseable {
     }
 
     /** The AMI side, or {@code null} when HOTLINE_AMI_HOST is unset (tests look at its view). */
+    /** Whether a live caller can be moved now: AMI is configured and one of its connections is up. */
+    private boolean canMoveCalls() {
+        AmiService current = ami;
+        return current != null && current.connections().stream().anyMatch(AmiConnection::isConnected);
+    }
+
     AmiService ami() {
         return ami;
     }

@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hotline.app.simulate.CallerPhone;
 import io.hotline.app.simulate.Dialplan;
+import io.hotline.app.simulate.ManagerServer;
 import io.hotline.app.simulate.SeatPhone;
 import io.hotline.app.simulate.SimulatedAsterisk;
 import io.hotline.ops.config.Settings;
 import io.hotline.persistence.testing.TestDatabase;
+import io.hotline.telephony.ami.AmiConnection;
 import io.hotline.web.page.HeadlessChromium;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -58,12 +61,16 @@ class DesktopPageEndToEndTest {
     private Hotline hotline;
     private SimulatedAsterisk pbx;
     private ChromeDriver driver;
+    private ManagerServer manager;
     private WebDriverWait wait;
 
     @AfterEach
     void stop() {
         if (driver != null) {
             driver.quit();
+        }
+        if (manager != null) {
+            manager.close();
         }
         if (pbx != null) {
             pbx.close();
@@ -158,6 +165,9 @@ class DesktopPageEndToEndTest {
         assertThat(last.get("reason").asText()).isEqualTo("ledger lock needs a database fix");
         assertThat(last.get("tier").asText()).isEqualTo("TIER2");
         assertThat(last.get("actor").asText()).isEqualTo(seat);
+        // and Hotline moved the caller over AMI (Redirect), off the seat, for tier 2's queue
+        await().atMost(WAIT).untilAsserted(() -> assertThat(call.channel().experience())
+                .anySatisfy(line -> assertThat(line).startsWith("redirected to ")));
         // and the call has left the seat (for tier 2's queue): the seat is ready, the pop says the call is over
         wait.until(ExpectedConditions.attributeToBe(By.id("call-phase"), "data-phase", "ended"));
         assertThat(byId("seat-state").getAttribute("data-state")).isEqualTo("READY");
@@ -232,7 +242,8 @@ class DesktopPageEndToEndTest {
 
     private void start() throws Exception {
         Path file = Files.writeString(directory.resolve("routing.properties"), "hours.zone = UTC\nwrap-up = 0s\n");
-        Map<String, String> values = Map.of(
+        int amiPort = HotlineTest.freePort();
+        Map<String, String> values = new HashMap<>(Map.of(
                 "HOTLINE_ROUTING_FILE", file.toString(),
                 "HOTLINE_DB_URL", DB.config().jdbcUrl(),
                 "HOTLINE_HTTP_PORT", "0",
@@ -240,11 +251,18 @@ class DesktopPageEndToEndTest {
                 "HOTLINE_HEALTH_INTERVAL", "200ms",
                 "HOTLINE_ASTERISK_NAME", "pbx-page",
                 "HOTLINE_DATA_DIR", TestDataDirectories.fresh("desktop-page"),
-                "HOTLINE_ADMIN_PASSWORD", "first-admin-pass");
+                "HOTLINE_ADMIN_PASSWORD", "first-admin-pass"));
+        // With AMI, as a desktop's escalation of a caller on the line needs it (Hotline redirects the caller).
+        values.putAll(Map.of("HOTLINE_AMI_HOST", "127.0.0.1:" + amiPort, "HOTLINE_AMI_USER", "cti",
+                "HOTLINE_AMI_SECRET", "cti-secret", "HOTLINE_AMI_PING_INTERVAL", "1s"));
         // the production push: desktops hear through the WebSocket hub only
         hotline = Hotline.start(HotlineConfiguration.from(Settings.of(values)));
         // In real time: the seat's phone rings and the seat talks while the page is worked.
         pbx = SimulatedAsterisk.realTime(Dialplan.load(Path.of("..", "docs", "asterisk", "extensions.conf")),
                 Map.of("HOTLINE_AGI", "agi://127.0.0.1:" + hotline.agiAddress().getPort()));
+        manager = ManagerServer.start("127.0.0.1", amiPort, pbx, new ManagerServer.Credentials("cti", "cti-secret"));
+        // Asterisk tells AMI of its channels: Hotline learns the caller's channel it will redirect.
+        pbx.listen(manager.channelEvents());
+        await().atMost(WAIT).until(() -> hotline.ami().connections().stream().allMatch(AmiConnection::isConnected));
     }
 }

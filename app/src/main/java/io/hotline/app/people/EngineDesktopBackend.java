@@ -88,10 +88,13 @@ public final class EngineDesktopBackend implements DesktopBackend {
      * @param articles         writes the article asked for with a resolution, from the work order as the desk
      *                         resolved it (blocks on I/O)
      * @param blocking         runs knowledge-base searches and article writes
+     * @param callsMovable     whether Hotline can move a live caller now (an AMI connection is up): without it a
+     *                         desktop's escalation or transfer of a call on the line is refused, never pretended
      */
     public record Engines(Map<Tier, String> escalationQueues, Optional<KnowledgeBase> knowledge,
-                          ArticleWriter articles, Executor blocking) {
+                          ArticleWriter articles, Executor blocking, BooleanSupplier callsMovable) {
         public Engines {
+            Objects.requireNonNull(callsMovable, "callsMovable");
             escalationQueues = Map.copyOf(escalationQueues);
             Objects.requireNonNull(knowledge, "knowledge");
             Objects.requireNonNull(articles, "articles");

@@ -49,12 +49,13 @@ class EngineDesktopBackendTest {
     private Function<RoutingEvent, List<RoutingCommand>> routingScript = event -> List.of();
     private Function<DeskEvent, List<DeskCommand>> deskScript = event -> List.of();
     private EngineDesktopBackend backend;
+    private volatile boolean amiUp = true;
 
     @BeforeEach
     void wire() {
         backend = new EngineDesktopBackend(new EngineDesktopBackend.Wiring(views.seats(), workOrders, views.pops(),
                 this::askRouting, this::askDesk, new EngineDesktopBackend.Engines(Map.of(Tier.TIER2, "tier2"),
-                Optional.empty(), this::write, Runnable::run), () -> true, InstantSource.fixed(NOW)),
+                Optional.empty(), this::write, Runnable::run, () -> amiUp), () -> true, InstantSource.fixed(NOW)),
                 new EngineDesktopBackend.Supervision(new PeopleFixtures.FakeMonitor(),
                         login -> CompletableFuture.completedFuture(Optional.empty()), Map.of(),
                         new PeopleFixtures.FakeLedger()));
@@ -133,6 +134,25 @@ class EngineDesktopBackendTest {
         assertThat(asked.get(1)).isInstanceOf(DeskEvent.Tick.class);
         assertThat(outcome.result()).isEqualTo(ActionOutcome.Result.CHANGED);
         assertThat(outcome.workOrder().workOrder().tier()).isEqualTo(Tier.TIER2);
+    }
+
+    @Test
+    void shouldRefuseToMoveALiveCallWhileHotlineCannotMoveCallsInsteadOfTakingItOffTheSeat() {
+        // given the work order's call connected to S101, and no AMI connection up
+        views.routingCommand(new RoutingCommand.CallConnected("c1", "S101", Duration.ofSeconds(5)));
+        amiUp = false;
+
+        // when the agent escalates to tier 2 and transfers
+        ActionOutcome escalated = backend.act(new WorkOrderAction.Escalate(42, Actor.seat("S101"), Tier.TIER2,
+                "needs a senior", null)).toCompletableFuture().join();
+        ActionOutcome transferred = backend.act(new WorkOrderAction.Transfer(42, Actor.seat("S101"), "support-en",
+                "speaks English")).toCompletableFuture().join();
+
+        // then both are refused saying why, and neither routing nor the desk was asked anything
+        assertThat(escalated.result()).isEqualTo(ActionOutcome.Result.REFUSED);
+        assertThat(escalated.reason()).contains("cannot move calls now (no AMI connection)");
+        assertThat(transferred.result()).isEqualTo(ActionOutcome.Result.REFUSED);
+        assertThat(asked).isEmpty();
     }
 
     @Test

@@ -92,7 +92,8 @@ class PeopleCallEndToEndTest {
 
             // then routing rings the agent's seat, and while it rings the desktop pops the customer
             assertThat(routed).contains("SET VARIABLE HOTLINE_SEAT " + seat, "SET VARIABLE HOTLINE_RESULT ROUTED");
-            PushClient.Received offered = await().atMost(PATIENCE).until(() -> desktop.first("screen_pop"),
+            PushClient.Received offered = await("the offered screen-pop while the phone rings").atMost(PATIENCE)
+                    .until(() -> desktop.first("screen_pop"),
                     found -> found.isPresent()).orElseThrow();
             assertThat(offered.data().get("phase").asText()).isEqualTo("offered");
             assertThat(offered.data().get("callId").asText()).isEqualTo(CALL);
@@ -109,7 +110,7 @@ class PeopleCallEndToEndTest {
 
             // then the desktop gets the answered pop, with the call's work order
             assertThat(answered).noneMatch(command -> command.contains("CHANUNAVAIL"));
-            await().atMost(PATIENCE).until(() -> desktop.messages("screen_pop").size() == 2);
+            await("the answered screen-pop").atMost(PATIENCE).until(() -> desktop.messages("screen_pop").size() == 2);
             PushClient.Received connected = desktop.messages("screen_pop").get(1);
             assertThat(connected.data().get("phase").asText()).isEqualTo("answered");
             assertThat(connected.data().at("/customer/name").asText()).isEqualTo(customer.get("name"));
@@ -125,7 +126,7 @@ class PeopleCallEndToEndTest {
 
             // then Hotline redirects the live caller over AMI into the tier-2 queue's extension
             assertThat(escalated.statusCode()).as(escalated.body()).isEqualTo(200);
-            await().atMost(PATIENCE).until(() -> redirects(asterisk).size() == 1);
+            await("the AMI Redirect of the caller").atMost(PATIENCE).until(() -> redirects(asterisk).size() == 1);
             assertThat(redirects(asterisk).get(0)).containsEntry("channel", CALLER_CHANNEL)
                     .containsEntry("context", "hotline-escalate").containsEntry("exten", "tier2")
                     .containsEntry("priority", "1");

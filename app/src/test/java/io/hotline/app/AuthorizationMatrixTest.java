@@ -116,6 +116,8 @@ class AuthorizationMatrixTest {
             row("POST /api/work-orders/{id}/resolve", S2_WORK_ORDER, "{\"resolution\":\"not yours\"}"),
             row("POST /api/work-orders/{id}/waiting", S2_WORK_ORDER, "{\"reason\":\"not yours\"}"),
             row("POST /api/work-orders/{id}/resume", S2_WORK_ORDER, "{\"reason\":\"not yours\"}"),
+            ahead("POST /api/work-orders/{id}/callback", S2_WORK_ORDER,
+                    "{\"at\":\"2030-01-07T06:00:00Z\",\"number\":\"+4930123499\",\"note\":\"not yours\"}"),
             ahead("GET /api/supervisor/seats", SUPERVISORS, null),
             ahead("GET /api/supervisor/work-orders", SUPERVISORS, null),
             ahead("POST /api/seats/{seat}/state", SUPERVISORS, "{\"state\":\"LOGGED_OUT\",\"reason\":\"not yours\"}"),

@@ -84,6 +84,7 @@ public final class Hotline implements AutoCloseable {
     private DataDirectoryLock dataDirectoryLock;
     private HealthMonitor healthMonitor;
     private HttpServer httpServer;
+    private HttpRoutes routes;
     private InetSocketAddress httpAddress;
     private OpenDatabase database;
     private RoutingService routing;
@@ -184,7 +185,7 @@ public final class Hotline implements AutoCloseable {
         // routes answer 503 until routing and the desk run.
         people = People.create(config.accounts());
         people.bindMetrics(registry);
-        HttpRoutes routes = people.audited(people.register(DesktopRoutes.register(HttpServer.machineRoutes(
+        routes = people.audited(people.register(DesktopRoutes.register(HttpServer.machineRoutes(
                 healthMonitor::current, metricsEndpoint()), desktop)).build());
         httpServer = new HttpServer(config.web(), routes, people.authenticator(), (route, status, nanos) -> Timer
                 .builder(HotlineMeters.HTTP_REQUESTS.meterName())
@@ -452,6 +453,11 @@ public final class Hotline implements AutoCloseable {
     /** The service desk (tests open work orders by hand through it). */
     DeskService desk() {
         return desk;
+    }
+
+    /** The route table the HTTP server serves (the authorization matrix test goes through every route). */
+    HttpRoutes routes() {
+        return routes;
     }
 
     /** The desktop API's backend (tests drive it without the HTTP layer's authentication). */

@@ -119,6 +119,10 @@ class PeopleCallEndToEndTest {
             assertThat(workOrderId).isPositive();
             await().atMost(PATIENCE).until(() -> running.desktop().workOrder(workOrderId)
                     .map(view -> seat.equals(view.ownerSeatId())).orElse(false));
+            // and the seat's card names the call's work order (the offer came before the desk opened it)
+            JsonNode seatCard = JSON.readTree(send("GET", "/api/desktop", null, agent).body()).get("seat");
+            assertThat(seatCard.at("/call/callId").asText()).isEqualTo(connected.data().get("callId").asText());
+            assertThat(seatCard.at("/call/workOrderId").asLong()).isEqualTo(workOrderId);
 
             // when the agent escalates the work order to tier 2 over HTTP
             HttpResponse<String> escalated = send("POST", "/api/work-orders/" + workOrderId + "/escalate",

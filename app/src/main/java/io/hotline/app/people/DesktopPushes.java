@@ -22,16 +22,18 @@ public final class DesktopPushes implements SeatBoard.Listener, Consumer<WorkOrd
     private final SeatPush push;
     private final ScreenPops pops;
     private final InstantSource clock;
+    private final OpenWorkOrders workOrders;
 
-    public DesktopPushes(SeatPush push, ScreenPops pops, InstantSource clock) {
+    public DesktopPushes(SeatPush push, ScreenPops pops, InstantSource clock, OpenWorkOrders workOrders) {
         this.push = Objects.requireNonNull(push, "push");
         this.pops = Objects.requireNonNull(pops, "pops");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.workOrders = Objects.requireNonNull(workOrders, "workOrders");
     }
 
     @Override
     public void seatChanged(SeatCard seat) {
-        Map<String, Object> json = SeatJson.of(seat, clock.instant());
+        Map<String, Object> json = SeatJson.of(workOrders.completed(seat), clock.instant());
         push.toSeat(seat.seat(), "seat", json);
         push.toSupervisors("seat", json);
     }

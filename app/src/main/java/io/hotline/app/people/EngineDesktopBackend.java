@@ -148,7 +148,7 @@ public final class EngineDesktopBackend implements DesktopBackend {
 
     @Override
     public Optional<SeatCard> seat(String seatId) {
-        return wiring.seats().seat(seatId);
+        return wiring.seats().seat(seatId).map(wiring.workOrders()::completed);
     }
 
     @Override
@@ -163,7 +163,7 @@ public final class EngineDesktopBackend implements DesktopBackend {
 
     @Override
     public List<SeatCard> seats() {
-        return wiring.seats().seats();
+        return wiring.seats().seats().stream().map(wiring.workOrders()::completed).toList();
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.hotline.routing.desk.AuditEvent;
 import io.hotline.routing.desk.DeskCommand;
 import io.hotline.routing.desk.StoredWorkOrder;
 import io.hotline.routing.spi.CustomerHistory;
+import io.hotline.web.desktop.SeatCard;
 import io.hotline.web.desktop.WorkOrderView;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,6 +50,19 @@ public final class OpenWorkOrders {
     public Optional<WorkOrderView> ofCall(String linkedId) {
         Long id = byCall.get(linkedId);
         return id == null ? Optional.empty() : get(id);
+    }
+
+    /**
+     * {@code card} with its call's work order filled in: routing offers a call before the desk opens its work order,
+     * so the seat board, fed by routing alone, learns the call but not the work order.
+     */
+    public SeatCard completed(SeatCard card) {
+        SeatCard.SeatCall call = card.call();
+        if (call == null || call.workOrderId() != null) {
+            return card;
+        }
+        return ofCall(call.callId()).map(view -> card.withCall(new SeatCard.SeatCall(call.callId(), view.id(),
+                call.since(), call.connected()))).orElse(card);
     }
 
     /** Every open work order, in no particular order. */

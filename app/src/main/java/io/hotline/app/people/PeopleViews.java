@@ -32,7 +32,7 @@ public final class PeopleViews {
                        InstantSource clock) {
         this.workOrders = Objects.requireNonNull(sources, "sources").workOrders();
         this.pops = new ScreenPops(sources, executor, clock);
-        this.pushes = new DesktopPushes(sources.push(), pops, clock);
+        this.pushes = new DesktopPushes(sources.push(), pops, clock, sources.workOrders());
         this.seats = new SeatBoard(seats, clock, pushes);
     }
 

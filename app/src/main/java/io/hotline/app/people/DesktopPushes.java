@@ -1,5 +1,7 @@
 package io.hotline.app.people;
 
+import io.hotline.routing.desk.DeskCommand;
+import io.hotline.routing.desk.Recipient;
 import io.hotline.routing.engine.RoutingCommand;
 import io.hotline.web.desktop.SeatCard;
 import io.hotline.web.desktop.SeatJson;
@@ -70,5 +72,26 @@ public final class DesktopPushes implements SeatBoard.Listener, Consumer<WorkOrd
             push.toSeat(workOrder.ownerSeatId(), "work_order", json);
         }
         push.toSupervisors("work_order", json);
+    }
+
+    /**
+     * An SLA clock reached a warning level: {@code sla_warning} to each recipient the desk named (the owner's seat,
+     * the supervisors), as it fires; the durable copy is the notification inbox.
+     */
+    public void warned(DeskCommand.ClockWarning warning) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("workOrderId", warning.workOrderId());
+        json.put("clock", warning.clock().name());
+        // "50", "75" or "100" (breached), as docs/api.md says
+        json.put("level", Integer.toString(warning.percent()));
+        json.put("dueAt", warning.dueAt().toString());
+        json.put("firedAt", warning.firedAt().toString());
+        for (Recipient recipient : warning.to()) {
+            if (recipient.kind() == Recipient.Kind.SEAT) {
+                push.toSeat(recipient.id(), "sla_warning", json);
+            } else {
+                push.toSupervisors("sla_warning", json);
+            }
+        }
     }
 }

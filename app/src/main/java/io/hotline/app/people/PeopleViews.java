@@ -53,6 +53,9 @@ public final class PeopleViews {
 
     /** The desk's commands, as the dispatcher hands them out; on the desk's thread. */
     public void deskCommand(DeskCommand command) {
+        if (command instanceof DeskCommand.ClockWarning warning) {
+            pushes.warned(warning);
+        }
         workOrders.accept(command).ifPresent(pushes);
     }
 

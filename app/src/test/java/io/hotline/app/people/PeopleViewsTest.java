@@ -4,8 +4,11 @@ import static io.hotline.app.people.PeopleFixtures.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hotline.routing.desk.AuditAction;
+import io.hotline.routing.desk.ClockKind;
 import io.hotline.routing.desk.DeskCommand;
+import io.hotline.routing.desk.Recipient;
 import io.hotline.routing.desk.StoredDesk;
+import io.hotline.routing.desk.WarningLevel;
 import io.hotline.routing.engine.RoutingCommand;
 import io.hotline.routing.engine.RoutingEvent;
 import io.hotline.routing.ladder.Tier;
@@ -109,6 +112,23 @@ class PeopleViewsTest {
         assertThat(push.last("offer_withdrawn")).isEqualTo(Map.of("callId", "c2", "reason", "ring timeout"));
         assertThat(views.seats().seat("S101").orElseThrow().call()).isNull();
         assertThat(views.pops().current("S101")).isEmpty();
+    }
+
+    @Test
+    void shouldPushAnSlaWarningToTheOwnersSeatAndTheSupervisorsAsTheDeskNamesThem() {
+        // when the desk warns at 75 % and at the breach
+        views.deskCommand(new DeskCommand.ClockWarning(42, ClockKind.RESOLUTION, WarningLevel.THREE_QUARTERS,
+                NOW, NOW, "S101", List.of(new Recipient(Recipient.Kind.SEAT, "S101"),
+                        new Recipient(Recipient.Kind.SUPERVISORS, "supervisors"))));
+        views.deskCommand(new DeskCommand.ClockWarning(42, ClockKind.RESPONSE, WarningLevel.BREACH,
+                NOW, NOW.plusSeconds(5), null, List.of(new Recipient(Recipient.Kind.SUPERVISORS, "supervisors"))));
+
+        // then each recipient hears it once, with the level as the page reads it
+        assertThat(push.pushed).containsExactly("S101 sla_warning", "supervisors sla_warning",
+                "supervisors sla_warning");
+        assertThat(push.data.get(0)).isEqualTo(Map.of("workOrderId", 42L, "clock", "RESOLUTION", "level", "75",
+                "dueAt", NOW.toString(), "firedAt", NOW.toString()));
+        assertThat(push.last("sla_warning")).containsEntry("level", "100").containsEntry("clock", "RESPONSE");
     }
 
     @Test

@@ -17,8 +17,6 @@ import io.hotline.web.http.HttpRoute;
 import io.hotline.web.push.PushClient;
 import io.hotline.web.push.PushClients;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,7 +120,6 @@ class AuthorizationMatrixTest {
 
     @TempDir
     Path directory;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<Principal, String> tokens = new EnumMap<>(Principal.class);
     private final Map<Principal, String> logins = new EnumMap<>(Principal.class);
     private URI base;
@@ -371,20 +368,11 @@ class AuthorizationMatrixTest {
     }
 
     private String login(String login, String password) throws Exception {
-        HttpResponse<String> response = send("POST", "/api/login", "{\"login\":\"" + login + "\",\"password\":\""
-                + password + "\"}", null);
-        assertThat(response.statusCode()).as(login + ": " + response.body()).isEqualTo(200);
-        return JSON.readTree(response.body()).get("token").asText();
+        return PeopleApi.token(base, login, password);
     }
 
     private HttpResponse<String> send(String method, String path, String body, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return PeopleApi.send(base, method, path, body, token);
     }
 
     private Map<String, String> settings() throws Exception {

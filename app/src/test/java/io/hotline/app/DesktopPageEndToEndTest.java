@@ -14,9 +14,6 @@ import io.hotline.ops.config.Settings;
 import io.hotline.persistence.testing.TestDatabase;
 import io.hotline.telephony.ami.AmiConnection;
 import io.hotline.web.page.HeadlessChromium;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -206,20 +203,11 @@ class DesktopPageEndToEndTest {
     }
 
     private String token(String login, String password) throws Exception {
-        HttpResponse<String> response = send("POST", "/api/login", "{\"login\":\"" + login + "\",\"password\":\""
-                + password + "\"}", null);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body()).get("token").asText();
+        return PeopleApi.token(PeopleApi.base(hotline), login, password);
     }
 
     private HttpResponse<String> send(String method, String path, String body, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + hotline.httpAddress().getPort() + path)).timeout(Duration.ofSeconds(10)).method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return PeopleApi.send(PeopleApi.base(hotline), method, path, body, token);
     }
 
     private WebElement byId(String id) {

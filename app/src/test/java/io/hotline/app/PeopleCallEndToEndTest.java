@@ -13,8 +13,6 @@ import io.hotline.telephony.ami.ScriptedAmiServer;
 import io.hotline.web.push.PushClient;
 import io.hotline.web.push.PushClients;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,7 +50,6 @@ class PeopleCallEndToEndTest {
 
     @TempDir
     Path directory;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Hotline hotline;
 
     @Test
@@ -244,20 +241,11 @@ class PeopleCallEndToEndTest {
     }
 
     private String token(String login, String password) throws Exception {
-        HttpResponse<String> response = send("POST", "/api/login", "{\"login\":\"" + login + "\",\"password\":\""
-                + password + "\"}", null);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body()).get("token").asText();
+        return PeopleApi.token(PeopleApi.base(hotline), login, password);
     }
 
     private HttpResponse<String> send(String method, String path, String body, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + hotline.httpAddress().getPort() + path)).timeout(Duration.ofSeconds(10)).method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return PeopleApi.send(PeopleApi.base(hotline), method, path, body, token);
     }
 
     private HotlineConfiguration configuration(int amiPort) throws Exception {

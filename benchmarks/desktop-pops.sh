@@ -12,7 +12,7 @@
 # `mvn -B -q -DskipTests package -pl benchmarks,app -am` (no install needed).
 #
 # Knobs (environment): DESKTOPS (1000), PHASES ("1,$DESKTOPS,1"), CALLS (1500 per phase), WARMUP_CALLS (300 per
-# phase), RATE (20 calls a second), POP_TIMEOUT_MS (2000: a pop later than this counts as lost),
+# phase; a phase written 1000u uses callers Hotline does not know, so the pop reads no history), RATE (20 calls a second), POP_TIMEOUT_MS (2000: a pop later than this counts as lost),
 # HOTLINE_JVM ("-Xmx512m").
 # Results: benchmarks/target/desktop-pops/results.jsonl and a summary table on standard output.
 set -euo pipefail
@@ -110,15 +110,17 @@ stop_hotline
 python3 - "$RESULTS" <<'SUMMARY'
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
-print("| desktops | calls/s | pops | lost | p50 ms | p90 ms | p99 ms | max ms | CPU s / 1,000 pops "
+print("| desktops | callers | calls/s | pops | lost | p50 ms | p90 ms | p99 ms | max ms | CPU s / 1,000 pops "
       "| heap idle / after load MiB (after GC) | RSS idle / load MiB |")
-print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+print("|---:|---|" + "---:|" * 10)
 for r in rows:
-    print(f"| {r['desktops']} | {r['popped'] / r['seconds']:.1f} | {r['popped']} | {r['lost']} | "
+    callers = "unknown" if r.get("unknown_callers") else "customers"
+    print(f"| {r['desktops']} | {callers} | {r['popped'] / r['seconds']:.1f} | {r['popped']} | {r['lost']} | "
           f"{r['p50_ms']:.2f} | {r['p90_ms']:.2f} | {r['p99_ms']:.2f} | {r['max_ms']:.2f} | "
           f"{r['cpu_s_per_1000_pops']:.2f} | {r['idle_heap_mib']:.0f} / {r['after_heap_mib']:.0f} | "
           f"{r['idle_rss_mib']:.0f} / {r['load_rss_mib']:.0f} |")
-    if r['wrong_seat'] or r['not_routed'] or r['early'] or r['late']:
+    if r['wrong_seat'] or r['not_routed'] or r['early'] or r['late'] or r.get('dropped'):
         print(f"  ({r['desktops']} desktops: {r['wrong_seat']} on another seat, {r['not_routed']} not routed, "
-              f"{r['early']} before the offer, {r['late']} started late)")
+              f"{r['early']} before the offer, {r['late']} started late, "
+              f"{r.get('dropped', 0)} desktops closed by the server)")
 SUMMARY

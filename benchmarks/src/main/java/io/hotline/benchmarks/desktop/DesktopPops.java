@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Offer-to-pop with many desktops connected: signs in one agent per bench seat through the admin API, then for
  * each phase (by default 1 desktop, then all of them, then 1 again) leaves that many desktops connected with their
- * seats ready, measures Hotline's memory idle, and sends calls at a steady rate through FastAGI, timing each from
+ * seats ready (a phase written {@code 1000u}: the same with callers Hotline does not know, so the pop reads no
+ * customer history), measures Hotline's memory idle, and sends calls at a steady rate through FastAGI, timing each from
  * {@code SET VARIABLE HOTLINE_TARGET} to the {@code screen_pop} {@code offered} on the seat's WebSocket, with
  * Hotline's CPU time over the measured calls and its memory after them.
  * <p>
@@ -77,7 +78,10 @@ public final class DesktopPops {
                     customers, desktops);
             Path results = Path.of(options.text("results", "benchmarks/target/desktop-pops.jsonl"));
             for (String phase : options.text("phases", "1," + seats.size() + ",1").split(",")) {
-                int connected = Math.min(seats.size(), Integer.parseInt(phase.trim()));
+                // "1000u": the same with callers Hotline does not know (a pop with no customer history to read).
+                boolean unknown = phase.trim().endsWith("u");
+                int connected = Math.min(seats.size(), Integer.parseInt(phase.trim().replace("u", "")));
+                calls.unknownCallers(unknown);
                 String line = phase(options, hotline, desktops, calls, connected);
                 LOG.info("{}", line);
                 append(results, line);
@@ -101,16 +105,17 @@ public final class DesktopPops {
         double loadHeap = hotline.heapUsedMib(false);
         double afterHeap = hotline.heapUsedMib(true);
         LatencyRecorder pops = tally.latencies();
-        return String.format(Locale.ROOT, "{\"label\":\"%s\",\"desktops\":%d,\"rate\":%.1f,\"started\":%d,"
-                        + "\"popped\":%d,\"lost\":%d,\"not_routed\":%d,\"wrong_seat\":%d,\"early\":%d,\"late\":%d,"
-                        + "\"seconds\":%.1f,\"p50_ms\":%.3f,\"p90_ms\":%.3f,\"p99_ms\":%.3f,\"max_ms\":%.3f,"
+        return String.format(Locale.ROOT, "{\"label\":\"%s\",\"desktops\":%d,\"unknown_callers\":%b,"
+                        + "\"rate\":%.1f,\"started\":%d,\"popped\":%d,\"lost\":%d,\"not_routed\":%d,"
+                        + "\"wrong_seat\":%d,\"early\":%d,\"late\":%d,\"seconds\":%.1f,"
+                        + "\"p50_ms\":%.3f,\"p90_ms\":%.3f,\"p99_ms\":%.3f,\"max_ms\":%.3f,"
                         + "\"cpu_ms\":%d,\"cpu_s_per_1000_pops\":%.3f,\"idle_heap_mib\":%.1f,\"idle_rss_mib\":%.1f,"
-                        + "\"load_heap_mib\":%.1f,\"load_rss_mib\":%.1f,\"after_heap_mib\":%.1f}",
-                options.text("label", "current"), connected, rate, tally.started(), pops.count(), tally.lost(),
-                tally.notRouted(), tally.wrongSeat(), tally.early(), tally.late(), tally.seconds(),
-                pops.percentileMillis(0.5), pops.percentileMillis(0.9), pops.percentileMillis(0.99),
+                        + "\"load_heap_mib\":%.1f,\"load_rss_mib\":%.1f,\"after_heap_mib\":%.1f,\"dropped\":%d}",
+                options.text("label", "current"), connected, calls.unknownCallers(), rate, tally.started(),
+                pops.count(), tally.lost(), tally.notRouted(), tally.wrongSeat(), tally.early(), tally.late(),
+                tally.seconds(), pops.percentileMillis(0.5), pops.percentileMillis(0.9), pops.percentileMillis(0.99),
                 pops.percentileMillis(1.0), cpu, pops.count() == 0 ? 0 : cpu / (double) pops.count(),
-                idleHeap, idleRss, loadHeap, loadRss, afterHeap);
+                idleHeap, idleRss, loadHeap, loadRss, afterHeap, desktops.dropped());
     }
 
     private static List<String> strings(Connection connection, String sql, String like, int limit)

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * {@code k} of them as a phase asks, the seat logged in and ready over HTTP with its WebSocket open on one shared
  * event-loop group; the others closed and logged out. Each {@code screen_pop} of phase {@code offered} completes
  * the future the call registered with {@link #expect(String)}, with the seat whose socket it came on and its
- * arrival's {@link System#nanoTime()}.
+ * arrival's {@link System#nanoTime()}. Like the page, every open desktop sends {@code {"type":"ping"}} every 30 s
+ * (the hub closes a connection silent for 75 s).
  * <p>
  * Thread-safe: {@link #arrange(int)} is called from the control thread between phases; pops arrive on the
  * clients' event loops.
@@ -38,9 +40,15 @@ final class Desktops implements AutoCloseable {
     private final URI push;
     private final List<String> seats;
     private final List<String> tokens = new ArrayList<>();
+    /** Written by the control thread, read by the pinger: a missed ping of a new desktop is harmless. */
     private final PushClient[] open;
     private final PushClients clients;
     private final Map<String, CompletableFuture<Arrival>> expected = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "desktop-pinger");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     Desktops(AgentApi api, URI push, List<String> seats, int eventLoopThreads) {
         this.api = api;
@@ -48,6 +56,16 @@ final class Desktops implements AutoCloseable {
         this.seats = List.copyOf(seats);
         this.open = new PushClient[seats.size()];
         this.clients = new PushClients(eventLoopThreads);
+        pinger.scheduleAtFixedRate(this::pingAll, 30, 30, TimeUnit.SECONDS);
+    }
+
+    private void pingAll() {
+        for (int i = 0; i < open.length; i++) {
+            PushClient client = open[i];
+            if (client != null && client.isOpen()) {
+                client.ping();
+            }
+        }
     }
 
     /** Adds an agent for every seat and signs each in ({@code parallel} requests at a time). */
@@ -81,6 +99,17 @@ final class Desktops implements AutoCloseable {
             }
         });
         LOG.info("{} desktops connected, their seats ready", connected);
+    }
+
+    /** How many desktops the arrangement left open have been closed since (by the server). */
+    int dropped() {
+        int dropped = 0;
+        for (PushClient client : open) {
+            if (client != null && !client.isOpen()) {
+                dropped++;
+            }
+        }
+        return dropped;
     }
 
     /** The future a call's offered pop completes; register it before the call is sent. */
@@ -123,6 +152,7 @@ final class Desktops implements AutoCloseable {
 
     @Override
     public void close() {
+        pinger.shutdownNow();
         clients.close();
     }
 }

@@ -37,6 +37,7 @@ final class PopCalls {
     private final RecordedRequest request;
     private final List<String> customers;
     private final Desktops desktops;
+    private volatile boolean unknownCallers;
     private final String runId = Long.toString(System.currentTimeMillis() % 1_000_000_000L);
 
     PopCalls(InetSocketAddress server, RecordedRequest request, List<String> customers, Desktops desktops) {
@@ -44,6 +45,15 @@ final class PopCalls {
         this.request = request;
         this.customers = List.copyOf(customers);
         this.desktops = desktops;
+    }
+
+    /** From now on, calls come from numbers Hotline does not know (true) or from its customers' numbers. */
+    void unknownCallers(boolean unknown) {
+        unknownCallers = unknown;
+    }
+
+    boolean unknownCallers() {
+        return unknownCallers;
     }
 
     /**
@@ -99,7 +109,8 @@ final class PopCalls {
     private long call(long popTimeoutMillis, AtomicInteger notRouted, AtomicInteger lost, AtomicInteger wrongSeat) {
         long number = NUMBERS.incrementAndGet();
         String linkedId = runId + "." + number;
-        String caller = customers.get((int) (number % customers.size()));
+        String caller = unknownCallers ? "+86109" + (10_000_000 + number)
+                : customers.get((int) (number % customers.size()));
         CompletableFuture<Desktops.Arrival> pop = desktops.expect(linkedId);
         try {
             AsteriskLeg.Outcome routed;

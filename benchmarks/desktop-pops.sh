@@ -110,7 +110,7 @@ stop_hotline
 python3 - "$RESULTS" <<'SUMMARY'
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
-print("| desktops | callers | calls/s | pops | lost | p50 ms | p90 ms | p99 ms | max ms | CPU s / 1,000 pops "
+print("| desktops | callers | calls/s | pops | lost | p50 ms | p90 ms | p99 ms | max ms | Hotline CPU s / 1,000 calls "
       "| heap idle / after load MiB (after GC) | RSS idle / load MiB |")
 print("|---:|---|" + "---:|" * 10)
 for r in rows:

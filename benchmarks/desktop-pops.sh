@@ -11,8 +11,8 @@
 # Needs a MariaDB/MySQL at 127.0.0.1:3306 (root, no password) and the jars: from the repository root,
 # `mvn -B -q -DskipTests package -pl benchmarks,app -am` (no install needed).
 #
-# Knobs (environment): DESKTOPS (1000), PHASES ("1,$DESKTOPS,1"), CALLS (1500 per phase), WARMUP_CALLS (300 per
-# phase; a phase written 1000u uses callers Hotline does not know, so the pop reads no history), RATE (20 calls a
+# Knobs (environment): DESKTOPS (1000), PHASES ("1,$DESKTOPS,1"; a phase written 1000u uses callers Hotline does not
+# know, so the pop reads no history), CALLS (1500 per phase), WARMUP_CALLS (300 per phase), RATE (20 calls a
 # second), POP_TIMEOUT_MS (2000: a pop later than this counts as lost), HOTLINE_JVM ("-Xmx512m").
 # Results: benchmarks/target/desktop-pops/results.jsonl and a summary table on standard output.
 set -euo pipefail

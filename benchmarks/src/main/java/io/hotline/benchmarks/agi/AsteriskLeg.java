@@ -14,9 +14,9 @@ import java.nio.charset.StandardCharsets;
  * CHANNEL(linkedid)}, {@code 200 result=0} to other reads, music and {@code STREAM FILE}, {@code 200 result=1}
  * to the rest), until the server closes the socket. Not thread-safe: one caller thread owns it.
  */
-final class AsteriskLeg implements AutoCloseable {
+public final class AsteriskLeg implements AutoCloseable {
     /** What a session set, when {@code HOTLINE_CALL} (the caller recognised) and {@code HOTLINE_TARGET} arrived. */
-    record Outcome(String result, String seat, long callNanos, long targetNanos) {
+    public record Outcome(String result, String seat, long callNanos, long targetNanos) {
     }
 
     private final Socket socket;
@@ -29,7 +29,7 @@ final class AsteriskLeg implements AutoCloseable {
         this.out = socket.getOutputStream();
     }
 
-    static AsteriskLeg connect(InetSocketAddress server) throws IOException {
+    public static AsteriskLeg connect(InetSocketAddress server) throws IOException {
         Socket socket = new Socket();
         socket.setTcpNoDelay(true);
         socket.setSoTimeout(30_000);
@@ -41,7 +41,7 @@ final class AsteriskLeg implements AutoCloseable {
      * Sends {@code environment} and answers every command until the server closes; returns what was set.
      * {@code targetNanos} is {@link System#nanoTime()} when {@code SET VARIABLE HOTLINE_TARGET} arrived, or 0.
      */
-    Outcome run(byte[] environment, String linkedId) throws IOException {
+    public Outcome run(byte[] environment, String linkedId) throws IOException {
         out.write(environment);
         out.flush();
         String result = null;

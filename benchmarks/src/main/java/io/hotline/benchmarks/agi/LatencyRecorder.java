@@ -6,26 +6,26 @@ import java.util.Arrays;
  * Session latencies of one bounded run, kept whole (at most {@code capacity}) and sorted for percentiles.
  * Confined to the generator's control event loop while recording; read after the run.
  */
-final class LatencyRecorder {
+public final class LatencyRecorder {
     private final long[] nanos;
     private int size;
 
-    LatencyRecorder(int capacity) {
+    public LatencyRecorder(int capacity) {
         nanos = new long[capacity];
     }
 
-    void record(long latencyNanos) {
+    public void record(long latencyNanos) {
         if (size < nanos.length) {
             nanos[size++] = latencyNanos;
         }
     }
 
-    int count() {
+    public int count() {
         return size;
     }
 
     /** The {@code fraction} percentile (nearest rank) in milliseconds, or 0 when nothing was recorded. */
-    double percentileMillis(double fraction) {
+    public double percentileMillis(double fraction) {
         if (size == 0) {
             return 0;
         }

@@ -12,7 +12,7 @@ import java.util.List;
  * {@code *.agi1-recv.raw} (everything up to the empty line), replayed once per generated session with its own
  * {@code agi_uniqueid} (which is also the linkedid), channel name and caller number. Immutable; thread-safe.
  */
-final class RecordedRequest {
+public final class RecordedRequest {
     private final List<String[]> lines;
     private final String dnis;
 
@@ -22,7 +22,7 @@ final class RecordedRequest {
     }
 
     /** Reads the environment block of {@code transcript}. */
-    static RecordedRequest read(Path transcript) throws IOException {
+    public static RecordedRequest read(Path transcript) throws IOException {
         String text = new String(Files.readAllBytes(transcript), StandardCharsets.UTF_8);
         int end = text.indexOf("\n\n");
         if (end < 0) {
@@ -53,7 +53,7 @@ final class RecordedRequest {
     }
 
     /** The block for one session, ending with the empty line, as UTF-8 bytes. */
-    byte[] forSession(String uniqueId, String channel, String callerNumber) {
+    public byte[] forSession(String uniqueId, String channel, String callerNumber) {
         return forSession(uniqueId, channel, callerNumber, null);
     }
 
@@ -61,7 +61,7 @@ final class RecordedRequest {
      * The block for one session of the AGI path and query {@code script} ({@code null}: the recorded one), e.g.
      * {@code answered?call=1.2&seat=S1}: {@code agi_network_script} and {@code agi_request} name it.
      */
-    byte[] forSession(String uniqueId, String channel, String callerNumber, String script) {
+    public byte[] forSession(String uniqueId, String channel, String callerNumber, String script) {
         StringBuilder block = new StringBuilder(768);
         for (String[] line : lines) {
             String value = switch (line[0]) {

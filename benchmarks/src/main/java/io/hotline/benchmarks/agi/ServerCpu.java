@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * The CPU time another process on this machine has used: {@code utime + stime} (fields 14 and 15) of
  * {@code /proc/<pid>/stat}, in clock ticks ({@code getconf CLK_TCK}, 100 on Linux). Immutable; thread-safe.
  */
-final class ServerCpu {
+public final class ServerCpu {
     /** For when no server process is given. */
     static final ServerCpu NONE = new ServerCpu(null, 100);
 
@@ -21,7 +21,7 @@ final class ServerCpu {
         this.ticksPerSecond = ticksPerSecond;
     }
 
-    static ServerCpu of(long pid, long ticksPerSecond) {
+    public static ServerCpu of(long pid, long ticksPerSecond) {
         if (ticksPerSecond < 1) {
             throw new IllegalArgumentException("ticksPerSecond must be positive: " + ticksPerSecond);
         }
@@ -29,7 +29,7 @@ final class ServerCpu {
     }
 
     /** The process's CPU time so far in milliseconds, or -1 when no process was given. */
-    long millis() throws IOException {
+    public long millis() throws IOException {
         if (stat == null) {
             return -1;
         }

@@ -25,7 +25,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
-import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,7 +84,7 @@ final class DesktopService implements AutoCloseable {
      */
     void attach(DeferredDesktopBackend desktop, RoutingService routing, DeskService desk, RoutingConfig config,
                 EngineDesktopBackend.ArticleWriter articles, EngineDesktopBackend.Supervision supervision,
-                BooleanSupplier callsMovable) {
+                Predicate<String> callsMovable) {
         desktop.attach(new EngineDesktopBackend(new EngineDesktopBackend.Wiring(views.seats(), views.workOrders(),
                 views.pops(), routing::ask, desk.loop()::ask, new EngineDesktopBackend.Engines(
                 escalationQueues(config), knowledge, articles, executor, callsMovable), () -> true,

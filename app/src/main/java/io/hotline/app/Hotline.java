@@ -28,7 +28,6 @@ import io.hotline.routing.spi.CallMonitor;
 import io.hotline.routing.spi.CallbackLedger;
 import io.hotline.telephony.ami.AmiCallControl;
 import io.hotline.telephony.ami.AmiCallMonitor;
-import io.hotline.telephony.ami.AmiConnection;
 import io.hotline.telephony.scripts.SeatRequests;
 import io.hotline.telephony.scripts.WaitingCallers;
 import java.time.Duration;
@@ -93,8 +92,9 @@ public final class Hotline implements AutoCloseable {
     private JdbiWorkOrderStore workOrders;
     private TelephonyService telephony;
     private IndexedCallerDirectory callerDirectory;
+    private AmiService ami;
     /** Written by the lifecycle thread, read by the desktop's handlers (whether a caller can be moved). */
-    private volatile AmiService ami;
+    private volatile AmiCallControl amiMoves;
     private CallControl calls;
     /** Supervisors' listen / whisper / barge: over AMI once it is attached; refuses without it. */
     private final AmiCallMonitor monitor = new AmiCallMonitor();
@@ -208,6 +208,7 @@ public final class Hotline implements AutoCloseable {
                 journal::requestRejected);
         SeatRequests seatRequests = new SeatRequests(SEAT_REQUEST_TIMEOUT);
         AmiCallControl amiCalls = config.ami().isEmpty() ? null : new AmiCallControl(callers);
+        amiMoves = amiCalls;
         calls = amiCalls == null ? callers : amiCalls;
         awaitEarlierRun();
         Jdbi jdbi = database.database().jdbi();
@@ -225,7 +226,7 @@ public final class Hotline implements AutoCloseable {
                 deskFeed);
         desktopService.attach(desktop, routing, desk, config.routing(), knowledge::publishFromWorkOrder,
                 new EngineDesktopBackend.Supervision(monitor, people.accounts()::phone, endpoints(seatDevices),
-                        new JdbiCallbackLedger(jdbi)), this::canMoveCalls);
+                        new JdbiCallbackLedger(jdbi)), this::canMoveCall);
         people.greetWith(DesktopRoutes.greeter(desktop));
         if (amiCalls != null) {
             // Connections log in in the background: an Asterisk that is down delays nothing; health shows it.
@@ -417,10 +418,10 @@ public final class Hotline implements AutoCloseable {
     }
 
     /** The AMI side, or {@code null} when HOTLINE_AMI_HOST is unset (tests look at its view). */
-    /** Whether a live caller can be moved now: AMI is configured and one of its connections is up. */
-    private boolean canMoveCalls() {
-        AmiService current = ami;
-        return current != null && current.connections().stream().anyMatch(AmiConnection::isConnected);
+    /** Whether the live caller of {@code callId} can be moved now: AMI knows its channel and is connected. */
+    private boolean canMoveCall(String callId) {
+        AmiCallControl moves = amiMoves;
+        return moves != null && moves.canMove(callId);
     }
 
     AmiService ami() {

@@ -7,6 +7,7 @@ import io.hotline.web.desktop.SeatCard;
 import io.hotline.web.desktop.SeatJson;
 import io.hotline.web.desktop.WorkOrderJson;
 import io.hotline.web.desktop.WorkOrderView;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -67,11 +68,12 @@ public final class DesktopPushes implements SeatBoard.Listener, Consumer<WorkOrd
     /** A work order was opened or changed. */
     @Override
     public void accept(WorkOrderView workOrder) {
-        Map<String, Object> json = WorkOrderJson.of(workOrder, clock.instant(), false);
+        Instant now = clock.instant();
         if (workOrder.ownerSeatId() != null) {
-            push.toSeat(workOrder.ownerSeatId(), "work_order", json);
+            // the owner's desktop shows the work order with its history: the trail goes with it
+            push.toSeat(workOrder.ownerSeatId(), "work_order", WorkOrderJson.of(workOrder, now, true));
         }
-        push.toSupervisors("work_order", json);
+        push.toSupervisors("work_order", WorkOrderJson.of(workOrder, now, false));
     }
 
     /**

@@ -31,6 +31,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The desktop API's backend: views from the read models, and every request asked of the engines
@@ -88,11 +89,12 @@ public final class EngineDesktopBackend implements DesktopBackend {
      * @param articles         writes the article asked for with a resolution, from the work order as the desk
      *                         resolved it (blocks on I/O)
      * @param blocking         runs knowledge-base searches and article writes
-     * @param callsMovable     whether Hotline can move a live caller now (an AMI connection is up): without it a
-     *                         desktop's escalation or transfer of a call on the line is refused, never pretended
+     * @param callsMovable     whether Hotline can move the live caller of a call (by its id) now: AMI knows the
+     *                         caller's channel and its connection is up; otherwise a desktop's escalation or
+     *                         transfer of a call on the line is refused, never pretended
      */
     public record Engines(Map<Tier, String> escalationQueues, Optional<KnowledgeBase> knowledge,
-                          ArticleWriter articles, Executor blocking, BooleanSupplier callsMovable) {
+                          ArticleWriter articles, Executor blocking, Predicate<String> callsMovable) {
         public Engines {
             Objects.requireNonNull(callsMovable, "callsMovable");
             escalationQueues = Map.copyOf(escalationQueues);

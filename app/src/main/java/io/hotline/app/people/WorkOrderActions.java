@@ -152,11 +152,11 @@ final class WorkOrderActions {
      */
     private CompletionStage<ActionOutcome> moveCall(WorkOrderView view, SeatCard seat, String queue, String reason) {
         String callId = seat.call().callId();
-        if (!wiring.engines().callsMovable().getAsBoolean()) {
+        if (!wiring.engines().callsMovable().test(callId)) {
             // Routing would take the caller off the seat while Asterisk keeps them bridged: refuse instead.
             return done(ActionOutcome.refused("the caller of work order " + view.id() + " is on the line and Hotline"
-                    + " cannot move calls now (no AMI connection): transfer with the phone, or escalate once the"
-                    + " call has ended"));
+                    + " cannot move it now (no AMI connection, or AMI does not know its channel): transfer with the"
+                    + " phone, or escalate once the call has ended"));
         }
         return wiring.routing().apply(new RoutingEvent.EscalationRequested(callId, seat.seat(), queue, reason,
                 false)).thenCompose(commands -> {

@@ -55,7 +55,7 @@ class EngineDesktopBackendTest {
     void wire() {
         backend = new EngineDesktopBackend(new EngineDesktopBackend.Wiring(views.seats(), workOrders, views.pops(),
                 this::askRouting, this::askDesk, new EngineDesktopBackend.Engines(Map.of(Tier.TIER2, "tier2"),
-                Optional.empty(), this::write, Runnable::run, () -> amiUp), () -> true, InstantSource.fixed(NOW)),
+                Optional.empty(), this::write, Runnable::run, call -> amiUp), () -> true, InstantSource.fixed(NOW)),
                 new EngineDesktopBackend.Supervision(new PeopleFixtures.FakeMonitor(),
                         login -> CompletableFuture.completedFuture(Optional.empty()), Map.of(),
                         new PeopleFixtures.FakeLedger()));
@@ -150,7 +150,7 @@ class EngineDesktopBackendTest {
 
         // then both are refused saying why, and neither routing nor the desk was asked anything
         assertThat(escalated.result()).isEqualTo(ActionOutcome.Result.REFUSED);
-        assertThat(escalated.reason()).contains("cannot move calls now (no AMI connection)");
+        assertThat(escalated.reason()).contains("cannot move it now (no AMI connection");
         assertThat(transferred.result()).isEqualTo(ActionOutcome.Result.REFUSED);
         assertThat(asked).isEmpty();
     }

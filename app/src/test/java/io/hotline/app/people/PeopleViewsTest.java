@@ -132,6 +132,7 @@ class PeopleViewsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void shouldHoldOpenWorkOrdersWithTheirTrailAndPushEachChangeToTheOwnerAndSupervisors() {
         views.deskRestored(new StoredDesk(44, List.of(PeopleFixtures.workOrder(40, "c0", WorkOrderState.IN_PROGRESS,
                 Tier.TIER2, "S104"), PeopleFixtures.workOrder(41, "c9", WorkOrderState.CLOSED, Tier.TIER1, null))));
@@ -147,7 +148,9 @@ class PeopleViewsTest {
                 .containsExactly(AuditAction.OPENED, AuditAction.CALL_CONNECTED);
         assertThat(push.pushed).containsExactly("supervisors work_order", "S101 work_order",
                 "supervisors work_order");
+        // the board's copy has no history; the owner's desktop gets the work order with its trail
         assertThat(push.last("work_order")).containsEntry("owner", "S101").doesNotContainKey("trail");
+        assertThat((Map<String, Object>) push.data.get(1)).containsKey("trail");
 
         views.deskCommand(new DeskCommand.WorkOrderChanged(PeopleFixtures.workOrder(42, "c1", WorkOrderState.CLOSED,
                 Tier.TIER1, "S101"), PeopleFixtures.audit(42, 3, AuditAction.CLOSED, WorkOrderState.CLOSED,

@@ -71,7 +71,7 @@ class SupervisionBackendTest {
                 }, this::askDesk, new EngineDesktopBackend.Engines(Map.of(Tier.TIER2, "tier2"), Optional.empty(),
                 (resolved, draft) -> {
                     throw new AssertionError("no article here");
-                }, blocking, () -> true), () -> true, InstantSource.fixed(NOW)),
+                }, blocking, call -> true), () -> true, InstantSource.fixed(NOW)),
                 new EngineDesktopBackend.Supervision(monitor, login -> CompletableFuture.completedFuture(
                         phones.getOrDefault(login, Optional.empty())), Map.of("S101", "PJSIP/1001", "S102",
                         "PJSIP/1002"), ledger));

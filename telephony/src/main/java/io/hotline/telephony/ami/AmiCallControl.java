@@ -147,6 +147,18 @@ public final class AmiCallControl implements CallControl {
         callers.answerVerdict(verdict);
     }
 
+    /**
+     * Whether {@link #moveToQueue} could move call {@code callId} now: its caller's channel is known over AMI and
+     * that server's connection is up. Asked before a person's escalation of a caller on the line, so that it is
+     * refused rather than taken off the seat by routing while Asterisk keeps the caller bridged. Thread-safe.
+     */
+    public boolean canMove(String callId) {
+        PbxView pbx = view;
+        PbxView.Leg caller = pbx == null ? null : pbx.callerChannel(callId).orElse(null);
+        AmiConnection connection = caller == null ? null : connections.get(caller.server());
+        return connection != null && connection.isConnected();
+    }
+
     @Override
     public void moveToQueue(RoutingCommand.MoveToQueue move) {
         if (move.pbxMoved()) {

@@ -138,6 +138,9 @@ class AmiCallControlTest {
         connect(server.port());
         await().atMost(PATIENCE).until(() -> view.callerChannel(CALL_20).isPresent());
 
+        // it says beforehand which calls it can move: a caller whose channel AMI knows, not an unknown one
+        assertThat(calls.canMove(CALL_20)).isTrue();
+        assertThat(calls.canMove("no-such-call")).isFalse();
         // a blind transfer by the seat already moved the caller: no Redirect
         calls.moveToQueue(new RoutingCommand.MoveToQueue(CALL_20, "tier2", Tier.TIER1, "transferred", true));
         // a call AMI does not know cannot be moved: refused visibly
@@ -152,6 +155,7 @@ class AmiCallControlTest {
 
     @Test
     void shouldRefuseMoveToQueueWithoutAmi() {
+        assertThat(calls.canMove(CALL_20)).as("not attached to any AMI connection").isFalse();
         WaitingCallers withoutAmi = new WaitingCallers(InstantSource.system(), Duration.ofMinutes(2), rejected::add);
 
         withoutAmi.moveToQueue(new RoutingCommand.MoveToQueue(CALL_20, "tier2", Tier.TIER1, "desktop"));

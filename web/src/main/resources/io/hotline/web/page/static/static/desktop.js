@@ -537,6 +537,10 @@
         break;
       case "work_order":
         if (state.workOrder && state.workOrder.id === data.id) {
+          if (!data.trail) {
+            // a push without the history (the board's form) keeps the history the page has
+            data.trail = state.workOrder.trail;
+          }
           showWorkOrder(data);
         }
         break;

@@ -45,30 +45,8 @@ sql() { mariadb -h "$DB_HOST" -u root "$@"; }
 mkdir -p "$OUT"
 : > "$RESULTS"
 
-cat > "$OUT/routing.properties" <<'ROUTING'
-# One step, every tier, no skill needed: each call finds a ready seat; seats are free again at once.
-queues = support
-default-queue = support
-queue.support.steps = anyone
-queue.support.step.anyone.tiers = TIER1, TIER2, EXPERT
-queue.support.step.anyone.min-proficiency = 0
-wrap-up = 0s
-sticky-for = 0s
-ring-timeout = 60s
-announce-every = 10m
-offer-callback-after = 30m
-hours.zone = UTC
-ROUTING
-
-HOTLINE_PID=
-stop_hotline() {
-  if [[ -n $HOTLINE_PID ]]; then
-    kill "$HOTLINE_PID" 2>/dev/null || true
-    wait "$HOTLINE_PID" 2>/dev/null || true
-    HOTLINE_PID=
-  fi
-}
-trap stop_hotline EXIT
+source benchmarks/hotline-process.sh
+write_benchmark_routing "$OUT/routing.properties"
 
 log "fresh database $DB: demo organisation and $DESKTOPS bench seats"
 sql -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB"

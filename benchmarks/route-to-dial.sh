@@ -59,30 +59,8 @@ if [[ " $BUILDS " == *" baseline "* && ! -f $OUT/baseline/app/target/hotline.jar
 fi
 declare -A JARS=([baseline]="$OUT/baseline/app/target/hotline.jar" [current]=app/target/hotline.jar)
 
-cat > "$OUT/routing.properties" <<'EOF'
-# One step, every tier, no skill needed: each call finds a ready seat; seats are free again at once.
-queues = support
-default-queue = support
-queue.support.steps = anyone
-queue.support.step.anyone.tiers = TIER1, TIER2, EXPERT
-queue.support.step.anyone.min-proficiency = 0
-wrap-up = 0s
-sticky-for = 0s
-ring-timeout = 60s
-announce-every = 10m
-offer-callback-after = 30m
-hours.zone = UTC
-EOF
-
-HOTLINE_PID=
-stop_hotline() {
-  if [[ -n $HOTLINE_PID ]]; then
-    kill "$HOTLINE_PID" 2>/dev/null || true
-    wait "$HOTLINE_PID" 2>/dev/null || true
-    HOTLINE_PID=
-  fi
-}
-trap stop_hotline EXIT
+source benchmarks/hotline-process.sh
+write_benchmark_routing "$OUT/routing.properties"
 
 # prepare BUILD: a fresh database with the demo organisation and EXTRA_SEATS more tier-1 seats with every skill
 # (a recognised caller's call needs its product line).

@@ -232,6 +232,8 @@ class DesktopPageTest {
                 + " data: {workOrderId: 42, clock: 'RESOLUTION', level: '75', dueAt: '2026-12-09T06:00:00Z'}});");
         wait.until(ExpectedConditions.attributeToBe(By.id("clock-resolution"), "data-level", "amber"));
         assertThat(text("notifications")).contains("Work order #42: Resolution due clock at 75 %");
+        // the server forgets a withdrawn pop before it pushes offer_withdrawn (a poll must not bring it back)
+        api.withdrawOffer();
         script.executeScript("window.Hotline.desktop.onMessage({type: 'offer_withdrawn', at: new Date().toISOString(),"
                 + " data: {callId: '1733562902.17', reason: 'ring timeout'}});");
         wait.until(ExpectedConditions.attributeToBe(By.id("call-phase"), "data-phase", "ended"));

@@ -94,6 +94,11 @@ final class FakePeopleApi {
         seat.put("state", "RESERVED");
     }
 
+    /** The offer is withdrawn, as Hotline forgets a withdrawn pop: GET /api/desktop answers none from now on. */
+    synchronized void withdrawOffer() {
+        offered = false;
+    }
+
     /** Every session ends, as after a restart or a revocation. */
     void revokeSessions() {
         sessions.clear();

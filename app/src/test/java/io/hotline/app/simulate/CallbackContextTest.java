@@ -150,4 +150,20 @@ class CallbackContextTest {
         assertThat(dialled).isEmpty();
         assertThat(agi.scripts).containsExactly("answered?call=cb-7-1&seat=S101");
     }
+
+    @Test
+    void shouldDialNobodyWhenHotlineCannotBeReachedToAcceptTheSeat() throws IOException {
+        // given no FastAGI server at Hotline's address (the AGI fails: AGISTATUS=FAILURE)
+        RecordingAgi agi = new RecordingAgi(false);
+        agi.close();
+        List<String> dialled = new ArrayList<>();
+
+        SimulatedChannel leg = runCallback(agi, SeatPhone.answering(CUSTOMER, "Customer", 0).hangingUpAfter(5),
+                CallerPhone.customer("1001", "Li Wei"), dialled);
+
+        // then the customer is not called on nobody's say-so, and the h extension reports nothing
+        assertThat(leg.variable("AGISTATUS")).isEqualTo("FAILURE");
+        assertThat(dialled).isEmpty();
+        assertThat(leg.variable("HOTLINE_CALLBACK_REPORTED")).isEqualTo("1");
+    }
 }

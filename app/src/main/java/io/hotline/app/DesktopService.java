@@ -26,8 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
 import java.util.function.Predicate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The people's side at work: the read models fed by both engines ({@link PeopleViews}), the bounded
@@ -36,7 +34,6 @@ import org.slf4j.LoggerFactory;
  * thread-safe itself: the lifecycle thread starts and closes it.
  */
 final class DesktopService implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(DesktopService.class);
     private static final int THREADS = 2;
     private static final int QUEUED = 1_024;
 

@@ -24,8 +24,6 @@ import io.hotline.persistence.seed.DemoSeed;
 import io.hotline.routing.engine.RoutingConfig;
 import io.hotline.routing.engine.RoutingSnapshot;
 import io.hotline.routing.spi.CallControl;
-import io.hotline.routing.spi.CallMonitor;
-import io.hotline.routing.spi.CallbackLedger;
 import io.hotline.telephony.ami.AmiCallControl;
 import io.hotline.telephony.ami.AmiCallMonitor;
 import io.hotline.telephony.scripts.SeatRequests;
@@ -220,13 +218,15 @@ public final class Hotline implements AutoCloseable {
                 seatPush == null ? hub : SeatPush.both(hub, seatPush),
                 InstantSource.system());
         DeskFeed deskFeed = startDesk(config, registry, deskHealth);
-        callbacks = new CallbackScheduler(new JdbiCallbackLedger(database.database().jdbi()), config.callbacks(),
+        // One ledger for the scheduler and the supervisors' and seats' callback routes (stateless, blocks on JDBC).
+        JdbiCallbackLedger ledger = new JdbiCallbackLedger(jdbi);
+        callbacks = new CallbackScheduler(ledger, config.callbacks(),
                 InstantSource.system());
         Map<String, String> seatDevices = startRouting(config, registry, routingHealth, calls, seatRequests,
                 deskFeed);
         desktopService.attach(desktop, routing, desk, config.routing(), knowledge::publishFromWorkOrder,
                 new EngineDesktopBackend.Supervision(monitor, people.accounts()::phone, endpoints(seatDevices),
-                        new JdbiCallbackLedger(jdbi)), this::canMoveCall);
+                        ledger), this::canMoveCall);
         people.greetWith(DesktopRoutes.greeter(desktop));
         if (amiCalls != null) {
             // Connections log in in the background: an Asterisk that is down delays nothing; health shows it.
@@ -436,19 +436,6 @@ public final class Hotline implements AutoCloseable {
     /** The knowledge base, built in the background at start: it finds nothing until it is ready. */
     public KnowledgeService knowledge() {
         return knowledge;
-    }
-
-    /**
-     * Supervisors' listen / whisper / barge into a seat's call ({@code POST /api/supervisor/monitor}): over AMI, and
-     * refused (saying so) when Hotline runs without it or AMI is down.
-     */
-    public CallMonitor callMonitor() {
-        return monitor;
-    }
-
-    /** The open callbacks with their attempts ({@code GET /api/callbacks}); blocks on the database. */
-    public CallbackLedger callbackLedger() {
-        return new JdbiCallbackLedger(database.database().jdbi());
     }
 
     /** The service desk (tests open work orders by hand through it). */

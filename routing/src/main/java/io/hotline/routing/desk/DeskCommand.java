@@ -1,5 +1,6 @@
 package io.hotline.routing.desk;
 
+import io.hotline.routing.field.FieldCommand;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -79,6 +80,13 @@ public sealed interface DeskCommand {
             Objects.requireNonNull(request, "request");
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(actor, "actor");
+        }
+    }
+
+    /** What the field leg decided (a dispatch change, an SMS to send, an alert, a follow-up due, a report). */
+    record Field(FieldCommand command) implements DeskCommand {
+        public Field {
+            Objects.requireNonNull(command, "command");
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.hotline.routing.desk;
 
 import io.hotline.routing.engine.Handoff;
+import io.hotline.routing.field.FieldEvent;
 import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.workorder.Severity;
 import java.util.Objects;
@@ -202,6 +203,13 @@ public sealed interface DeskEvent {
         public OwnerReassigned {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(ownerSeatId, "ownerSeatId");
+        }
+    }
+
+    /** A step of the field leg (acknowledge, assign, appointment, SMS check-in, follow-up, placing by hand). */
+    record Field(FieldEvent event) implements DeskEvent {
+        public Field {
+            Objects.requireNonNull(event, "event");
         }
     }
 

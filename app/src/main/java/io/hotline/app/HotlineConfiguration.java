@@ -7,7 +7,7 @@ import io.hotline.ops.config.Setting;
 import io.hotline.ops.config.Settings;
 import io.hotline.routing.callback.CallbackPolicy;
 import io.hotline.routing.desk.DeskConfig;
-import io.hotline.routing.dispatch.DispatchDeadlines;
+import io.hotline.routing.field.FieldConfig;
 import io.hotline.routing.engine.RoutingConfig;
 import io.hotline.routing.hours.BusinessHours;
 import io.hotline.routing.sla.ServiceLevels;
@@ -46,7 +46,7 @@ import java.util.Objects;
 public record HotlineConfiguration(
         DatabaseSettings database, WebConfig web, AgiServerConfig agi, String asteriskName, List<AmiServerConfig> ami,
         boolean seedDemoWhenEmpty,
-        ServiceLevels serviceLevels, DeskConfig desk, DispatchDeadlines dispatch, RoutingConfig routing,
+        ServiceLevels serviceLevels, DeskConfig desk, FieldConfig field, RoutingConfig routing,
         Duration healthInterval,
         Duration shutdownTimeout, String logLevel, AccountsConfig accounts, CallbackPolicy callbacks) {
 
@@ -67,7 +67,7 @@ public record HotlineConfiguration(
         ami = List.copyOf(ami);
         Objects.requireNonNull(serviceLevels, "serviceLevels");
         Objects.requireNonNull(desk, "desk");
-        Objects.requireNonNull(dispatch, "dispatch");
+        Objects.requireNonNull(field, "field");
         Objects.requireNonNull(routing, "routing");
         Objects.requireNonNull(healthInterval, "healthInterval");
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
@@ -99,7 +99,7 @@ public record HotlineConfiguration(
         String asteriskName = settings.string(Setting.HOTLINE_ASTERISK_NAME);
         return new HotlineConfiguration(database, web, agi, asteriskName, ami(settings, asteriskName),
                 settings.bool(Setting.HOTLINE_SEED_DEMO_WHEN_EMPTY), settings.serviceLevels(), desk(settings),
-                settings.dispatchDeadlines(), settings.routing(), settings.duration(Setting.HOTLINE_HEALTH_INTERVAL),
+                settings.field(), settings.routing(), settings.duration(Setting.HOTLINE_HEALTH_INTERVAL),
                 settings.duration(Setting.HOTLINE_SHUTDOWN_TIMEOUT), settings.logLevel(Setting.HOTLINE_LOG_LEVEL),
                 accounts(settings), settings.callbackPolicy());
     }

@@ -3,6 +3,8 @@ package io.hotline.ops.config;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.InvalidPathException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -50,6 +52,29 @@ final class SettingValues {
             throw invalid(setting, value, "is " + value.length() + " characters long; at most " + maxLength);
         }
         return value;
+    }
+
+    /** One of {@code allowed}, exactly. */
+    static String oneOf(Setting setting, String value, String... allowed) {
+        for (String candidate : allowed) {
+            if (candidate.equals(value.strip())) {
+                return candidate;
+            }
+        }
+        throw invalid(setting, value, "must be one of " + String.join(", ", allowed));
+    }
+
+    /** An absolute http or https URL. */
+    static URI httpUrl(Setting setting, String value) {
+        try {
+            URI uri = new URI(value.strip());
+            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                throw invalid(setting, value, "is not an http:// or https:// URL with a host");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw invalid(setting, value, "is not a URL (" + e.getReason() + ")");
+        }
     }
 
     static Path path(Setting setting, String value) {

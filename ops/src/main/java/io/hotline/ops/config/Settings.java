@@ -1,7 +1,7 @@
 package io.hotline.ops.config;
 
 import io.hotline.routing.callback.CallbackPolicy;
-import io.hotline.routing.dispatch.DispatchDeadlines;
+import io.hotline.routing.field.FieldConfig;
 import io.hotline.routing.engine.RoutingConfig;
 import io.hotline.routing.sla.ServiceLevels;
 import io.hotline.routing.sla.SlaTarget;
@@ -55,7 +55,7 @@ public final class Settings {
     private final Map<Setting, Source> sources;
     private final List<String> warnings;
     private final ServiceLevels serviceLevels;
-    private final DispatchDeadlines dispatchDeadlines;
+    private final FieldConfig field;
     private final RoutingConfig routing;
 
     private Settings(Map<Setting, String> values, Map<Setting, Source> sources, List<String> warnings) {
@@ -64,8 +64,7 @@ public final class Settings {
         this.warnings = List.copyOf(warnings);
         values.forEach(Setting::validate);
         this.serviceLevels = buildServiceLevels();
-        this.dispatchDeadlines = new DispatchDeadlines(duration(Setting.HOTLINE_DISPATCH_SEND_DEADLINE),
-                duration(Setting.HOTLINE_DISPATCH_ASSIGN_DEADLINE), duration(Setting.HOTLINE_SURVEY_DELAY));
+        this.field = buildFieldConfig();
         this.routing = optional(Setting.HOTLINE_ROUTING_FILE).map(file -> RoutingFile.load(
                 SettingValues.path(Setting.HOTLINE_ROUTING_FILE, file))).orElseGet(RoutingConfig::defaults);
     }
@@ -243,9 +242,25 @@ public final class Settings {
         return serviceLevels;
     }
 
-    /** The on-site clocks from the dispatch and survey settings. */
-    public DispatchDeadlines dispatchDeadlines() {
-        return dispatchDeadlines;
+    /**
+     * The field leg's deadlines: acknowledgement, assignment (and its warning), follow-up delay, retry and attempts;
+     * headquarters is the supervisors' board.
+     */
+    public FieldConfig field() {
+        return field;
+    }
+
+    private FieldConfig buildFieldConfig() {
+        try {
+            return new FieldConfig(duration(Setting.HOTLINE_DISPATCH_SEND_DEADLINE),
+                    duration(Setting.HOTLINE_DISPATCH_ASSIGN_DEADLINE),
+                    duration(Setting.HOTLINE_DISPATCH_ASSIGN_WARNING),
+                    duration(Setting.HOTLINE_SURVEY_DELAY), duration(Setting.HOTLINE_FOLLOW_UP_RETRY),
+                    intInRange(Setting.HOTLINE_FOLLOW_UP_ATTEMPTS, 1, 10), FieldConfig.DEFAULT.headquarters());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(Setting.HOTLINE_DISPATCH_ASSIGN_WARNING.key(),
+                    Setting.HOTLINE_DISPATCH_ASSIGN_WARNING.key() + ": " + e.getMessage());
+        }
     }
 
     /**

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hotline.routing.callback.CallbackPolicy;
-import io.hotline.routing.dispatch.DispatchDeadlines;
+import io.hotline.routing.field.FieldConfig;
 import io.hotline.routing.sla.ServiceLevels;
 import io.hotline.routing.sla.SlaTarget;
 import io.hotline.routing.workorder.Severity;
@@ -49,7 +49,7 @@ class SettingsTest {
         assertThat(settings.duration(Setting.HOTLINE_SHUTDOWN_TIMEOUT)).isEqualTo(Duration.ofSeconds(8));
         assertThat(settings.logLevel(Setting.HOTLINE_LOG_LEVEL)).isEqualTo("INFO");
         assertThat(settings.serviceLevels()).isEqualTo(ServiceLevels.DEFAULT);
-        assertThat(settings.dispatchDeadlines()).isEqualTo(DispatchDeadlines.DEFAULT);
+        assertThat(settings.field()).isEqualTo(FieldConfig.DEFAULT);
         assertThat(settings.warnings()).isEmpty();
         for (Setting setting : Setting.values()) {
             assertThat(settings.source(setting)).isEqualTo(Settings.Source.DEFAULT);
@@ -353,8 +353,25 @@ class SettingsTest {
                 .isEqualTo(new SlaTarget(Duration.ofHours(4), Duration.ofHours(24)));
         assertThat(settings.serviceLevels().target(Severity.P3))
                 .isEqualTo(new SlaTarget(Duration.ofHours(8), Duration.ofDays(3)));
-        assertThat(settings.dispatchDeadlines())
-                .isEqualTo(new DispatchDeadlines(Duration.ofMinutes(5), Duration.ofHours(4), Duration.ofMinutes(45)));
+        assertThat(settings.field()).isEqualTo(new FieldConfig(Duration.ofMinutes(5), Duration.ofHours(4),
+                Duration.ofHours(3), Duration.ofMinutes(45), Duration.ofHours(1), 3, "supervisors"));
+    }
+
+    @Test
+    void shouldRefuseAnAssignmentWarningThatIsNotBeforeTheDeadlineNamingTheSetting() {
+        assertThatThrownBy(() -> Settings.of(Map.of("HOTLINE_DISPATCH_ASSIGN_WARNING", "5h")))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("HOTLINE_DISPATCH_ASSIGN_WARNING");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownSmsGatewayAndAGatewayUrlThatIsNotHttp() {
+        assertThatThrownBy(() -> Settings.of(Map.of("HOTLINE_SMS_GATEWAY", "carrier-pigeon")))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("file, http");
+        assertThatThrownBy(() -> Settings.of(Map.of("HOTLINE_SMS_GATEWAY_URL", "ftp://gateway.example/send")))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("HOTLINE_SMS_GATEWAY_URL");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.hotline.app;
 
 import io.hotline.routing.desk.DeskCommand;
+import io.hotline.routing.field.FieldCommand;
 import io.hotline.routing.spi.Notifier;
 import io.hotline.routing.spi.ServiceDeskStore;
 import java.util.Objects;
@@ -21,14 +22,25 @@ final class DeskCommandDispatcher {
     private final Notifier notifier;
     private final Consumer<DeskCommand> readModels;
 
+    private final Consumer<FieldCommand> field;
+
+    /** A dispatcher for a desk without a field leg's ports (a field command then fails, loudly). */
     DeskCommandDispatcher(ServiceDeskStore store, Notifier notifier) {
-        this(store, notifier, command -> { });
+        this(store, notifier, command -> { }, command -> {
+            throw new IllegalStateException("no field leg is wired to carry out " + command);
+        });
     }
 
-    DeskCommandDispatcher(ServiceDeskStore store, Notifier notifier, Consumer<DeskCommand> readModels) {
+    /**
+     * @param readModels the people's read models, told every command first
+     * @param field      carries out the field leg's commands ({@code FieldCommandDispatcher})
+     */
+    DeskCommandDispatcher(ServiceDeskStore store, Notifier notifier, Consumer<DeskCommand> readModels,
+                          Consumer<FieldCommand> field) {
         this.store = Objects.requireNonNull(store, "store");
         this.notifier = Objects.requireNonNull(notifier, "notifier");
         this.readModels = Objects.requireNonNull(readModels, "readModels");
+        this.field = Objects.requireNonNull(field, "field");
     }
 
     void dispatch(DeskCommand command) {
@@ -47,6 +59,8 @@ final class DeskCommandDispatcher {
         } else if (command instanceof DeskCommand.Refused refused) {
             store.refused(refused);
             notifier.refused(refused);
+        } else if (command instanceof DeskCommand.Field fieldCommand) {
+            field.accept(fieldCommand.command());
         } else {
             // DeskCommand is sealed: only a new command type that was not added here gets this far.
             throw new IllegalArgumentException("no port carries out " + command.getClass().getSimpleName());

@@ -5,6 +5,7 @@ import io.hotline.app.loop.EngineLoopConfig;
 import io.hotline.app.loop.EngineLoopHealthCheck;
 import io.hotline.routing.desk.DeskCommand;
 import io.hotline.routing.desk.DeskConfig;
+import io.hotline.routing.field.FieldCommand;
 import io.hotline.routing.desk.DeskEvent;
 import io.hotline.routing.desk.DeskSnapshot;
 import io.hotline.routing.desk.ServiceDesk;
@@ -77,6 +78,18 @@ final class DeskService implements AutoCloseable {
      */
     static DeskService start(DeskConfig config, InstantSource clock, DeskPorts ports,
                              Consumer<DeskCommand> readModels, Consumer<StoredDesk> restoredTo) {
+        return start(config, clock, ports, readModels, restoredTo, command -> {
+            throw new IllegalStateException("no field leg is wired to carry out " + command);
+        });
+    }
+
+    /**
+     * {@link #start(DeskConfig, InstantSource, DeskPorts, Consumer, Consumer)}, the field leg's commands carried out
+     * by {@code field}.
+     */
+    static DeskService start(DeskConfig config, InstantSource clock, DeskPorts ports,
+                             Consumer<DeskCommand> readModels, Consumer<StoredDesk> restoredTo,
+                             Consumer<FieldCommand> field) {
         StoredDesk stored = ports.store().load();
         ServiceDesk desk;
         try {
@@ -86,7 +99,7 @@ final class DeskService implements AutoCloseable {
                     + e.getMessage(), e);
         }
         DeskService service = new DeskService(desk, new Inbox<>(INBOX_CAPACITY),
-                new DeskCommandDispatcher(ports.store(), ports.notifier(), readModels), clock);
+                new DeskCommandDispatcher(ports.store(), ports.notifier(), readModels, field), clock);
         restoredTo.accept(stored);
         List<DeskEvent.CallArrived> orphans = ports.orphans().joinedWithoutWorkOrder(
                 clock.instant().minus(ORPHAN_WINDOW));

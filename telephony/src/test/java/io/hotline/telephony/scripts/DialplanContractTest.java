@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hotline.telephony.agi.AgiScript;
 import io.hotline.telephony.ami.AmiCallControl;
+import io.hotline.telephony.ami.AmiFollowUpCalls;
 import io.hotline.telephony.ami.CallbackDialPlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,6 +133,23 @@ class DialplanContractTest {
         String globals = dialplan.substring(dialplan.indexOf("[globals]"), dialplan.indexOf("[hotline-inbound]"));
         assertThat(globals).contains("HOTLINE_CALLBACK_TRUNK=", "HOTLINE_CALLBACK_CALLERID=",
                 "HOTLINE_CALLBACK_RING_SECONDS=");
+    }
+
+    @Test
+    void shouldDialTheCustomerFromTheFollowUpContextForNationalAndE164NumbersAndReportNothing() {
+        String followUp = dialplan.substring(dialplan.indexOf("\n[" + AmiFollowUpCalls.CONTEXT + "]") + 1);
+        // up to the next context's header comment
+        followUp = followUp.substring(0, followUp.indexOf("\n; ---"));
+        List<String> extensions = Pattern.compile("(?m)^exten => ([^,]+),").matcher(followUp).results()
+                .map(match -> match.group(1)).toList();
+        String steps = String.join("\n", "Set(CALLERID(all)=${HOTLINE_CALLBACK_CALLERID})",
+                " same => n,Dial(PJSIP/${EXTEN}@${HOTLINE_CALLBACK_TRUNK},${HOTLINE_CALLBACK_RING_SECONDS})",
+                " same => n,Hangup()");
+
+        // one extension per number form, each running the same steps; no h or failed extension, no AGI
+        assertThat(extensions).containsExactly("_X.", "_+X.");
+        assertThat(followUp.split(Pattern.quote(steps), -1)).hasSize(3);
+        assertThat(followUp).doesNotContain("AGI(");
     }
 
     private static Set<String> parameters(String script) {

@@ -29,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A console backend over a few dispatch orders of two branches (B01 Pudong, B02 Hangzhou) that the test sets,
@@ -64,6 +65,8 @@ public final class FakeConsoleBackend implements ConsoleBackend {
     public volatile String refusal;
     /** Whether the desk is ready. */
     public volatile boolean ready = true;
+    /** How often a branch's orders were read (each {@code GET /api/console} of a branch). */
+    public final AtomicInteger branchReads = new AtomicInteger();
     /** Whether every future fails (the desk's inbox full, the database down). */
     public volatile boolean full;
 
@@ -80,6 +83,7 @@ public final class FakeConsoleBackend implements ConsoleBackend {
         refusal = null;
         ready = true;
         full = false;
+        branchReads.set(0);
         Instant now = clock.instant();
         List<BranchChoice> ranking = List.of(new BranchChoice(B01, 7.4, 2), new BranchChoice(B02, 165.2, 1));
         put(new StoredDispatch(SENT, site("上海市浦东新区张江路 88 号", 31.2040, 121.5990), "finance", "02161234567",
@@ -104,6 +108,28 @@ public final class FakeConsoleBackend implements ConsoleBackend {
         put(new StoredDispatch(UNPLACED, new Site("某地", null, null), null, null, DispatchState.UNPLACED,
                 now.minusSeconds(60), List.of(), List.of(), null, null, null, null, null, null, null, null, null, null,
                 0, 1));
+    }
+
+    /**
+     * A new order waiting for {@code branch}'s acknowledgement, due at {@code ackDueAt} (in the past: late), its
+     * site at the given place.
+     */
+    public static StoredDispatch sent(long id, String branch, double latitude, double longitude, Instant ackDueAt) {
+        Instant sentAt = ackDueAt.minusSeconds(600);
+        return new StoredDispatch(id, site("现场 " + id, latitude, longitude), null, "021" + id, DispatchState.SENT,
+                sentAt, List.of(new BranchChoice(branch, 9.9, 0)), List.of(leg(1, branch, 9.9, sentAt, ackDueAt, null,
+                null)), null, null, null, null, null, null, null, null, null, null, 0, 1);
+    }
+
+    /** {@code order} after its current leg expired and it went to {@code branch}, to acknowledge by {@code due}. */
+    public static StoredDispatch redispatched(StoredDispatch order, String branch, Instant due) {
+        Draft draft = new Draft(order);
+        DispatchLeg leg = order.currentLeg();
+        Instant now = due.minusSeconds(600);
+        draft.legs.set(draft.legs.size() - 1, leg(leg.number(), leg.branchCode(), leg.distanceKm(), leg.sentAt(),
+                leg.ackDueAt(), null, now));
+        draft.legs.add(leg(leg.number() + 1, branch, 150.0, now, due, null, null));
+        return draft.build();
     }
 
     /** Adds or replaces an order, as the desk's published view would. */
@@ -137,6 +163,7 @@ public final class FakeConsoleBackend implements ConsoleBackend {
 
     @Override
     public List<StoredDispatch> orders(String branchCode) {
+        branchReads.incrementAndGet();
         return orders.values().stream().filter(order -> branchCode.equals(order.branchCode())).toList();
     }
 

@@ -153,6 +153,8 @@ class ConsolePageTest {
 
         // and the map has the branch in the middle and one marker per open order, each at its own place
         assertMap(List.of("101", "102", "103", "104"));
+        assertThat(text("con-map-hint")).startsWith("The branch is the square in the middle");
+        saveScreenshot("console-branch.png");
 
         acknowledgeAssignAndBook();
         seePushesArriveWithoutReload();
@@ -274,7 +276,7 @@ class ConsolePageTest {
     }
 
     @Test
-    void shouldShowSupervisorsEveryBranchBehindATabAndLetThemPlaceAnUnplacedOrder() {
+    void shouldShowSupervisorsEveryBranchBehindATabAndLetThemPlaceAnUnplacedOrder() throws Exception {
         // given a supervisor signed in, on the board
         signIn("zhao.lei");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("supervisor-view")));
@@ -290,6 +292,8 @@ class ConsolePageTest {
         assertThat(text("con-branch-name")).isEqualTo("Headquarters: every branch");
         assertThat(driver.findElements(By.cssSelector("#con-map .map-branch"))).hasSize(2);
         assertThat(driver.findElements(By.cssSelector("#con-map .map-marker"))).hasSize(4);
+        assertThat(text("con-map-hint")).startsWith("Squares are branches");
+        saveScreenshot("console-headquarters.png");
 
         // and placing the unplaced order on B02 sends it there
         row(FakeConsoleBackend.UNPLACED).click();

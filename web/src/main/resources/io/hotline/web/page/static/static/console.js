@@ -300,6 +300,7 @@
     var sitePoints = plotted.map(function (order) {
       return order.site.location;
     });
+    dom.setText("con-map-hint", body.branch ? t("con.mapHint") : t("con.mapHintAll"));
     var centre = mapCentre(branchPoints, sitePoints);
     var project = projection(centre, branchPoints.concat(sitePoints));
     map.appendChild(svg("rect", {x: 0, y: 0, width: MAP.width, height: MAP.height, "class": "map-ground"}));

@@ -8,6 +8,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,6 +90,22 @@ public final class PushHub {
     /** Sends to every connection of the users holding this role; the number of connections it was queued for. */
     public int toRole(String role, String type, Object payload) {
         return send(byRole.get(role), type, payload);
+    }
+
+    /**
+     * Sends once to every connection whose user {@code who} accepts (e.g. the duty managers of one branch and the
+     * supervisors); the number of connections it was queued for. {@code who} is asked once per open connection on
+     * the caller's thread, so it must be cheap and must not block.
+     */
+    public int toMatching(Predicate<AuthenticatedUser> who, String type, Object payload) {
+        Objects.requireNonNull(who, "who");
+        Set<PushConnection> targets = new HashSet<>();
+        for (PushConnection connection : all) {
+            if (who.test(connection.user())) {
+                targets.add(connection);
+            }
+        }
+        return send(targets, type, payload);
     }
 
     /** Sends to every connection; the number of connections it was queued for. */

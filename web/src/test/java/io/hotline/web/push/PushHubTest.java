@@ -104,6 +104,25 @@ class PushHubTest {
     }
 
     @Test
+    void shouldPushOnceToEveryConnectionWhoseUserThePredicateAccepts() throws Exception {
+        start(PushConfig.defaults());
+        PushClient ada = connect("ada-token");
+        PushClient adaAgain = connect("ada-token");
+        PushClient bea = connect("bea-token");
+        PushClient sue = connect("sue-token");
+
+        int agentsAndSue = hub.toMatching(user -> user.hasRole("agent") && user.name().equals("ada")
+                || user.supervises(), "branch", Map.of("code", "B01"));
+        int nobody = hub.toMatching(user -> false, "branch", Map.of());
+
+        assertThat(List.of(agentsAndSue, nobody)).containsExactly(3, 0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> ada.messages("branch").size() == 1
+                && adaAgain.messages("branch").size() == 1 && sue.messages("branch").size() == 1);
+        assertThat(sue.messages("branch").get(0).data().get("code").asText()).isEqualTo("B01");
+        assertThat(bea.messages("branch")).isEmpty();
+    }
+
+    @Test
     void shouldRefuseAnUnauthenticatedHandshakeWith401AndNoUpgrade() throws Exception {
         start(PushConfig.defaults());
 

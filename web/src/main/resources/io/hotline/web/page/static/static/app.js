@@ -1,7 +1,7 @@
 /*
- * Starts the page: the language switch, the sign-in, then the agent's desktop or the supervisor's board by role,
- * the push channel, and the one-second tick of durations and SLA clocks. A 401 from any call returns here to the
- * sign-in.
+ * Starts the page: the language switch, the sign-in, then by role the agent's desktop, the supervisor's board
+ * (with the branches' console as a second tab, #console) or the duty manager's console, the push channel, and the
+ * one-second tick of durations and clocks. A 401 from any call returns here to the sign-in.
  */
 (function () {
   "use strict";
@@ -11,7 +11,7 @@
   var t = i18n.t;
   var $ = dom.byId;
 
-  var VIEWS = ["login-view", "desktop-view", "supervisor-view", "other-role-view"];
+  var VIEWS = ["login-view", "desktop-view", "supervisor-view", "console-view", "other-role-view"];
   var session = {user: null, view: null, push: null, tick: null};
 
   function showView(id) {
@@ -20,7 +20,44 @@
       dom.show(view, view === id);
     });
     dom.show("logout-button", id !== "login-view");
+    var tabs = supervises(session.user) && (id === "supervisor-view" || id === "console-view");
+    dom.show("view-tabs", tabs);
+    $("tab-board").classList.toggle("active", id === "supervisor-view");
+    $("tab-console").classList.toggle("active", id === "console-view");
     document.body.setAttribute("data-view", id);
+  }
+
+  function supervises(user) {
+    return !!user && (user.role === "supervisor" || user.role === "admin");
+  }
+
+  /** A supervisor's two views: the board (seats and work orders) and the branches' console (#console). */
+  function showSupervisorTab() {
+    showView(window.location.hash === "#console" ? "console-view" : "supervisor-view");
+  }
+
+  /** The supervisor's board and the branches' console together: both hear the pushes and tick. */
+  function headquarters() {
+    var board = window.Hotline.supervisor;
+    var branches = window.Hotline.console;
+    return {
+      start: function (user) {
+        board.start(user);
+        branches.start(user);
+      },
+      reload: function () {
+        board.reload();
+        branches.reload();
+      },
+      onMessage: function (message) {
+        board.onMessage(message);
+        branches.onMessage(message);
+      },
+      tick: function () {
+        board.tick();
+        branches.tick();
+      }
+    };
   }
 
   function stopSession() {
@@ -30,6 +67,7 @@
     }
     window.clearInterval(session.tick);
     session.tick = null;
+    window.Hotline.console.stop();
     session.user = null;
     session.view = null;
     dom.show("connection-status", false);
@@ -60,14 +98,18 @@
 
   function startSession(user) {
     session.user = user;
-    dom.setText("user-name", user.displayName + (user.seat ? " · " + user.seat : ""));
+    dom.setText("user-name", user.displayName + (user.seat ? " · " + user.seat : "")
+      + (user.branch ? " · " + user.branch : ""));
     var module;
     if (user.role === "agent") {
       module = window.Hotline.desktop;
       showView("desktop-view");
-    } else if (user.role === "supervisor" || user.role === "admin") {
-      module = window.Hotline.supervisor;
-      showView("supervisor-view");
+    } else if (supervises(user)) {
+      module = headquarters();
+      showSupervisorTab();
+    } else if (user.role === "duty-manager") {
+      module = window.Hotline.console;
+      showView("console-view");
     } else {
       showView("other-role-view");
       return;
@@ -131,9 +173,26 @@
     i18n.setLanguage(i18n.language());
   }
 
+  function wireTabs() {
+    $("tab-board").addEventListener("click", function () {
+      window.location.hash = "";
+      showSupervisorTab();
+    });
+    $("tab-console").addEventListener("click", function () {
+      window.location.hash = "#console";
+      showSupervisorTab();
+    });
+    window.addEventListener("hashchange", function () {
+      if (supervises(session.user)) {
+        showSupervisorTab();
+      }
+    });
+  }
+
   function boot() {
     wireLanguage();
     wireLogin();
+    wireTabs();
     api.onUnauthenticated(function () {
       if (session.user) {
         showLogin(t("app.sessionEnded"));

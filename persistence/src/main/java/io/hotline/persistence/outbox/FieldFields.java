@@ -108,15 +108,14 @@ final class FieldFields {
                 new Actor(line.value(ActorKind.class), line.text()), line.text(), line.text());
     }
 
-    /** The ranking as one text: {@code CODE:km:load} per branch, {@code ;} between; empty for none. */
+    /**
+     * The ranking as one text: {@code CODE:km:load} per branch, {@code ;} between; empty for none. A code's own
+     * {@code %}, {@code :} and {@code ;} are written {@code %25}, {@code %3A} and {@code %3B}.
+     */
     static String ranking(List<BranchChoice> ranking) {
         StringJoiner text = new StringJoiner(";");
         for (BranchChoice choice : ranking) {
-            if (choice.branchCode().indexOf(':') >= 0 || choice.branchCode().indexOf(';') >= 0) {
-                throw new IllegalArgumentException("a branch code with ':' or ';' cannot be kept in a ranking: "
-                        + choice.branchCode());
-            }
-            text.add(choice.branchCode() + ":" + choice.distanceKm() + ":" + choice.openLoad());
+            text.add(escape(choice.branchCode()) + ":" + choice.distanceKm() + ":" + choice.openLoad());
         }
         return text.toString();
     }
@@ -132,9 +131,18 @@ final class FieldFields {
             if (fields.length != 3) {
                 throw new IllegalArgumentException("not a ranked branch (CODE:km:load): " + part);
             }
-            ranking.add(new BranchChoice(fields[0], Double.parseDouble(fields[1]), Integer.parseInt(fields[2])));
+            ranking.add(new BranchChoice(unescape(fields[0]), Double.parseDouble(fields[1]),
+                    Integer.parseInt(fields[2])));
         }
         return ranking;
+    }
+
+    private static String escape(String code) {
+        return code.replace("%", "%25").replace(":", "%3A").replace(";", "%3B");
+    }
+
+    private static String unescape(String code) {
+        return code.replace("%3B", ";").replace("%3A", ":").replace("%25", "%");
     }
 
     private static Long number(Integer value) {

@@ -2,6 +2,8 @@ package io.hotline.persistence.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hotline.persistence.field.FieldQueries;
+import io.hotline.persistence.field.FieldReportRow;
 import io.hotline.persistence.testing.JournalCalls;
 import io.hotline.persistence.testing.TestDatabase;
 import io.hotline.routing.desk.Actor;
@@ -101,8 +103,23 @@ class JournalFieldStoreTest {
                     .containsEntry("legs", 2).containsEntry("score_total", 90).containsEntry("score_satisfaction", 40)
                     .containsEntry("score_punctuality", 20).containsEntry("score_deadlines", 30);
             assertThat(((Number) report.get("satisfaction")).intValue()).isEqualTo(4);
+            Instant reportedAt = FieldSamples.AT.plusMillis(20_000_123);
             assertThat(instant("SELECT reported_at FROM field_report WHERE work_order_id = " + closed))
-                    .isEqualTo(FieldSamples.AT.plusMillis(20_000_123));
+                    .isEqualTo(reportedAt);
+            // and headquarters' feed reads it in its window, to the millisecond
+            FieldQueries queries = new FieldQueries(DB.jdbi());
+            assertThat(queries.reports(reportedAt.plusMillis(1), reportedAt.plusSeconds(1))).isEmpty();
+            List<FieldReportRow> feed = queries.reports(reportedAt, reportedAt.plusMillis(1));
+            assertThat(feed).extracting(FieldReportRow::workOrderId).containsExactly(closed);
+            FieldReportRow row = feed.get(0);
+            assertThat(row.legs()).isEqualTo(2);
+            assertThat(row.distanceKm()).isEqualTo(closedForm.currentLeg().distanceKm());
+            assertThat(row.acknowledgedAt()).isEqualTo(closedForm.currentLeg().acknowledgedAt());
+            assertThat(row.arrivedAt()).isEqualTo(closedForm.arrivedAt());
+            assertThat(row.closedAt()).isEqualTo(closedForm.closedAt());
+            assertThat(row.satisfaction()).isEqualTo(4);
+            assertThat(row.scoreTotal()).isEqualTo(90);
+            assertThat(row.region()).isEqualTo("Shanghai");
         }
     }
 
@@ -171,13 +188,7 @@ class JournalFieldStoreTest {
     }
 
     private static List<FieldStep> trail(long id) {
-        return DB.jdbi().withHandle(handle -> handle.createQuery("SELECT * FROM field_step WHERE work_order_id = :id"
-                        + " ORDER BY sequence").bind("id", id)
-                .map((row, context) -> new FieldStep(row.getLong("work_order_id"), row.getInt("sequence"),
-                        context.findColumnMapperFor(Instant.class).orElseThrow().map(row, "at", context),
-                        new Actor(ActorKind.valueOf(row.getString("actor_kind")), row.getString("actor")),
-                        row.getString("step"), row.getString("detail")))
-                .list());
+        return new FieldQueries(DB.jdbi()).trail(id);
     }
 
     private static Instant instant(String sql) {

@@ -20,7 +20,9 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * Reads the field leg's stored forms back from {@code field_dispatch} and {@code field_dispatch_leg}: the dispatch
- * orders not closed (nor cancelled: {@code closed_at} is set then too), as the desk last stored them. Stateless.
+ * orders not closed nor cancelled, as the desk last stored them. The query reads those without {@code closed_at}
+ * (the desk sets it on closing and cancelling, so the restore does not read every dispatch ever stored); a row
+ * closed or cancelled without it is left out as well. Stateless.
  */
 final class StoredDispatches {
 
@@ -47,7 +49,13 @@ final class StoredDispatches {
         return handle.createQuery("SELECT * FROM field_dispatch WHERE closed_at IS NULL ORDER BY work_order_id")
                 .map((row, context) -> dispatch(row, context, legs.getOrDefault(row.getLong("work_order_id"),
                         List.of())))
+                .filter(StoredDispatches::isOpen)
                 .list();
+    }
+
+    /** What the port promises, whatever {@code closed_at} says: neither closed nor cancelled. */
+    private static boolean isOpen(StoredDispatch dispatch) {
+        return dispatch.state() != DispatchState.CLOSED && dispatch.state() != DispatchState.CANCELLED;
     }
 
     private static StoredDispatch dispatch(ResultSet row, StatementContext context, List<DispatchLeg> legs)

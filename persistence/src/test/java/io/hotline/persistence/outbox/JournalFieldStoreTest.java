@@ -59,6 +59,7 @@ class JournalFieldStoreTest {
         long bare = calls.open("bare");
         long closed = calls.open("closed");
         long cancelled = calls.open("cancelled");
+        long cancelledWithoutTime = calls.open("cancelledWithoutTime");
         try (DurableRoutingJournal journal = calls.start(DB.jdbi(), logDirectory)) {
             JournalFieldStore store = store(journal);
             // given a dispatch stored three times (opened, changed, changed again), one unplaced, one closed and
@@ -74,6 +75,7 @@ class JournalFieldStoreTest {
             store.reported(new FieldCommand.ServiceReported(closedForm, FieldSamples.AT.plusMillis(20_000_123)));
             store.dispatchChanged(changed(FieldSamples.full(cancelled, DispatchState.CANCELLED,
                     FieldSamples.AT.plusSeconds(3)), 2));
+            store.dispatchChanged(changed(FieldSamples.full(cancelledWithoutTime, DispatchState.CANCELLED, null), 3));
             store.smsQueued(new FieldCommand.SendSms(full, "assigned-FE-007", "+8613900139000", FieldSamples.AWKWARD));
 
             // when what was handed over is logged, and the desk restores
@@ -81,8 +83,9 @@ class JournalFieldStoreTest {
             List<StoredDispatch> loaded = store.load();
 
             // then the open ones come back as stored last, legs, ranking, follow-up, score and all
-            assertThat(loaded).filteredOn(dispatch -> List.of(full, bare, closed, cancelled)
-                    .contains(dispatch.workOrderId())).containsExactly(fullForm, FieldSamples.bare(bare));
+            List<Long> ours = List.of(full, bare, closed, cancelled, cancelledWithoutTime);
+            assertThat(loaded).filteredOn(dispatch -> ours.contains(dispatch.workOrderId()))
+                    .containsExactly(fullForm, FieldSamples.bare(bare));
             // and the trail, the SMS and the report are in their tables
             assertThat(trail(full)).extracting(FieldStep::sequence).containsExactly(1, 8, 9);
             assertThat(trail(full).get(2)).isEqualTo(FieldSamples.step(full, 9, FieldSamples.engineer("FE-007"),

@@ -250,8 +250,9 @@ public final class DurableRoutingJournal implements RoutingJournal, AutoCloseabl
     }
 
     /**
-     * Hands an entry of another part of Hotline (the service desk's, {@link DeskEntry}) over to this journal, numbered
-     * in order with routing's; never blocks (a full queue drops and counts it, as for routing's entries).
+     * Hands an entry of another part of Hotline (the service desk's, {@link DeskEntry}, or the field leg's,
+     * {@link FieldEntry}) over to this journal, numbered in order with routing's; never blocks (a full queue drops
+     * and counts it, as for routing's entries).
      *
      * @param about what it is about, for the log line of a dropped entry
      */

@@ -194,6 +194,9 @@ final class JournalDatabaseWriter implements Runnable {
         if (entry instanceof DeskEntry desk && desk.workOrderId() != null) {
             return "work order " + desk.workOrderId();
         }
+        if (entry instanceof FieldEntry field) {
+            return "dispatch order " + field.workOrderId();
+        }
         return "-";
     }
 

@@ -12,17 +12,17 @@ import java.util.Objects;
 
 /**
  * One fact Hotline asked the journal to keep, numbered in the order it was asked: one record per kind, each with
- * its own typed fields: routing's (calls, seats, refusals) and the service desk's ({@link DeskEntry}). The journal's
- * database writer decides nothing from them beyond what each kind says: the desk decides every work order's state;
- * routing's entries write call records and routing's trail, and change a work order's state only when read from a
- * log an earlier version left ({@link LegacyCallEntry}).
+ * its own typed fields: routing's (calls, seats, refusals), the service desk's ({@link DeskEntry}) and the field
+ * leg's ({@link FieldEntry}). The journal's database writer decides nothing from them beyond what each kind says:
+ * the desk decides every work order's state; routing's entries write call records and routing's trail, and change a
+ * work order's state only when read from a log an earlier version left ({@link LegacyCallEntry}).
  * <p>
  * Each record writes its own fields to its log line and reads them back ({@link JournalLine} holds the line format,
  * and still reads the lines of the format before this one). Instants and durations are kept to the millisecond.
  * Handled through a {@link Visitor}, so a new kind does not compile until every writer handles it. Immutable.
  */
 sealed interface JournalEntry permits JournalEntry.CallEntry, JournalEntry.Restarted, JournalEntry.SeatStateChanged,
-        JournalEntry.Refused, DeskEntry {
+        JournalEntry.Refused, DeskEntry, FieldEntry {
 
     /** The entry's number in its journal, from 1. */
     long sequence();
@@ -84,6 +84,12 @@ sealed interface JournalEntry permits JournalEntry.CallEntry, JournalEntry.Resta
         R deskRefused(DeskEntry.Refused entry);
 
         R notified(DeskEntry.Notified entry);
+
+        R fieldDispatchChanged(FieldEntry.DispatchChanged entry);
+
+        R fieldSmsQueued(FieldEntry.SmsQueued entry);
+
+        R fieldReported(FieldEntry.Reported entry);
     }
 
     /** An entry about one call (its linkedid), and so about the call's record and work order. */

@@ -39,7 +39,10 @@ final class JournalLine {
             Map.entry(DeskEntry.WarningFired.KIND, DeskEntry.WarningFired::read),
             Map.entry(DeskEntry.Released.KIND, DeskEntry.Released::read),
             Map.entry(DeskEntry.Refused.KIND, DeskEntry.Refused::read),
-            Map.entry(DeskEntry.Notified.KIND, DeskEntry.Notified::read));
+            Map.entry(DeskEntry.Notified.KIND, DeskEntry.Notified::read),
+            Map.entry(FieldEntry.DispatchChanged.KIND, FieldEntry.DispatchChanged::read),
+            Map.entry(FieldEntry.SmsQueued.KIND, FieldEntry.SmsQueued::read),
+            Map.entry(FieldEntry.Reported.KIND, FieldEntry.Reported::read));
 
     private JournalLine() {
     }

@@ -35,7 +35,8 @@ import org.jdbi.v3.core.Handle;
  * that moves the checkpoint past it, and written in the transaction that inserts the work order; so it is neither
  * lost nor a foreign-key failure. Callbacks and survey scores ({@link JournalEntry.Callback},
  * {@link JournalEntry.Surveyed}) are written by their stores' own statements, after what the batch has pending.
- * Seat states and routing's refusals go to {@code seat_state} and {@code routing_refusal}.
+ * Seat states and routing's refusals go to {@code seat_state} and {@code routing_refusal}. The field leg's entries
+ * ({@link FieldEntry}) are written at once, after what the batch has pending, as {@link FieldWrites} says.
  * <p>
  * Upgrade: a log an earlier version left is written as that version would have. Its work orders were opened by
  * {@link JournalEntry.Opened} at its place in the batch; its connections, abandons, escalations and joins
@@ -346,6 +347,28 @@ final class JournalWrites {
         @Override
         public Boolean notified(DeskEntry.Notified entry) {
             DeskWrites.notified(pending.notifications, entry);
+            return true;
+        }
+
+        @Override
+        public Boolean fieldDispatchChanged(FieldEntry.DispatchChanged entry) {
+            // At once, after what waits (the desk's change of the work order comes first): rare, a person's pace.
+            pending.flush();
+            FieldWrites.dispatchChanged(handle, entry);
+            return true;
+        }
+
+        @Override
+        public Boolean fieldSmsQueued(FieldEntry.SmsQueued entry) {
+            pending.flush();
+            FieldWrites.smsQueued(handle, entry);
+            return true;
+        }
+
+        @Override
+        public Boolean fieldReported(FieldEntry.Reported entry) {
+            pending.flush();
+            FieldWrites.reported(handle, entry);
             return true;
         }
 

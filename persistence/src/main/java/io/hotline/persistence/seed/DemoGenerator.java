@@ -30,9 +30,10 @@ final class DemoGenerator {
     static final int EXPERT_SEATS = 5;
     static final int CUSTOMERS = 500;
 
-    private static final LocalTime EARLY_SHIFT = LocalTime.of(8, 0);
-    private static final LocalTime LATE_SHIFT = LocalTime.of(15, 0);
-    private static final LocalTime SHIFTS_END = LocalTime.of(22, 0);
+    /** Field service is around the clock: the day shift, then the night shift to the day's last second. */
+    private static final LocalTime EARLY_SHIFT = LocalTime.MIDNIGHT;
+    private static final LocalTime LATE_SHIFT = LocalTime.NOON;
+    private static final LocalTime SHIFTS_END = LocalTime.of(23, 59, 59);
     /** On-site work is mostly about the installed ERP and accounting products, in this order. */
     private static final List<String> ENGINEER_FOCUS = List.of("ERP_U8", "SMB_T3", "HR", "ERP_NC");
 
@@ -163,7 +164,10 @@ final class DemoGenerator {
         };
     }
 
-    /** A branch covering its province, with two duty managers alternating early and late shifts all week. */
+    /**
+     * A branch covering its province, with two duty managers alternating early and late shifts all week, around the
+     * clock (00:00-12:00 and 12:00-23:59:59: a shift ending at the day's last second runs to midnight).
+     */
     private Branch branch(City city) {
         String address = random.between(1, 399) + " " + random.pick(DemoCatalog.ROADS) + ", " + city.district()
                 + ", " + city.name();

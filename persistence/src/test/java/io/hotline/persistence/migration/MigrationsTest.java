@@ -19,7 +19,7 @@ class MigrationsTest {
     private static final List<String> DOMAIN_TABLES = List.of(
             "skill", "customer", "customer_phone", "customer_product", "customer_product_module", "seat",
             "seat_skill", "branch", "branch_region", "branch_duty_shift", "field_engineer", "field_engineer_skill",
-            "call_record", "work_order", "work_order_event", "dispatch_order", "sms_message", "satisfaction_survey",
+            "call_record", "work_order", "work_order_event", "sms_message", "satisfaction_survey",
             "callback_request", "kb_article", "routing_journal_checkpoint", "seat_state", "routing_refusal");
 
     @Test
@@ -39,13 +39,21 @@ class MigrationsTest {
         assertThat(tables()).containsAll(DOMAIN_TABLES);
         // in order, the call record's columns (V3), the seat state and refusals (V4), the articles'
         // symptoms (V5), the service desk's (V6), the accounts' (V7), the work orders' details (V8), callbacks
-        // routed like calls (V9)
+        // routed like calls (V9), the field leg's (V10)
         List<String> versions = DB.jdbi().withHandle(handle -> handle.createQuery(
                 "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank")
                 .mapTo(String.class).list());
-        assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
+        assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
         assertThat(tables()).contains("notification", "desk_refusal", "journal_parked_entry");
         assertThat(tables()).contains("account", "account_session", "person_audit");
+        assertThat(tables()).contains("field_dispatch", "field_dispatch_leg", "field_step", "field_report")
+                .doesNotContain("dispatch_order");
+        List<String> smsColumns = DB.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = DATABASE()"
+                        + " AND table_name = 'sms_message'")
+                .mapTo(String.class).list());
+        assertThat(smsColumns).contains("work_order_id", "sms_key", "attempts", "next_attempt_at", "sent_at")
+                .doesNotContain("dispatch_order_id");
         List<String> callRecordColumns = DB.jdbi().withHandle(handle -> handle.createQuery(
                 "SELECT column_name FROM information_schema.columns WHERE table_schema = DATABASE()"
                         + " AND table_name = 'call_record'")

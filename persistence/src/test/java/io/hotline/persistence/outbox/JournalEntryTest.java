@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hotline.routing.desk.Actor;
+import io.hotline.routing.desk.ActorKind;
 import io.hotline.routing.desk.CallKey;
 import io.hotline.routing.desk.ClockKind;
 import io.hotline.routing.desk.StoredWorkOrder;
 import io.hotline.routing.desk.WarningLevel;
 import io.hotline.routing.desk.WorkOrderDetails;
 import io.hotline.routing.engine.Handoff;
+import io.hotline.routing.field.DispatchState;
 import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.seat.SeatState;
 import io.hotline.routing.workorder.Severity;
@@ -67,7 +69,14 @@ class JournalEntryTest {
                     DeskEntry.NotificationKind.CLOCK_WARNING, 7L, ClockKind.RESPONSE, WarningLevel.HALF, AT, null,
                     AWKWARD),
             new DeskEntry.Notified(30, AT, DeskEntry.RecipientKind.SUPERVISOR, "sup-1",
-                    DeskEntry.NotificationKind.REFUSED, null, null, null, null, "12", "refused"));
+                    DeskEntry.NotificationKind.REFUSED, null, null, null, null, "12", "refused"),
+            new FieldEntry.DispatchChanged(31, AT, FieldSamples.full(7, DispatchState.CLOSED, AT.plusMillis(9)),
+                    FieldSamples.step(7, 9, FieldSamples.engineer("FE-007"), AWKWARD)),
+            new FieldEntry.DispatchChanged(32, AT, FieldSamples.bare(8),
+                    FieldSamples.step(8, 1, new Actor(ActorKind.DESK, "desk"), null)),
+            new FieldEntry.SmsQueued(33, AT, 7, "assigned-FE-007", "+8613900139000", AWKWARD),
+            new FieldEntry.Reported(34, AT, FieldSamples.full(7, DispatchState.CLOSED, AT.plusMillis(9)),
+                    AT.plusMillis(10)));
 
     @Test
     void shouldReadBackEveryKindWithEveryFieldAsItWasWritten() {
@@ -78,7 +87,7 @@ class JournalEntryTest {
                 .filter(type -> type != LegacyCallEntry.class)
                 .collect(Collectors.toSet());
         assertThat(EVERY_KIND.stream().map(Object::getClass).collect(Collectors.toSet())).isEqualTo(kinds)
-                .hasSize(21);
+                .hasSize(24);
 
         for (JournalEntry entry : EVERY_KIND) {
             // when written as a line and read back

@@ -142,8 +142,9 @@ class DemoSeedTest {
         // then
         assertThat(createdAt).isEqualTo(seat.createdAt());
         assertThat(expiresOn).isEqualTo(product.licenceExpiresOn());
-        assertThat(strings("SELECT DISTINCT CONCAT(TIME_FORMAT(starts_at, '%H:%i'), '-', TIME_FORMAT(ends_at, '%H:%i'))"
-                + " FROM branch_duty_shift")).containsExactlyInAnyOrder("08:00-15:00", "15:00-22:00");
+        assertThat(strings("SELECT DISTINCT CONCAT(TIME_FORMAT(starts_at, '%H:%i'), '-',"
+                + " TIME_FORMAT(ends_at, '%H:%i:%s')) FROM branch_duty_shift"))
+                .containsExactlyInAnyOrder("00:00-12:00:00", "12:00-23:59:59");
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.jdbi.v3.core.JdbiException;
  */
 public final class SmsMessages {
     private static final String GATEWAY_MESSAGE_KEY = "uq_sms_gateway_message";
+    private static final String ORDER_KEY = "uq_sms_order_key";
     private static final int MAX_BODY = 2000;
     private static final int MAX_ERROR = 1000;
     private static final int MAX_PHONE = 32;
@@ -82,6 +83,31 @@ public final class SmsMessages {
                         row.getString("phone_number"), row.getString("body"),
                         context.findColumnMapperFor(Instant.class).orElseThrow().map(row, "created_at", context)))
                 .list());
+    }
+
+    /**
+     * Queues an outbound message that no desk decision carries (the reply to a text Hotline did not understand):
+     * once per {@code (workOrderId, key)}, due at {@code at}. The desk's own messages come through the journal.
+     *
+     * @return false when a message with this order and key was queued before: nothing changed
+     */
+    public boolean queue(long workOrderId, String key, String to, String body, Instant at) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(at, "at");
+        try {
+            return jdbi.withHandle(handle -> handle.createUpdate("INSERT INTO sms_message (direction, phone_number,"
+                            + " body, status, work_order_id, sms_key, attempts, next_attempt_at, created_at) VALUES"
+                            + " ('OUT', :to, :body, 'QUEUED', :id, :key, 0, :at, :at)")
+                    .bind("to", cut(to, MAX_PHONE)).bind("body", cut(body, MAX_BODY)).bind("id", workOrderId)
+                    .bind("key", key).bind("at", at).execute()) == 1;
+        } catch (JdbiException e) {
+            if (DuplicateKeys.isDuplicateOf(e, ORDER_KEY)) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /** At most {@code limit} outbound messages queued and due at {@code now}, the earliest due first. */

@@ -64,6 +64,23 @@ class SmsMessagesTest {
     }
 
     @Test
+    void shouldQueueAReplyOncePerOrderAndKeyAndSendItWhenDue() {
+        // given a reply queued for a text Hotline did not understand, and the same queued again (a re-processing)
+        assertThat(sms.queue(0, "reply-gw-q-1", "+8613000000031", "Hotline: not understood", AT)).isTrue();
+        assertThat(sms.queue(0, "reply-gw-q-1", "+8613000000031", "Hotline: not understood", AT.plusSeconds(1)))
+                .isFalse();
+
+        // then it is due once, at the time queued, not before
+        assertThat(sms.due(AT.minusMillis(1), 100)).extracting(OutboundRow::key).doesNotContain("reply-gw-q-1");
+        assertThat(sms.due(AT, 100)).filteredOn(row -> row.key().equals("reply-gw-q-1"))
+                .singleElement().satisfies(row -> {
+                    assertThat(row.to()).isEqualTo("+8613000000031");
+                    assertThat(row.workOrderId()).isZero();
+                    assertThat(row.attempts()).isZero();
+                });
+    }
+
+    @Test
     void shouldSendAQueuedMessageWhenDueAndOnlyOnce() {
         // given a message queued (as the journal writes it) for 10:15:30.123
         long id = queue(303, "dispatch-1", "+8618671574448", AT);

@@ -208,8 +208,10 @@ sealed interface DeskEntry extends JournalEntry {
         SEAT,
         /** One supervisor (who asked for something the desk refused). */
         SUPERVISOR,
-        /** The supervisors' board (their desktops and the wallboard). */
-        SUPERVISORS
+        /** The supervisors' board (their desktops and the wallboard): headquarters. */
+        SUPERVISORS,
+        /** A branch's console (its duty managers), by branch code. */
+        BRANCH
     }
 
     /** What a notification tells, as {@code notification.kind} holds it. */
@@ -217,7 +219,13 @@ sealed interface DeskEntry extends JournalEntry {
         WORK_ORDER_OPENED,
         WORK_ORDER_CHANGED,
         CLOCK_WARNING,
-        REFUSED
+        REFUSED,
+        /** A dispatch order reached a branch or changed there. */
+        DISPATCH_CHANGED,
+        /** Headquarters is alerted (re-dispatch, unplaced, assignment late, follow-up unreachable). */
+        HQ_ALERT,
+        /** A follow-up call is due on the branch's console. */
+        FOLLOW_UP_DUE
     }
 
     /**

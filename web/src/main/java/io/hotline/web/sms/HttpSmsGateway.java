@@ -46,7 +46,8 @@ public final class HttpSmsGateway implements SmsGateway {
     /** A gateway for {@code config}, with its own JDK HTTP client (daemon threads). */
     public HttpSmsGateway(HttpSmsGatewayConfig config) {
         this.config = Objects.requireNonNull(config, "config");
-        this.client = HttpClient.newBuilder().connectTimeout(config.timeout())
+        // HTTP/1.1: no h2c upgrade attempt on plain http, which some gateways refuse.
+        this.client = HttpClient.newBuilder().connectTimeout(config.timeout()).version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         if (config.token() != null) {
             authorization = "Bearer " + config.token();

@@ -31,6 +31,8 @@ final class SmsWebhookBody {
     /** The longest text kept (the stored column's width). */
     static final int MAX_TEXT = 2000;
 
+    /** The most form fields read (the webhook needs four; more are ignored). */
+    private static final int MAX_FORM_FIELDS = 64;
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final String JSON = "application/json";
     private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -74,8 +76,9 @@ final class SmsWebhookBody {
         }
         for (int i = 1; i < parts.length; i++) {
             String parameter = parts[i].strip().toLowerCase(Locale.ROOT);
-            if (parameter.startsWith("charset=") && !parameter.substring("charset=".length()).replace("\"", "")
-                    .equals("utf-8")) {
+            String charset = parameter.startsWith("charset=") ? parameter.substring("charset=".length())
+                    .replace("\"", "").strip() : null;
+            if (charset != null && !charset.equals("utf-8") && !charset.equals("utf8")) {
                 return new Unsupported("The webhook reads UTF-8 only, not " + abbreviate(parameter) + ".");
             }
         }
@@ -125,8 +128,9 @@ final class SmsWebhookBody {
     private static Fields form(byte[] body) {
         Map<String, List<String>> parameters;
         try {
+            // A ';' is part of a value, as in HTML forms (RFC 1866's ';' separator is not used by gateways).
             parameters = new QueryStringDecoder(new String(body, StandardCharsets.UTF_8), StandardCharsets.UTF_8,
-                    false).parameters();
+                    false, MAX_FORM_FIELDS, true).parameters();
         } catch (IllegalArgumentException e) {
             return Fields.problem("The body is not form-encoded (a malformed %-escape).");
         }

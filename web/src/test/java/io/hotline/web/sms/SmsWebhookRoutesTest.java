@@ -87,6 +87,7 @@ class SmsWebhookRoutesTest {
         HttpResponse<String> done = post(FORM_TYPE, "id=gw-1002&from=%2B8613800000000&text=DONE+123456+"
                 + "%E6%9B%B4%E6%8D%A2%E4%BA%86%E6%B0%B4%E6%B3%B5&sent_at=1796634890&extra=ignored");
         HttpResponse<String> noTime = post(FORM_TYPE + "; charset=UTF-8", "from=13800000000&id=7&text=hello");
+        HttpResponse<String> semicolon = post(FORM_TYPE + "; charset=\"utf8\"", "id=8&from=13800000000&text=a;b");
 
         assertThat(done.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(done.body()).get("status").asText()).isEqualTo("accepted");
@@ -94,7 +95,8 @@ class SmsWebhookRoutesTest {
                 "{\"status\":\"refused\",\"reply\":\"Hotline: not understood.\"}"));
         assertThat(inbox.received).containsExactly(
                 new InboundSms("gw-1002", "+8613800000000", "DONE 123456 更换了水泵", Instant.ofEpochSecond(1796634890)),
-                new InboundSms("7", "13800000000", "hello", NOW));
+                new InboundSms("7", "13800000000", "hello", NOW), new InboundSms("8", "13800000000", "a;b", NOW));
+        assertThat(semicolon.statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -1,5 +1,5 @@
-# Sourced by the benchmark scripts that run Hotline as a process (route-to-dial.sh, desktop-pops.sh), from the
-# repository's root: the routing file they give it and the stop of its process on exit.
+# Sourced by the benchmark scripts that run Hotline as a process (route-to-dial.sh, desktop-pops.sh,
+# sms-webhook.sh), from the repository's root: the routing file they give it and the stop of its process on exit.
 
 # Writes the routing file of a benchmark to $1: one step, every tier, no skill needed, so each call finds a ready
 # seat, and seats are free again at once.

@@ -1,8 +1,9 @@
 /**
  * The HTTP routing layer every Hotline endpoint plugs into: a route table ({@link io.hotline.web.http.HttpRoutes})
  * keyed by method and exact or templated path ({@code /api/work-orders/{id}}), whose routes each declare their
- * {@link io.hotline.web.http.Access} (public machine endpoints, or authenticated person-facing ones checked by a
- * pluggable {@link io.hotline.web.http.Authenticator}); immutable requests and replies; and the Netty pipeline
+ * {@link io.hotline.web.http.Access} (public machine endpoints, authenticated person-facing ones checked by a
+ * pluggable {@link io.hotline.web.http.Authenticator}, or machine endpoints whose handler checks a signature);
+ * immutable requests and replies; and the Netty pipeline
  * that decodes HTTP/1.1 (<a href="https://www.rfc-editor.org/rfc/rfc9112">RFC 9112</a>), dispatches to the routes
  * and encodes the replies.
  *

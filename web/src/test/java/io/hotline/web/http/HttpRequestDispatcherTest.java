@@ -34,6 +34,9 @@ class HttpRequestDispatcherTest {
                     HttpReply.of(HttpResponseStatus.OK, "text/plain; charset=utf-8", request.user().orElseThrow().name()
                             + " " + request.pathParameter("id").orElse("?") + "/"
                             + request.pathParameter("line").orElse("?"))))
+            .get("/signed", "signed", Access.SIGNED, RouteHandler.of(request -> HttpReply.of(HttpResponseStatus.OK,
+                    "text/plain; charset=utf-8", "user " + request.user().map(AuthenticatedUser::name).orElse("none")
+                            + ", key " + request.headers().get("X-Key"))))
             .get("/broken", "broken", Access.PUBLIC, request -> {
                 throw new IllegalStateException("secret internals");
             })
@@ -182,6 +185,31 @@ class HttpRequestDispatcherTest {
         } finally {
             refused.release();
             accepted.release();
+        }
+    }
+
+    @Test
+    void shouldPassASignedRouteToItsHandlerWithoutAskingTheAuthenticator() {
+        // given a request with a session the authenticator would accept, and one without
+        FullHttpRequest withSession = get("/signed");
+        withSession.headers().set(HttpHeaderNames.AUTHORIZATION, FakeAuthenticator.GOOD_TOKEN);
+        FullHttpRequest withKey = get("/signed");
+        withKey.headers().set("X-Key", "k1");
+
+        // when
+        channel.writeInbound(withSession);
+        channel.writeInbound(withKey);
+
+        // then both reach the handler, which checks what it checks, and neither carries a user
+        FullHttpResponse first = channel.readOutbound();
+        FullHttpResponse second = channel.readOutbound();
+        try {
+            assertThat(first.status()).isEqualTo(HttpResponseStatus.OK);
+            assertThat(body(first)).isEqualTo("user none, key null");
+            assertThat(body(second)).isEqualTo("user none, key k1");
+        } finally {
+            first.release();
+            second.release();
         }
     }
 

@@ -26,6 +26,8 @@ public final class FieldFixtures {
     public static final Engineer SH_ENGINEER = new Engineer("E-SH-1", "SH", "Li Na", "+8613800000021", true);
     public static final Engineer SH_SECOND = new Engineer("E-SH-2", "SH", "Zhang Min", "+8613800000022", true);
     public static final Engineer SH_RETIRED = new Engineer("E-SH-9", "SH", "Old Chen", "+8613800000029", false);
+    public static final Engineer HZ_ENGINEER = new Engineer("E-HZ-1", "HZ", "Sun Li", "+8613800000031", true);
+    public static final Engineer NJ_ENGINEER = new Engineer("E-NJ-1", "NJ", "Zhao Lei", "+8613800000041", true);
 
     private FieldFixtures() {
     }
@@ -56,6 +58,6 @@ public final class FieldFixtures {
                 branch("SH", SHANGHAI, Set.of(), allWeek("+8613900000020")),
                 branch("HZ", HANGZHOU, Set.of(), allWeek("+8613900000030")),
                 branch("NJ", NANJING, Set.of(), allWeek("+8613900000040"))),
-                List.of(SZ_ENGINEER, SH_ENGINEER, SH_SECOND, SH_RETIRED));
+                List.of(SZ_ENGINEER, SH_ENGINEER, SH_SECOND, SH_RETIRED, HZ_ENGINEER, NJ_ENGINEER));
     }
 }

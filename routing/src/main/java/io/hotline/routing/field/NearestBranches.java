@@ -22,9 +22,12 @@ import java.util.function.ToIntFunction;
  * no eligible branch; a site without a region is not filtered by region (its location still decides).
  * <p>
  * Built once per directory: each branch's latitude, longitude and the cosine of its latitude in radians, its
- * roster as numbers, its zone's index and its rank by code are computed here, so that ranking one site over
- * 2,000 branches computes one distance per eligible branch and allocates only the answer. The top {@code limit}
- * are kept in a small sorted array of packed keys while scanning (no sort of the whole list).
+ * roster as numbers, its zone's index and its rank by code, the branches of each region and the branches serving
+ * each product line are computed here, so that ranking one site over 2,000 branches visits only its region's
+ * branches, computes the haversine of each eligible one from the chord between unit vectors (no trigonometry; the
+ * arcsine only for those that can still enter the top) and allocates only the answer. The top {@code limit} are
+ * kept in a small sorted array of packed keys (distance in tenths of a km, load, rank by code) while scanning: no
+ * sort of the whole list.
  * <p>
  * Not thread-safe (it reuses scratch arrays): confined to the service-desk thread, or one instance per thread.
  */
@@ -33,11 +36,16 @@ public final class NearestBranches {
     private static final int CODE_BITS = 21;
     private static final long MAX_LOAD = (1L << LOAD_BITS) - 1;
     private static final long MAX_TENTHS = (1L << (63 - LOAD_BITS - CODE_BITS)) - 1;
+    private static final int[] NONE = new int[0];
 
     private final Branch[] branches;
     private final double[] latRad;
     private final double[] lonRad;
     private final double[] cosLat;
+    /** Each branch as a unit vector from the earth's centre: the chord to a site gives the haversine, no trig. */
+    private final double[] unitX;
+    private final double[] unitY;
+    private final double[] unitZ;
     private final int[] zoneOf;
     private final ZoneId[] zones;
     /** Per branch, its shifts as (day ordinal, from second of day, to second of day) triples. */
@@ -46,6 +54,12 @@ public final class NearestBranches {
     private final int[] codeRank;
     /** The branch at each rank by code (the inverse of {@link #codeRank}). */
     private final int[] byRank;
+    /** Per region, the branches covering it, in directory order; every branch for a site without region. */
+    private final Map<String, int[]> byRegion = new HashMap<>();
+    private final int[] everyBranch;
+    /** Per product line, which branches serve it; {@link #allLines} for a line no branch names. */
+    private final Map<String, boolean[]> byLine = new HashMap<>();
+    private final boolean[] allLines;
     private final Map<String, Branch> byCode = new HashMap<>();
     private final Map<String, Engineer> engineers = new HashMap<>();
     private final int[] zoneDay;
@@ -63,6 +77,9 @@ public final class NearestBranches {
         latRad = new double[count];
         lonRad = new double[count];
         cosLat = new double[count];
+        unitX = new double[count];
+        unitY = new double[count];
+        unitZ = new double[count];
         zoneOf = new int[count];
         shifts = new int[count][];
         codeRank = new int[count];
@@ -77,6 +94,9 @@ public final class NearestBranches {
             latRad[i] = Math.toRadians(branch.location().latitude());
             lonRad[i] = Math.toRadians(branch.location().longitude());
             cosLat[i] = Math.cos(latRad[i]);
+            unitX[i] = cosLat[i] * Math.cos(lonRad[i]);
+            unitY[i] = cosLat[i] * Math.sin(lonRad[i]);
+            unitZ[i] = Math.sin(latRad[i]);
             int zone = zoneList.indexOf(branch.zone());
             if (zone < 0) {
                 zone = zoneList.size();
@@ -92,6 +112,23 @@ public final class NearestBranches {
             byRank[rank] = byCodeOrder[rank];
         }
         zones = zoneList.toArray(new ZoneId[0]);
+        everyBranch = new int[count];
+        allLines = new boolean[count];
+        Map<String, List<Integer>> regions = new HashMap<>();
+        for (int i = 0; i < count; i++) {
+            everyBranch[i] = i;
+            allLines[i] = branches[i].productLines().isEmpty();
+            for (String region : branches[i].regions()) {
+                regions.computeIfAbsent(region, key -> new ArrayList<>()).add(i);
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            for (String line : branches[i].productLines()) {
+                byLine.computeIfAbsent(line, key -> allLines.clone())[i] = true;
+            }
+        }
+        regions.forEach((region, members) -> byRegion.put(region,
+                members.stream().mapToInt(Integer::intValue).toArray()));
         zoneDay = new int[zones.length];
         zoneSecond = new int[zones.length];
         for (Engineer engineer : directory.engineers()) {
@@ -130,24 +167,34 @@ public final class NearestBranches {
         double siteLat = Math.toRadians(location.latitude());
         double siteLon = Math.toRadians(location.longitude());
         double siteCos = Math.cos(siteLat);
-        String region = site.region();
+        double siteX = siteCos * Math.cos(siteLon);
+        double siteY = siteCos * Math.sin(siteLon);
+        double siteZ = Math.sin(siteLat);
+        int[] candidates = site.region() == null ? everyBranch : byRegion.getOrDefault(site.region(), NONE);
+        boolean[] serves = productLine == null ? null : byLine.getOrDefault(productLine, allLines);
         int kept = 0;
-        for (int i = 0; i < branches.length; i++) {
-            Branch branch = branches[i];
-            if (region != null && !branch.regions().contains(region)
-                    || productLine != null && !branch.productLines().isEmpty()
-                    && !branch.productLines().contains(productLine)
-                    || !onShift(i) || !excluded.isEmpty() && excluded.contains(branch.code())) {
+        double hMax = Double.MAX_VALUE;
+        for (int i : candidates) {
+            if (serves != null && !serves[i] || !onShift(i)
+                    || !excluded.isEmpty() && excluded.contains(branches[i].code())) {
                 continue;
             }
-            double km = haversineKm(siteLat, siteLon, siteCos, latRad[i], lonRad[i], cosLat[i]);
+            // haversine = sin^2(angle / 2) = (chord / 2)^2
+            double dx = unitX[i] - siteX;
+            double dy = unitY[i] - siteY;
+            double dz = unitZ[i] - siteZ;
+            double h = (dx * dx + dy * dy + dz * dz) / 4;
+            if (h > hMax) {
+                continue;
+            }
+            double km = 2 * GeoPoint.EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
             long tenths = Math.min(MAX_TENTHS, Math.round(km * 10));
-            if (kept == limit && tenths > top[kept - 1] >>> (LOAD_BITS + CODE_BITS)) {
-                continue;
-            }
-            long load = Math.min(MAX_LOAD, Math.max(0, openLoad.applyAsInt(branch.code())));
+            long load = Math.min(MAX_LOAD, Math.max(0, openLoad.applyAsInt(branches[i].code())));
             long key = tenths << (LOAD_BITS + CODE_BITS) | load << CODE_BITS | codeRank[i];
             kept = insert(key, kept, limit);
+            if (kept == limit) {
+                hMax = beyond(top[kept - 1] >>> (LOAD_BITS + CODE_BITS));
+            }
         }
         return choices(kept, siteLat, siteLon, siteCos);
     }
@@ -201,6 +248,20 @@ public final class NearestBranches {
         return false;
     }
 
+    /**
+     * The haversine {@code h} above which a distance rounds to more than {@code tenths} tenths of a km (with a
+     * margin, so that a branch on the boundary is measured, not skipped): a branch that far cannot enter the top.
+     */
+    private static double beyond(long tenths) {
+        double halfAngle = (tenths + 0.5) / 10 / (2 * GeoPoint.EARTH_RADIUS_KM);
+        if (halfAngle >= Math.PI / 2) {
+            return Double.MAX_VALUE;
+        }
+        double sin = Math.sin(halfAngle);
+        return sin * sin * (1 + 1e-9);
+    }
+
+    /** The haversine distance in km, as {@link GeoPoint#kmTo} computes it (the figure the ranking reports). */
     private static double haversineKm(double lat1, double lon1, double cos1, double lat2, double lon2,
                                       double cos2) {
         double sinLat = Math.sin((lat2 - lat1) / 2);

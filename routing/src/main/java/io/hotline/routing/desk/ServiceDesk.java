@@ -26,8 +26,15 @@ import java.util.function.Consumer;
  * loop delivers a {@link DeskEvent.Tick} at {@link #nextTimer()}). Illegal requests are refused with a reason and
  * change nothing.
  * <p>
- * Before and after each event, every warning due by the clock fires; so a severity change that puts a level
- * behind the clock warns at once, and a restored desk fires what came due while it was down on its first event.
+ * The field leg (docs/field-service.md): a work order that reaches {@code ON_SITE} opens its dispatch order, sent
+ * to the nearest branch on duty ({@link io.hotline.routing.field.NearestBranches}) or left unplaced; the people's
+ * and engineers' steps arrive as {@link DeskEvent.Field} and leave as {@link DeskCommand.Field}; its deadlines
+ * (acknowledgement per leg, assignment warning and breach, follow-up) are timers of this desk like the clocks'
+ * warnings, kept in {@link io.hotline.routing.field.StoredDispatch} with their fired bits and restored with it.
+ * <p>
+ * Before and after each event, every warning and field deadline due by the clock fires; so a severity change that
+ * puts a level behind the clock warns at once, and a restored desk fires what came due while it was down on its
+ * first event.
  * <p>
  * Restart: {@link #restore} builds the desk from the stored forms its commands carried; it then behaves as if it
  * had never stopped (same commands for the same events at the same times).

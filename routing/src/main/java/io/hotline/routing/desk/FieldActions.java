@@ -154,8 +154,11 @@ final class FieldActions {
         boolean again = dispatch.appointmentAt != null;
         dispatch.appointmentAt = booked.appointmentAt();
         dispatch.state = DispatchState.SCHEDULED;
-        field.changed(dispatch, booked.actor(), again ? "APPOINTMENT_REBOOKED" : "APPOINTMENT_BOOKED",
-                local(dispatch, booked.appointmentAt()));
+        String when = local(dispatch, booked.appointmentAt());
+        field.changed(dispatch, booked.actor(), again ? "APPOINTMENT_REBOOKED" : "APPOINTMENT_BOOKED", when);
+        field.nearest.engineer(dispatch.engineerCode).ifPresent(engineer -> field.sms(dispatch, "appointment-"
+                + dispatch.steps, engineer.mobile(), "Hotline: order " + dispatch.workOrderId + ": appointment "
+                + when + " at " + dispatch.site.address() + "."));
     }
 
     /** Headquarters places an unplaced order (or re-places one waiting for an acknowledgement) on a branch. */

@@ -12,6 +12,7 @@ import io.hotline.routing.field.FollowUp;
 import io.hotline.routing.workorder.WorkOrderState;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,8 +46,9 @@ final class FieldCheckIns {
         String reason = refusal(checkedIn, dispatch);
         if (reason != null) {
             field.state.refuse(Long.toString(checkedIn.workOrderId()), "CheckedIn", reason, actor);
-            field.emit(new FieldCommand.SendSms(checkedIn.workOrderId(), "reply-" + checkedIn.messageId(),
-                    checkedIn.fromPhone(), "Hotline: " + reason + "."));
+            // an SMS about no dispatch order is about none (0), as FieldCommand.SendSms says
+            field.emit(new FieldCommand.SendSms(dispatch == null ? 0 : dispatch.workOrderId,
+                    "reply-" + checkedIn.messageId(), checkedIn.fromPhone(), "Hotline: " + reason + "."));
             return;
         }
         actor = new Actor(ActorKind.ENGINEER, dispatch.engineerCode);
@@ -81,7 +83,10 @@ final class FieldCheckIns {
         if (dispatch == null) {
             return "no dispatch order " + number;
         }
-        if (dispatch.engineerCode == null || !dispatch.isOpen()) {
+        if (!dispatch.isOpen()) {
+            return "order " + number + " is " + dispatch.state.name().toLowerCase(Locale.ROOT);
+        }
+        if (dispatch.engineerCode == null) {
             return "order " + number + " is not assigned to an engineer";
         }
         String mobile = field.nearest.engineer(dispatch.engineerCode).map(Engineer::mobile).orElse("");

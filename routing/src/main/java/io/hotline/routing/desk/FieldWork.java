@@ -198,10 +198,16 @@ final class FieldWork {
         if (dispatch == null || !dispatch.isOpen() || !workOrder.state.isTerminal()) {
             return;
         }
+        boolean engineerOnTheWay = dispatch.engineerCode != null && dispatch.completedAt == null;
         dispatch.state = DispatchState.CANCELLED;
         dispatch.closedAt = state.now();
         changed(dispatch, DESK, "CANCELLED", "work order " + workOrder.id + " " + workOrder.state
                 + (why == null ? "" : ": " + why));
+        if (engineerOnTheWay) {
+            nearest.engineer(dispatch.engineerCode).ifPresent(engineer -> sms(dispatch, "cancelled-"
+                    + dispatch.steps, engineer.mobile(), "Hotline: order " + dispatch.workOrderId
+                    + " is cancelled. Do not go."));
+        }
     }
 
     /** The work order was released: its dispatch order is forgotten. */

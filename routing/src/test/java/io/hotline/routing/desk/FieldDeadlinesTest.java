@@ -167,6 +167,30 @@ class FieldDeadlinesTest {
     }
 
     @Test
+    void shouldTellTheAssignedEngineerNotToGoWhenTheWorkOrderIsClosedAndAnswerUnknownOrders() {
+        // given an order assigned to Suzhou's engineer
+        harness.onSite("a", FieldFixtures.SITE);
+        harness.at(at(0, 1), new FieldEvent.Acknowledged(1, MANAGER_SZ));
+        harness.at(at(0, 2), new FieldEvent.EngineerAssigned(1, MANAGER_SZ, "E-SZ-1", null));
+
+        // when the work order is resolved and closed at the desk, and the engineer texts about it and another
+        harness.desk.apply(new DeskEvent.Resolved(1, DeskHarness.SEAT, "customer fixed it"));
+        List<DeskCommand> closed = harness.desk.apply(new DeskEvent.Closed(1, DeskHarness.SEAT, "done"));
+        List<DeskCommand> late = harness.at(at(0, 30), checkIn(1, "+8613800000011", CheckInKind.ARRIVE, null, "x1",
+                at(0, 30)));
+        List<DeskCommand> unknown = harness.at(at(0, 31), checkIn(77, "+8613800000011", CheckInKind.ARRIVE, null,
+                "x2", at(0, 31)));
+
+        // then
+        assertThat(kinds(closed)).containsExactly("WorkOrderChanged", "DispatchChanged", "SendSms");
+        assertThat(FieldLegHarness.sms(closed)).isEqualTo(new FieldCommand.SendSms(1, "cancelled-4",
+                "+8613800000011", "Hotline: order 1 is cancelled. Do not go."));
+        assertThat(FieldLegHarness.sms(late).body()).isEqualTo("Hotline: order 1 is cancelled.");
+        assertThat(FieldLegHarness.sms(unknown)).isEqualTo(new FieldCommand.SendSms(0, "reply-x2",
+                "+8613800000011", "Hotline: no dispatch order 77."));
+    }
+
+    @Test
     void shouldFireWhatCameDueWhileDownOnceOnTheFirstEventAfterARestore() {
         // given an order sent to Suzhou at 10:00, the desk stopped at 10:05
         harness.onSite("a", FieldFixtures.SITE);

@@ -123,6 +123,8 @@ class FieldLegTest {
         assertThat(change(booked).step()).isEqualTo(new FieldStep(1, 5, at(0, 40), MANAGER_SH,
                 "APPOINTMENT_BOOKED", "2026-12-07 20:00"));
         assertThat(change(booked).dispatch().state()).isEqualTo(DispatchState.SCHEDULED);
+        assertThat(sms(booked)).isEqualTo(new FieldCommand.SendSms(1, "appointment-5", "+8613800000021",
+                "Hotline: order 1: appointment 2026-12-07 20:00 at 苏州市姑苏区人民路 100 号."));
 
         // when another engineer's phone texts ARRIVE, and the assigned one texts DONE before ARRIVE
         List<DeskCommand> wrongPhone = harness.at(at(1, 50), checkIn(1, "+8613800000022", CheckInKind.ARRIVE, null,

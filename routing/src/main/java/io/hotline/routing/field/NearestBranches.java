@@ -25,9 +25,9 @@ import java.util.function.ToIntFunction;
  * roster as numbers, its zone's index and its rank by code, the branches of each region and the branches serving
  * each product line are computed here, so that ranking one site over 2,000 branches visits only its region's
  * branches, computes the haversine of each eligible one from the chord between unit vectors (no trigonometry; the
- * arcsine only for those that can still enter the top) and allocates only the answer. The top {@code limit} are
- * kept in a small sorted array of packed keys (distance in tenths of a km, load, rank by code) while scanning: no
- * sort of the whole list.
+ * arcsine only for those that can still enter the top) and allocates little besides the answer. The top
+ * {@code limit} are kept in a small sorted array of packed keys (distance in tenths of a km, load, rank by code)
+ * while scanning: no sort of the whole list.
  * <p>
  * Not thread-safe (it reuses scratch arrays): confined to the service-desk thread, or one instance per thread.
  */

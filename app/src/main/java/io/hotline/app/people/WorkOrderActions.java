@@ -3,6 +3,7 @@ package io.hotline.app.people;
 import io.hotline.routing.desk.ActorKind;
 import io.hotline.routing.desk.DeskCommand;
 import io.hotline.routing.desk.DeskEvent;
+import io.hotline.routing.field.Site;
 import io.hotline.routing.engine.RoutingCommand;
 import io.hotline.routing.engine.RoutingEvent;
 import io.hotline.routing.knowledge.Article;
@@ -124,8 +125,10 @@ final class WorkOrderActions {
             }
             return moveCall(view, seat.get(), queue, escalate.reason());
         }
-        return desk(new DeskEvent.Escalated(view.id(), escalate.actor(), escalate.reason(), escalate.to(),
-                escalate.site()), view.id());
+        // lead wires the customer's location
+        Site site = escalate.site() == null || escalate.site().isBlank() ? null : new Site(escalate.site(), null, null);
+        return desk(new DeskEvent.Escalated(view.id(), escalate.actor(), escalate.reason(), escalate.to(), site),
+                view.id());
     }
 
     /** The form's fields go to the desk as one change, then a new severity (with its reason) as another. */

@@ -7,6 +7,7 @@ import io.hotline.routing.desk.Actor;
 import io.hotline.routing.desk.AuditAction;
 import io.hotline.routing.desk.DeskCommand;
 import io.hotline.routing.desk.DeskEvent;
+import io.hotline.routing.field.Site;
 import io.hotline.routing.desk.StoredWorkOrder;
 import io.hotline.routing.knowledge.Article;
 import io.hotline.routing.knowledge.ArticleDraft;
@@ -166,7 +167,8 @@ class EngineDesktopBackendTest {
                 .toCompletableFuture().join();
 
         assertThat(asked).containsExactly(new DeskEvent.Escalated(42, Actor.seat("S101"), " ", Tier.TIER2, null),
-                new DeskEvent.Escalated(42, Actor.seat("S101"), "server room", Tier.ON_SITE, "张江路 88 号"));
+                new DeskEvent.Escalated(42, Actor.seat("S101"), "server room", Tier.ON_SITE,
+                        new Site("张江路 88 号", null, null)));
         assertThat(refused).isEqualTo(ActionOutcome.refused("an escalation needs a reason"));
     }
 

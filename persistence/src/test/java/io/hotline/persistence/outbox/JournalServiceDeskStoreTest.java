@@ -21,6 +21,7 @@ import io.hotline.routing.desk.CustomerProblem;
 import io.hotline.routing.desk.DeskCommand;
 import io.hotline.routing.desk.DeskConfig;
 import io.hotline.routing.desk.DeskEvent;
+import io.hotline.routing.field.Site;
 import io.hotline.routing.desk.Origin;
 import io.hotline.routing.desk.ServiceDesk;
 import io.hotline.routing.desk.StoredDesk;
@@ -170,7 +171,7 @@ class JournalServiceDeskStoreTest {
             apply(desk, ports, new DeskEvent.DetailsChanged(id, Actor.seat(seat), "posting\t凭证", "ERP",
                     "月结凭证无法过账", "line one\nline two \\ 技术支持"));
             apply(desk, ports, new DeskEvent.Escalated(id, Actor.seat(seat), "disk", Tier.ON_SITE,
-                    "上海市浦东新区张江路 88 号"));
+                    new Site("上海市浦东新区张江路 88 号", null, null)));
             clock.advance(Duration.ofMillis(12_345));
             apply(desk, ports, new DeskEvent.Resolved(id, Actor.seat(seat), "replaced the disk\tand restored"));
             StoredWorkOrder computed = desk.workOrder(id).orElseThrow();

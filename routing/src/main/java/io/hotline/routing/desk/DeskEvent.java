@@ -2,6 +2,7 @@ package io.hotline.routing.desk;
 
 import io.hotline.routing.engine.Handoff;
 import io.hotline.routing.field.FieldEvent;
+import io.hotline.routing.field.Site;
 import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.workorder.Severity;
 import java.util.Objects;
@@ -119,10 +120,11 @@ public sealed interface DeskEvent {
      * @param actor       who escalates (a seat or a supervisor)
      * @param reason      why; not blank
      * @param to          the rung to go to, or {@code null} for the next one up
-     * @param site        where the on-site engineer goes: required when {@code to} is {@code ON_SITE}, allowed
+     * @param site        where the on-site engineer goes (the address, and where known the customer's location and
+     *                    region, which choose the branch): required when {@code to} is {@code ON_SITE}, allowed
      *                    when the next rung is, {@code null} otherwise
      */
-    record Escalated(long workOrderId, Actor actor, String reason, Tier to, String site)
+    record Escalated(long workOrderId, Actor actor, String reason, Tier to, Site site)
             implements DeskEvent, OnWorkOrder {
         public Escalated {
             Objects.requireNonNull(actor, "actor");

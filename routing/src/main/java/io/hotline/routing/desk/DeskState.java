@@ -40,6 +40,8 @@ final class DeskState {
     long nowMs;
     long warningsFired;
     private Consumer<? super DeskCommand> sink;
+    /** The field leg, told of every work-order change (a closure by other means cancels the dispatch order). */
+    FieldWork field;
 
     DeskState(DeskConfig config) {
         this.config = config;
@@ -96,6 +98,9 @@ final class DeskState {
         recount(workOrder);
         AuditEvent audit = audit(workOrder, actor, action, why, fromState, fromTier);
         emit(new DeskCommand.WorkOrderChanged(workOrder.stored(), audit));
+        if (field != null) {
+            field.workOrderChanged(workOrder, why);
+        }
     }
 
     private AuditEvent audit(DeskWorkOrder workOrder, Actor actor, AuditAction action, String why,

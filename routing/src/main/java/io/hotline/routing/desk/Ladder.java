@@ -1,5 +1,6 @@
 package io.hotline.routing.desk;
 
+import io.hotline.routing.field.Site;
 import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.workorder.WorkOrderState;
 import java.time.Instant;
@@ -20,10 +21,12 @@ import java.util.StringJoiner;
 final class Ladder {
     private final DeskState state;
     private final CallWork calls;
+    private final FieldWork field;
 
-    Ladder(DeskState state, CallWork calls) {
+    Ladder(DeskState state, CallWork calls, FieldWork field) {
         this.state = state;
         this.calls = calls;
+        this.field = field;
     }
 
     /**
@@ -105,13 +108,18 @@ final class Ladder {
         WorkOrderState fromState = workOrder.state;
         Tier fromTier = workOrder.tier;
         workOrder.tier = target;
-        if (target == Tier.ON_SITE && !blank(escalated.site())) {
-            workOrder.site = escalated.site().strip();
+        Site site = escalated.site();
+        if (target == Tier.ON_SITE && site != null) {
+            workOrder.site = site.address().strip();
+            site = new Site(workOrder.site, site.location(), site.region());
         }
         if (workOrder.tier == Tier.ON_SITE || fromState != WorkOrderState.NEW) {
             workOrder.state = working(workOrder.tier);
         }
         state.changed(workOrder, escalated.actor(), AuditAction.ESCALATED, escalated.reason(), fromState, fromTier);
+        if (target == Tier.ON_SITE) {
+            field.onSite(workOrder, site, escalated.actor());
+        }
     }
 
     /**
@@ -138,7 +146,7 @@ final class Ladder {
         }
         // The one-rung form (keypad, routing, earlier callers) keeps working without a site; a person who names
         // the on-site rung names where to go.
-        if (target == Tier.ON_SITE && escalated.to() != null && blank(escalated.site())) {
+        if (target == Tier.ON_SITE && escalated.to() != null && escalated.site() == null) {
             refuse(escalated, "Escalated", "an on-site escalation needs the customer's site (the address to go to)");
             return null;
         }
@@ -184,6 +192,9 @@ final class Ladder {
             workOrder.state = working(target);
         }
         state.changed(workOrder, actor, AuditAction.ESCALATED, escalated.reason(), fromState, fromTier);
+        if (target == Tier.ON_SITE) {
+            field.onSite(workOrder, null, actor);
+        }
     }
 
     void severity(DeskEvent.SeverityChanged changed) {
@@ -240,9 +251,13 @@ final class Ladder {
             return;
         }
         DeskWorkOrder workOrder = open(resolved);
-        if (workOrder == null) {
-            return;
+        if (workOrder != null) {
+            resolveFor(workOrder, resolved.actor(), resolved.resolution());
         }
+    }
+
+    /** Resolves an open work order with {@code resolution} (a person's, or the engineer's DONE). */
+    void resolveFor(DeskWorkOrder workOrder, Actor actor, String resolution) {
         WorkOrderState from = workOrder.state;
         if (workOrder.respondedAtMs == DeskWorkOrder.NONE) {
             // The resolution reaches the customer: that is the response when nobody had responded yet.
@@ -250,10 +265,9 @@ final class Ladder {
         }
         workOrder.resolution.stop(workOrder.calendar, state.nowMs);
         workOrder.resolvedAtMs = state.nowMs;
-        workOrder.resolutionText = resolved.resolution();
+        workOrder.resolutionText = resolution;
         workOrder.state = WorkOrderState.RESOLVED;
-        state.changed(workOrder, resolved.actor(), AuditAction.RESOLVED, resolved.resolution(), from,
-                workOrder.tier);
+        state.changed(workOrder, actor, AuditAction.RESOLVED, resolution, from, workOrder.tier);
     }
 
     void close(DeskEvent.Closed closed) {
@@ -266,10 +280,14 @@ final class Ladder {
                     + ": only a resolved work order is closed");
             return;
         }
+        closeFor(workOrder, closed.actor(), closed.reason());
+    }
+
+    /** Closes a resolved work order (a person's closure, or the field leg's with the score as reason). */
+    void closeFor(DeskWorkOrder workOrder, Actor actor, String reason) {
         workOrder.closedAtMs = state.nowMs;
         workOrder.state = WorkOrderState.CLOSED;
-        state.changed(workOrder, closed.actor(), AuditAction.CLOSED, closed.reason(), WorkOrderState.RESOLVED,
-                workOrder.tier);
+        state.changed(workOrder, actor, AuditAction.CLOSED, reason, WorkOrderState.RESOLVED, workOrder.tier);
         state.scheduleRelease(workOrder);
     }
 

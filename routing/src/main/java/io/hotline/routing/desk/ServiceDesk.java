@@ -1,5 +1,7 @@
 package io.hotline.routing.desk;
 
+import io.hotline.routing.field.DispatchState;
+import io.hotline.routing.field.StoredDispatch;
 import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.loop.Engine;
 import io.hotline.routing.workorder.WorkOrderState;
@@ -24,8 +26,15 @@ import java.util.function.Consumer;
  * loop delivers a {@link DeskEvent.Tick} at {@link #nextTimer()}). Illegal requests are refused with a reason and
  * change nothing.
  * <p>
- * Before and after each event, every warning due by the clock fires; so a severity change that puts a level
- * behind the clock warns at once, and a restored desk fires what came due while it was down on its first event.
+ * The field leg (docs/field-service.md): a work order that reaches {@code ON_SITE} opens its dispatch order, sent
+ * to the nearest branch on duty ({@link io.hotline.routing.field.NearestBranches}) or left unplaced; the people's
+ * and engineers' steps arrive as {@link DeskEvent.Field} and leave as {@link DeskCommand.Field}; its deadlines
+ * (acknowledgement per leg, assignment warning and breach, follow-up) are timers of this desk like the clocks'
+ * warnings, kept in {@link io.hotline.routing.field.StoredDispatch} with their fired bits and restored with it.
+ * <p>
+ * Before and after each event, every warning and field deadline due by the clock fires; so a severity change that
+ * puts a level behind the clock warns at once, and a restored desk fires what came due while it was down on its
+ * first event.
  * <p>
  * Restart: {@link #restore} builds the desk from the stored forms its commands carried; it then behaves as if it
  * had never stopped (same commands for the same events at the same times).
@@ -40,6 +49,8 @@ public final class ServiceDesk implements Engine<DeskEvent, DeskCommand, DeskSna
     private final InstantSource clock;
     private final CallWork calls;
     private final Ladder ladder;
+    private final FieldWork field;
+    private final FieldActions fieldActions;
     private long eventsApplied;
 
     /** An empty desk (its first work order gets id 1). */
@@ -47,7 +58,11 @@ public final class ServiceDesk implements Engine<DeskEvent, DeskCommand, DeskSna
         this.state = new DeskState(Objects.requireNonNull(config, "config"));
         this.clock = Objects.requireNonNull(clock, "clock");
         this.calls = new CallWork(state);
-        this.ladder = new Ladder(state, calls);
+        this.field = new FieldWork(state);
+        this.ladder = new Ladder(state, calls, field);
+        field.ladder = ladder;
+        state.field = field;
+        this.fieldActions = new FieldActions(field);
         state.nowMs = clock.millis();
     }
 
@@ -79,6 +94,15 @@ public final class ServiceDesk implements Engine<DeskEvent, DeskCommand, DeskSna
             state.count(restored);
             if (restored.state == WorkOrderState.CLOSED) {
                 state.scheduleRelease(restored);
+            }
+        }
+        for (StoredDispatch dispatch : stored.dispatches()) {
+            boolean open = dispatch.state() != DispatchState.CLOSED && dispatch.state() != DispatchState.CANCELLED;
+            if (state.byId.containsKey(dispatch.workOrderId())) {
+                desk.field.restore(dispatch);
+            } else if (open) {
+                throw new IllegalArgumentException("dispatch order " + dispatch.workOrderId() + " is "
+                        + dispatch.state() + " but its work order is not held");
             }
         }
         return desk;
@@ -134,17 +158,29 @@ public final class ServiceDesk implements Engine<DeskEvent, DeskCommand, DeskSna
             ladder.reassign(reassigned);
         } else if (event instanceof DeskEvent.DetailsChanged details) {
             ladder.details(details);
+        } else if (event instanceof DeskEvent.Field fieldEvent) {
+            fieldActions.apply(fieldEvent.event());
         }
     }
 
-    /** Fires every warning and release due by now, in due order (warnings first at the same millisecond). */
+    /**
+     * Fires every warning, field deadline and release due by now, in due order (at the same millisecond: warnings,
+     * then field deadlines, then releases).
+     */
     private void fireDue() {
         while (true) {
             SlaClock due = state.timers.first();
             long warnAt = due == null ? SlaClock.NEVER : due.dueMs;
             DeskState.Release release = state.releases.peek();
             long releaseAt = release == null ? SlaClock.NEVER : release.atMs();
-            if (warnAt <= releaseAt) {
+            FieldTimers.Timer deadline = field.firstDue();
+            long deadlineAt = deadline == null ? SlaClock.NEVER : deadline.atMs();
+            if (deadlineAt < warnAt && deadlineAt <= releaseAt) {
+                if (deadlineAt > state.nowMs) {
+                    return;
+                }
+                field.fire(deadline);
+            } else if (warnAt <= releaseAt) {
                 if (warnAt > state.nowMs) {
                     return;
                 }
@@ -183,6 +219,7 @@ public final class ServiceDesk implements Engine<DeskEvent, DeskCommand, DeskSna
         if (workOrder != null && workOrder.state == WorkOrderState.CLOSED
                 && state.releaseAtMs(workOrder) == release.atMs()) {
             state.release(workOrder);
+            field.released(workOrder.id);
             state.emit(new DeskCommand.WorkOrderReleased(workOrder.id, state.now()));
         }
     }
@@ -190,7 +227,7 @@ public final class ServiceDesk implements Engine<DeskEvent, DeskCommand, DeskSna
     /** When the next warning or release is due: the loop should deliver a {@link DeskEvent.Tick} by then. */
     @Override
     public Instant nextTimer() {
-        long next = state.timers.nextDueMs();
+        long next = Math.min(state.timers.nextDueMs(), field.nextDueMs());
         DeskState.Release release = state.releases.peek();
         if (release != null) {
             next = Math.min(next, release.atMs());
@@ -248,9 +285,19 @@ public final class ServiceDesk implements Engine<DeskEvent, DeskCommand, DeskSna
         return all;
     }
 
+    /** A held work order's dispatch order (opened when it went on site), or empty. */
+    public Optional<StoredDispatch> dispatch(long workOrderId) {
+        return field.stored(workOrderId);
+    }
+
+    /** Every held dispatch order's stored form, by work order id. */
+    public List<StoredDispatch> dispatches() {
+        return field.stored();
+    }
+
     /** What a restart would restore from if the store holds everything the commands carried. */
     public StoredDesk stored() {
-        return new StoredDesk(state.nextId, workOrders());
+        return new StoredDesk(state.nextId, workOrders(), dispatches());
     }
 
     /** The id the next opened work order gets. */

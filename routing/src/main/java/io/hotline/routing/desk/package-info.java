@@ -3,7 +3,9 @@
  * (open ones, and closed ones still inside their reopen window), carries them up the ladder tier 1, tier 2,
  * expert, remote session, on site, to resolved and closed, runs their SLA clocks (response and resolution, per
  * severity, optionally in a contract's business hours, paused while waiting on the customer) and warns at 50 %,
- * 75 % and breach of each clock, exactly once, on the second.
+ * 75 % and breach of each clock, exactly once, on the second. A work order sent on site opens its dispatch order,
+ * the field leg of {@link io.hotline.routing.field} (branch, duty manager, engineer's SMS check-ins, follow-up,
+ * score), run here by {@code FieldWork}, {@code FieldActions} and {@code FieldCheckIns} on the same thread.
  * <p>
  * Shape: {@link io.hotline.routing.desk.ServiceDesk} turns {@link io.hotline.routing.desk.DeskEvent}s into
  * {@link io.hotline.routing.desk.DeskCommand}s, with {@code nextTimer()}, {@code tick()}, {@code snapshot()} and

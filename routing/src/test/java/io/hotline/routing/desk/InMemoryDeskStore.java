@@ -1,5 +1,7 @@
 package io.hotline.routing.desk;
 
+import io.hotline.routing.field.FieldCommand;
+import io.hotline.routing.field.StoredDispatch;
 import io.hotline.routing.spi.ServiceDeskStore;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,11 +11,13 @@ import java.util.TreeMap;
 
 /**
  * A fake of {@link ServiceDeskStore} that keeps exactly what the commands carry, as persistence would: the
- * latest stored form per work order, the warnings fired, the audit trails, the refusals. What it loads is what a
- * restart after {@code kill -9} gets.
+ * latest stored form per work order and per dispatch order, the warnings fired, the audit trails, the
+ * refusals. What it loads is what a restart after {@code kill -9} gets.
  */
 final class InMemoryDeskStore implements ServiceDeskStore {
     private final Map<Long, StoredWorkOrder> held = new TreeMap<>();
+    /** The latest form of each dispatch order, as {@code FieldStore.dispatchChanged} keeps it. */
+    final Map<Long, StoredDispatch> dispatches = new TreeMap<>();
     final Map<Long, List<AuditEvent>> trails = new HashMap<>();
     final List<DeskCommand.Refused> refusals = new ArrayList<>();
     private long maxId;
@@ -30,6 +34,9 @@ final class InMemoryDeskStore implements ServiceDeskStore {
             released(released);
         } else if (command instanceof DeskCommand.Refused refused) {
             refused(refused);
+        } else if (command instanceof DeskCommand.Field field
+                && field.command() instanceof FieldCommand.DispatchChanged changed) {
+            dispatches.put(changed.dispatch().workOrderId(), changed.dispatch());
         }
     }
 
@@ -62,6 +69,7 @@ final class InMemoryDeskStore implements ServiceDeskStore {
     @Override
     public void released(DeskCommand.WorkOrderReleased released) {
         held.remove(released.workOrderId());
+        dispatches.remove(released.workOrderId());
     }
 
     @Override
@@ -71,7 +79,7 @@ final class InMemoryDeskStore implements ServiceDeskStore {
 
     @Override
     public StoredDesk load() {
-        return new StoredDesk(maxId + 1, new ArrayList<>(held.values()));
+        return new StoredDesk(maxId + 1, new ArrayList<>(held.values()), new ArrayList<>(dispatches.values()));
     }
 
     /** Every work order ever opened, with its trail. */

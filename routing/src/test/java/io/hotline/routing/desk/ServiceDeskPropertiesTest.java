@@ -3,6 +3,7 @@ package io.hotline.routing.desk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hotline.routing.engine.Handoff;
+import io.hotline.routing.field.Site;
 import io.hotline.routing.hours.BusinessHours;
 import io.hotline.routing.hours.OpeningHours;
 import io.hotline.routing.ladder.Tier;
@@ -186,7 +187,7 @@ class ServiceDeskPropertiesTest {
         /** An escalation to a chosen rung (any, some not above), with or without a site. */
         private DeskEvent.Escalated escalatedTo(long id, Actor actor, String reason) {
             Tier to = random.nextInt(5) == 0 ? null : Tier.values()[random.nextInt(Tier.values().length)];
-            String site = random.nextInt(3) == 0 ? null : random.nextInt(4) == 0 ? " " : "site-" + random.nextInt(3);
+            Site site = random.nextInt(3) == 0 ? null : new Site("site-" + random.nextInt(3), null, null);
             return new DeskEvent.Escalated(id, actor, reason, to, site);
         }
 

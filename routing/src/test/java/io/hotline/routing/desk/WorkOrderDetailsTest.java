@@ -7,6 +7,7 @@ import static io.hotline.routing.desk.DeskHarness.changed;
 import static io.hotline.routing.desk.DeskHarness.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hotline.routing.field.Site;
 import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.workorder.Severity;
 import io.hotline.routing.workorder.WorkOrderState;
@@ -133,14 +134,14 @@ class WorkOrderDetailsTest {
 
         // when
         DeskCommand.Refused noSite = refused(harness.apply(new DeskEvent.Escalated(id, SEAT, "on site",
-                Tier.ON_SITE, " ")));
+                Tier.ON_SITE, null)));
         DeskCommand.Refused siteForTier2 = refused(harness.apply(new DeskEvent.Escalated(id, SEAT, "up",
-                Tier.TIER2, "上海市浦东新区张江路 88 号")));
+                Tier.TIER2, site("上海市浦东新区张江路 88 号"))));
         DeskCommand.Refused oneRungWithSite = refused(harness.apply(new DeskEvent.Escalated(id, SEAT, "up",
-                null, "somewhere")));
+                null, site("somewhere"))));
         StoredWorkOrder afterRefusals = harness.workOrder(id);
         DeskCommand.WorkOrderChanged onSite = changed(harness.apply(new DeskEvent.Escalated(id, SUPERVISOR,
-                "the server room", Tier.ON_SITE, " 上海市浦东新区张江路 88 号 ")));
+                "the server room", Tier.ON_SITE, site(" 上海市浦东新区张江路 88 号 "))));
 
         // then
         assertThat(noSite.reason()).contains("needs the customer's site");
@@ -166,7 +167,7 @@ class WorkOrderDetailsTest {
         DeskCommand.WorkOrderChanged withoutSite = changed(harness.apply(new DeskEvent.Escalated(first, SEAT,
                 "next")));
         DeskCommand.WorkOrderChanged withSite = changed(harness.apply(new DeskEvent.Escalated(second, SEAT, "next",
-                null, "Zhangjiang Road 88")));
+                null, site("Zhangjiang Road 88"))));
 
         // then
         assertThat(withoutSite.workOrder().tier()).isEqualTo(Tier.ON_SITE);
@@ -200,7 +201,7 @@ class WorkOrderDetailsTest {
         long id = answered("a");
         harness.apply(new DeskEvent.DetailsChanged(id, SEAT, "hardware", "HR", "disk full", "asked for photos"));
         harness.apply(new DeskEvent.SeverityChanged(id, SUPERVISOR, Severity.P1, "production down"));
-        harness.apply(new DeskEvent.Escalated(id, SEAT, "disk replacement", Tier.ON_SITE, "Nanjing Road 1"));
+        harness.apply(new DeskEvent.Escalated(id, SEAT, "disk replacement", Tier.ON_SITE, site("Nanjing Road 1")));
         harness.apply(new DeskEvent.Resolved(id, SEAT, "disk replaced"));
         StoredWorkOrder before = harness.workOrder(id);
         harness.clock.advance(Duration.ofMinutes(5));
@@ -218,6 +219,10 @@ class WorkOrderDetailsTest {
                 null, "photos received")));
         assertThat(notes.workOrder().details().site()).isEqualTo("Nanjing Road 1");
         assertThat(notes.audit().sequence()).isEqualTo(before.auditCount() + 1);
+    }
+
+    private static Site site(String address) {
+        return new Site(address, null, null);
     }
 
     private long answered(String linkedId) {

@@ -6,6 +6,7 @@ import io.hotline.app.loop.EngineLoopHealthCheck;
 import io.hotline.routing.desk.DeskCommand;
 import io.hotline.routing.desk.DeskConfig;
 import io.hotline.routing.field.FieldCommand;
+import io.hotline.routing.field.StoredDispatch;
 import io.hotline.routing.desk.DeskEvent;
 import io.hotline.routing.desk.DeskSnapshot;
 import io.hotline.routing.desk.ServiceDesk;
@@ -17,6 +18,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,19 +80,30 @@ final class DeskService implements AutoCloseable {
      */
     static DeskService start(DeskConfig config, InstantSource clock, DeskPorts ports,
                              Consumer<DeskCommand> readModels, Consumer<StoredDesk> restoredTo) {
-        return start(config, clock, ports, readModels, restoredTo, command -> {
+        return start(config, clock, ports, readModels, restoredTo, new Field(command -> {
             throw new IllegalStateException("no field leg is wired to carry out " + command);
-        });
+        }, List::of));
     }
 
     /**
-     * {@link #start(DeskConfig, InstantSource, DeskPorts, Consumer, Consumer)}, the field leg's commands carried out
-     * by {@code field}.
+     * The field leg's side of the desk's ports: where its commands go, and the open dispatch orders its store kept
+     * (loaded once, at start, beside the work orders).
+     */
+    record Field(Consumer<FieldCommand> commands, Supplier<List<StoredDispatch>> dispatches) {
+        Field {
+            Objects.requireNonNull(commands, "commands");
+            Objects.requireNonNull(dispatches, "dispatches");
+        }
+    }
+
+    /**
+     * {@link #start(DeskConfig, InstantSource, DeskPorts, Consumer, Consumer)} with the field leg: its dispatch
+     * orders restored with the work orders, its commands carried out by {@code field}.
      */
     static DeskService start(DeskConfig config, InstantSource clock, DeskPorts ports,
-                             Consumer<DeskCommand> readModels, Consumer<StoredDesk> restoredTo,
-                             Consumer<FieldCommand> field) {
-        StoredDesk stored = ports.store().load();
+                             Consumer<DeskCommand> readModels, Consumer<StoredDesk> restoredTo, Field field) {
+        StoredDesk workOrders = ports.store().load();
+        StoredDesk stored = new StoredDesk(workOrders.nextId(), workOrders.workOrders(), field.dispatches().get());
         ServiceDesk desk;
         try {
             desk = ServiceDesk.restore(config, clock, stored);
@@ -99,7 +112,7 @@ final class DeskService implements AutoCloseable {
                     + e.getMessage(), e);
         }
         DeskService service = new DeskService(desk, new Inbox<>(INBOX_CAPACITY),
-                new DeskCommandDispatcher(ports.store(), ports.notifier(), readModels, field), clock);
+                new DeskCommandDispatcher(ports.store(), ports.notifier(), readModels, field.commands()), clock);
         restoredTo.accept(stored);
         List<DeskEvent.CallArrived> orphans = ports.orphans().joinedWithoutWorkOrder(
                 clock.instant().minus(ORPHAN_WINDOW));
@@ -116,8 +129,8 @@ final class DeskService implements AutoCloseable {
             LOG.info("{} calls an earlier run left without a work order get theirs now", queued);
         }
         service.loop.start();
-        LOG.info("Service desk restored with {} work orders (next id {})", stored.workOrders().size(),
-                stored.nextId());
+        LOG.info("Service desk restored with {} work orders and {} dispatch orders (next id {})",
+                stored.workOrders().size(), stored.dispatches().size(), stored.nextId());
         return service;
     }
 

@@ -24,6 +24,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.hotline.app.field.CustomerSites;
 import org.jdbi.v3.core.Jdbi;
 import java.util.function.Predicate;
 
@@ -38,11 +39,14 @@ final class DesktopService implements AutoCloseable {
     private static final int QUEUED = 1_024;
 
     private final ThreadPoolExecutor executor;
+    private final CustomerSites sites;
     private final PeopleViews views;
     private final Optional<KnowledgeBase> knowledge;
 
-    private DesktopService(ThreadPoolExecutor executor, PeopleViews views, Optional<KnowledgeBase> knowledge) {
+    private DesktopService(ThreadPoolExecutor executor, PeopleViews views, Optional<KnowledgeBase> knowledge,
+                           CustomerSites sites) {
         this.executor = executor;
+        this.sites = sites;
         this.views = views;
         this.knowledge = knowledge;
     }
@@ -68,7 +72,7 @@ final class DesktopService implements AutoCloseable {
                         clock.instant())).toList();
         PeopleViews views = new PeopleViews(seats, new ScreenPops.Sources(new JdbiCustomerHistory(jdbi), callers,
                 knowledge, new OpenWorkOrders(), push), executor, clock);
-        return new DesktopService(executor, views, knowledge);
+        return new DesktopService(executor, views, knowledge, new CustomerSites(jdbi, executor));
     }
 
     PeopleViews views() {
@@ -86,7 +90,7 @@ final class DesktopService implements AutoCloseable {
                 views.pops(), routing::ask, desk.loop()::ask, new EngineDesktopBackend.Engines(
                 escalationQueues(config), knowledge, articles, executor, callsMovable), () -> true,
                 InstantSource.system()),
-                supervision));
+                supervision, sites::site));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.hotline.app;
 
 import io.hotline.app.loop.EngineLoop;
 import io.hotline.app.people.DeferredDesktopBackend;
+import io.hotline.app.field.FieldLeg;
 import io.hotline.app.people.EngineDesktopBackend;
 import io.hotline.app.people.People;
 import io.hotline.app.people.HubSeatPush;
@@ -26,6 +27,7 @@ import io.hotline.routing.engine.RoutingSnapshot;
 import io.hotline.routing.spi.CallControl;
 import io.hotline.telephony.ami.AmiCallControl;
 import io.hotline.telephony.ami.AmiCallMonitor;
+import io.hotline.telephony.ami.AmiFollowUpCalls;
 import io.hotline.telephony.scripts.SeatRequests;
 import io.hotline.telephony.scripts.WaitingCallers;
 import java.time.Duration;
@@ -96,6 +98,8 @@ public final class Hotline implements AutoCloseable {
     private CallControl calls;
     /** Supervisors' listen / whisper / barge: over AMI once it is attached; refuses without it. */
     private final AmiCallMonitor monitor = new AmiCallMonitor();
+    private final AmiFollowUpCalls followUps = new AmiFollowUpCalls();
+    private FieldLeg field;
     private DeskService desk;
     private People people;
     private KnowledgeService knowledge;
@@ -183,8 +187,10 @@ public final class Hotline implements AutoCloseable {
         // routes answer 503 until routing and the desk run.
         people = People.create(config.accounts());
         people.bindMetrics(registry);
-        routes = people.audited(people.register(DesktopRoutes.register(HttpServer.machineRoutes(
-                healthMonitor::current, metricsEndpoint()), desktop)).build());
+        // The field leg's console and SMS webhook answer "starting" until the desk runs (app.field).
+        field = new FieldLeg(config.field(), InstantSource.system());
+        routes = people.audited(people.register(field.register(DesktopRoutes.register(HttpServer.machineRoutes(
+                healthMonitor::current, metricsEndpoint()), desktop))).build());
         httpServer = new HttpServer(config.web(), routes, people.authenticator(), (route, status, nanos) -> Timer
                 .builder(HotlineMeters.HTTP_REQUESTS.meterName())
                 .description(HotlineMeters.HTTP_REQUESTS.description())
@@ -217,7 +223,9 @@ public final class Hotline implements AutoCloseable {
         desktopService = DesktopService.start(jdbi, callerDirectory, Optional.of(knowledge),
                 seatPush == null ? hub : SeatPush.both(hub, seatPush),
                 InstantSource.system());
+        field.start(jdbi, journal, people.push(), config.database().dataDir(), EARLIER_RUN_WAIT);
         DeskFeed deskFeed = startDesk(config, registry, deskHealth);
+        field.attach(desk.loop()::ask, followUps, people.accounts()::phone);
         // One ledger for the scheduler and the supervisors' and seats' callback routes (stateless, blocks on JDBC).
         JdbiCallbackLedger ledger = new JdbiCallbackLedger(jdbi);
         callbacks = new CallbackScheduler(ledger, config.callbacks(),
@@ -233,6 +241,7 @@ public final class Hotline implements AutoCloseable {
             ami = AmiService.start(config.ami(), seatDevices, routing, registry);
             amiCalls.attach(ami.view(), ami.connections());
             monitor.attach(ami.connections());
+            followUps.attach(ami.connections());
             amiHealth.delegateTo(ami.healthCheck());
             // Callbacks are placed over AMI only: without it they wait, pending, for a Hotline that has it.
             callbacks.start(routing.inbox()::offer, CALLBACK_POLL);
@@ -330,8 +339,10 @@ public final class Hotline implements AutoCloseable {
      */
     private DeskFeed startDesk(HotlineConfiguration config, MeterRegistry registry, DeferredHealthCheck health) {
         DeskPorts ports = deskWiring.ports(database.database().jdbi(), journal, config);
-        desk = DeskService.start(config.desk(), InstantSource.system(), ports, desktopService.views()::deskCommand,
-                desktopService.views()::deskRestored);
+        desk = DeskService.start(field.deskConfig(config.desk()), field.clock(), ports, command -> {
+            desktopService.views().deskCommand(command);
+            field.deskCommand(command);
+        }, desktopService.views()::deskRestored, new DeskService.Field(field::command, field::load));
         EngineLoop<?, ?, ?> deskLoop = desk.loop();
         Gauge.builder(HotlineMeters.DESK_INBOX_DEPTH.meterName(), deskLoop, EngineLoop::inboxDepth)
                 .description(HotlineMeters.DESK_INBOX_DEPTH.description()).register(registry);
@@ -473,6 +484,7 @@ public final class Hotline implements AutoCloseable {
         stop("screen-pops", desktopService);
         stop("routing metrics", routingMetrics);
         stop("service desk", desk);
+        stop("field leg", field);
         stop("knowledge base", knowledge);
         stop("routing journal", journal);
         stop("database", database);

@@ -7,7 +7,12 @@ import io.hotline.ops.config.Setting;
 import io.hotline.ops.config.Settings;
 import io.hotline.routing.callback.CallbackPolicy;
 import io.hotline.routing.desk.DeskConfig;
-import io.hotline.routing.field.FieldConfig;
+import io.hotline.app.field.FieldSettings;
+import io.hotline.web.sms.HttpSmsGatewayConfig;
+import io.hotline.web.sms.SmsWebhookConfig;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import io.hotline.routing.engine.RoutingConfig;
 import io.hotline.routing.hours.BusinessHours;
 import io.hotline.routing.sla.ServiceLevels;
@@ -46,7 +51,7 @@ import java.util.Objects;
 public record HotlineConfiguration(
         DatabaseSettings database, WebConfig web, AgiServerConfig agi, String asteriskName, List<AmiServerConfig> ami,
         boolean seedDemoWhenEmpty,
-        ServiceLevels serviceLevels, DeskConfig desk, FieldConfig field, RoutingConfig routing,
+        ServiceLevels serviceLevels, DeskConfig desk, FieldSettings field, RoutingConfig routing,
         Duration healthInterval,
         Duration shutdownTimeout, String logLevel, AccountsConfig accounts, CallbackPolicy callbacks) {
 
@@ -99,7 +104,7 @@ public record HotlineConfiguration(
         String asteriskName = settings.string(Setting.HOTLINE_ASTERISK_NAME);
         return new HotlineConfiguration(database, web, agi, asteriskName, ami(settings, asteriskName),
                 settings.bool(Setting.HOTLINE_SEED_DEMO_WHEN_EMPTY), settings.serviceLevels(), desk(settings),
-                settings.field(), settings.routing(), settings.duration(Setting.HOTLINE_HEALTH_INTERVAL),
+                field(settings), settings.routing(), settings.duration(Setting.HOTLINE_HEALTH_INTERVAL),
                 settings.duration(Setting.HOTLINE_SHUTDOWN_TIMEOUT), settings.logLevel(Setting.HOTLINE_LOG_LEVEL),
                 accounts(settings), settings.callbackPolicy());
     }
@@ -132,6 +137,43 @@ public record HotlineConfiguration(
                     Setting.HOTLINE_SLA_BUSINESS_HOURS_CONTRACTS.key() + ": " + e.getMessage()
                             + " (tier 1 of the routing configuration's hours)");
         }
+    }
+
+    /**
+     * The field leg's settings: its deadlines; the HTTP SMS gateway when HOTLINE_SMS_GATEWAY=http (its URL then
+     * required); the webhook when HOTLINE_SMS_WEBHOOK_SECRET is set (at least 16 bytes); the test clock's file.
+     */
+    static FieldSettings field(Settings settings) {
+        Optional<HttpSmsGatewayConfig> gateway = Optional.empty();
+        if ("http".equals(settings.string(Setting.HOTLINE_SMS_GATEWAY))) {
+            String url = settings.optional(Setting.HOTLINE_SMS_GATEWAY_URL).orElseThrow(() ->
+                    new InvalidSettingException(Setting.HOTLINE_SMS_GATEWAY_URL.key(), "HOTLINE_SMS_GATEWAY=http needs "
+                            + Setting.HOTLINE_SMS_GATEWAY_URL.key()));
+            try {
+                gateway = Optional.of(new HttpSmsGatewayConfig(URI.create(url.strip()),
+                        settings.optional(Setting.HOTLINE_SMS_GATEWAY_TOKEN).orElse(null),
+                        settings.optional(Setting.HOTLINE_SMS_GATEWAY_USER).orElse(null),
+                        settings.optional(Setting.HOTLINE_SMS_GATEWAY_PASSWORD).orElse(null),
+                        settings.string(Setting.HOTLINE_SMS_GATEWAY_TEMPLATE),
+                        settings.string(Setting.HOTLINE_SMS_GATEWAY_CONTENT_TYPE), null));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSettingException(Setting.HOTLINE_SMS_GATEWAY.key(), "the HTTP SMS gateway's settings: "
+                        + e.getMessage());
+            }
+        }
+        Optional<SmsWebhookConfig> webhook = settings.optional(Setting.HOTLINE_SMS_WEBHOOK_SECRET)
+                .filter(secret -> !secret.isEmpty()).map(secret -> {
+                    try {
+                        return SmsWebhookConfig.of(secret.getBytes(StandardCharsets.UTF_8));
+                    } catch (IllegalArgumentException e) {
+                        // The message of the config names the length, never the value.
+                        throw new InvalidSettingException(Setting.HOTLINE_SMS_WEBHOOK_SECRET.key(),
+                                Setting.HOTLINE_SMS_WEBHOOK_SECRET.key() + ": " + e.getMessage());
+                    }
+                });
+        return new FieldSettings(settings.field(), gateway, webhook,
+                settings.optional(Setting.HOTLINE_CLOCK_OFFSET_FILE).map(file -> settings.path(
+                        Setting.HOTLINE_CLOCK_OFFSET_FILE)));
     }
 
     /** Whether two bind addresses would take the same port: the same address, or either is every address. */

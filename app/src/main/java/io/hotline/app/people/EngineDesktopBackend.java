@@ -23,7 +23,9 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import io.hotline.routing.field.Site;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -132,10 +134,16 @@ public final class EngineDesktopBackend implements DesktopBackend {
         Article write(StoredWorkOrder resolved, ArticleDraft draft);
     }
 
-    public EngineDesktopBackend(Wiring wiring, Supervision supervision) {
+    /**
+     * @param sites where an on-site escalation sends the engineer: the customer's site from their record
+     *              ({@code CustomerSites} in production)
+     */
+    public EngineDesktopBackend(Wiring wiring, Supervision supervision,
+                                BiFunction<Long, String, CompletionStage<Site>> sites) {
         this.wiring = Objects.requireNonNull(wiring, "wiring");
         this.supervision = Objects.requireNonNull(supervision, "supervision");
-        this.actions = new WorkOrderActions(wiring, supervision.callbacks());
+        Objects.requireNonNull(sites, "sites");
+        this.actions = new WorkOrderActions(wiring, supervision.callbacks(), sites::apply);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.hotline.routing.desk.ActorKind;
 import io.hotline.routing.desk.DeskCommand;
 import io.hotline.routing.desk.DeskEvent;
 import io.hotline.routing.field.Site;
+import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.engine.RoutingCommand;
 import io.hotline.routing.engine.RoutingEvent;
 import io.hotline.routing.knowledge.Article;
@@ -33,10 +34,22 @@ final class WorkOrderActions {
     private static final Logger LOG = LoggerFactory.getLogger(WorkOrderActions.class);
     private final EngineDesktopBackend.Wiring wiring;
     private final CallbackLedger callbacks;
+    private final Sites sites;
 
-    WorkOrderActions(EngineDesktopBackend.Wiring wiring, CallbackLedger callbacks) {
+    WorkOrderActions(EngineDesktopBackend.Wiring wiring, CallbackLedger callbacks, Sites sites) {
         this.wiring = wiring;
         this.callbacks = callbacks;
+        this.sites = sites;
+    }
+
+    /** Where an on-site engineer goes, from the customer's record (blocks on nothing; completes later). */
+    @FunctionalInterface
+    interface Sites {
+        /**
+         * The site of customer {@code customerId} ({@code null} when unknown) at {@code address} (blank: the
+         * record's); fails with {@link IllegalArgumentException} when no address is known at all.
+         */
+        CompletionStage<Site> site(Long customerId, String address);
     }
 
     CompletionStage<ActionOutcome> act(WorkOrderAction action) {
@@ -125,10 +138,32 @@ final class WorkOrderActions {
             }
             return moveCall(view, seat.get(), queue, escalate.reason());
         }
-        // lead wires the customer's location
-        Site site = escalate.site() == null || escalate.site().isBlank() ? null : new Site(escalate.site(), null, null);
-        return desk(new DeskEvent.Escalated(view.id(), escalate.actor(), escalate.reason(), escalate.to(), site),
-                view.id());
+        boolean onSite = escalate.to() == Tier.ON_SITE || escalate.to() == null
+                && view.workOrder().tier() == Tier.REMOTE;
+        if (!onSite) {
+            Site site = blank(escalate.site()) ? null : new Site(escalate.site(), null, null);
+            return desk(new DeskEvent.Escalated(view.id(), escalate.actor(), escalate.reason(), escalate.to(), site),
+                    view.id());
+        }
+        // On site: the customer's record gives the place and region that choose the nearest branch.
+        if (escalate.to() == Tier.ON_SITE && blank(escalate.site())) {
+            return done(ActionOutcome.refused("an on-site escalation needs the customer's site (the address to go"
+                    + " to)"));
+        }
+        return sites.site(view.workOrder().problem().customerId(), escalate.site()).handle((site, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause()
+                        : failure;
+                return done(ActionOutcome.refused(cause instanceof IllegalArgumentException ? cause.getMessage()
+                        : "the customer's site could not be read now: " + cause));
+            }
+            return desk(new DeskEvent.Escalated(view.id(), escalate.actor(), escalate.reason(), escalate.to(), site),
+                    view.id());
+        }).thenCompose(stage -> stage);
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 
     /** The form's fields go to the desk as one change, then a new severity (with its reason) as another. */

@@ -7,6 +7,7 @@ import io.hotline.routing.desk.Actor;
 import io.hotline.routing.desk.AuditAction;
 import io.hotline.routing.desk.DeskCommand;
 import io.hotline.routing.desk.DeskEvent;
+import io.hotline.routing.field.GeoPoint;
 import io.hotline.routing.field.Site;
 import io.hotline.routing.desk.StoredWorkOrder;
 import io.hotline.routing.knowledge.Article;
@@ -59,7 +60,7 @@ class EngineDesktopBackendTest {
                 Optional.empty(), this::write, Runnable::run, call -> amiUp), () -> true, InstantSource.fixed(NOW)),
                 new EngineDesktopBackend.Supervision(new PeopleFixtures.FakeMonitor(),
                         login -> CompletableFuture.completedFuture(Optional.empty()), Map.of(),
-                        new PeopleFixtures.FakeLedger()));
+                        new PeopleFixtures.FakeLedger()), PeopleFixtures::site);
         views.deskCommand(new DeskCommand.WorkOrderOpened(PeopleFixtures.workOrder(42, "c1",
                 WorkOrderState.IN_PROGRESS, Tier.TIER1, "S101"), PeopleFixtures.audit(42, 1, AuditAction.OPENED,
                 WorkOrderState.NEW, Tier.TIER1)));
@@ -168,7 +169,7 @@ class EngineDesktopBackendTest {
 
         assertThat(asked).containsExactly(new DeskEvent.Escalated(42, Actor.seat("S101"), " ", Tier.TIER2, null),
                 new DeskEvent.Escalated(42, Actor.seat("S101"), "server room", Tier.ON_SITE,
-                        new Site("张江路 88 号", null, null)));
+                        new Site("张江路 88 号", new GeoPoint(31.2, 121.6), "Shanghai")));
         assertThat(refused).isEqualTo(ActionOutcome.refused("an escalation needs a reason"));
     }
 

@@ -1,5 +1,7 @@
 package io.hotline.app.people;
 
+import io.hotline.routing.field.Site;
+import io.hotline.routing.field.GeoPoint;
 import io.hotline.routing.callback.CallbackOutcome;
 import io.hotline.routing.callback.DueCallback;
 import io.hotline.routing.desk.Actor;
@@ -55,6 +57,19 @@ final class PeopleFixtures {
         return new StoredWorkOrder(id, Origin.CALL, new CallKey("pbx1", callId),
                 new CustomerProblem("02161234567", 7L, "PREMIUM", "finance"), null, Severity.P3, state, tier, owner,
                 new WorkOrderTimes(NOW.minusSeconds(60), null, null, null, null), running, running, 0, 0, 1);
+    }
+
+    /**
+     * A fake of the customer's site: customer 7 is in Shanghai at a known place; another known customer has no place;
+     * an unknown one with no address fails as {@code CustomerSites} does.
+     */
+    static CompletionStage<Site> site(Long customerId, String address) {
+        if (customerId == null && (address == null || address.isBlank())) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("no site known"));
+        }
+        String at = address == null || address.isBlank() ? "customer " + customerId + "'s site" : address;
+        return CompletableFuture.completedFuture(Long.valueOf(7).equals(customerId)
+                ? new Site(at, new GeoPoint(31.2, 121.6), "Shanghai") : new Site(at, null, null));
     }
 
     static AuditEvent audit(long id, int sequence, AuditAction action, WorkOrderState to, Tier tier) {

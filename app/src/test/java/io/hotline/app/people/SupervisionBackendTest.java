@@ -74,7 +74,7 @@ class SupervisionBackendTest {
                 }, blocking, call -> true), () -> true, InstantSource.fixed(NOW)),
                 new EngineDesktopBackend.Supervision(monitor, login -> CompletableFuture.completedFuture(
                         phones.getOrDefault(login, Optional.empty())), Map.of("S101", "PJSIP/1001", "S102",
-                        "PJSIP/1002"), ledger));
+                        "PJSIP/1002"), ledger), PeopleFixtures::site);
         views.deskCommand(new DeskCommand.WorkOrderOpened(PeopleFixtures.workOrder(42, "c1",
                 WorkOrderState.IN_PROGRESS, Tier.TIER1, "S101"), PeopleFixtures.audit(42, 1, AuditAction.OPENED,
                 WorkOrderState.NEW, Tier.TIER1)));

@@ -71,11 +71,17 @@ class AuthorizationMatrixTest {
     /** The work order of the {@code {id}} paths is owned by seat S2: agent B's, not agent A's. */
     private static final Set<Principal> S2_WORK_ORDER = EnumSet.of(AGENT_B, SUPERVISOR, ADMIN);
     private static final Set<Principal> SUPERVISORS = EnumSet.of(SUPERVISOR, ADMIN);
+    private static final Set<Principal> CONSOLE = EnumSet.of(SUPERVISOR, DUTY_MANAGER, ADMIN);
 
     /** One row per route: who may, and the body a principal it forbids sends. {@code allowed} null: public. */
     private record Row(String route, Set<Principal> allowed, String validBody) {
         boolean isPublic() {
             return allowed == null;
+        }
+
+        /** A machine's route that checks a signature (the SMS webhook): every person without it gets 401. */
+        boolean isSigned() {
+            return allowed != null && allowed.isEmpty() && validBody == null;
         }
     }
 
@@ -116,7 +122,17 @@ class AuthorizationMatrixTest {
             row("POST /api/seats/{seat}/state", SUPERVISORS, "{\"state\":\"LOGGED_OUT\",\"reason\":\"not yours\"}"),
             row("POST /api/work-orders/{id}/reassign", SUPERVISORS, "{\"seat\":\"{seatA}\",\"reason\":\"mine\"}"),
             row("POST /api/supervisor/monitor", SUPERVISORS, "{\"seat\":\"{seat}\",\"mode\":\"listen\"}"),
-            row("GET /api/callbacks", SUPERVISORS, null));
+            row("GET /api/callbacks", SUPERVISORS, null),
+            row("GET /api/console", CONSOLE, null),
+            row("GET /api/dispatch/{id}", CONSOLE, null),
+            row("POST /api/dispatch/{id}/acknowledge", CONSOLE, ""),
+            row("POST /api/dispatch/{id}/assign", CONSOLE, "{\"engineer\":\"E01\"}"),
+            row("POST /api/dispatch/{id}/appointment", CONSOLE, "{\"at\":\"2026-12-07T09:30:00Z\"}"),
+            row("POST /api/dispatch/{id}/follow-up", CONSOLE, "{\"unreachable\":true}"),
+            row("POST /api/dispatch/{id}/follow-up/call", CONSOLE, ""),
+            row("POST /api/dispatch/{id}/place", SUPERVISORS, "{\"branch\":\"B01\",\"reason\":\"not yours\"}"),
+            // Signed by the gateway, not by a person: a session is no signature.
+            new Row("POST /sms/inbound", EnumSet.noneOf(Principal.class), null));
 
     @TempDir
     Path directory;
@@ -176,6 +192,9 @@ class AuthorizationMatrixTest {
             if (row == null) {
                 failures.add(key(route) + " (" + route.name() + ", " + route.access() + "): no row in "
                         + "AuthorizationMatrixTest.MATRIX; add one saying who may call it");
+            } else if (row.isSigned() != (route.access() == Access.SIGNED)) {
+                failures.add(key(route) + ": the route is " + route.access() + " but its row says "
+                        + (row.isSigned() ? "signed" : "not signed"));
             } else if (row.isPublic() != (route.access() == Access.PUBLIC)) {
                 failures.add(key(route) + ": the route is " + route.access() + " but its row says "
                         + (row.isPublic() ? "public" : "protected"));
@@ -259,6 +278,9 @@ class AuthorizationMatrixTest {
     }
 
     private static String expected(Row row, Principal principal) {
+        if (row.isSigned()) {
+            return "401";
+        }
         if (row.isPublic()) {
             return "not 401/403";
         }
@@ -385,6 +407,7 @@ class AuthorizationMatrixTest {
                 "HOTLINE_HEALTH_INTERVAL", "200ms",
                 "HOTLINE_ASTERISK_NAME", "pbx-matrix",
                 "HOTLINE_ADMIN_PASSWORD", "first-admin-pass",
+                "HOTLINE_SMS_WEBHOOK_SECRET", "matrix-webhook-secret",
                 "HOTLINE_DATA_DIR", TestDataDirectories.fresh("authorization-matrix")));
         return values;
     }

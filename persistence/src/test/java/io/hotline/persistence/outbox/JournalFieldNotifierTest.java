@@ -1,6 +1,7 @@
 package io.hotline.persistence.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.hotline.persistence.testing.JournalCalls;
 import io.hotline.persistence.testing.TestDatabase;
@@ -68,11 +69,12 @@ class JournalFieldNotifierTest {
                     NOW.plusMillis(2)));
             assertThat(store.durable().toCompletableFuture().get(30, TimeUnit.SECONDS)).isTrue();
 
-            // then each is in its recipient's inbox, with its time
-            List<Map<String, Object>> rows = DB.jdbi().withHandle(handle -> handle.createQuery("SELECT recipient_kind,"
-                    + " recipient_id, kind, work_order_id, subject, text FROM notification WHERE work_order_id IN"
-                    + " (:held, :unplaced) ORDER BY id").bind("held", held).bind("unplaced", unplaced).mapToMap()
-                    .list());
+            // then each is in its recipient's inbox (once the journal wrote its batch), with its time
+            List<Map<String, Object>> rows = await().atMost(Duration.ofSeconds(30)).until(() -> DB.jdbi()
+                    .withHandle(handle -> handle.createQuery("SELECT recipient_kind, recipient_id, kind, work_order_id,"
+                            + " subject, text FROM notification WHERE work_order_id IN (:held, :unplaced) ORDER BY id")
+                            .bind("held", held).bind("unplaced", unplaced).mapToMap().list()),
+                    list -> list.size() >= 3);
             assertThat(rows).extracting(row -> row.get("recipient_kind") + " " + row.get("recipient_id") + " "
                     + row.get("kind")).containsExactly("BRANCH " + heldForm.branchCode() + " DISPATCH_CHANGED",
                     "SUPERVISORS supervisors HQ_ALERT", "BRANCH " + heldForm.branchCode() + " FOLLOW_UP_DUE");

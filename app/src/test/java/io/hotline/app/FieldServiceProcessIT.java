@@ -140,7 +140,8 @@ class FieldServiceProcessIT {
         assertThat(expired).isAfterOrEqualTo(instant(legs.get(0).get("ack_due_at")));
         assertThat(legs.get(0).get("acknowledged_at")).isNull();
         assertThat(legs.get(1)).containsEntry("branch_code", "BR-WUXI");
-        assertThat(instant(legs.get(1).get("sent_at"))).isEqualTo(expired);
+        // (the leg expired when due; the next went out when the desk saw it, on its clock's next reading)
+        assertThat(instant(legs.get(1).get("sent_at"))).isBetween(expired, deskNow());
         assertThat((Double) legs.get(1).get("distance_km")).isBetween(36.0, 40.0);
         await().atMost(Duration.ofSeconds(10)).until(() -> alerts(workOrder, "REDISPATCHED") == 1);
         awaitSms(dutyPhones("BR-WUXI"), "dispatch order " + workOrder);
@@ -153,7 +154,9 @@ class FieldServiceProcessIT {
         HttpResponse<String> acknowledged = send("dm.wuxi", "POST", "/api/dispatch/" + workOrder + "/acknowledge",
                 "{}");
         assertThat(acknowledged.statusCode()).as(acknowledged.body()).isEqualTo(200);
-        Instant ackAt = instant(legs(workOrder).get(1).get("acknowledged_at"));
+        Instant ackAt = instant(await().atMost(Duration.ofSeconds(10)).until(() -> legs(workOrder).get(1)
+                .get("acknowledged_at"), at -> at != null));
+        awaitState(workOrder, "ACKNOWLEDGED");
         assertThat(ackAt).isBetween(acknowledging, deskNow());
         assertThat(instant(dispatch(workOrder).get("assign_due_at"))).isEqualTo(ackAt.plus(Duration.ofHours(4)));
         step();
@@ -164,7 +167,7 @@ class FieldServiceProcessIT {
         HttpResponse<String> assigned = send("dm.wuxi", "POST", "/api/dispatch/" + workOrder + "/assign",
                 "{\"engineer\":\"" + engineer + "\"}");
         assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
-        assertThat(dispatch(workOrder)).containsEntry("state", "ASSIGNED").containsEntry("engineer_code", engineer);
+        assertThat(awaitState(workOrder, "ASSIGNED")).containsEntry("engineer_code", engineer);
         Instant assignedAt = instant(dispatch(workOrder).get("assigned_at"));
         assertThat(assignedAt).isAfterOrEqualTo(ackAt);
         awaitSms(Set.of(mobile), "ARRIVE " + workOrder);
@@ -175,8 +178,7 @@ class FieldServiceProcessIT {
         HttpResponse<String> booked = send("dm.wuxi", "POST", "/api/dispatch/" + workOrder + "/appointment",
                 "{\"at\":\"" + appointment + "\"}");
         assertThat(booked.statusCode()).as(booked.body()).isEqualTo(200);
-        assertThat(instant(dispatch(workOrder).get("appointment_at"))).isEqualTo(appointment);
-        assertThat(dispatch(workOrder)).containsEntry("state", "SCHEDULED");
+        assertThat(instant(awaitState(workOrder, "SCHEDULED").get("appointment_at"))).isEqualTo(appointment);
         step();
 
         // when texts come in that must change nothing
@@ -202,9 +204,8 @@ class FieldServiceProcessIT {
         Instant arriving = deskNow();
         JsonNode arrive = sms(prefix + "6", mobile, "到达　" + fullWidth(workOrder), arriving, SECRET, 200);
         assertThat(arrive.get("status").asText()).as(arrive.toString()).isEqualTo("accepted");
-        assertThat(dispatch(workOrder)).containsEntry("state", "ON_SITE");
-        assertThat(instant(dispatch(workOrder).get("arrived_at"))).isBetween(arriving.minusSeconds(1), deskNow())
-                .isBefore(appointment);
+        assertThat(instant(awaitState(workOrder, "ON_SITE").get("arrived_at")))
+                .isBetween(arriving.minusSeconds(1), deskNow()).isBefore(appointment);
         step();
 
         // and completion
@@ -212,9 +213,8 @@ class FieldServiceProcessIT {
         JsonNode done = sms(prefix + "7", mobile, "DONE " + workOrder + " replaced licence file", finishing, SECRET,
                 200);
         assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("accepted");
-        Map<String, Object> completed = dispatch(workOrder);
-        assertThat(completed).containsEntry("state", "COMPLETED")
-                .containsEntry("completion_note", "replaced licence file");
+        Map<String, Object> completed = awaitState(workOrder, "COMPLETED");
+        assertThat(completed).containsEntry("completion_note", "replaced licence file");
         Instant completedAt = instant(completed.get("completed_at"));
         assertThat(completedAt).isBetween(finishing.minusSeconds(1), deskNow());
         assertThat(instant(completed.get("follow_up_due_at"))).isEqualTo(completedAt.plus(Duration.ofMinutes(30)));
@@ -253,6 +253,8 @@ class FieldServiceProcessIT {
         assertThat(alerts(workOrder, "REDISPATCHED")).isEqualTo(1);
         assertThat(alerts(workOrder, "ASSIGN_WARNING") + alerts(workOrder, "ASSIGN_BREACHED")).isZero();
         assertThat(notifications(workOrder, "BRANCH", "FOLLOW_UP_DUE")).isEqualTo(1);
+        assertThat(steps(workOrder)).as("one arrival: the refused texts changed nothing").filteredOn("ARRIVED"::equals)
+                .hasSize(1);
         assertThat(steps(workOrder)).containsSubsequence("SENT", "REDISPATCHED", "ACKNOWLEDGED", "ASSIGNED",
                 "APPOINTMENT_BOOKED", "ARRIVED", "COMPLETED", "FOLLOW_UP_DUE", "FOLLOWED_UP", "CLOSED");
     }
@@ -301,10 +303,20 @@ class FieldServiceProcessIT {
                 .until(() -> get("/health").statusCode() == 200);
     }
 
-    /** Moves the desk's clock on by {@code by}: written to the offset file the running Hotline reads. */
-    private void advance(Duration by) throws IOException {
+    /**
+     * Moves the desk's clock on by {@code by}: written to the offset file the running Hotline reads, then waits until
+     * Hotline's clock shows it (the console's {@code now}; killed between steps, the next start reads it).
+     */
+    private void advance(Duration by) throws Exception {
         offset = offset.plus(by);
         Files.writeString(offsetFile, offset.toString());
+        if (killBetweenSteps) {
+            return;
+        }
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            JsonNode console = JSON.readTree(send("hq", "GET", "/api/console", null).body());
+            return Instant.parse(console.get("now").asText()).isAfter(deskNow().minusSeconds(5));
+        });
     }
 
     private Instant deskNow() {
@@ -331,20 +343,25 @@ class FieldServiceProcessIT {
                 "hotline-inbound", "100", 4)) {
             assertThat(route.answerAll()).contains("SET VARIABLE HOTLINE_RESULT ROUTED");
         }
-        assertThat(caller.variable("HOTLINE_SEAT")).isEqualTo(seat.get("code"));
+        // The seat logged in now, or one an earlier test left ready: the call goes to a seat with the skill.
+        String routedTo = caller.variable("HOTLINE_SEAT");
+        String answering = DB.jdbi().withHandle(handle -> handle.createQuery("SELECT sip_endpoint FROM seat WHERE"
+                + " code = :code").bind("code", routedTo).mapTo(String.class).one());
         long workOrder = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> DB.jdbi().withHandle(handle -> handle.createQuery("SELECT id FROM work_order"
-                        + " WHERE asterisk_server = :server AND call_linkedid = :call").bind("server", "pbx-field-" + run)
+                        + " WHERE asterisk_server = :server AND call_linkedid = :call")
+                        .bind("server", "pbx-field-" + run)
                         .bind("call", call).mapTo(Long.class).findOne().orElse(null)), id -> id != null);
         AsteriskChannel seatLeg = new AsteriskChannel("16-dial-g-seat-hangs-up-caller-continues.agi2-recv.raw",
-                endpoint + "-0000001" + run, "17967" + run + "0000.1", call);
+                answering + "-0000001" + run, "17967" + run + "0000.1", call);
         try (AsteriskChannel.Session answered = seatLeg.agi(agi, "answered?call=" + caller.variable("HOTLINE_CALL")
                 + "&seat=" + caller.variable("HOTLINE_SEAT"), "hotline-answered", "s", 1)) {
             answered.answerAll();
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> "IN_PROGRESS".equals(workOrderState(workOrder)));
-        assertThat(DB.jdbi().withHandle(handle -> handle.createQuery("SELECT customer_id FROM work_order WHERE id = :id")
-                .bind("id", workOrder).mapTo(Long.class).one())).isEqualTo(CUSTOMER);
+        long customer = DB.jdbi().withHandle(handle -> handle.createQuery("SELECT customer_id FROM work_order"
+                + " WHERE id = :id").bind("id", workOrder).mapTo(Long.class).one());
+        assertThat(customer).isEqualTo(CUSTOMER);
         return workOrder;
     }
 
@@ -417,6 +434,12 @@ class FieldServiceProcessIT {
     private Map<String, Object> dispatch(long workOrder) {
         return DB.jdbi().withHandle(handle -> handle.createQuery("SELECT * FROM field_dispatch WHERE work_order_id"
                 + " = :id").bind("id", workOrder).mapToMap().findOne().orElse(null));
+    }
+
+    /** The dispatch once the journal wrote it in {@code state}. */
+    private Map<String, Object> awaitState(long workOrder, String state) {
+        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> dispatch(workOrder), row -> row != null && state.equals(row.get("state")));
     }
 
     private List<Map<String, Object>> legs(long workOrder) {

@@ -76,6 +76,17 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: applic
 [[ $status == 401 ]] || { echo "POST /sms/inbound answered $status, not 401: is the webhook wired?" >&2; exit 1; }
 
 log "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+# The baseline, in the same run: the same JSON messages signed with another secret, answered 401 bad_signature by
+# the webhook after reading and checking them (HTTP, body, HMAC), before anything is stored or asked of the desk.
+BASELINE_SECRET="other-$(od -An -N16 -tx8 /dev/urandom | tr -d ' \n')"
+export BASELINE_SECRET
+: > "$OUT/baseline.jsonl"
+log "baseline: $MESSAGES wrongly signed json messages ($WARMUP warm-up), $CONCURRENCY workers"
+timeout $((2 * MAX_SECONDS + 60)) java -Xmx256m -cp "$BENCH_JAR" io.hotline.benchmarks.sms.SmsWebhookLoad \
+  --url "http://127.0.0.1:$HTTP_PORT/sms/inbound" --secret-env BASELINE_SECRET \
+  --messages "$MESSAGES" --warmup "$WARMUP" --concurrency "$CONCURRENCY" --max-seconds "$MAX_SECONDS" \
+  --duplicates-percent 0 --content-type json --results "$OUT/baseline.jsonl" \
+  >> "$OUT/generator.log" 2>&1 || { tail -n 30 "$OUT/generator.log" >&2; exit 1; }
 for type in $CONTENT_TYPES; do
   log "$MESSAGES $type messages ($WARMUP warm-up), $CONCURRENCY workers"
   timeout $((2 * MAX_SECONDS + 60)) java -Xmx256m -cp "$BENCH_JAR" io.hotline.benchmarks.sms.SmsWebhookLoad \
@@ -88,13 +99,16 @@ log "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 stop_hotline
 log "replies in the file gateway's outbox: $(wc -l < "$OUT/data/sms-outbox.jsonl" 2>/dev/null || echo 0)"
 
-python3 - "$RESULTS" <<'SUMMARY'
+python3 - "$OUT/baseline.jsonl" "$RESULTS" <<'SUMMARY'
 import json, sys
-rows = [json.loads(l) for l in open(sys.argv[1])]
-print("| body | workers | messages | messages/s | p50 ms | p90 ms | p99 ms | max ms | answers |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
+baseline = [dict(json.loads(l), label="json, wrong signature (baseline)") for l in open(sys.argv[1])]
+rows = baseline + [dict(json.loads(l), label=json.loads(l)["content_type"]) for l in open(sys.argv[2])]
+base = baseline[0]["messages_per_s"] if baseline else None
+print("| body | workers | messages | messages/s | of baseline | p50 ms | p90 ms | p99 ms | max ms | answers |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
 for r in rows:
     answers = ", ".join(f"{k}: {v}" for k, v in sorted(r["answers"].items()))
-    print(f"| {r['content_type']} | {r['concurrency']} | {r['sent']} | {r['messages_per_s']:.0f} | "
+    share = f"{r['messages_per_s'] / base:.2f}" if base else "-"
+    print(f"| {r['label']} | {r['concurrency']} | {r['sent']} | {r['messages_per_s']:.0f} | {share} | "
           f"{r['p50_ms']:.2f} | {r['p90_ms']:.2f} | {r['p99_ms']:.2f} | {r['max_ms']:.2f} | {answers} |")
 SUMMARY

@@ -27,7 +27,8 @@ class SettingTest {
     void shouldMarkOnlyThePasswordsSecret() {
         assertThat(Arrays.stream(Setting.values()).filter(Setting::isSecret))
                 .containsExactly(Setting.HOTLINE_DB_PASSWORD, Setting.HOTLINE_AMI_SECRET,
-                        Setting.HOTLINE_ADMIN_PASSWORD);
+                        Setting.HOTLINE_SMS_GATEWAY_TOKEN, Setting.HOTLINE_SMS_GATEWAY_PASSWORD,
+                        Setting.HOTLINE_SMS_WEBHOOK_SECRET, Setting.HOTLINE_ADMIN_PASSWORD);
     }
 
     @Test
@@ -38,9 +39,11 @@ class SettingTest {
 
     @Test
     void shouldLeaveOnlyTheConfigFileDatabaseUrlAmiHostRoutingFileAndBusinessHoursContractsWithoutDefault() {
+        // (and the SMS gateway's URL, needed only with HOTLINE_SMS_GATEWAY=http, and the test clock's file)
         assertThat(Arrays.stream(Setting.values()).filter(setting -> setting.defaultValue() == null))
                 .containsExactly(Setting.HOTLINE_CONFIG_FILE, Setting.HOTLINE_DB_URL, Setting.HOTLINE_AMI_HOST,
-                        Setting.HOTLINE_ROUTING_FILE, Setting.HOTLINE_SLA_BUSINESS_HOURS_CONTRACTS);
+                        Setting.HOTLINE_ROUTING_FILE, Setting.HOTLINE_SLA_BUSINESS_HOURS_CONTRACTS,
+                        Setting.HOTLINE_SMS_GATEWAY_URL, Setting.HOTLINE_CLOCK_OFFSET_FILE);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.hotline.web.console;
 
+import io.hotline.web.http.ApiReplies;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hotline.routing.desk.Actor;
 import io.hotline.routing.field.Branch;
@@ -62,17 +63,17 @@ final class ConsoleHandlers {
     CompletionStage<HttpReply> console(RouteRequest request) {
         AuthenticatedUser user = request.user().orElseThrow();
         if (!ConsoleAccess.mayUseConsole(user)) {
-            return ConsoleReplies.now(forbidden());
+            return ApiReplies.now(forbidden());
         }
         Optional<String> asked = request.queryParameter("branch").filter(code -> !code.isBlank());
         String code = asked.orElse(ConsoleAccess.seesEveryBranch(user) ? null : user.branchCode());
         if (code != null && !ConsoleAccess.maySeeBranch(user, code)) {
-            return ConsoleReplies.now(ConsoleReplies.forbidden("Branch " + code + " is not yours."));
+            return ApiReplies.now(ApiReplies.forbidden("Branch " + code + " is not yours."));
         }
         FieldDirectory directory = backend.directory();
         Branch branch = code == null ? null : branch(directory, code);
         if (code != null && branch == null) {
-            return ConsoleReplies.now(ConsoleReplies.notFound("There is no branch " + code + "."));
+            return ApiReplies.now(ApiReplies.notFound("There is no branch " + code + "."));
         }
         Instant now = backend.now();
         Map<String, Object> json = new LinkedHashMap<>();
@@ -97,36 +98,36 @@ final class ConsoleHandlers {
         orders.forEach(order -> ordersJson.add(DispatchJson.of(order, now, directory)));
         json.put("orders", ordersJson);
         json.put("now", DispatchJson.text(now));
-        return ConsoleReplies.now(HttpReply.json(HttpResponseStatus.OK, json));
+        return ApiReplies.now(HttpReply.json(HttpResponseStatus.OK, json));
     }
 
     /** {@code GET /api/dispatch/{id}}: the order, its trail and its SMS. */
     CompletionStage<HttpReply> show(RouteRequest request) {
         Checked checked = check(request);
         if (checked.refusal() != null) {
-            return ConsoleReplies.now(checked.refusal());
+            return ApiReplies.now(checked.refusal());
         }
         long id = checked.dispatch().workOrderId();
         CompletableFuture<HttpReply> reply = backend.trail(id).thenCombine(backend.sms(id), (trail, sms) ->
                 HttpReply.json(HttpResponseStatus.OK, DispatchJson.detail(checked.dispatch(), backend.now(),
                         backend.directory(), trail, sms)));
-        return reply.exceptionally(error -> ConsoleReplies.busy());
+        return reply.exceptionally(error -> ApiReplies.busy());
     }
 
     /** An action on the order: its body read by {@code reader}, the event offered to the desk. */
     CompletionStage<HttpReply> act(RouteRequest request, EventReader reader) {
         Checked checked = check(request);
         if (checked.refusal() != null) {
-            return ConsoleReplies.now(checked.refusal());
+            return ApiReplies.now(checked.refusal());
         }
-        Optional<JsonNode> body = ConsoleReplies.object(request.body());
+        Optional<JsonNode> body = ApiReplies.object(request.body());
         if (body.isEmpty()) {
-            return ConsoleReplies.now(ConsoleReplies.badRequest("The body must be a JSON object."));
+            return ApiReplies.now(ApiReplies.badRequest("The body must be a JSON object."));
         }
         Read read = reader.read(checked.dispatch().workOrderId(), ConsoleAccess.actor(request.user().orElseThrow()),
                 body.get());
         if (read.event() == null) {
-            return ConsoleReplies.now(ConsoleReplies.badRequest(read.problem()));
+            return ApiReplies.now(ApiReplies.badRequest(read.problem()));
         }
         return answer(backend.act(read.event()));
     }
@@ -134,7 +135,7 @@ final class ConsoleHandlers {
     /** {@code POST /api/dispatch/{id}/place}: headquarters only. */
     CompletionStage<HttpReply> place(RouteRequest request) {
         if (!ConsoleAccess.mayPlace(request.user().orElseThrow())) {
-            return ConsoleReplies.now(ConsoleReplies.forbidden("Only headquarters (supervisors and admins) place "
+            return ApiReplies.now(ApiReplies.forbidden("Only headquarters (supervisors and admins) place "
                     + "a dispatch order by hand."));
         }
         return act(request, ConsoleHandlers::place);
@@ -144,7 +145,7 @@ final class ConsoleHandlers {
     CompletionStage<HttpReply> call(RouteRequest request) {
         Checked checked = check(request);
         if (checked.refusal() != null) {
-            return ConsoleReplies.now(checked.refusal());
+            return ApiReplies.now(checked.refusal());
         }
         return answer(backend.callFollowUp(checked.dispatch().workOrderId(), request.user().orElseThrow().name()));
     }
@@ -152,10 +153,10 @@ final class ConsoleHandlers {
     private CompletionStage<HttpReply> answer(CompletableFuture<ConsoleBackend.Outcome> outcome) {
         return outcome.handle((done, error) -> {
             if (error != null) {
-                return ConsoleReplies.busy();
+                return ApiReplies.busy();
             }
             if (done.isRefused()) {
-                return ConsoleReplies.refused(done.refusal());
+                return ApiReplies.refused(done.refusal());
             }
             return HttpReply.json(HttpResponseStatus.OK, DispatchJson.of(done.dispatch(), backend.now(),
                     backend.directory()));
@@ -175,17 +176,17 @@ final class ConsoleHandlers {
         Optional<StoredDispatch> dispatch = ID.matcher(id).matches() ? backend.order(Long.parseLong(id))
                 : Optional.empty();
         if (dispatch.isEmpty()) {
-            return new Checked(null, ConsoleReplies.notFound("There is no dispatch order " + id + "."));
+            return new Checked(null, ApiReplies.notFound("There is no dispatch order " + id + "."));
         }
         if (!ConsoleAccess.mayActOn(user, dispatch.get())) {
-            return new Checked(null, ConsoleReplies.forbidden("Dispatch order " + id
+            return new Checked(null, ApiReplies.forbidden("Dispatch order " + id
                     + " is not held by your branch."));
         }
         return new Checked(dispatch.get(), null);
     }
 
     private static HttpReply forbidden() {
-        return ConsoleReplies.forbidden("The console is for duty managers, supervisors and admins.");
+        return ApiReplies.forbidden("The console is for duty managers, supervisors and admins.");
     }
 
     private static Branch branch(FieldDirectory directory, String code) {
@@ -203,7 +204,7 @@ final class ConsoleHandlers {
 
     static Read assign(long id, Actor actor, JsonNode body) {
         Optional<String> engineer = ConsoleReplies.text(body, "engineer");
-        if (engineer.isEmpty() || !ConsoleReplies.isText(body, "reason")) {
+        if (engineer.isEmpty() || !ApiReplies.isText(body, "reason")) {
             return Read.bad("Assigning needs the \"engineer\"'s code, and a \"reason\" (text) to reassign.");
         }
         Optional<String> reason = ConsoleReplies.text(body, "reason");
@@ -227,7 +228,7 @@ final class ConsoleHandlers {
         JsonNode satisfaction = body.get("satisfaction");
         boolean isUnreachable = unreachable != null && unreachable.isBoolean() && unreachable.asBoolean();
         if (unreachable != null && !unreachable.isNull() && !unreachable.isBoolean()
-                || !ConsoleReplies.isText(body, "comment")) {
+                || !ApiReplies.isText(body, "comment")) {
             return Read.bad("\"unreachable\" is true or false and \"comment\" is text.");
         }
         Optional<String> comment = ConsoleReplies.text(body, "comment");
@@ -235,7 +236,7 @@ final class ConsoleHandlers {
             return Read.bad("\"comment\" is at most " + MAX_TEXT + " characters.");
         }
         if (isUnreachable) {
-            if (!ConsoleReplies.absent(body, "satisfaction")) {
+            if (!ApiReplies.absent(body, "satisfaction")) {
                 return Read.bad("An unreachable customer gives no \"satisfaction\".");
             }
             return Read.of(new FieldEvent.FollowUpRecorded(id, actor, null, comment.orElse(null), true));

@@ -1,5 +1,6 @@
 package io.hotline.web.console;
 
+import io.hotline.web.http.ApiReplies;
 import io.hotline.web.http.Access;
 import io.hotline.web.http.HttpRoutes;
 import io.hotline.web.http.RouteHandler;
@@ -39,6 +40,7 @@ public final class ConsoleRoutes {
 
     /** The handler, behind the 503 that answers while Hotline loads its dispatch orders. */
     private static RouteHandler guarded(ConsoleBackend backend, RouteHandler handler) {
-        return request -> backend.ready() ? handler.handle(request) : ConsoleReplies.now(ConsoleReplies.starting());
+        return request -> backend.ready() ? handler.handle(request)
+                : ApiReplies.now(ApiReplies.starting("its dispatch orders"));
     }
 }

@@ -1,5 +1,6 @@
 package io.hotline.web.desktop;
 
+import io.hotline.web.http.ApiReplies;
 import io.hotline.web.http.Access;
 import io.hotline.web.http.HttpRoutes;
 import io.hotline.web.http.RouteHandler;
@@ -53,7 +54,7 @@ public final class DesktopRoutes {
         routes.post(workOrder + "/reassign", "work_order_reassign", Access.AUTHENTICATED, guarded(backend,
                 request -> DesktopAccess.maySupervise(request.user().orElseThrow())
                         ? orders.act(request, WorkOrderHandlers::reassign)
-                        : DesktopReplies.now(SupervisorHandlers.forbidden())));
+                        : ApiReplies.now(SupervisorHandlers.forbidden())));
         SupervisorHandlers supervisors = new SupervisorHandlers(backend);
         routes.get("/api/supervisor/seats", "supervisor_seats", Access.AUTHENTICATED,
                 guarded(backend, supervisors::seats));
@@ -103,7 +104,7 @@ public final class DesktopRoutes {
     private static RouteHandler guarded(DesktopBackend backend, RouteHandler handler) {
         return request -> {
             if (!backend.ready()) {
-                return DesktopReplies.now(DesktopReplies.starting());
+                return ApiReplies.now(ApiReplies.starting("its work orders"));
             }
             return handler.handle(request);
         };

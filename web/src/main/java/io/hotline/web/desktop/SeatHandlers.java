@@ -1,5 +1,6 @@
 package io.hotline.web.desktop;
 
+import io.hotline.web.http.ApiReplies;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hotline.routing.knowledge.KnowledgeHit;
 import io.hotline.web.http.AuthenticatedUser;
@@ -33,9 +34,9 @@ final class SeatHandlers {
     CompletionStage<HttpReply> desktop(RouteRequest request) {
         AuthenticatedUser user = request.user().orElseThrow();
         if (!DesktopAccess.mayUseDesktop(user)) {
-            return DesktopReplies.now(DesktopReplies.forbidden("The desktop is for seat agents and supervisors."));
+            return ApiReplies.now(ApiReplies.forbidden("The desktop is for seat agents and supervisors."));
         }
-        return DesktopReplies.now(HttpReply.json(HttpResponseStatus.OK, desktopBody(backend, user)));
+        return ApiReplies.now(HttpReply.json(HttpResponseStatus.OK, desktopBody(backend, user)));
     }
 
     /** {@code GET /api/desktop}'s body, also the push channel's {@code hello}. */
@@ -71,26 +72,26 @@ final class SeatHandlers {
     CompletionStage<HttpReply> seat(RouteRequest request, SeatAction action) {
         AuthenticatedUser user = request.user().orElseThrow();
         if (!DesktopAccess.hasSeat(user)) {
-            return DesktopReplies.now(DesktopReplies.forbidden("Only a seat's agent changes the seat's state here."));
+            return ApiReplies.now(ApiReplies.forbidden("Only a seat's agent changes the seat's state here."));
         }
-        Optional<JsonNode> body = DesktopReplies.object(request.body());
+        Optional<JsonNode> body = ApiReplies.object(request.body());
         if (body.isEmpty()) {
-            return DesktopReplies.now(DesktopReplies.badRequest("The body must be a JSON object."));
+            return ApiReplies.now(ApiReplies.badRequest("The body must be a JSON object."));
         }
         String reason = null;
         if (action == SeatAction.NOT_READY) {
             Optional<String> given = DesktopReplies.required(body.get(), "reason");
             if (given.isEmpty()) {
-                return DesktopReplies.now(DesktopReplies.badRequest("Not ready needs a \"reason\"."));
+                return ApiReplies.now(ApiReplies.badRequest("Not ready needs a \"reason\"."));
             }
             reason = given.get();
         }
         return backend.seatRequest(user.seatId(), action, reason).handle((verdict, error) -> {
             if (error != null) {
-                return DesktopReplies.busy();
+                return ApiReplies.busy();
             }
             if (!verdict.accepted()) {
-                return DesktopReplies.refused(verdict.reason());
+                return ApiReplies.refused(verdict.reason());
             }
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("accepted", true);
@@ -102,11 +103,11 @@ final class SeatHandlers {
     CompletionStage<HttpReply> knowledge(RouteRequest request) {
         AuthenticatedUser user = request.user().orElseThrow();
         if (!DesktopAccess.mayUseDesktop(user)) {
-            return DesktopReplies.now(DesktopReplies.forbidden("The knowledge base is for seats and supervisors."));
+            return ApiReplies.now(ApiReplies.forbidden("The knowledge base is for seats and supervisors."));
         }
         Optional<String> query = request.queryParameter("q").filter(q -> !q.isBlank());
         if (query.isEmpty() || query.get().length() > MAX_QUERY) {
-            return DesktopReplies.now(DesktopReplies.badRequest("Give \"q\", 1 to " + MAX_QUERY + " characters."));
+            return ApiReplies.now(ApiReplies.badRequest("Give \"q\", 1 to " + MAX_QUERY + " characters."));
         }
         int limit;
         try {
@@ -115,11 +116,11 @@ final class SeatHandlers {
             limit = -1;
         }
         if (limit < 1 || limit > MAX_HITS) {
-            return DesktopReplies.now(DesktopReplies.badRequest("\"limit\" is a number from 1 to " + MAX_HITS + "."));
+            return ApiReplies.now(ApiReplies.badRequest("\"limit\" is a number from 1 to " + MAX_HITS + "."));
         }
         Optional<String> product = request.queryParameter("product").filter(p -> !p.isBlank());
         return backend.searchKnowledge(query.get(), product, limit).handle((hits, error) -> error != null
-                ? DesktopReplies.busy() : HttpReply.json(HttpResponseStatus.OK, Map.of("hits", hits(hits))));
+                ? ApiReplies.busy() : HttpReply.json(HttpResponseStatus.OK, Map.of("hits", hits(hits))));
     }
 
     /** Knowledge-base hits as docs/api.md writes them (the article's code is its id). */

@@ -1,5 +1,6 @@
 package io.hotline.web.desktop;
 
+import io.hotline.web.http.ApiReplies;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hotline.routing.seat.SeatState;
 import io.hotline.routing.spi.CallMonitor;
@@ -38,52 +39,52 @@ final class SupervisorHandlers {
 
     CompletionStage<HttpReply> seats(RouteRequest request) {
         if (!DesktopAccess.maySupervise(request.user().orElseThrow())) {
-            return DesktopReplies.now(forbidden());
+            return ApiReplies.now(forbidden());
         }
         List<SeatCard> seats = new ArrayList<>(backend.seats());
         seats.sort(Comparator.comparing(SeatCard::seat));
         List<Map<String, Object>> json = new ArrayList<>(seats.size());
         seats.forEach(seat -> json.add(SeatJson.of(seat, backend.now())));
-        return DesktopReplies.now(HttpReply.json(HttpResponseStatus.OK, Map.of("seats", json)));
+        return ApiReplies.now(HttpReply.json(HttpResponseStatus.OK, Map.of("seats", json)));
     }
 
     CompletionStage<HttpReply> workOrders(RouteRequest request) {
         if (!DesktopAccess.maySupervise(request.user().orElseThrow())) {
-            return DesktopReplies.now(forbidden());
+            return ApiReplies.now(forbidden());
         }
         List<WorkOrderView> open = new ArrayList<>(backend.workOrders());
         open.sort(Comparator.comparingLong(WorkOrderView::id));
         List<Map<String, Object>> json = new ArrayList<>(open.size());
         open.forEach(view -> json.add(WorkOrderJson.of(view, backend.now(), false)));
-        return DesktopReplies.now(HttpReply.json(HttpResponseStatus.OK, Map.of("workOrders", json)));
+        return ApiReplies.now(HttpReply.json(HttpResponseStatus.OK, Map.of("workOrders", json)));
     }
 
     /** Sets the seat's state with the same routing events as its keypad; answers with routing's verdict. */
     CompletionStage<HttpReply> seatState(RouteRequest request) {
         if (!DesktopAccess.maySupervise(request.user().orElseThrow())) {
-            return DesktopReplies.now(forbidden());
+            return ApiReplies.now(forbidden());
         }
         String seatId = request.pathParameter("seat").orElse("");
         if (backend.seat(seatId).isEmpty()) {
-            return DesktopReplies.now(DesktopReplies.notFound("There is no seat " + seatId + "."));
+            return ApiReplies.now(ApiReplies.notFound("There is no seat " + seatId + "."));
         }
-        Optional<JsonNode> body = DesktopReplies.object(request.body());
+        Optional<JsonNode> body = ApiReplies.object(request.body());
         SeatAction action = body.flatMap(json -> DesktopReplies.text(json, "state")).map(SupervisorHandlers::action)
                 .orElse(null);
         if (action == null) {
-            return DesktopReplies.now(DesktopReplies.badRequest("\"state\" is one of READY, NOT_READY, LOGGED_OUT."));
+            return ApiReplies.now(ApiReplies.badRequest("\"state\" is one of READY, NOT_READY, LOGGED_OUT."));
         }
         Optional<String> reason = DesktopReplies.required(body.get(), "reason");
         if (action == SeatAction.NOT_READY && reason.isEmpty()) {
-            return DesktopReplies.now(DesktopReplies.badRequest("Not ready needs a \"reason\"."));
+            return ApiReplies.now(ApiReplies.badRequest("Not ready needs a \"reason\"."));
         }
         return backend.seatRequest(seatId, action, action == SeatAction.NOT_READY ? reason.get() : null)
                 .handle((verdict, error) -> {
                     if (error != null) {
-                        return DesktopReplies.busy();
+                        return ApiReplies.busy();
                     }
                     if (!verdict.accepted()) {
-                        return DesktopReplies.refused(verdict.reason());
+                        return ApiReplies.refused(verdict.reason());
                     }
                     Map<String, Object> json = new LinkedHashMap<>();
                     json.put("accepted", true);
@@ -107,25 +108,25 @@ final class SupervisorHandlers {
     CompletionStage<HttpReply> monitor(RouteRequest request) {
         AuthenticatedUser user = request.user().orElseThrow();
         if (!DesktopAccess.maySupervise(user)) {
-            return DesktopReplies.now(forbidden());
+            return ApiReplies.now(forbidden());
         }
-        Optional<JsonNode> body = DesktopReplies.object(request.body());
+        Optional<JsonNode> body = ApiReplies.object(request.body());
         Optional<String> seat = body.flatMap(json -> DesktopReplies.required(json, "seat"));
         CallMonitor.Mode mode = body.flatMap(json -> DesktopReplies.text(json, "mode")).map(SupervisorHandlers::mode)
                 .orElse(null);
         if (seat.isEmpty() || mode == null) {
-            return DesktopReplies.now(DesktopReplies.badRequest(
+            return ApiReplies.now(ApiReplies.badRequest(
                     "Monitoring needs a \"seat\" and a \"mode\": listen, whisper or barge."));
         }
         if (backend.seat(seat.get()).isEmpty()) {
-            return DesktopReplies.now(DesktopReplies.notFound("There is no seat " + seat.get() + "."));
+            return ApiReplies.now(ApiReplies.notFound("There is no seat " + seat.get() + "."));
         }
         return backend.monitor(user.name(), seat.get(), mode).handle((result, error) -> {
             if (error != null) {
-                return DesktopReplies.busy();
+                return ApiReplies.busy();
             }
             if (!result.accepted()) {
-                return DesktopReplies.refused(result.reason());
+                return ApiReplies.refused(result.reason());
             }
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("accepted", true);
@@ -146,11 +147,11 @@ final class SupervisorHandlers {
 
     CompletionStage<HttpReply> callbacks(RouteRequest request) {
         if (!DesktopAccess.maySupervise(request.user().orElseThrow())) {
-            return DesktopReplies.now(forbidden());
+            return ApiReplies.now(forbidden());
         }
         return backend.callbacks(MAX_CALLBACKS).handle((open, error) -> {
             if (error != null) {
-                return DesktopReplies.busy();
+                return ApiReplies.busy();
             }
             List<Map<String, Object>> json = new ArrayList<>(open.size());
             for (CallbackLedger.OpenCallback callback : open) {
@@ -161,6 +162,6 @@ final class SupervisorHandlers {
     }
 
     static HttpReply forbidden() {
-        return DesktopReplies.forbidden("This is for supervisors and admins.");
+        return ApiReplies.forbidden("This is for supervisors and admins.");
     }
 }

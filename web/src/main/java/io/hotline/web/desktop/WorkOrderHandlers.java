@@ -1,5 +1,6 @@
 package io.hotline.web.desktop;
 
+import io.hotline.web.http.ApiReplies;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hotline.routing.desk.Actor;
 import io.hotline.routing.ladder.Tier;
@@ -51,38 +52,38 @@ final class WorkOrderHandlers {
     CompletionStage<HttpReply> show(RouteRequest request) {
         Checked checked = check(request);
         if (checked.refusal() != null) {
-            return DesktopReplies.now(checked.refusal());
+            return ApiReplies.now(checked.refusal());
         }
-        return DesktopReplies.now(HttpReply.json(HttpResponseStatus.OK,
+        return ApiReplies.now(HttpReply.json(HttpResponseStatus.OK,
                 WorkOrderJson.of(checked.workOrder(), backend.now(), true)));
     }
 
     CompletionStage<HttpReply> act(RouteRequest request, ActionReader reader) {
         Checked checked = check(request);
         if (checked.refusal() != null) {
-            return DesktopReplies.now(checked.refusal());
+            return ApiReplies.now(checked.refusal());
         }
-        Optional<JsonNode> body = DesktopReplies.object(request.body());
+        Optional<JsonNode> body = ApiReplies.object(request.body());
         if (body.isEmpty()) {
-            return DesktopReplies.now(DesktopReplies.badRequest("The body must be a JSON object."));
+            return ApiReplies.now(ApiReplies.badRequest("The body must be a JSON object."));
         }
         Read read = reader.read(checked.workOrder().id(), DesktopAccess.actor(request.user().orElseThrow()),
                 body.get());
         if (read.action() == null) {
-            return DesktopReplies.now(DesktopReplies.badRequest(read.problem()));
+            return ApiReplies.now(ApiReplies.badRequest(read.problem()));
         }
         return backend.act(read.action()).handle((outcome, error) -> {
             if (error != null) {
-                return DesktopReplies.busy();
+                return ApiReplies.busy();
             }
             switch (outcome.result()) {
                 case CHANGED:
                     return HttpReply.json(HttpResponseStatus.OK,
                             WorkOrderJson.of(outcome.workOrder(), backend.now(), true));
                 case REFUSED:
-                    return DesktopReplies.refused(outcome.reason());
+                    return ApiReplies.refused(outcome.reason());
                 default:
-                    return DesktopReplies.notFound("No open work order " + checked.workOrder().id() + ".");
+                    return ApiReplies.notFound("No open work order " + checked.workOrder().id() + ".");
             }
         });
     }
@@ -94,16 +95,16 @@ final class WorkOrderHandlers {
     private Checked check(RouteRequest request) {
         AuthenticatedUser user = request.user().orElseThrow();
         if (!DesktopAccess.mayUseDesktop(user)) {
-            return new Checked(null, DesktopReplies.forbidden("Work orders are for seats and supervisors."));
+            return new Checked(null, ApiReplies.forbidden("Work orders are for seats and supervisors."));
         }
         OptionalLong id = DesktopRoutes.workOrderId(request);
         Optional<WorkOrderView> view = id.isPresent() ? backend.workOrder(id.getAsLong()) : Optional.empty();
         if (view.isEmpty()) {
-            return new Checked(null, DesktopReplies.notFound("There is no open work order at this path."));
+            return new Checked(null, ApiReplies.notFound("There is no open work order at this path."));
         }
         Optional<SeatCard> seat = DesktopAccess.hasSeat(user) ? backend.seat(user.seatId()) : Optional.empty();
         if (!DesktopAccess.mayActOn(user, view.get(), seat)) {
-            return new Checked(null, DesktopReplies.forbidden("Work order " + view.get().id()
+            return new Checked(null, ApiReplies.forbidden("Work order " + view.get().id()
                     + " is neither offered to nor owned by your seat."));
         }
         return new Checked(view.get(), null);
@@ -111,7 +112,7 @@ final class WorkOrderHandlers {
 
     static Read update(long id, Actor actor, JsonNode body) {
         for (String field : List.of("category", "productLine", "severity", "summary", "notes", "reason")) {
-            if (!DesktopReplies.isText(body, field)) {
+            if (!ApiReplies.isText(body, field)) {
                 return Read.bad("\"" + field + "\" must be a string.");
             }
         }
@@ -200,7 +201,7 @@ final class WorkOrderHandlers {
         if (number.isEmpty() || number.get().length() > MAX_NUMBER || !number.get().matches("\\+?[0-9]+")) {
             return Read.bad("\"number\" is the number to call back: digits, an optional leading +.");
         }
-        if (!DesktopReplies.isText(body, "note")) {
+        if (!ApiReplies.isText(body, "note")) {
             return Read.bad("\"note\" must be a string.");
         }
         Instant at;

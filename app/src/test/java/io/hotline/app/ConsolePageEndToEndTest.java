@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
@@ -177,6 +178,8 @@ class ConsolePageEndToEndTest {
         assertThat(detailState()).isEqualTo("SENT");
         assertThat(text("con-state")).isEqualTo("Waiting for acknowledgement");
         assertThat(text("con-held-by")).matches(Pattern.quote(branchName) + ", 1[7-9](\\.\\d)? km away");
+        assertThat(text("con-contact")).isEqualTo(CALLER);
+        assertThat(text("con-site")).isEqualTo("苏州工业园区星湖街 88 号 · Jiangsu");
         List<WebElement> ranking = driver.findElements(By.cssSelector("#con-ranking li"));
         assertThat(ranking.get(0).getText()).contains("(" + BRANCH + ")");
         assertThat(ranking.get(1).getText()).contains("(BR-WUXI)");
@@ -186,6 +189,8 @@ class ConsolePageEndToEndTest {
         assertThat(isDisplayed("con-follow-up-form")).isFalse();
         assertThat(isDisplayed("con-place-form")).as("placing is headquarters'").isFalse();
         awaitTrail("Sent");
+        assertThat(text("con-trail")).contains("by hq · leg 1 to " + BRANCH + ", 1");
+        wait.until(driver -> text("con-sms").contains("Hotline: dispatch order " + workOrder + " (ERP_U8)"));
 
         // when the duty manager acknowledges
         click("con-acknowledge");
@@ -281,6 +286,8 @@ class ConsolePageEndToEndTest {
             assertThat(text("connection-status")).isEqualTo("Live");
             assertThat(HeadlessChromium.policyRefusals(driver)).isEmpty();
         }
+        driver.manage().window().setSize(new Dimension(1366, 1700));
+        driver.executeScript("window.scrollTo(0, 0);");
         assertThat(HeadlessChromium.screenshot(driver, SCREENSHOT)).isTrue();
     }
 
@@ -306,8 +313,13 @@ class ConsolePageEndToEndTest {
 
     /** The trail's step names, oldest first, once they are exactly {@code steps}. */
     private void awaitTrail(String... steps) {
-        wait.until(driver -> driver.findElements(By.cssSelector("#con-trail li .badge")).stream()
-                .map(WebElement::getText).toList().equals(List.of(steps)));
+        new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> "the trail shows " + trail()).until(driver -> trail().equals(List.of(steps)));
+    }
+
+    private List<String> trail() {
+        return driver.findElements(By.cssSelector("#con-trail li .badge")).stream().map(WebElement::getText)
+                .toList();
     }
 
     /**

@@ -77,6 +77,13 @@ class ConsolePageEndToEndTest {
     private SimulatedAsterisk pbx;
     private ChromeDriver driver;
     private WebDriverWait wait;
+    private long workOrder;
+    private String supervisor;
+    private String branchName;
+    private List<String> engineers;
+    /** The duty manager's tab that acts, and a second one that only watches. */
+    private String working;
+    private String watching;
 
     @BeforeAll
     static void customerCallsFromTheTestsNumber() {
@@ -108,16 +115,26 @@ class ConsolePageEndToEndTest {
                 + "\"password\":\"supervisor-pass\"}");
         account(admin, "{\"login\":\"" + MANAGER + "\",\"role\":\"duty-manager\",\"branch\":\"" + BRANCH + "\","
                 + "\"displayName\":\"Cai Qiang\",\"password\":\"" + MANAGER_PASSWORD + "\"}");
-        String supervisor = token("hq", "supervisor-pass");
-        long workOrder = answeredCall(admin, supervisor);
-        String branchName = DB.jdbi().withHandle(handle -> handle.createQuery("SELECT name FROM branch WHERE code"
+        supervisor = token("hq", "supervisor-pass");
+        workOrder = answeredCall(admin);
+        branchName = DB.jdbi().withHandle(handle -> handle.createQuery("SELECT name FROM branch WHERE code"
                 + " = :code").bind("code", BRANCH).mapTo(String.class).one());
-        List<String> engineers = DB.jdbi().withHandle(handle -> handle.createQuery("SELECT CONCAT(e.name, ' (',"
+        engineers = DB.jdbi().withHandle(handle -> handle.createQuery("SELECT CONCAT(e.name, ' (',"
                 + " e.code, ')') FROM field_engineer e JOIN branch b ON b.id = e.branch_id WHERE b.code = :code"
                 + " AND e.active ORDER BY e.code").bind("code", BRANCH).mapTo(String.class).list());
         assertThat(engineers).as("the demo's engineers of BR-SUZHOU").hasSize(4)
                 .allSatisfy(label -> assertThat(label).matches(".+ \\(FE-04[3-6]\\)"));
 
+        signInOnTwoTabs();
+        escalateAndSeeTheOrderPushed();
+        openAndAcknowledge();
+        assignAnEngineer();
+        bookTheVisit();
+        receiveTheEngineersArrival();
+        assertNeitherTabReloaded();
+    }
+
+    private void signInOnTwoTabs() {
         // when the duty manager signs in on the page, and opens the console in a second tab too
         driver = HeadlessChromium.start();
         wait = new WebDriverWait(driver, WAIT);
@@ -127,14 +144,16 @@ class ConsolePageEndToEndTest {
         type("login-name", MANAGER);
         type("login-password", MANAGER_PASSWORD);
         click("login-submit");
-        String working = driver.getWindowHandle();
-        awaitEmptyLiveConsole(branchName);
+        working = driver.getWindowHandle();
+        awaitEmptyLiveConsole();
         driver.switchTo().newWindow(WindowType.TAB);
-        String watching = driver.getWindowHandle();
+        watching = driver.getWindowHandle();
         driver.get(PeopleApi.base(hotline) + "/");
-        awaitEmptyLiveConsole(branchName);
+        awaitEmptyLiveConsole();
+    }
 
-        // and the supervisor escalates the work order on site
+    private void escalateAndSeeTheOrderPushed() throws Exception {
+        // when the supervisor escalates the work order on site
         HttpResponse<String> escalated = send("POST", "/api/work-orders/" + workOrder + "/escalate",
                 "{\"to\":\"ON_SITE\",\"reason\":\"licence server will not start\",\"site\":\"苏州工业园区星湖街 88 号\"}",
                 supervisor);
@@ -169,9 +188,11 @@ class ConsolePageEndToEndTest {
         assertThat(Double.parseDouble(marker.getAttribute("data-x"))).isBetween(40.0, 239.0);
         assertThat(Double.parseDouble(marker.getAttribute("data-y"))).isBetween(181.0, 320.0);
         assertThat(marker.findElement(By.tagName("text")).getText()).isEqualTo("#" + workOrder);
+    }
 
+    private void openAndAcknowledge() throws Exception {
         // when the duty manager opens it from the map (its dot)
-        marker.findElement(By.tagName("circle")).click();
+        marker(workOrder).findElement(By.tagName("circle")).click();
         wait.until(ExpectedConditions.textToBe(By.id("con-id"), String.valueOf(workOrder)));
 
         // then it is held by Suzhou, 18 km away, Wuxi next; only acknowledging is offered
@@ -208,8 +229,10 @@ class ConsolePageEndToEndTest {
         assertThat(driver.findElement(By.xpath("//ol[@id='con-trail']/li[contains(., 'Acknowledged')]")).getText())
                 .contains("by " + MANAGER);
         assertThat(dispatch(workOrder, supervisor).at("/legs/0/acknowledgedAt").isTextual()).isTrue();
-        awaitPushed(watching, workOrder, "ACKNOWLEDGED", working);
+        awaitPushed("ACKNOWLEDGED");
+    }
 
+    private void assignAnEngineer() throws Exception {
         // when the duty manager assigns an engineer of the branch from the select
         Select select = new Select(byId("con-engineer-select"));
         assertThat(select.getOptions()).extracting(WebElement::getText).containsExactlyElementsOf(engineers);
@@ -227,8 +250,10 @@ class ConsolePageEndToEndTest {
         assertThat(row(workOrder).getText()).contains("Engineer assigned").contains(engineer);
         awaitTrail("Sent", "Acknowledged", "Engineer assigned");
         assertThat(dispatch(workOrder, supervisor).at("/engineer/code").asText()).isEqualTo(ENGINEER);
-        awaitPushed(watching, workOrder, "ASSIGNED", working);
+        awaitPushed("ASSIGNED");
+    }
 
+    private void bookTheVisit() throws Exception {
         // when the duty manager books the visit agreed with the customer, two hours from now
         String agreed = (String) driver.executeScript("var at = new Date(Date.now() + 2 * 3600 * 1000);"
                 + " at.setSeconds(0, 0);"
@@ -246,8 +271,10 @@ class ConsolePageEndToEndTest {
         awaitTrail("Sent", "Acknowledged", "Engineer assigned", "Appointment booked");
         assertThat(Instant.parse(dispatch(workOrder, supervisor).get("appointmentAt").asText()))
                 .isEqualTo(Instant.parse(agreed));
-        awaitPushed(watching, workOrder, "SCHEDULED", working);
+        awaitPushed("SCHEDULED");
+    }
 
+    private void receiveTheEngineersArrival() throws Exception {
         // when the engineer texts ARRIVE from the registered mobile, through the signed webhook
         String mobile = DB.jdbi().withHandle(handle -> handle.createQuery("SELECT mobile_phone FROM field_engineer"
                 + " WHERE code = :code").bind("code", ENGINEER).mapTo(String.class).one());
@@ -273,9 +300,11 @@ class ConsolePageEndToEndTest {
         assertThat(driver.findElement(By.xpath("//ul[@id='con-sms']/li[contains(., 'to " + mobile + "')]"))
                 .getText()).contains("order " + workOrder + " assigned to you");
         assertThat(dispatch(workOrder, supervisor).get("arrivedAt").isTextual()).isTrue();
-        awaitPushed(watching, workOrder, "ON_SITE", working);
+        awaitPushed("ON_SITE");
+    }
 
-        // and neither tab reloaded: each read the console once, every change came over the push channel
+    /** Neither tab reloaded: each read the console once, every change came over the push channel. */
+    private void assertNeitherTabReloaded() throws Exception {
         for (String tab : List.of(watching, working)) {
             driver.switchTo().window(tab);
             assertThat(driver.executeScript("return window.consoleE2eTab;")).as("the page was not reloaded")
@@ -292,7 +321,7 @@ class ConsolePageEndToEndTest {
     }
 
     /** The console of Suzhou with no order, its push channel live; the tab is marked to tell a reload. */
-    private void awaitEmptyLiveConsole(String branchName) {
+    private void awaitEmptyLiveConsole() {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("console-view")));
         wait.until(ExpectedConditions.textToBe(By.id("connection-status"), "Live"));
         wait.until(ExpectedConditions.textToBe(By.id("con-branch-name"), branchName + " (" + BRANCH + ")"));
@@ -304,7 +333,7 @@ class ConsolePageEndToEndTest {
     }
 
     /** The watching tab, which never acts, shows the order in {@code state}; then back to the working tab. */
-    private void awaitPushed(String watching, long workOrder, String state, String working) {
+    private void awaitPushed(String state) {
         driver.switchTo().window(watching);
         wait.until(driver -> state.equals(rowState(workOrder)));
         assertThat(marker(workOrder).getAttribute("data-state")).isEqualTo(state);
@@ -326,7 +355,7 @@ class ConsolePageEndToEndTest {
      * The agent's seat (tier 1, ERP_U8, the line the dialled number serves) logs in; C00012 calls and the seat's
      * phone answers: the call's work order, in progress.
      */
-    private long answeredCall(String admin, String supervisor) throws Exception {
+    private long answeredCall(String admin) throws Exception {
         Map<String, Object> seat = DB.jdbi().withHandle(handle -> handle.createQuery("SELECT s.code, s.sip_endpoint"
                 + " FROM seat s JOIN seat_skill ss ON ss.seat_id = s.id JOIN skill k ON k.id = ss.skill_id"
                 + " WHERE s.tier = 'TIER1' AND s.active AND k.code = 'ERP_U8' ORDER BY s.id LIMIT 1").mapToMap()
@@ -339,16 +368,16 @@ class ConsolePageEndToEndTest {
         pbx.install(SeatPhone.answering((String) seat.get("sip_endpoint"), "Agent", 200).hangingUpAfter(1_000));
         SimulatedAsterisk.Call call = pbx.call(CallerPhone.customer(CALLER, "Suzhou Yongxin"), "hotline-inbound",
                 "4008001234");
-        long workOrder = await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> DB.jdbi()
+        long opened = await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> DB.jdbi()
                 .withHandle(handle -> handle.createQuery("SELECT id FROM work_order WHERE asterisk_server = :server")
                         .bind("server", ASTERISK).mapTo(Long.class).findOne().orElse(null)), id -> id != null);
         await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> "IN_PROGRESS".equals(
-                workOrderJson(workOrder, supervisor).path("state").asText()));
+                workOrderJson(opened, supervisor).path("state").asText()));
         assertThat(call.channel().variable("HOTLINE_SEAT")).isEqualTo(seat.get("code"));
-        JsonNode answered = workOrderJson(workOrder, supervisor);
+        JsonNode answered = workOrderJson(opened, supervisor);
         assertThat(answered.at("/customer/id").asLong()).isEqualTo(CUSTOMER);
         assertThat(answered.get("productLine").asText()).isEqualTo("ERP_U8");
-        return workOrder;
+        return opened;
     }
 
     private JsonNode workOrderJson(long id, String token) throws Exception {

@@ -13,6 +13,7 @@ import io.hotline.routing.desk.DeskConfig;
 import io.hotline.routing.desk.DeskEvent;
 import io.hotline.routing.field.FieldCommand;
 import io.hotline.routing.field.FieldDirectory;
+import io.hotline.routing.field.FieldStep;
 import io.hotline.routing.field.StoredDispatch;
 import io.hotline.routing.spi.CallMonitor;
 import io.hotline.routing.spi.FollowUpCalls;
@@ -57,6 +58,11 @@ public final class FieldLeg implements AutoCloseable {
     /** Threads of the {@code field-io} pool (the console's reads, the inbound SMS's writes). */
     static final int IO_THREADS = 4;
     private static final Logger LOG = LoggerFactory.getLogger(FieldLeg.class);
+    /**
+     * How long the console's read of an order's trail or text messages waits for the journal to have written the
+     * change the desk just made (the one its action answered, or that was pushed), so that the page shows its step.
+     */
+    static final Duration READ_WAIT = Duration.ofSeconds(2);
 
     private final FieldSettings settings;
     private final InstantSource clock;
@@ -125,7 +131,7 @@ public final class FieldLeg implements AutoCloseable {
                 .orElseGet(() -> new FileSmsGateway(dataDir.resolve("sms-outbox.jsonl"), clock));
         sender = new SmsSender(new StoredOutbox(messages), gateway, clock);
         deferred.attachConsole(new EngineConsoleBackend(new EngineConsoleBackend.Wiring(dispatches, () -> directory,
-                this::askDesk, () -> desk != null, clock), new EngineConsoleBackend.Records(queries::trail,
+                this::askDesk, () -> desk != null, clock), new EngineConsoleBackend.Records(this::trail,
                 this::smsViews, io,
                 (phone, number, workOrderId) -> followUps.call(phone, number, workOrderId),
                 login -> phones.apply(login))));
@@ -191,7 +197,15 @@ public final class FieldLeg implements AutoCloseable {
                 : running.apply(event);
     }
 
+    /** The order's trail with the desk's latest change in it (waiting at most {@link #READ_WAIT}). */
+    private List<FieldStep> trail(long workOrderId) {
+        store.awaitWritten(READ_WAIT);
+        return queries.trail(workOrderId);
+    }
+
+    /** The order's text messages with the ones the desk queued last among them (waiting at most the same). */
     private List<SmsView> smsViews(long workOrderId) {
+        store.awaitWritten(READ_WAIT);
         return messages.ofWorkOrder(workOrderId).stream().map(FieldLeg::view).toList();
     }
 

@@ -10,6 +10,9 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
@@ -77,6 +80,29 @@ public final class JournalFieldStore implements FieldStore {
      */
     public CompletionStage<Boolean> durable() {
         return journal.whenLogged();
+    }
+
+    /**
+     * Waits, at most {@code timeout}, until every write handed over before this call is in the database, so that a
+     * read of the tables right after a change sees it: the console reads an order's trail and text messages as soon
+     * as the desk answered its action or pushed the change, before the journal's next batch otherwise. Blocks.
+     *
+     * @return whether they are all in the database; false when the journal did not log or write them in time (the
+     *         database away) or is stopped: the caller reads what is there
+     */
+    public boolean awaitWritten(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            if (!journal.whenLogged().toCompletableFuture().get(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                return false;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
+        return journal.awaitWritten(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 
     /**

@@ -181,6 +181,39 @@ class JournalFieldStoreTest {
         }
     }
 
+    @Test
+    void shouldHaveAChangesStepAndSmsInTheTablesOnceAwaitWrittenAnswers() {
+        // given a journal that has written everything so far
+        long id = calls.open("readYourWrites");
+        try (DurableRoutingJournal journal = calls.start(DB.jdbi(), logDirectory)) {
+            JournalFieldStore store = store(journal);
+            assertThat(store.awaitWritten(PATIENCE)).isTrue();
+
+            // when the desk changes a dispatch and queues an SMS, and a reader waits for the journal at once
+            store.dispatchChanged(changed(FieldSamples.bare(id), 1));
+            store.smsQueued(new FieldCommand.SendSms(id, "dispatch-1", "+8613900139001", "dispatch order " + id));
+            boolean written = store.awaitWritten(PATIENCE);
+
+            // then the step and the SMS are in the tables when it answers (the console reads them right after)
+            assertThat(written).isTrue();
+            assertThat(trail(id)).extracting(FieldStep::sequence).containsExactly(1);
+            assertThat(count("sms_message", id)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldAnswerAtOnceThatNothingIsWrittenThroughAStoppedJournal() {
+        // given a stopped journal
+        DurableRoutingJournal journal = calls.start(DB.jdbi(), logDirectory);
+        JournalFieldStore store = store(journal);
+        journal.close();
+
+        // when a reader waits for it, then it is told at once that the tables may lack the latest writes
+        long started = System.nanoTime();
+        assertThat(store.awaitWritten(PATIENCE)).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+
     private static JournalFieldStore store(DurableRoutingJournal journal) {
         return new JournalFieldStore(journal, DB.jdbi(), InstantSource.fixed(NOW), PATIENCE);
     }

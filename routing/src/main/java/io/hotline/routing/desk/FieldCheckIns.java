@@ -11,6 +11,7 @@ import io.hotline.routing.field.FieldScoring;
 import io.hotline.routing.field.FollowUp;
 import io.hotline.routing.workorder.WorkOrderState;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -112,9 +113,13 @@ final class FieldCheckIns {
         field.sms(dispatch, "ack-" + checkedIn.messageId(), checkedIn.fromPhone(), "Hotline: " + text + ".");
     }
 
-    /** {@code sentAt}, but not before {@code floor} (the previous step) nor after the desk's clock. */
+    /**
+     * {@code sentAt} to the millisecond (what the store keeps, so a restored desk holds the same instant), but not
+     * before {@code floor} (the previous step) nor after the desk's clock.
+     */
     private Instant clamp(Instant sentAt, Instant floor) {
-        Instant at = floor != null && sentAt.isBefore(floor) ? floor : sentAt;
+        Instant sent = sentAt.truncatedTo(ChronoUnit.MILLIS);
+        Instant at = floor != null && sent.isBefore(floor) ? floor : sent;
         return at.isAfter(field.state.now()) ? field.state.now() : at;
     }
 

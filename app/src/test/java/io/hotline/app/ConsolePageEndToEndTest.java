@@ -285,6 +285,7 @@ class ConsolePageEndToEndTest {
         wait.until(ExpectedConditions.attributeToBe(By.id("con-state"), "data-state", "ON_SITE"));
         assertThat(text("con-state")).isEqualTo("Engineer on site");
         assertThat(text("con-arrived")).isNotEqualTo("—");
+        assertThat(text("con-action-message")).as("the booking's message, stale once the engineer arrived").isEmpty();
         assertThat(rowState(workOrder)).isEqualTo("ON_SITE");
         assertThat(marker(workOrder).getAttribute("data-state")).isEqualTo("ON_SITE");
         for (String form : List.of("con-ack-section", "con-assign-form", "con-appointment-form",

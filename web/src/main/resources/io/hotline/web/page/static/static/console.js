@@ -571,6 +571,11 @@
   }
 
   function applyDispatch(order) {
+    var held = find(order.id);
+    if (state.selected === order.id && held && held.state !== order.state) {
+      // Somebody else (an engineer's text, a deadline) moved the order on: the last action's message is stale.
+      dom.message("con-action-message", "", null);
+    }
     if (belongsHere(order)) {
       upsert(order);
     } else {

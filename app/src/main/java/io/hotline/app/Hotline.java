@@ -176,8 +176,9 @@ public final class Hotline implements AutoCloseable {
                 "waiting for the journal");
         DeferredHealthCheck knowledgeHealth = DeferredHealthCheck.degrading(KnowledgeService.COMPONENT,
                 "waiting for the database");
+        DeferredHealthCheck smsHealth = DeferredHealthCheck.degrading("sms", "waiting for the database");
         healthMonitor = new HealthMonitor(List.of(databaseHealth, routingHealth, journalHealth, deskHealth,
-                knowledgeHealth,
+                knowledgeHealth, smsHealth,
                 config.ami().isEmpty() ? disabled("ami", "HOTLINE_AMI_HOST is not set: Hotline learns of calls "
                         + "from the dialplan's AGI requests only") : amiHealth, agiHealth),
                 config.healthInterval(), InstantSource.system(), registry);
@@ -224,6 +225,8 @@ public final class Hotline implements AutoCloseable {
                 seatPush == null ? hub : SeatPush.both(hub, seatPush),
                 InstantSource.system());
         field.start(jdbi, journal, people.push(), config.database().dataDir(), EARLIER_RUN_WAIT);
+        smsHealth.delegateTo(field.smsHealth());
+        field.bindMetrics(registry);
         DeskFeed deskFeed = startDesk(config, registry, deskHealth);
         field.attach(desk.loop()::ask, followUps, people.accounts()::phone);
         // One ledger for the scheduler and the supervisors' and seats' callback routes (stateless, blocks on JDBC).

@@ -132,7 +132,8 @@ class AuthorizationMatrixTest {
             row("POST /api/dispatch/{id}/follow-up/call", CONSOLE, ""),
             row("POST /api/dispatch/{id}/place", SUPERVISORS, "{\"branch\":\"B01\",\"reason\":\"not yours\"}"),
             // Signed by the gateway, not by a person: a session is no signature.
-            new Row("POST /sms/inbound", EnumSet.noneOf(Principal.class), null));
+            new Row("POST /sms/inbound", EnumSet.noneOf(Principal.class), null),
+            new Row("POST /sms/status", EnumSet.noneOf(Principal.class), null));
 
     @TempDir
     Path directory;

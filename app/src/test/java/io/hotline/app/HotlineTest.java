@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.hotline.ops.config.Settings;
 import io.hotline.persistence.DatabaseUnavailableException;
+import io.hotline.persistence.field.SmsMessages;
 import io.hotline.persistence.testing.TestDatabase;
 import io.hotline.routing.engine.RoutingSnapshot;
 import io.hotline.routing.ladder.Tier;
@@ -17,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -69,6 +71,19 @@ class HotlineTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> hotline.knowledge().isReady());
             assertThat(hotline.knowledge().size()).isEqualTo(articles).isPositive();
             assertThat(get(base + "/health").body()).contains("\"knowledge\":{\"status\":\"UP\"");
+
+            // and an SMS queued goes out through the file gateway: /metrics counts it sent and the queue empty,
+            // /health shows the sms component up with the gateway's kind
+            assertThat(new SmsMessages(hotline.database().jdbi()).queue(0, "reply-hotline-test", "+8613800000000",
+                    "Hotline: test", Instant.now())).isTrue();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(get(base + "/metrics").body()).containsPattern(
+                        "hotline_sms_outbound_total\\{application=\"hotline\",outcome=\"sent\"} [1-9]")
+                        .contains("hotline_sms_queued{application=\"hotline\"} 0.0",
+                                "hotline_sms_inbound_total{application=\"hotline\",outcome=\"accepted\"} 0.0");
+                assertThat(get(base + "/health").body()).contains("\"sms\":{\"status\":\"UP\"",
+                        "\"gateway\":\"file\"");
+            });
 
             // and the routing engine knows every seat, logged out
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {

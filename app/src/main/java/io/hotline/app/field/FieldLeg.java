@@ -17,15 +17,20 @@ import io.hotline.routing.field.FieldStep;
 import io.hotline.routing.field.StoredDispatch;
 import io.hotline.routing.spi.CallMonitor;
 import io.hotline.routing.spi.FollowUpCalls;
+import io.hotline.routing.spi.HealthCheck;
 import io.hotline.routing.spi.SmsGateway;
 import io.hotline.web.console.ConsolePushes;
 import io.hotline.web.console.ConsoleRoutes;
 import io.hotline.web.console.SmsView;
 import io.hotline.web.http.HttpRoutes;
 import io.hotline.web.push.PushHub;
+import io.hotline.web.sms.DeliveryReceipt;
 import io.hotline.web.sms.FileSmsGateway;
 import io.hotline.web.sms.HttpSmsGateway;
+import io.hotline.web.sms.SmsReceiptRoutes;
+import io.hotline.web.sms.SmsReceipts;
 import io.hotline.web.sms.SmsWebhookRoutes;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,9 +81,12 @@ public final class FieldLeg implements AutoCloseable {
         login -> CompletableFuture.completedFuture(Optional.empty());
     private FieldDirectory directory = FieldDirectory.EMPTY;
     private JournalFieldStore store;
-    private SmsMessages messages;
+    private final SmsMeters smsMeters = new SmsMeters();
+    /** Read by the receipts' route on the event loops: null until {@link #start}. */
+    private volatile SmsMessages messages;
     private FieldQueries queries;
     private SmsSender sender;
+    private SmsHealth smsHealth;
     private FieldCommandDispatcher commands;
 
     /** The field leg of a Hotline with these settings; nothing runs yet. */
@@ -105,10 +113,13 @@ public final class FieldLeg implements AutoCloseable {
         return clock;
     }
 
-    /** Adds the console's routes, and the SMS webhook when its secret is set. */
+    /** Adds the console's routes, and the SMS webhook and its delivery receipts when its secret is set. */
     public HttpRoutes.Builder register(HttpRoutes.Builder routes) {
         ConsoleRoutes.register(routes, deferred.console());
-        settings.webhook().ifPresent(webhook -> SmsWebhookRoutes.register(routes, webhook, deferred.inbox(), clock));
+        settings.webhook().ifPresent(webhook -> {
+            SmsWebhookRoutes.register(routes, webhook, smsMeters.counting(deferred.inbox()), clock);
+            SmsReceiptRoutes.register(routes, webhook, this::receipt, clock);
+        });
         if (settings.webhook().isEmpty()) {
             LOG.info("HOTLINE_SMS_WEBHOOK_SECRET is not set: no SMS webhook, engineers' texts are not received");
         }
@@ -129,7 +140,9 @@ public final class FieldLeg implements AutoCloseable {
         queries = new FieldQueries(jdbi);
         SmsGateway gateway = settings.gateway().<SmsGateway>map(HttpSmsGateway::new)
                 .orElseGet(() -> new FileSmsGateway(dataDir.resolve("sms-outbox.jsonl"), clock));
-        sender = new SmsSender(new StoredOutbox(messages), gateway, clock);
+        StoredOutbox outbox = new StoredOutbox(messages);
+        sender = new SmsSender(outbox, gateway, clock);
+        smsHealth = new SmsHealth(sender, outbox, settings.gateway().isPresent() ? "http" : "file", clock);
         deferred.attachConsole(new EngineConsoleBackend(new EngineConsoleBackend.Wiring(dispatches, () -> directory,
                 this::askDesk, () -> desk != null, clock), new EngineConsoleBackend.Records(this::trail,
                 this::smsViews, io,
@@ -214,6 +227,36 @@ public final class FieldLeg implements AutoCloseable {
         return new SmsView(row.direction().name(), row.phone(), row.body(), row.status().name(), at, row.error());
     }
 
+    /** Records a delivery receipt on the {@code field-io} pool; fails while Hotline starts (answered 503). */
+    private CompletableFuture<SmsReceipts.Outcome> receipt(DeliveryReceipt receipt) {
+        SmsMessages stored = messages;
+        if (stored == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("Hotline is starting"));
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            SmsMessages.Receipt recorded = stored.receipt(receipt.messageId(), receipt.delivered(),
+                    receipt.delivered() ? null : receipt.failure(), receipt.at());
+            return switch (recorded) {
+                case RECORDED -> {
+                    smsMeters.receipt(receipt.delivered());
+                    yield SmsReceipts.Outcome.RECORDED;
+                }
+                case UNCHANGED -> SmsReceipts.Outcome.DUPLICATE;
+                case UNKNOWN -> SmsReceipts.Outcome.UNKNOWN;
+            };
+        }, io);
+    }
+
+    /** The {@code sms} component of {@code /health} (after {@link #start}): not critical. */
+    public HealthCheck smsHealth() {
+        return Objects.requireNonNull(smsHealth, "the field leg is not started");
+    }
+
+    /** Registers the SMS meters (after {@link #start}). */
+    public void bindMetrics(MeterRegistry registry) {
+        smsMeters.bindTo(registry, sender, smsHealth);
+    }
+
     /** Messages the gateway took since start (0 before start). */
     public long smsSent() {
         return sender == null ? 0 : sender.sentCount();
@@ -246,6 +289,12 @@ public final class FieldLeg implements AutoCloseable {
         @Override
         public void failed(long id, String error, Instant nextAttemptAt, Instant at) {
             messages.failed(id, error, nextAttemptAt, at);
+        }
+
+        @Override
+        public SmsSender.Backlog backlog(Instant now) {
+            SmsMessages.Backlog backlog = messages.backlog(now);
+            return new SmsSender.Backlog(backlog.queued(), backlog.oldestDue());
         }
     }
 }

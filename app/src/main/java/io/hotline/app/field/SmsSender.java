@@ -43,6 +43,16 @@ public final class SmsSender implements AutoCloseable {
 
         /** The gateway did not take it: try again at {@code nextAttemptAt}, or give up when that is {@code null}. */
         void failed(long id, String error, Instant nextAttemptAt, Instant at);
+
+        /** How many are queued, and since when the longest-due one is due, at {@code now}. Blocks on I/O. */
+        Backlog backlog(Instant now);
+    }
+
+    /**
+     * The stored queue at a time: messages queued (due or waiting for a retry), and since when the one due longest
+     * has been due ({@code null} when none is due).
+     */
+    public record Backlog(long queued, Instant oldestDue) {
     }
 
     /** A queued message: its stored id, where it goes, the text, and how many attempts failed so far. */
@@ -61,6 +71,8 @@ public final class SmsSender implements AutoCloseable {
     private volatile boolean running = true;
     private volatile long sent;
     private volatile long failed;
+    private volatile long givenUp;
+    private volatile int failedInARow;
     private boolean outboxAway;
 
     /** Starts the {@code sms-sender} thread. */
@@ -85,9 +97,19 @@ public final class SmsSender implements AutoCloseable {
         return sent;
     }
 
-    /** Attempts the gateway refused since start. */
+    /** Attempts the gateway refused since start (the last attempt of a message given up among them). */
     public long failedCount() {
         return failed;
+    }
+
+    /** Messages given up as failed since start, after {@value #MAX_ATTEMPTS} refused attempts. */
+    public long givenUpCount() {
+        return givenUp;
+    }
+
+    /** Attempts refused since the gateway last took a message (0 after a message sent). */
+    public int failedInARow() {
+        return failedInARow;
     }
 
     private void run() {
@@ -128,13 +150,16 @@ public final class SmsSender implements AutoCloseable {
             if (delivery.sent()) {
                 outbox.sent(message.id(), delivery.gatewayId(), at);
                 sent++;
+                failedInARow = 0;
             } else {
                 int attempts = message.attempts() + 1;
                 Instant next = attempts >= MAX_ATTEMPTS ? null
                         : at.plus(BACKOFF[Math.min(attempts - 1, BACKOFF.length - 1)]);
                 outbox.failed(message.id(), delivery.error(), next, at);
                 failed++;
+                failedInARow++;
                 if (next == null) {
+                    givenUp++;
                     LOG.warn("SMS {} to {} given up after {} attempts: {}", message.id(), mask(message.to()),
                             attempts, delivery.error());
                 }

@@ -7,11 +7,7 @@ import io.hotline.routing.spi.SmsGateway;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -110,49 +106,5 @@ class SmsSenderTest {
     void shouldMaskAllButTheLastFourDigitsInLogs() {
         assertThat(SmsSender.mask("13800001234")).isEqualTo("*******1234");
         assertThat(SmsSender.mask("123")).isEqualTo("****");
-    }
-
-    private record Failure(long id, String error, Instant next) {
-    }
-
-    /** The stored queue, in memory: due when queued or retry time reached, until sent or given up. */
-    private final class FakeOutbox implements SmsSender.Outbox {
-        final AtomicBoolean away = new AtomicBoolean();
-        final Map<Long, SmsSender.Queued> queued = new ConcurrentHashMap<>();
-        final Map<Long, Instant> nextAt = new ConcurrentHashMap<>();
-        final Map<Long, String> sentIds = new ConcurrentHashMap<>();
-        final List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
-
-        void queue(long id, String to, String body) {
-            queued.put(id, new SmsSender.Queued(id, to, body, 0));
-            nextAt.put(id, Instant.EPOCH);
-        }
-
-        @Override
-        public List<SmsSender.Queued> due(Instant now, int limit) {
-            if (away.get()) {
-                throw new IllegalStateException("database away");
-            }
-            return queued.values().stream().filter(message -> !nextAt.get(message.id()).isAfter(now))
-                    .sorted((a, b) -> Long.compare(a.id(), b.id())).limit(limit).toList();
-        }
-
-        @Override
-        public void sent(long id, String gatewayId, Instant at) {
-            queued.remove(id);
-            sentIds.put(id, gatewayId == null ? "" : gatewayId);
-        }
-
-        @Override
-        public void failed(long id, String error, Instant nextAttemptAt, Instant at) {
-            failures.add(new Failure(id, error, nextAttemptAt));
-            SmsSender.Queued message = queued.get(id);
-            if (nextAttemptAt == null) {
-                queued.remove(id);
-            } else {
-                queued.put(id, new SmsSender.Queued(id, message.to(), message.body(), message.attempts() + 1));
-                nextAt.put(id, nextAttemptAt);
-            }
-        }
     }
 }

@@ -124,6 +124,24 @@ public enum HotlineMeters {
     /** Channels a resync closed because they ended while the connection was down, since start. */
     AMI_RECONCILED_HANGUPS("hotline.ami.reconciled.hangups", Meter.Type.COUNTER, null,
             "Channels closed by a resync because they ended while Hotline was not connected."),
+    /**
+     * Outbound SMS, by outcome: {@code sent} (the gateway took it), {@code failed} (an attempt the gateway refused;
+     * retried with backoff), {@code given_up} (failed for good after the last attempt), {@code delivered} and
+     * {@code undelivered} (the gateway's delivery receipt), since start.
+     */
+    SMS_OUTBOUND("hotline.sms.outbound", Meter.Type.COUNTER, null,
+            "Outbound SMS by outcome: sent, failed (an attempt refused, retried), given_up, and the gateway's"
+                    + " receipts delivered or undelivered.", TagKey.OUTCOME),
+    /**
+     * Inbound SMS the webhook took (signed and well-formed), by what became of them: {@code accepted},
+     * {@code refused}, {@code duplicate}, since start; refused signatures show in {@code hotline.http.requests}
+     * (route {@code sms_inbound}, status 401).
+     */
+    SMS_INBOUND("hotline.sms.inbound", Meter.Type.COUNTER, null,
+            "Inbound SMS the webhook took, by outcome: accepted, refused, duplicate.", TagKey.OUTCOME),
+    /** Outbound SMS queued (due, or waiting for a retry), as the {@code sms} health check last read them. */
+    SMS_QUEUED("hotline.sms.queued", Meter.Type.GAUGE, null,
+            "Outbound SMS queued (due or waiting for a retry), as last read by the sms health check."),
     /** Routing journal entries not yet in the database (in memory, or on disk while the database is away). */
     JOURNAL_BACKLOG("hotline.journal.backlog", Meter.Type.GAUGE, null,
             "Routing journal entries (decisions, connections, abandons) not yet written to the work orders."),
@@ -163,7 +181,11 @@ public enum HotlineMeters {
         DEVICE("device"),
         /** An AMI action Hotline sends, e.g. {@code Hangup}; only the few it has code for. */
         ACTION("action"),
-        /** How an AMI action ended: {@code success}, {@code error}, {@code failed} or {@code timeout}. */
+        /**
+         * How an AMI action ended: {@code success}, {@code error}, {@code failed} or {@code timeout}; what became of
+         * an SMS: out {@code sent}, {@code failed}, {@code given_up}, {@code delivered}, {@code undelivered}, in
+         * {@code accepted}, {@code refused}, {@code duplicate}.
+         */
         OUTCOME("outcome");
 
         private final String key;

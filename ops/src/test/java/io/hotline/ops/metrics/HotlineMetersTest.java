@@ -41,6 +41,19 @@ class HotlineMetersTest {
     }
 
     @Test
+    void shouldDeclareTheSmsMetersWithTheOutcomeTagOnly() {
+        assertThat(HotlineMeters.SMS_OUTBOUND.meterName()).isEqualTo("hotline.sms.outbound");
+        assertThat(HotlineMeters.SMS_OUTBOUND.type()).isEqualTo(Meter.Type.COUNTER);
+        assertThat(HotlineMeters.SMS_OUTBOUND.tagKeys()).containsExactly(HotlineMeters.TagKey.OUTCOME);
+        assertThat(HotlineMeters.SMS_INBOUND.meterName()).isEqualTo("hotline.sms.inbound");
+        assertThat(HotlineMeters.SMS_INBOUND.tagKeys()).containsExactly(HotlineMeters.TagKey.OUTCOME);
+        assertThat(HotlineMeters.SMS_QUEUED.type()).isEqualTo(Meter.Type.GAUGE);
+        assertThat(HotlineMeters.SMS_QUEUED.tagKeys()).isEmpty();
+        assertThatThrownBy(() -> HotlineMeters.SMS_OUTBOUND.tags("outcome", "sent", "phone", "13800000000"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void shouldBuildTagsFromDeclaredKeys() {
         assertThat(HotlineMeters.HTTP_REQUESTS.tags("route", "health", "status", "200"))
                 .containsExactly(Tag.of("route", "health"), Tag.of("status", "200"));

@@ -16,8 +16,9 @@ import org.jdbi.v3.core.JdbiException;
  * stored but not processed when Hotline stopped is found at start ({@link #unprocessed()}). Outbound: queued through
  * the journal ({@link io.hotline.persistence.outbox.JournalFieldStore#smsQueued}), then taken by the sender when due
  * ({@link #due}), and marked {@code SENT} with the gateway's id, or failed: retried at the time the sender gives, or
- * {@code FAILED} when it gives up. Texts longer than the column (2000 characters) are cut; nothing else is decided
- * here. Blocking; thread-safe: call it on app's executors.
+ * {@code FAILED} when it gives up; the gateway's delivery receipt then makes a sent message {@code DELIVERED} or
+ * {@code FAILED} ({@link #receipt}); the queue's size is read for health ({@link #backlog}). Texts longer than the
+ * column (2000 characters) are cut; nothing else is decided here. Blocking; thread-safe: call it on app's executors.
  */
 public final class SmsMessages {
     private static final String GATEWAY_MESSAGE_KEY = "uq_sms_gateway_message";
@@ -156,6 +157,68 @@ public final class SmsMessages {
                 .bind("error", cut(error, MAX_ERROR)).bind("next", nextAttemptAt)
                 .bind("status", (nextAttemptAt == null ? SmsStatus.FAILED : SmsStatus.QUEUED).name())
                 .bind("processedAt", nextAttemptAt == null ? at : null).bind("id", id).execute()) == 1;
+    }
+
+    /** What a delivery receipt changed ({@link #receipt}). */
+    public enum Receipt {
+        /** The message was {@code SENT}: now {@code DELIVERED}, or {@code FAILED} with the error. */
+        RECORDED,
+        /** The message's outcome was known before (a receipt delivered twice, or a later one): nothing changed. */
+        UNCHANGED,
+        /** No outbound message has this gateway id: nothing changed. */
+        UNKNOWN
+    }
+
+    /**
+     * The gateway's delivery receipt for the outbound message it gave {@code gatewayId}: a {@code SENT} message
+     * becomes {@code DELIVERED}, or {@code FAILED} with {@code error}; {@code processed_at} is the receipt's time
+     * ({@code sent_at} keeps the time it was sent). Only the first receipt counts: a message delivered or failed
+     * before is left as it is.
+     *
+     * @param error why it was not delivered ({@code null} when delivered)
+     */
+    public Receipt receipt(String gatewayId, boolean delivered, String error, Instant at) {
+        Objects.requireNonNull(gatewayId, "gatewayId");
+        Objects.requireNonNull(at, "at");
+        if (!delivered) {
+            Objects.requireNonNull(error, "error");
+        }
+        return jdbi.inTransaction(handle -> {
+            int changed = handle.createUpdate("UPDATE sms_message SET status = :status, error = :error,"
+                            + " processed_at = :at WHERE direction = 'OUT' AND gateway_message_id = :gatewayId"
+                            + " AND status = 'SENT'")
+                    .bind("status", (delivered ? SmsStatus.DELIVERED : SmsStatus.FAILED).name())
+                    .bind("error", delivered ? null : cut(error, MAX_ERROR)).bind("at", at)
+                    .bind("gatewayId", gatewayId).execute();
+            if (changed == 1) {
+                return Receipt.RECORDED;
+            }
+            boolean known = handle.createQuery("SELECT COUNT(*) FROM sms_message WHERE direction = 'OUT'"
+                            + " AND gateway_message_id = :gatewayId").bind("gatewayId", gatewayId)
+                    .mapTo(Long.class).one() > 0;
+            return known ? Receipt.UNCHANGED : Receipt.UNKNOWN;
+        });
+    }
+
+    /**
+     * The outbound queue at {@code now}, in one query: how many messages are queued, and since when the one due
+     * longest has been due ({@code null} when none is due: all wait for a retry, or none is queued).
+     */
+    public Backlog backlog(Instant now) {
+        Objects.requireNonNull(now, "now");
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) AS queued, MIN(CASE WHEN"
+                        + " next_attempt_at <= :now THEN next_attempt_at END) AS oldest_due FROM sms_message"
+                        + " WHERE direction = 'OUT' AND status = 'QUEUED'").bind("now", now)
+                .map((row, context) -> new Backlog(row.getLong("queued"),
+                        context.findColumnMapperFor(Instant.class).orElseThrow().map(row, "oldest_due", context)))
+                .one());
+    }
+
+    /**
+     * The outbound queue's size and the time its longest-due message became due ({@code null}: none is due).
+     * Immutable.
+     */
+    public record Backlog(long queued, Instant oldestDue) {
     }
 
     /** The messages in and out about dispatch order {@code workOrderId}, in the order they were stored. */

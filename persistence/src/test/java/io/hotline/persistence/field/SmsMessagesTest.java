@@ -142,6 +142,76 @@ class SmsMessagesTest {
         assertThat(rows).extracting(SmsRow::createdAt).containsExactly(AT, AT.plusMillis(1), AT.plusMillis(3));
     }
 
+    @Test
+    void shouldMarkASentMessageDeliveredOnceByItsGatewayId() {
+        // given a message sent, with the gateway's id
+        long id = queue(606, "dispatch-1", "+8618671574448", AT);
+        sms.sent(id, "gw-rcpt-1", AT.plusSeconds(1));
+
+        // when the gateway reports it delivered, then reports it again, then reports it failed
+        assertThat(sms.receipt("gw-rcpt-1", true, null, AT.plusSeconds(4))).isEqualTo(SmsMessages.Receipt.RECORDED);
+        assertThat(sms.receipt("gw-rcpt-1", true, null, AT.plusSeconds(5))).isEqualTo(SmsMessages.Receipt.UNCHANGED);
+        assertThat(sms.receipt("gw-rcpt-1", false, "expired", AT.plusSeconds(6)))
+                .isEqualTo(SmsMessages.Receipt.UNCHANGED);
+
+        // then it is delivered as first reported, and still sent when it was sent
+        SmsRow row = sms.ofWorkOrder(606).get(0);
+        assertThat(row.status()).isEqualTo(SmsStatus.DELIVERED);
+        assertThat(row.sentAt()).isEqualTo(AT.plusSeconds(1));
+        assertThat(row.processedAt()).isEqualTo(AT.plusSeconds(4));
+        assertThat(row.error()).isNull();
+    }
+
+    @Test
+    void shouldMarkASentMessageFailedWithTheGatewaysError() {
+        long id = queue(707, "dispatch-1", "+8618671574448", AT);
+        sms.sent(id, "gw-rcpt-2", AT.plusSeconds(1));
+
+        assertThat(sms.receipt("gw-rcpt-2", false, "undelivered: handset off", AT.plusSeconds(60)))
+                .isEqualTo(SmsMessages.Receipt.RECORDED);
+        assertThat(sms.receipt("gw-rcpt-2", true, null, AT.plusSeconds(61))).isEqualTo(SmsMessages.Receipt.UNCHANGED);
+
+        SmsRow row = sms.ofWorkOrder(707).get(0);
+        assertThat(row.status()).isEqualTo(SmsStatus.FAILED);
+        assertThat(row.error()).isEqualTo("undelivered: handset off");
+        assertThat(row.processedAt()).isEqualTo(AT.plusSeconds(60));
+    }
+
+    @Test
+    void shouldChangeNothingForAReceiptOfAnUnknownOrInboundOrQueuedMessage() {
+        // given an inbound message with a gateway id, and an outbound one still queued
+        long in = sms.receive("gw-rcpt-in", "+8613007683746", "ARRIVE 808", AT).orElseThrow();
+        sms.processed(in, true, 808L, null, AT.plusMillis(1));
+        queue(808, "dispatch-1", "+8618671574448", AT);
+
+        // then a receipt names no outbound message: unknown, and nothing changed
+        assertThat(sms.receipt("gw-rcpt-none", true, null, AT)).isEqualTo(SmsMessages.Receipt.UNKNOWN);
+        assertThat(sms.receipt("gw-rcpt-in", false, "failed", AT)).isEqualTo(SmsMessages.Receipt.UNKNOWN);
+        assertThat(sms.ofWorkOrder(808)).extracting(SmsRow::status)
+                .containsExactly(SmsStatus.ACCEPTED, SmsStatus.QUEUED);
+    }
+
+    @Test
+    void shouldCountTheQueueAndFindSinceWhenTheLongestDueMessageWaits() {
+        // given (long before the other tests' messages) two messages due, one waiting for a retry, one sent
+        Instant now = AT.minusSeconds(3600);
+        long before = sms.backlog(now).queued();
+        queue(909, "dispatch-1", "+8618671574448", now.minusSeconds(400));
+        queue(909, "dispatch-2", "+8618671574448", now.minusSeconds(10));
+        long retry = queue(909, "dispatch-3", "+8618671574448", now.minusSeconds(900));
+        sms.failed(retry, "gateway 503", now.plusSeconds(30), now.minusSeconds(899));
+        long sent = queue(909, "dispatch-4", "+8618671574448", now.minusSeconds(1000));
+        sms.sent(sent, "gw-backlog-4", now.minusSeconds(999));
+
+        // when read
+        SmsMessages.Backlog backlog = sms.backlog(now);
+
+        // then three are queued, and the longest due has been due since 400 s ago
+        assertThat(backlog.queued()).isEqualTo(before + 3);
+        assertThat(backlog.oldestDue()).isEqualTo(now.minusSeconds(400));
+        assertThat(sms.backlog(now.minusSeconds(3600)).oldestDue()).isNull();
+    }
+
     /** An outbound message queued as the journal writes it ({@code FieldWrites.SMS}); its id. */
     private static long queue(long workOrderId, String key, String to, Instant at) {
         return DB.jdbi().withHandle(handle -> handle.createUpdate("INSERT INTO sms_message (direction, phone_number,"

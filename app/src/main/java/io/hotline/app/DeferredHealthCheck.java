@@ -25,6 +25,21 @@ final class DeferredHealthCheck implements HealthCheck {
         this.critical = critical;
     }
 
+    /** A component that is not configured: always {@code DISABLED}, with why. */
+    static HealthCheck disabled(String component, String detail) {
+        return new HealthCheck() {
+            @Override
+            public String component() {
+                return component;
+            }
+
+            @Override
+            public ComponentHealth check() {
+                return ComponentHealth.disabled(detail);
+            }
+        };
+    }
+
     /**
      * A component whose outage degrades Hotline but leaves it ready ({@link HealthCheck#critical()}): AMI (calls
      * are still routed from the dialplan's AGI requests), the database (the journal keeps its writes), the journal.

@@ -1,6 +1,5 @@
 package io.hotline.app;
 
-import io.hotline.app.loop.EngineLoop;
 import io.hotline.app.people.DeferredDesktopBackend;
 import io.hotline.app.field.FieldLeg;
 import io.hotline.app.people.EngineDesktopBackend;
@@ -31,17 +30,13 @@ import io.hotline.telephony.ami.AmiFollowUpCalls;
 import io.hotline.telephony.scripts.SeatRequests;
 import io.hotline.telephony.scripts.WaitingCallers;
 import java.time.Duration;
-import io.hotline.routing.spi.ComponentHealth;
-import io.hotline.routing.spi.HealthCheck;
 import io.hotline.routing.spi.HealthReport;
 import io.hotline.web.HttpServer;
 import io.hotline.web.desktop.DesktopBackend;
 import io.hotline.web.desktop.DesktopRoutes;
 import io.hotline.web.http.HttpRoutes;
 import io.hotline.web.metrics.MetricsEndpoint;
-import io.micrometer.core.instrument.FunctionCounter;
 import org.jdbi.v3.core.Jdbi;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.net.InetSocketAddress;
@@ -179,8 +174,8 @@ public final class Hotline implements AutoCloseable {
         DeferredHealthCheck smsHealth = DeferredHealthCheck.degrading("sms", "waiting for the database");
         healthMonitor = new HealthMonitor(List.of(databaseHealth, routingHealth, journalHealth, deskHealth,
                 knowledgeHealth, smsHealth,
-                config.ami().isEmpty() ? disabled("ami", "HOTLINE_AMI_HOST is not set: Hotline learns of calls "
-                        + "from the dialplan's AGI requests only") : amiHealth, agiHealth),
+                config.ami().isEmpty() ? DeferredHealthCheck.disabled("ami", "HOTLINE_AMI_HOST is not set: Hotline"
+                        + " learns of calls from the dialplan's AGI requests only") : amiHealth, agiHealth),
                 config.healthInterval(), InstantSource.system(), registry);
         healthMonitor.start();
 
@@ -298,7 +293,7 @@ public final class Hotline implements AutoCloseable {
         // Calls an earlier run left open (it died, or stopped during a conversation) are closed as the dialplan
         // left them, after what that run logged and before this run's calls.
         journal.reconcileOpenCalls();
-        bindJournalMeters(registry, journal);
+        EngineMeters.journal(registry, journal);
     }
 
     /**
@@ -346,11 +341,7 @@ public final class Hotline implements AutoCloseable {
             desktopService.views().deskCommand(command);
             field.deskCommand(command);
         }, desktopService.views()::deskRestored, new DeskService.Field(field::command, field::load));
-        EngineLoop<?, ?, ?> deskLoop = desk.loop();
-        Gauge.builder(HotlineMeters.DESK_INBOX_DEPTH.meterName(), deskLoop, EngineLoop::inboxDepth)
-                .description(HotlineMeters.DESK_INBOX_DEPTH.description()).register(registry);
-        FunctionCounter.builder(HotlineMeters.DESK_INBOX_REFUSED.meterName(), deskLoop, EngineLoop::inboxRefused)
-                .description(HotlineMeters.DESK_INBOX_REFUSED.description()).register(registry);
+        EngineMeters.desk(registry, desk.loop());
         health.delegateTo(desk.healthCheck());
         return new DeskFeed(config.asteriskName(), desk.inbox());
     }
@@ -367,17 +358,6 @@ public final class Hotline implements AutoCloseable {
         }
     }
 
-    private static void bindJournalMeters(MeterRegistry registry, DurableRoutingJournal journal) {
-        Gauge.builder(HotlineMeters.JOURNAL_BACKLOG.meterName(), journal, DurableRoutingJournal::backlog)
-                .description(HotlineMeters.JOURNAL_BACKLOG.description()).register(registry);
-        FunctionCounter.builder(HotlineMeters.JOURNAL_DROPPED.meterName(), journal, DurableRoutingJournal::dropped)
-                .description(HotlineMeters.JOURNAL_DROPPED.description()).register(registry);
-        FunctionCounter.builder(HotlineMeters.JOURNAL_REJECTED.meterName(), journal, DurableRoutingJournal::rejected)
-                .description(HotlineMeters.JOURNAL_REJECTED.description()).register(registry);
-        FunctionCounter.builder(HotlineMeters.JOURNAL_FAILURES.meterName(), journal, DurableRoutingJournal::failures)
-                .description(HotlineMeters.JOURNAL_FAILURES.description()).register(registry);
-    }
-
     private MetricsEndpoint metricsEndpoint() {
         return new MetricsEndpoint() {
             @Override
@@ -388,20 +368,6 @@ public final class Hotline implements AutoCloseable {
             @Override
             public String scrape() {
                 return metrics.scrape();
-            }
-        };
-    }
-
-    private static HealthCheck disabled(String component, String detail) {
-        return new HealthCheck() {
-            @Override
-            public String component() {
-                return component;
-            }
-
-            @Override
-            public ComponentHealth check() {
-                return ComponentHealth.disabled(detail);
             }
         };
     }

@@ -1,0 +1,38 @@
+package io.hotline.app;
+
+import io.hotline.app.loop.EngineLoop;
+import io.hotline.ops.metrics.HotlineMeters;
+import io.hotline.persistence.outbox.DurableRoutingJournal;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Binds the service desk's and the durable journal's figures to the registry, as {@link HotlineMeters} names them:
+ * functions over the running components, read at scrape time (nothing is counted twice). Stateless.
+ */
+final class EngineMeters {
+
+    private EngineMeters() {
+    }
+
+    /** The desk's inbox depth and refusals. */
+    static void desk(MeterRegistry registry, EngineLoop<?, ?, ?> deskLoop) {
+        Gauge.builder(HotlineMeters.DESK_INBOX_DEPTH.meterName(), deskLoop, EngineLoop::inboxDepth)
+                .description(HotlineMeters.DESK_INBOX_DEPTH.description()).register(registry);
+        FunctionCounter.builder(HotlineMeters.DESK_INBOX_REFUSED.meterName(), deskLoop, EngineLoop::inboxRefused)
+                .description(HotlineMeters.DESK_INBOX_REFUSED.description()).register(registry);
+    }
+
+    /** The journal's backlog, and what it dropped, rejected and failed to write. */
+    static void journal(MeterRegistry registry, DurableRoutingJournal journal) {
+        Gauge.builder(HotlineMeters.JOURNAL_BACKLOG.meterName(), journal, DurableRoutingJournal::backlog)
+                .description(HotlineMeters.JOURNAL_BACKLOG.description()).register(registry);
+        FunctionCounter.builder(HotlineMeters.JOURNAL_DROPPED.meterName(), journal, DurableRoutingJournal::dropped)
+                .description(HotlineMeters.JOURNAL_DROPPED.description()).register(registry);
+        FunctionCounter.builder(HotlineMeters.JOURNAL_REJECTED.meterName(), journal, DurableRoutingJournal::rejected)
+                .description(HotlineMeters.JOURNAL_REJECTED.description()).register(registry);
+        FunctionCounter.builder(HotlineMeters.JOURNAL_FAILURES.meterName(), journal, DurableRoutingJournal::failures)
+                .description(HotlineMeters.JOURNAL_FAILURES.description()).register(registry);
+    }
+}

@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,50 +60,29 @@ public final class SmsReceiptRoutes {
     }
 
     private CompletionStage<HttpReply> status(RouteRequest request) {
-        byte[] body = request.body();
-        if (body.length > config.maxBody()) {
-            return now(HttpReply.error(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "too_large",
-                    "The body is over " + config.maxBody() + " bytes."));
-        }
-        WebhookSignature.Verdict verdict = signature.check(request.headers().get(WebhookSignature.TIMESTAMP_HEADER),
-                request.headers().get(WebhookSignature.SIGNATURE_HEADER), body);
-        if (verdict != WebhookSignature.Verdict.VALID) {
-            LOG.debug("Refused an SMS receipt from {}: {}", request.remoteAddress(), verdict);
-            return now(HttpReply.error(HttpResponseStatus.UNAUTHORIZED, verdict.code(), verdict.message()));
+        Optional<HttpReply> refused = SignedRequests.refusal(config, signature, request, LOG, "an SMS receipt");
+        if (refused.isPresent()) {
+            return now(refused.get());
         }
         SmsWebhookBody.Reading reading = SmsWebhookBody.readReceipt(
-                request.headers().get(HttpHeaderNames.CONTENT_TYPE), body, clock.instant(), config.replayWindow());
-        if (reading instanceof SmsWebhookBody.Unsupported unsupported) {
-            return now(HttpReply.error(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
-                    unsupported.message()));
-        }
-        if (reading instanceof SmsWebhookBody.Malformed malformed) {
-            return now(HttpReply.error(HttpResponseStatus.BAD_REQUEST, "bad_request", malformed.message()));
+                request.headers().get(HttpHeaderNames.CONTENT_TYPE), request.body(), clock.instant(),
+                config.replayWindow());
+        Optional<HttpReply> unreadable = SignedRequests.unreadable(reading);
+        if (unreadable.isPresent()) {
+            return now(unreadable.get());
         }
         DeliveryReceipt receipt = ((SmsWebhookBody.ReceiptRead) reading).receipt();
-        return ask(receipt).handle((outcome, failure) -> {
-            if (failure != null || outcome == null) {
-                failures.warn("The receipt of SMS {} was not recorded ({}); answered 503", receipt.messageId(),
-                        failure == null ? "no answer" : failure.toString());
-                return HttpReply.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "unavailable",
-                        "Hotline could not record this receipt now; deliver it again.").withHeader("Retry-After", "5");
-            }
-            return HttpReply.json(HttpResponseStatus.OK, Map.of("status", outcome.json()));
-        });
-    }
-
-    /** The port's answer, failed when it throws, answers nothing or does not answer within the timeout. */
-    private CompletableFuture<SmsReceipts.Outcome> ask(DeliveryReceipt receipt) {
-        CompletableFuture<SmsReceipts.Outcome> outcome;
-        try {
-            outcome = receipts.received(receipt);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        if (outcome == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("the receipts port returned no stage"));
-        }
-        return outcome.copy().orTimeout(config.inboxTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        return SignedRequests.ask(() -> receipts.received(receipt), config.inboxTimeout(), "the receipts port")
+                .handle((outcome, failure) -> {
+                    if (failure != null || outcome == null) {
+                        failures.warn("The receipt of SMS {} was not recorded ({}); answered 503",
+                                receipt.messageId(), failure == null ? "no answer" : failure.toString());
+                        return HttpReply.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "unavailable",
+                                "Hotline could not record this receipt now; deliver it again.")
+                                .withHeader("Retry-After", "5");
+                    }
+                    return HttpReply.json(HttpResponseStatus.OK, Map.of("status", outcome.json()));
+                });
     }
 
     private static CompletionStage<HttpReply> now(HttpReply reply) {

@@ -9,9 +9,9 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,50 +59,28 @@ public final class SmsWebhookRoutes {
     }
 
     private CompletionStage<HttpReply> inbound(RouteRequest request) {
-        byte[] body = request.body();
-        if (body.length > config.maxBody()) {
-            return now(HttpReply.error(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "too_large",
-                    "The body is over " + config.maxBody() + " bytes."));
-        }
-        WebhookSignature.Verdict verdict = signature.check(request.headers().get(WebhookSignature.TIMESTAMP_HEADER),
-                request.headers().get(WebhookSignature.SIGNATURE_HEADER), body);
-        if (verdict != WebhookSignature.Verdict.VALID) {
-            LOG.debug("Refused an SMS webhook request from {}: {}", request.remoteAddress(), verdict);
-            return now(HttpReply.error(HttpResponseStatus.UNAUTHORIZED, verdict.code(), verdict.message()));
+        Optional<HttpReply> refused = SignedRequests.refusal(config, signature, request, LOG,
+                "an SMS webhook request");
+        if (refused.isPresent()) {
+            return now(refused.get());
         }
         SmsWebhookBody.Reading reading = SmsWebhookBody.read(request.headers().get(HttpHeaderNames.CONTENT_TYPE),
-                body, clock.instant(), config.replayWindow());
-        if (reading instanceof SmsWebhookBody.Unsupported unsupported) {
-            return now(HttpReply.error(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
-                    unsupported.message()));
-        }
-        if (reading instanceof SmsWebhookBody.Malformed malformed) {
-            return now(HttpReply.error(HttpResponseStatus.BAD_REQUEST, "bad_request", malformed.message()));
+                request.body(), clock.instant(), config.replayWindow());
+        Optional<HttpReply> unreadable = SignedRequests.unreadable(reading);
+        if (unreadable.isPresent()) {
+            return now(unreadable.get());
         }
         InboundSms sms = ((SmsWebhookBody.Read) reading).sms();
-        return ask(sms).handle((answer, failure) -> {
-            if (failure != null || answer == null) {
-                inboxFailures.warn("The SMS inbox did not take message {} ({}); answered 503", sms.messageId(),
-                        failure == null ? "no answer" : failure.toString());
-                return unavailable();
-            }
-            return HttpReply.json(HttpResponseStatus.OK, new AnswerJson(answer.status().json(), answer.reply()));
-        });
-    }
-
-    /** The inbox's answer, failed when it throws, answers nothing or does not answer within the timeout. */
-    private CompletableFuture<SmsAnswer> ask(InboundSms sms) {
-        CompletableFuture<SmsAnswer> answer;
-        try {
-            answer = inbox.received(sms);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        if (answer == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("the inbox returned no stage"));
-        }
-        // A copy: the timeout must not complete the inbox's own future.
-        return answer.copy().orTimeout(config.inboxTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        return SignedRequests.ask(() -> inbox.received(sms), config.inboxTimeout(), "the inbox")
+                .handle((answer, failure) -> {
+                    if (failure != null || answer == null) {
+                        inboxFailures.warn("The SMS inbox did not take message {} ({}); answered 503",
+                                sms.messageId(), failure == null ? "no answer" : failure.toString());
+                        return unavailable();
+                    }
+                    return HttpReply.json(HttpResponseStatus.OK, new AnswerJson(answer.status().json(),
+                            answer.reply()));
+                });
     }
 
     private static HttpReply unavailable() {

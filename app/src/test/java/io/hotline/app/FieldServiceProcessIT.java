@@ -305,14 +305,11 @@ class FieldServiceProcessIT {
 
     /**
      * Moves the desk's clock on by {@code by}: written to the offset file the running Hotline reads, then waits until
-     * Hotline's clock shows it (the console's {@code now}; killed between steps, the next start reads it).
+     * Hotline's clock shows it (the console's {@code now}), so what is signed next is inside the webhook's window.
      */
     private void advance(Duration by) throws Exception {
         offset = offset.plus(by);
         Files.writeString(offsetFile, offset.toString());
-        if (killBetweenSteps) {
-            return;
-        }
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() -> {
             JsonNode console = JSON.readTree(send("hq", "GET", "/api/console", null).body());
             return Instant.parse(console.get("now").asText()).isAfter(deskNow().minusSeconds(5));

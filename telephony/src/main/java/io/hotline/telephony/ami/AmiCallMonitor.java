@@ -35,6 +35,10 @@ public final class AmiCallMonitor implements CallMonitor {
     /** A dial string of one endpoint, e.g. {@code PJSIP/1001} (no options, no second target). */
     private static final Pattern ENDPOINT = Pattern.compile("[A-Za-z0-9]+/[A-Za-z0-9_.+@-]+");
 
+    /** What Asterisk 22's manager.c reserves to the system privilege when found in an originated application's data. */
+    private static final List<String> RESERVED_IN_DATA = List.of("CURL", "DB", "EVAL", "FILE", "ODBC", "REALTIME",
+            "SHELL");
+
     private volatile List<AmiConnection> connections = List.of();
 
     /** Starts sending monitoring requests over {@code serverConnections}. */
@@ -51,6 +55,13 @@ public final class AmiCallMonitor implements CallMonitor {
         }
         if (seatEndpoint == null || !ENDPOINT.matcher(seatEndpoint).matches()) {
             return CompletableFuture.completedFuture(Result.refused("the seat has no phone to join: " + seatEndpoint));
+        }
+        String reserved = reservedWord(seatEndpoint);
+        if (reserved != null) {
+            // Asterisk would answer "Originate Access Forbidden" (manager.c, originate_app_permissions): say why.
+            return CompletableFuture.completedFuture(Result.refused("Asterisk lets only AMI users with the system"
+                    + " privilege originate into an application whose data contains " + reserved + ", and the seat's"
+                    + " endpoint " + seatEndpoint + " does: rename the endpoint, or monitor from the phone"));
         }
         AmiConnection connection = connections.stream().filter(AmiConnection::isConnected).findFirst().orElse(null);
         if (connection == null) {
@@ -76,6 +87,20 @@ public final class AmiCallMonitor implements CallMonitor {
             case WHISPER -> "qw";
             case BARGE -> "qB";
         };
+    }
+
+    /**
+     * The word of Asterisk's {@code originate_app_permissions} (main/manager.c: {@code appdata_match}, a
+     * case-sensitive {@code strstr} over the application's data) that the endpoint contains, or {@code null}. Hotline's
+     * least-privilege AMI user has no {@code system} privilege, so such an originate would be refused.
+     */
+    static String reservedWord(String seatEndpoint) {
+        for (String word : RESERVED_IN_DATA) {
+            if (seatEndpoint.contains(word)) {
+                return word;
+            }
+        }
+        return null;
     }
 
     static OriginateAction action(String supervisorPhone, String seatEndpoint, Mode mode) {

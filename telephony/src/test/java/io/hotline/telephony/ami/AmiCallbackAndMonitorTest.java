@@ -144,6 +144,14 @@ class AmiCallbackAndMonitorTest {
                 CallMonitor.Mode.LISTEN).toCompletableFuture().join();
         assertThat(withoutAmi.accepted()).isFalse();
         assertThat(withoutAmi.reason()).contains("AMI is not connected");
+        // a seat whose endpoint holds a word Asterisk reserves to system-privileged originates (DB, FILE, ...):
+        // refused by Hotline, naming the word, rather than Asterisk's bare "Originate Access Forbidden"
+        CallMonitor.Result reserved = monitor.monitor("PJSIP/2001", "PJSIP/DB01", CallMonitor.Mode.LISTEN)
+                .toCompletableFuture().join();
+        assertThat(reserved.accepted()).isFalse();
+        assertThat(reserved.reason()).contains("DB").contains("system privilege");
+        assertThat(AmiCallMonitor.reservedWord("PJSIP/db01")).as("the match is case-sensitive, as Asterisk's").isNull();
+        assertThat(AmiCallMonitor.reservedWord("PJSIP/1001")).isNull();
         // a supervisor without a phone
         assertThat(monitor.monitor(null, "PJSIP/1001", CallMonitor.Mode.BARGE).toCompletableFuture().join()
                 .reason()).contains("no phone");

@@ -1,20 +1,19 @@
 package io.hotline.persistence.dao;
 
-import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The one normal form of a phone number, used both when a number is stored and when a caller id or SMS sender
- * is looked up, so the two always compare equal: ASCII digits with an optional single leading {@code +}.
- * Spaces, tabs, dashes, dots and parentheses are separators and are dropped; anything else (letters, a second
- * or inner {@code +}, {@code *}, {@code #}, non-ASCII digits) makes the number garbage. No country rules are
- * applied: {@code 0086...} and {@code +86...} stay different numbers. Stateless and thread-safe.
+ * is looked up, so the two always compare equal: {@link io.hotline.routing.field.PhoneNumbers}, the rules every
+ * module shares (ASCII digits with an optional single leading {@code +}; separators dropped; anything else makes
+ * the number garbage; no country rules). Kept here, delegating, for the persistence code that stores and looks up
+ * numbers. Stateless and thread-safe.
  */
 public final class PhoneNumbers {
     /** Fewer digits than this is not a number anyone can call back (extensions have at least 3). */
-    static final int MIN_DIGITS = 3;
+    static final int MIN_DIGITS = io.hotline.routing.field.PhoneNumbers.MIN_DIGITS;
     /** E.164 allows 15 digits; an international prefix and a trunk prefix fit within 20. */
-    static final int MAX_DIGITS = 20;
+    static final int MAX_DIGITS = io.hotline.routing.field.PhoneNumbers.MAX_DIGITS;
 
     private PhoneNumbers() {
     }
@@ -26,10 +25,7 @@ public final class PhoneNumbers {
      *                                  anything other than digits, separators and one leading {@code +}
      */
     public static String normalise(String raw) {
-        Objects.requireNonNull(raw, "raw");
-        return tryNormalise(raw).orElseThrow(() -> new IllegalArgumentException("not a phone number: '" + raw
-                + "' (expected " + MIN_DIGITS + " to " + MAX_DIGITS + " digits, an optional leading '+', and only"
-                + " spaces, dashes, dots or parentheses between them)"));
+        return io.hotline.routing.field.PhoneNumbers.normalise(raw);
     }
 
     /**
@@ -37,30 +33,6 @@ public final class PhoneNumbers {
      * caller id). For lookups, where an unparseable number simply matches nothing.
      */
     public static Optional<String> tryNormalise(String raw) {
-        if (raw == null) {
-            return Optional.empty();
-        }
-        String trimmed = raw.strip();
-        StringBuilder normal = new StringBuilder(trimmed.length());
-        int digits = 0;
-        for (int i = 0; i < trimmed.length(); i++) {
-            char c = trimmed.charAt(i);
-            if (c >= '0' && c <= '9') {
-                normal.append(c);
-                digits++;
-            } else if (c == '+' && i == 0) {
-                normal.append(c);
-            } else if (!isSeparator(c)) {
-                return Optional.empty();
-            }
-        }
-        if (digits < MIN_DIGITS || digits > MAX_DIGITS) {
-            return Optional.empty();
-        }
-        return Optional.of(normal.toString());
-    }
-
-    private static boolean isSeparator(char c) {
-        return c == ' ' || c == '\t' || c == '-' || c == '.' || c == '(' || c == ')';
+        return io.hotline.routing.field.PhoneNumbers.tryNormalise(raw);
     }
 }

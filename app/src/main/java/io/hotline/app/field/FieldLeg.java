@@ -92,7 +92,7 @@ public final class FieldLeg implements AutoCloseable {
     /** The field leg of a Hotline with these settings; nothing runs yet. */
     public FieldLeg(FieldSettings settings, InstantSource system) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.clock = settings.clockOffsetFile().<InstantSource>map(file -> new OffsetClock(file, system))
+        this.clock = settings.clockOffsetFile().<InstantSource>map(file -> OffsetClock.watching(file, system))
                 .orElse(system);
         AtomicInteger threads = new AtomicInteger();
         this.io = new ThreadPoolExecutor(IO_THREADS, IO_THREADS, 60, TimeUnit.SECONDS,
@@ -266,6 +266,9 @@ public final class FieldLeg implements AutoCloseable {
     public void close() {
         if (sender != null) {
             sender.close();
+        }
+        if (clock instanceof OffsetClock offsetClock) {
+            offsetClock.close();
         }
         io.shutdown();
     }

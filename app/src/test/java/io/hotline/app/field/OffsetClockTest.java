@@ -25,9 +25,9 @@ class OffsetClockTest {
         OffsetClock clock = new OffsetClock(file, system);
         assertThat(clock.instant()).isEqualTo(Instant.ofEpochMilli(millis.get()).plus(Duration.ofMinutes(10)));
 
-        // when the file says 4 hours, read again after the re-check interval
+        // when the file says 4 hours and is read again
         Files.writeString(file, "PT4H");
-        millis.addAndGet(OffsetClock.RECHECK_MS);
+        clock.refresh();
 
         // then the clock is 4 hours on
         assertThat(clock.instant()).isEqualTo(Instant.ofEpochMilli(millis.get()).plus(Duration.ofHours(4)));
@@ -39,11 +39,21 @@ class OffsetClockTest {
         Path file = Files.writeString(dir.resolve("offset"), "PT1H");
         OffsetClock clock = new OffsetClock(file, system);
         Files.writeString(file, "PT");
-        millis.addAndGet(OffsetClock.RECHECK_MS);
+        clock.refresh();
         assertThat(clock.instant()).isEqualTo(Instant.ofEpochMilli(millis.get()).plus(Duration.ofHours(1)));
 
         assertThat(new OffsetClock(dir.resolve("none"), system).instant())
                 .isEqualTo(Instant.ofEpochMilli(millis.get()));
+    }
+
+    @Test
+    void shouldFollowTheFileOnItsOwnThread() throws Exception {
+        Path file = Files.writeString(dir.resolve("offset"), "PT1M");
+        try (OffsetClock clock = OffsetClock.watching(file, system)) {
+            Files.writeString(file, "PT2H");
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                    .until(() -> clock.offset().equals(Duration.ofHours(2)));
+        }
     }
 
     @Test

@@ -137,7 +137,8 @@ class ConsolePageTest {
         wait.until(ExpectedConditions.textToBe(By.id("connection-status"), "Live"));
 
         // then the branch's orders are listed with their clocks: 101's acknowledgement counts down, 104's is red
-        assertThat(text("con-branch-name")).isEqualTo("浦东分公司 (B01)");
+        // (the push channel can be live before the console's first read is rendered: wait for the branch)
+        wait.until(ExpectedConditions.textToBe(By.id("con-branch-name"), "浦东分公司 (B01)"));
         assertThat(byId("view-tabs").isDisplayed()).isFalse();
         assertThat(orderIds()).containsExactly("101", "102", "103", "104");
         WebElement ack = clock(FakeConsoleBackend.SENT, "acknowledge");

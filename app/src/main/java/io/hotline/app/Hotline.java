@@ -6,6 +6,7 @@ import io.hotline.app.people.EngineDesktopBackend;
 import io.hotline.app.people.People;
 import io.hotline.app.people.HubSeatPush;
 import io.hotline.app.people.SeatPush;
+import io.hotline.app.report.JdbiReportBackend;
 import io.hotline.ops.health.HealthMonitor;
 import io.hotline.ops.metrics.HotlineMeters;
 import io.hotline.ops.metrics.PrometheusMetrics;
@@ -36,6 +37,7 @@ import io.hotline.web.desktop.DesktopBackend;
 import io.hotline.web.desktop.DesktopRoutes;
 import io.hotline.web.http.HttpRoutes;
 import io.hotline.web.metrics.MetricsEndpoint;
+import io.hotline.web.report.ReportRoutes;
 import org.jdbi.v3.core.Jdbi;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -102,6 +104,8 @@ public final class Hotline implements AutoCloseable {
     private DesktopService desktopService;
     /** The desktop API's backend: answers 503 until routing and the desk run. */
     private final DeferredDesktopBackend desktop = new DeferredDesktopBackend();
+    /** The service-quality report's route answers 503 until the database is open (app.report). */
+    private final JdbiReportBackend reports = new JdbiReportBackend(InstantSource.system());
     private final DeskWiring deskWiring;
     private final SeatPush seatPush;
 
@@ -185,8 +189,8 @@ public final class Hotline implements AutoCloseable {
         people.bindMetrics(registry);
         // The field leg's console and SMS webhook answer "starting" until the desk runs (app.field).
         field = new FieldLeg(config.field(), InstantSource.system());
-        routes = people.audited(people.register(field.register(DesktopRoutes.register(HttpServer.machineRoutes(
-                healthMonitor::current, metricsEndpoint()), desktop))).build());
+        routes = people.audited(people.register(field.register(ReportRoutes.register(DesktopRoutes.register(
+                HttpServer.machineRoutes(healthMonitor::current, metricsEndpoint()), desktop), reports))).build());
         httpServer = new HttpServer(config.web(), routes, people.authenticator(), (route, status, nanos) -> Timer
                 .builder(HotlineMeters.HTTP_REQUESTS.meterName())
                 .description(HotlineMeters.HTTP_REQUESTS.description())
@@ -197,6 +201,7 @@ public final class Hotline implements AutoCloseable {
         database = OpenDatabase.open(config.database(), registry);
         databaseHealth.delegateTo(database.database().healthCheck());
         seedDemoIfEmpty(config);
+        reports.attach(database.database().jdbi(), config.desk().hotlineHours().zone(), config.desk().reopenWindow());
         people.start(database.database().jdbi());
         // Built on its own thread from kb_article: calls never wait for it; health shows its size and build time.
         knowledge = KnowledgeService.start(database.database().jdbi(), InstantSource.system());
@@ -455,6 +460,7 @@ public final class Hotline implements AutoCloseable {
         stop("service desk", desk);
         stop("field leg", field);
         stop("knowledge base", knowledge);
+        stop("reports", reports);
         stop("routing journal", journal);
         stop("database", database);
         stop("metrics", metrics);

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Call-center CTI and routing backend for Asterisk: FastAGI, AMI, skill routing, "
                 + "work orders, on-site dispatch.",
         subcommands = {RunCommand.class, SeedCommand.class, ImportCommand.class, MigrateCommand.class,
-                ConfigCommand.class, SimulateCommand.class, UserCommand.class,
+                ConfigCommand.class, SimulateCommand.class, UserCommand.class, ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class HotlineMain implements Runnable {
 

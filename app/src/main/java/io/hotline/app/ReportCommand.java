@@ -2,6 +2,7 @@ package io.hotline.app;
 
 import io.hotline.app.report.ReportFiles;
 import io.hotline.app.report.ReportLanguage;
+import io.hotline.ops.config.Settings;
 import io.hotline.persistence.report.ServiceReport;
 import io.hotline.persistence.report.ServiceReportQuery;
 import io.hotline.app.report.CsvReport;
@@ -14,8 +15,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,6 +41,7 @@ import picocli.CommandLine.Option;
                 "Files: service-quality-FROM-TO.html and service-quality-FROM-TO-TABLE.csv for the tables "
                         + "totals, weeks, product-lines, recurring, licences (UTF-8 with BOM, RFC 4180)."})
 final class ReportCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ReportCommand.class);
 
     @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "The first day.")
     private String from;
@@ -60,6 +65,17 @@ final class ReportCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    private final Map<String, String> environment;
+
+    ReportCommand() {
+        this(System.getenv());
+    }
+
+    /** A command reading its settings from {@code environment} (tests). */
+    ReportCommand(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
     @Override
     public Integer call() {
         LocalDate first = day("--from", from);
@@ -73,7 +89,10 @@ final class ReportCommand implements Callable<Integer> {
             throw usage("--format is html, csv or html,csv, not '" + String.join(",", formats) + "'");
         }
         Path directory = writable(out);
-        HotlineConfiguration config = LoadedSettings.load();
+        Settings settings = Settings.load(environment);
+        HotlineConfiguration config = HotlineConfiguration.from(settings);
+        Logging.configure(config.logLevel());
+        settings.warnings().forEach(warning -> LOG.warn("{}", warning));
         long started = System.nanoTime();
         ServiceReport report;
         try (DataDirectoryLock ignored = config.database().embedded()

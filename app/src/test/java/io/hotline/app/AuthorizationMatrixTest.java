@@ -123,6 +123,7 @@ class AuthorizationMatrixTest {
             row("POST /api/work-orders/{id}/reassign", SUPERVISORS, "{\"seat\":\"{seatA}\",\"reason\":\"mine\"}"),
             row("POST /api/supervisor/monitor", SUPERVISORS, "{\"seat\":\"{seat}\",\"mode\":\"listen\"}"),
             row("GET /api/callbacks", SUPERVISORS, null),
+            row("GET /api/reports/service-quality", SUPERVISORS, null),
             row("GET /api/console", CONSOLE, null),
             row("GET /api/dispatch/{id}", CONSOLE, null),
             row("POST /api/dispatch/{id}/acknowledge", CONSOLE, ""),

@@ -2,6 +2,8 @@
  * The supervisor's board: every seat (state, reason, current call and its duration, phone) with change state,
  * listen, whisper and barge; every open work order with its clocks and reassign. Reads
  * GET /api/supervisor/seats and /api/supervisor/work-orders, updated by the seat and work_order push messages.
+ * The service-quality report's form opens GET /api/reports/service-quality (HTML in a new tab, a CSV table as a
+ * download) with the session cookie; the server checks the period again and answers 400 with its reason.
  */
 (function () {
   "use strict";
@@ -239,6 +241,45 @@
     }
   }
 
+  var REPORT_MAX_DAYS = 400;
+
+  /** The report's URL for the form's period, or null (and a message) when the period is not one. */
+  function reportUrl(format) {
+    var from = $("report-from").value;
+    var to = $("report-to").value;
+    var days = (Date.parse(to) - Date.parse(from)) / 86400000;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to) || !(days > 0)
+        || days > REPORT_MAX_DAYS) {
+      dom.message("report-message", t("sup.reportBadPeriod"), "error");
+      return null;
+    }
+    dom.message("report-message", "", "ok");
+    var url = "/api/reports/service-quality?from=" + encodeURIComponent(from) + "&to=" + encodeURIComponent(to)
+        + "&format=" + format + "&lang=" + encodeURIComponent(i18n.language());
+    return format === "csv" ? url + "&table=" + encodeURIComponent($("report-table").value) : url;
+  }
+
+  function wireReport() {
+    $("report-form").addEventListener("submit", function (event) {
+      event.preventDefault();
+      var url = reportUrl("html");
+      if (url) {
+        window.open(url, "_blank", "noopener");
+      }
+    });
+    $("report-csv").addEventListener("click", function () {
+      var url = reportUrl("csv");
+      if (url) {
+        var link = dom.element("a");
+        link.href = url;
+        link.setAttribute("download", "");
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+      }
+    });
+  }
+
   var wired = false;
 
   window.Hotline = window.Hotline || {};
@@ -246,6 +287,7 @@
     start: function () {
       if (!wired) {
         wired = true;
+        wireReport();
         i18n.onChange(function () {
           renderSeats();
           renderWorkOrders();

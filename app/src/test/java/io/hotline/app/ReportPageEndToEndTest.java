@@ -104,6 +104,7 @@ class ReportPageEndToEndTest {
                 .list());
         Instant start = Instant.parse("2026-10-05T01:00:00Z");
         for (int day = 0; day < 21; day++) {
+            int index = day;
             Map<String, Object> customer = customers.get(day % customers.size());
             Instant opened = start.plus(Duration.ofDays(day));
             Instant resolved = opened.plus(Duration.ofHours(2 + day % 7));
@@ -113,7 +114,7 @@ class ReportPageEndToEndTest {
                     + " 'Login', :severity, 'CLOSED', 'TIER1', :opened, :opened, :responded, :responseDue,"
                     + " :resolved, :resolutionDue, :resolved)")
                     .bind("customer", customer.get("id")).bind("line", customer.get("code"))
-                    .bind("severity", "P" + (1 + day % 3)).bind("opened", UtcInstants.toSql(opened))
+                    .bind("severity", "P" + (1 + index % 3)).bind("opened", UtcInstants.toSql(opened))
                     .bind("responded", UtcInstants.toSql(opened.plus(Duration.ofMinutes(10))))
                     .bind("responseDue", UtcInstants.toSql(opened.plus(Duration.ofMinutes(30))))
                     .bind("resolved", UtcInstants.toSql(resolved))

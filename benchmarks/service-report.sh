@@ -54,7 +54,8 @@ HOTLINE_DB_URL="jdbc:mysql://$DB_HOST:3306/$DB" HOTLINE_DATA_DIR="$OUT/data" \
 
 log "generating $ORDERS work orders for $CUSTOMERS customers"
 started=$(date +%s.%N)
-{ echo "SET @orders = $ORDERS, @customers = $CUSTOMERS;"; cat "$GENERATE"; } \
+{ echo "SET @orders = $ORDERS, @customers = $CUSTOMERS;"
+  sed -e "s/seq_1_to_ORDERS/seq_1_to_$ORDERS/; s/seq_1_to_CUSTOMERS/seq_1_to_$CUSTOMERS/" "$GENERATE"; } \
   | timeout 900 mariadb -h "$DB_HOST" -u root "$DB" > "$OUT/generate.log" 2>&1
 generated=$(date +%s.%N)
 sql "$DB" -e "ANALYZE TABLE work_order, work_order_event, field_dispatch, field_dispatch_leg, satisfaction_survey,

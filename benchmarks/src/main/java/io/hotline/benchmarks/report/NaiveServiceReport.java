@@ -63,7 +63,8 @@ final class NaiveServiceReport {
                 INSTANTS.map(row, "resolution_due_at", context), INSTANTS.map(row, "closed_at", context))).list();
         Map<Long, List<AuditEvent>> trails = new HashMap<>();
         handle.createQuery("SELECT * FROM work_order_event WHERE sequence IS NOT NULL ORDER BY work_order_id,"
-                + " sequence").map((row, context) -> new AuditEvent(row.getLong("work_order_id"), row.getInt("sequence"),
+                + " sequence").map((row, context) -> new AuditEvent(row.getLong("work_order_id"),
+                row.getInt("sequence"),
                 INSTANTS.map(row, "occurred_at", context), new Actor(ActorKind.valueOf(row.getString("actor_kind")),
                 row.getString("actor")), AuditAction.valueOf(row.getString("action")), row.getString("reason"),
                 row.getString("from_state") == null ? null : WorkOrderState.valueOf(row.getString("from_state")),

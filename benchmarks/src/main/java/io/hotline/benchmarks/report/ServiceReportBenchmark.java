@@ -17,6 +17,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Times the service-quality report's query over a generated year against the naive baseline
@@ -25,6 +27,7 @@ import java.util.Set;
  * rounds, each run once. Single-threaded.
  */
 public final class ServiceReportBenchmark {
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceReportBenchmark.class);
 
     private ServiceReportBenchmark() {
     }
@@ -67,7 +70,7 @@ public final class ServiceReportBenchmark {
                     String line = String.format(Locale.ROOT, "{\"round\":%d,\"kind\":\"%s\",\"seconds\":%.2f,"
                                     + "\"peak_heap_mib\":%.0f,%s}%n", round, streamed ? "streamed" : "naive", seconds,
                             peakHeap() / 1048576.0, summary);
-                    System.out.print(line);
+                    LOG.info("{}", line.strip());
                     Files.writeString(results, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                 }
             }

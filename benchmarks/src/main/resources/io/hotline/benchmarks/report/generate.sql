@@ -5,7 +5,8 @@
 -- 2 % cancelled, 3 % still open; 15 % go on site (a dispatch with one leg, a second for one in ten, a follow-up
 -- call scored for 70 %), 85 % are solved without a visit; a desk audit trail per work order (opened, escalated on
 -- site, resolved, closed); an IVR survey answered for 40 % of those resolved, declined for 5 %.
--- The caller sets @orders (400000 for the figure) and @customers (20000).
+-- The caller sets @orders (400000 for the figure) and @customers (20000), and writes the same numbers for ORDERS and
+-- CUSTOMERS in the sequence tables' names (a sequence table filtered by a variable would be generated whole).
 
 CREATE TEMPORARY TABLE bench_line (n INT PRIMARY KEY, id BIGINT, code VARCHAR(64));
 INSERT INTO bench_line SELECT ROW_NUMBER() OVER (ORDER BY id), id, code FROM skill WHERE kind = 'PRODUCT_LINE';
@@ -14,7 +15,7 @@ SET @lines = (SELECT COUNT(*) FROM bench_line);
 INSERT INTO customer (code, name, region, site_address, latitude, longitude, contract_level, vip, created_at)
 SELECT CONCAT('BC', LPAD(seq, 6, '0')), CONCAT('Bench customer ', seq), 'Shanghai', CONCAT(seq, ' Bench Road'),
        31.2, 121.4, ELT(1 + MOD(seq, 3), 'BASIC', 'STANDARD', 'PREMIUM'), FALSE, '2024-01-01 00:00:00'
-FROM seq_1_to_1000000 WHERE seq <= @customers;
+FROM seq_1_to_CUSTOMERS;
 CREATE TEMPORARY TABLE bench_customer (n INT PRIMARY KEY, id BIGINT);
 INSERT INTO bench_customer SELECT ROW_NUMBER() OVER (ORDER BY id), id FROM customer WHERE code LIKE 'BC%';
 
@@ -45,7 +46,7 @@ FROM (SELECT seq, 1 + MOD(seq * 7919, @customers) AS customer,
                  AS state,
              MOD(seq * 13, 100) < 15 AS onsite,
              NULL AS resolved
-      FROM seq_1_to_10000000 WHERE seq <= @orders) g
+      FROM seq_1_to_ORDERS) g
 JOIN bench_customer c ON c.n = g.customer
 JOIN bench_line l ON l.n = 1 + MOD(g.customer + 3 * MOD(g.seq, 2), @lines);
 

@@ -97,8 +97,10 @@ final class NaiveServiceReport {
             }
         }
         long answered = surveys.stream().filter(s -> "ANSWERED".equals(s.get("outcome")) && s.get("score") != null
+                && s.get("recorded_at") != null
                 && in(((java.time.LocalDateTime) s.get("recorded_at")).toInstant(java.time.ZoneOffset.UTC), from, to))
                 .count() + followUps.stream().filter(d -> d.get("follow_up_satisfaction") != null
+                && d.get("follow_up_recorded_at") != null
                 && in(((java.time.LocalDateTime) d.get("follow_up_recorded_at")).toInstant(java.time.ZoneOffset.UTC),
                 from, to)).count();
         long legsInTime = legs.stream().filter(l -> l.get("acknowledged_at") != null).count();

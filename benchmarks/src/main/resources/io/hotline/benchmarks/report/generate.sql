@@ -83,7 +83,7 @@ INSERT INTO field_dispatch (work_order_id, state, site_address, product_line, op
 SELECT w.id, 'CLOSED', 'Bench site', w.product_line, w.created_at + INTERVAL 30 MINUTE, 'B01', 'E01',
        w.created_at + INTERVAL (30 + MOD(w.id * 7, 14) + 240) MINUTE,
        w.created_at + INTERVAL (30 + MOD(w.id * 7, 14) + MOD(w.id * 11, 300)) MINUTE,
-       w.resolved_at, IF(MOD(w.id, 10) < 7, ELT(1 + MOD(w.id * 3, 10), 5, 5, 5, 5, 4, 4, 4, 3, 2, 1), NULL),
+       w.resolved_at, IF(MOD(w.id, 10) < 7 AND w.resolved_at IS NOT NULL, ELT(1 + MOD(w.id * 3, 10), 5, 5, 5, 5, 4, 4, 4, 3, 2, 1), NULL),
        IF(MOD(w.id, 10) < 7, w.resolved_at + INTERVAL 2 HOUR, NULL), w.closed_at, '[]',
        COALESCE(w.closed_at, w.created_at)
 FROM work_order w

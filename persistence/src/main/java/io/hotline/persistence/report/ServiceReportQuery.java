@@ -35,8 +35,8 @@ import org.jdbi.v3.core.statement.Query;
  * {@code acknowledged_at}, surveys by {@code recorded_at}, follow-up calls by {@code follow_up_recorded_at}), all
  * through V13's indexes. The SQL compares no state or outcome: each row carries them and plain Java decides
  * (cancelled work orders count nowhere; a survey counts when {@link SurveyOutcome#ANSWERED} with a score). First-
- * contact resolution and solved without a visit are {@link ServiceFiguresQuery}'s, for the period and for each week
- * (it has no product-line cut: per product line they are not shown).
+ * contact resolution and solved without a visit are {@link ServiceFiguresQuery}'s, for each week, and their sums for
+ * the period (it has no product-line cut: per product line they are not shown).
  * <p>
  * <b>Memory:</b> rows are streamed (Connector/J's row-by-row fetch) into one tally per slice: the period, its weeks
  * and its product lines; the recurring problems hold one customer's work orders of 30 days at a time
@@ -170,7 +170,8 @@ public final class ServiceReportQuery {
                         row.getString("name"), row.getString("product_line"), row.getString("category"),
                         cancelled(row.getString("state")), INSTANTS.map(row, "created_at", context)),
                 recurring::add);
-        return new ServiceReport(fromDay, toDay, zone, repeatWindow, slices.totals(from, to), slices.weeks(),
+        List<ServiceReport.Slice> weeks = slices.weeks();
+        return new ServiceReport(fromDay, toDay, zone, repeatWindow, slices.totals(weeks), weeks,
                 slices.productLines(), recurring.problems(), licences(handle, toDay));
     }
 
@@ -223,9 +224,24 @@ public final class ServiceReportQuery {
             return week == null ? List.of(total, line) : List.of(total, week, line);
         }
 
-        ReportFigures totals(Instant from, Instant to) {
-            PeriodFigures figures = serviceFigures.forPeriod(from, to);
-            return total.figures(share(figures.firstContactResolution()), share(figures.solvedWithoutVisit()));
+        /**
+         * The period's figures; first-contact resolution and solved without a visit are the sums of the weeks':
+         * the weeks partition the period, and {@link ServiceFiguresQuery} counts each work order in the period of
+         * its first resolution, linking the same repeat calls whatever the period, so the sums are what one call over
+         * the whole period gives, at half the reading.
+         */
+        ReportFigures totals(List<ServiceReport.Slice> weeks) {
+            long firstContact = 0;
+            long firstContactOf = 0;
+            long withoutVisit = 0;
+            long withoutVisitOf = 0;
+            for (ServiceReport.Slice week : weeks) {
+                firstContact += week.figures().firstContact().count();
+                firstContactOf += week.figures().firstContact().of();
+                withoutVisit += week.figures().withoutVisit().count();
+                withoutVisitOf += week.figures().withoutVisit().of();
+            }
+            return total.figures(new Share(firstContact, firstContactOf), new Share(withoutVisit, withoutVisitOf));
         }
 
         List<ServiceReport.Slice> weeks() {

@@ -253,18 +253,38 @@ class ServiceReportQueryTest {
     }
 
     @Test
-    void shouldTakeFirstContactResolutionFromTheServiceFiguresQuery() {
+    void shouldTakeFirstContactResolutionPerWeekFromTheServiceFiguresQueryAndSumItForThePeriod() {
+        // given desk trails in the weeks of 2030-10-07 and 2030-10-14: A resolved on its first contact but called
+        // about again 3 days later (B: a repeat call), B resolved on its first contact, C escalated on site
+        long a = order().customer(customerA).line(ERP).opened("2030-10-08T09:00").write();
+        event(a, 1, "2030-10-08T09:00", "OPENED", "NEW", "TIER1", 1);
+        event(a, 2, "2030-10-09T09:00", "RESOLVED", "RESOLVED", "TIER1", 1);
+        long b = order().customer(customerA).line(ERP).opened("2030-10-12T09:00").write();
+        event(b, 1, "2030-10-12T09:00", "OPENED", "NEW", "TIER1", 1);
+        event(b, 2, "2030-10-15T09:00", "RESOLVED", "RESOLVED", "TIER1", 1);
+        long c = order().customer(customerB).line(HR).opened("2030-10-14T09:00").write();
+        event(c, 1, "2030-10-14T09:00", "OPENED", "NEW", "TIER1", 1);
+        event(c, 2, "2030-10-14T10:00", "ESCALATED", "DISPATCHED", "ON_SITE", 1);
+        event(c, 3, "2030-10-16T09:00", "RESOLVED", "RESOLVED", "ON_SITE", 2);
+
         // when
-        LocalDate from = LocalDate.parse("2030-03-04");
-        LocalDate to = LocalDate.parse("2030-04-08");
+        LocalDate from = LocalDate.parse("2030-10-07");
+        LocalDate to = LocalDate.parse("2030-10-21");
         ServiceReport report = query.forPeriod(from, to);
 
         // then
-        PeriodFigures expected = new ServiceFiguresQuery(DB.jdbi(), ServiceFigures.REPEAT_WINDOW)
+        assertThat(report.weeks()).extracting(week -> week.figures().firstContact())
+                .containsExactly(new Share(0, 1), new Share(1, 2));
+        assertThat(report.weeks()).extracting(week -> week.figures().withoutVisit())
+                .containsExactly(new Share(1, 1), new Share(1, 2));
+        assertThat(report.totals().firstContact()).isEqualTo(new Share(1, 3));
+        assertThat(report.totals().withoutVisit()).isEqualTo(new Share(2, 3));
+        PeriodFigures whole = new ServiceFiguresQuery(DB.jdbi(), ServiceFigures.REPEAT_WINDOW)
                 .forPeriod(from.atStartOfDay(ZONE).toInstant(), to.atStartOfDay(ZONE).toInstant());
-        assertThat(report.totals().firstContact()).isEqualTo(new Share(expected.firstContactResolution().count(),
-                expected.firstContactResolution().of()));
-        assertThat(report.weeks()).hasSize(5);
+        assertThat(report.totals().firstContact()).isEqualTo(new Share(whole.firstContactResolution().count(),
+                whole.firstContactResolution().of()));
+        assertThat(report.totals().withoutVisit()).isEqualTo(new Share(whole.solvedWithoutVisit().count(),
+                whole.solvedWithoutVisit().of()));
     }
 
     @Test
@@ -292,6 +312,15 @@ class ServiceReportQueryTest {
                 + " site_address, latitude, longitude, contract_level, created_at) VALUES (:code, :name, 'R',"
                 + " 'Site', 31, 121, 'STANDARD', UTC_TIMESTAMP(3))").bind("code", code).bind("name", "Customer "
                 + code).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+    }
+
+    private static void event(long order, int sequence, String at, String action, String state, String tier,
+                              int contacts) {
+        DB.jdbi().useHandle(handle -> handle.createUpdate("INSERT INTO work_order_event (work_order_id, sequence,"
+                + " occurred_at, actor_kind, actor, action, to_state, to_tier, severity, contacts) VALUES (:id,"
+                + " :sequence, :at, 'SEAT', 'S101', :action, :state, :tier, 'P3', :contacts)").bind("id", order)
+                .bind("sequence", sequence).bind("at", sql(at)).bind("action", action).bind("state", state)
+                .bind("tier", tier).bind("contacts", contacts).execute());
     }
 
     private static void licence(long customer, long skill, String expires) {

@@ -13,7 +13,8 @@
 # Needs MariaDB at 127.0.0.1:3306 (root, no password) and the jars: from the repository root,
 # `mvn -B -q -DskipTests package -pl benchmarks,app -am` (no install needed).
 #
-# Knobs (environment): ORDERS (400000), CUSTOMERS (20000), ROUNDS (2), REPORT_JVM ("-Xmx512m": the command's heap;
+# Knobs (environment): ORDERS (400000), CUSTOMERS (20000), ROUNDS (2), KEEP_DATA (1: time the database the last run
+# generated, without generating it again), REPORT_JVM ("-Xmx512m": the command's heap;
 # the streamed report holds no rows, so it fits), BENCH_JVM ("-Xmx3g": the naive baseline needs the room).
 # Results: benchmarks/target/service-report/{results.jsonl,report.log,generate.log} and the report's files there.
 set -euo pipefail
@@ -46,27 +47,29 @@ mkdir -p "$OUT"
 : > "$RESULTS"
 rm -f "$OUT"/service-quality-*
 
-log "fresh database $DB: migrations and the demo organisation"
-sql -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
-rm -rf "$OUT/data"
-HOTLINE_DB_URL="jdbc:mysql://$DB_HOST:3306/$DB" HOTLINE_DATA_DIR="$OUT/data" \
-  timeout 300 java -jar "$HOTLINE_JAR" seed --demo --into-external > "$OUT/seed.log" 2>&1
+if [[ ${KEEP_DATA:-0} != 1 ]]; then
+  log "fresh database $DB: migrations and the demo organisation"
+  sql -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+  rm -rf "$OUT/data"
+  HOTLINE_DB_URL="jdbc:mysql://$DB_HOST:3306/$DB" HOTLINE_DATA_DIR="$OUT/data" \
+    timeout 300 java -jar "$HOTLINE_JAR" seed --demo --into-external > "$OUT/seed.log" 2>&1
 
-log "generating $ORDERS work orders for $CUSTOMERS customers"
-started=$(date +%s.%N)
-{ echo "SET @orders = $ORDERS, @customers = $CUSTOMERS;"
-  sed -e "s/seq_1_to_ORDERS/seq_1_to_$ORDERS/; s/seq_1_to_CUSTOMERS/seq_1_to_$CUSTOMERS/" "$GENERATE"; } \
-  | timeout 900 mariadb -h "$DB_HOST" -u root "$DB" > "$OUT/generate.log" 2>&1
-generated=$(date +%s.%N)
-sql "$DB" -e "ANALYZE TABLE work_order, work_order_event, field_dispatch, field_dispatch_leg, satisfaction_survey,
-  customer_product" > /dev/null
-sql "$DB" --batch -e "SELECT (SELECT COUNT(*) FROM work_order) AS work_orders,
-  (SELECT COUNT(*) FROM work_order_event) AS events, (SELECT COUNT(*) FROM field_dispatch) AS dispatches,
-  (SELECT COUNT(*) FROM field_dispatch_leg) AS legs, (SELECT COUNT(*) FROM satisfaction_survey) AS surveys,
-  (SELECT COUNT(*) FROM customer) AS customers, (SELECT COUNT(*) FROM customer_product) AS products" \
-  | tee "$OUT/rows.tsv" >&2
-log "generated in $(echo "$generated - $started" | bc) s"
+  log "generating $ORDERS work orders for $CUSTOMERS customers"
+  started=$(date +%s.%N)
+  { echo "SET @orders = $ORDERS, @customers = $CUSTOMERS;"
+    sed -e "s/seq_1_to_ORDERS/seq_1_to_$ORDERS/; s/seq_1_to_CUSTOMERS/seq_1_to_$CUSTOMERS/" "$GENERATE"; } \
+    | timeout 900 mariadb -h "$DB_HOST" -u root "$DB" > "$OUT/generate.log" 2>&1
+  generated=$(date +%s.%N)
+  sql "$DB" -e "ANALYZE TABLE work_order, work_order_event, field_dispatch, field_dispatch_leg, satisfaction_survey,
+    customer_product" > /dev/null
+  sql "$DB" --batch -e "SELECT (SELECT COUNT(*) FROM work_order) AS work_orders,
+    (SELECT COUNT(*) FROM work_order_event) AS events, (SELECT COUNT(*) FROM field_dispatch) AS dispatches,
+    (SELECT COUNT(*) FROM field_dispatch_leg) AS legs, (SELECT COUNT(*) FROM satisfaction_survey) AS surveys,
+    (SELECT COUNT(*) FROM customer) AS customers, (SELECT COUNT(*) FROM customer_product) AS products" \
+    | tee "$OUT/rows.tsv" >&2
+  log "generated in $(echo "$generated - $started" | bc) s"
 
+fi
 log "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 log "hotline report --from $FROM --to $TO ($REPORT_JVM)"
 started=$(date +%s.%N)

@@ -108,6 +108,23 @@ public final class PushHub {
         return send(targets, type, payload);
     }
 
+    /**
+     * Sends once to every connection opened for {@code topic} ({@code /ws?topic=wallboard}) whose user {@code who}
+     * accepts; the number of connections it was queued for. A page that did not ask for the topic never gets it,
+     * whatever its user may see. {@code who} is asked on the caller's thread, so it must be cheap and not block.
+     */
+    public int toTopic(String topic, Predicate<AuthenticatedUser> who, String type, Object payload) {
+        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(who, "who");
+        Set<PushConnection> targets = new HashSet<>();
+        for (PushConnection connection : all) {
+            if (connection.follows(topic) && who.test(connection.user())) {
+                targets.add(connection);
+            }
+        }
+        return send(targets, type, payload);
+    }
+
     /** Sends to every connection; the number of connections it was queued for. */
     public int toAll(String type, Object payload) {
         return send(all, type, payload);
@@ -172,6 +189,13 @@ public final class PushHub {
     public ChannelHandler newUpgradeHandler(Authenticator authenticator) {
         return new PushUpgradeHandler(this, authenticator);
     }
+
+    /**
+     * The WebSocket subprotocols the upgrade accepts, comma-separated, e.g. {@code hotline.wallboard}: a browser
+     * cannot set {@code Authorization} on a WebSocket, so the wallboard's page offers this subprotocol and its
+     * token as a second one ({@code bearer.<token>}), which the authenticator reads and the handshake never echoes.
+     */
+    public static final String SUBPROTOCOLS = "hotline.wallboard";
 
     private int send(Set<PushConnection> targets, String type, Object payload) {
         if (targets == null || targets.isEmpty()) {

@@ -20,11 +20,16 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +41,9 @@ import org.slf4j.LoggerFactory;
  * {@code WWW-Authenticate} when the authenticator refuses (a session cookie or {@code Authorization: Bearer}), 426
  * without the upgrade headers, and Netty's 426 for an unsupported WebSocket version.
  *
+ * <p>The query's {@code topic} parameters name the topics the connection follows ({@code /ws?topic=wallboard});
+ * the subprotocol {@link PushHub#SUBPROTOCOLS} is echoed when the page offers it.
+ *
  * <p>Once upgraded, the connection's pipeline is: reader-idle timeout, WebSocket codec, frame aggregator and the
  * {@link PushSessionHandler}; its write buffer's high water mark is the hub's per-connection bound.
  *
@@ -44,6 +52,8 @@ import org.slf4j.LoggerFactory;
 final class PushUpgradeHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(PushUpgradeHandler.class);
+    private static final Pattern TOPIC = Pattern.compile("[a-z][a-z_]{0,31}");
+    private static final int MAX_TOPICS = 4;
 
     private final PushHub hub;
     private final Authenticator authenticator;
@@ -98,7 +108,8 @@ final class PushUpgradeHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         WebSocketServerHandshaker handshaker = new WebSocketServerHandshakerFactory(
-                "ws://" + request.headers().get(HttpHeaderNames.HOST) + hub.config().path(), null, false,
+                "ws://" + request.headers().get(HttpHeaderNames.HOST) + hub.config().path(), PushHub.SUBPROTOCOLS,
+                false,
                 hub.config().maxFrameBytes()).newHandshaker(request);
         if (handshaker == null) {
             WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel())
@@ -106,9 +117,10 @@ final class PushUpgradeHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         AuthenticatedUser authenticated = user.get();
+        Set<String> topics = topics(request.uri());
         handshaker.handshake(ctx.channel(), request).addListener((ChannelFutureListener) done -> {
             if (done.isSuccess()) {
-                becomePush(ctx, handshaker, authenticated);
+                becomePush(ctx, handshaker, authenticated, topics);
             } else {
                 LOG.debug("WebSocket handshake failed on channel {}: {}", ctx.channel().id().asShortText(),
                         String.valueOf(done.cause()));
@@ -133,15 +145,27 @@ final class PushUpgradeHandler extends ChannelInboundHandlerAdapter {
                 && request.headers().contains(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true);
     }
 
+    /** The topics the page asked for ({@code ?topic=wallboard}): at most a few short lower-case names. */
+    static Set<String> topics(String uri) {
+        List<String> asked = new QueryStringDecoder(uri).parameters().getOrDefault("topic", List.of());
+        Set<String> topics = new HashSet<>();
+        for (String topic : asked) {
+            if (topics.size() < MAX_TOPICS && TOPIC.matcher(topic).matches()) {
+                topics.add(topic);
+            }
+        }
+        return topics;
+    }
+
     private void becomePush(ChannelHandlerContext ctx, WebSocketServerHandshaker handshaker,
-            AuthenticatedUser user) {
+            AuthenticatedUser user, Set<String> topics) {
         ChannelPipeline pipeline = ctx.pipeline();
         PushConfig config = hub.config();
         ctx.channel().config().setWriteBufferWaterMark(
                 new WriteBufferWaterMark(config.maxQueuedBytes() / 2, config.maxQueuedBytes()));
         pipeline.replace(HttpServerInitializer.IDLE, HttpServerInitializer.IDLE,
                 new IdleStateHandler(config.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
-        PushConnection connection = new PushConnection(ctx.channel(), user, hub.seatOf(user), hub);
+        PushConnection connection = new PushConnection(ctx.channel(), user, hub.seatOf(user), topics, hub);
         pipeline.addBefore(HttpServerInitializer.DISPATCHER, "frameAggregator",
                 new WebSocketFrameAggregator(config.maxFrameBytes()));
         pipeline.replace(HttpServerInitializer.DISPATCHER, "push",

@@ -31,14 +31,14 @@ import java.util.stream.Stream;
 /**
  * The pages' static files, read once from the classpath under a root ({@value #DEFAULT_ROOT} by default) and served
  * from memory: {@code GET /} is the root's {@code index.html}, {@code GET /login} its {@code login.html} (when there
- * is one), {@code GET /wallboard} its {@code wallboard.html} (when there is one), and {@code GET /static/<path>} the file {@code static/<path>} under the root. Only the files found at
- * start get a route, each by its exact path, so no request path can reach anything else.
+ * is one), {@code GET /wallboard} its {@code wallboard.html} (when there is one), and {@code GET /static/<path>} the
+ * file {@code static/<path>} under the root. Only the files found at start get a route, each by its exact path, so no
+ * request path can reach anything else.
  *
  * <p>Every reply carries its content type (by extension), an {@code ETag} with {@code Cache-Control: no-cache} (the
- * browser revalidates and gets 304 when nothing changed), and the security headers
- * {@code Content-Security-Policy} (same-origin scripts, styles, images and connections, the page's WebSocket
- * included; no framing), {@code X-Content-Type-Options: nosniff}, {@code Referrer-Policy: no-referrer} and
- * {@code X-Frame-Options: DENY}.
+ * browser revalidates and gets 304 when nothing changed), and the security headers {@code Content-Security-Policy}
+ * (same-origin scripts, styles, images and connections, the page's WebSocket included; no framing),
+ * {@code X-Content-Type-Options: nosniff}, {@code Referrer-Policy: no-referrer} and {@code X-Frame-Options: DENY}.
  *
  * <p>Immutable and thread-safe once built.
  */

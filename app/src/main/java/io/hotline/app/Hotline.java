@@ -6,6 +6,15 @@ import io.hotline.app.people.EngineDesktopBackend;
 import io.hotline.app.people.People;
 import io.hotline.app.people.HubSeatPush;
 import io.hotline.app.people.SeatPush;
+import io.hotline.app.wallboard.EngineWallboardBackend;
+import io.hotline.app.wallboard.TodayFigures;
+import io.hotline.app.wallboard.Wallboard;
+import io.hotline.persistence.calls.QueueDayQuery;
+import io.hotline.persistence.figures.ServiceFiguresQuery;
+import io.hotline.routing.desk.ServiceFigures;
+import io.hotline.web.wallboard.WallboardAuthenticator;
+import io.hotline.web.wallboard.WallboardPushes;
+import io.hotline.web.wallboard.WallboardRoutes;
 import io.hotline.ops.health.HealthMonitor;
 import io.hotline.ops.metrics.HotlineMeters;
 import io.hotline.ops.metrics.PrometheusMetrics;
@@ -102,6 +111,9 @@ public final class Hotline implements AutoCloseable {
     private DesktopService desktopService;
     /** The desktop API's backend: answers 503 until routing and the desk run. */
     private final DeferredDesktopBackend desktop = new DeferredDesktopBackend();
+    /** The wallboard's backend: answers 503 until routing and the desk run. */
+    private EngineWallboardBackend wallboardBackend;
+    private Wallboard wallboard;
     private final DeskWiring deskWiring;
     private final SeatPush seatPush;
 
@@ -185,9 +197,13 @@ public final class Hotline implements AutoCloseable {
         people.bindMetrics(registry);
         // The field leg's console and SMS webhook answer "starting" until the desk runs (app.field).
         field = new FieldLeg(config.field(), InstantSource.system());
-        routes = people.audited(people.register(field.register(DesktopRoutes.register(HttpServer.machineRoutes(
-                healthMonitor::current, metricsEndpoint()), desktop))).build());
-        httpServer = new HttpServer(config.web(), routes, people.authenticator(), (route, status, nanos) -> Timer
+        // The wallboard answers "starting" until routing and the desk run (app.wallboard).
+        wallboardBackend = new EngineWallboardBackend(field.clock());
+        routes = people.audited(people.register(field.register(WallboardRoutes.register(DesktopRoutes.register(
+                HttpServer.machineRoutes(healthMonitor::current, metricsEndpoint()), desktop), wallboardBackend)))
+                .build());
+        httpServer = new HttpServer(config.web(), routes, WallboardAuthenticator.of(people.authenticator(),
+                config.wallboard().token(), people.push().config().path()), (route, status, nanos) -> Timer
                 .builder(HotlineMeters.HTTP_REQUESTS.meterName())
                 .description(HotlineMeters.HTTP_REQUESTS.description())
                 .tags(HotlineMeters.HTTP_REQUESTS.tags("route", route, "status", Integer.toString(status)))
@@ -234,6 +250,7 @@ public final class Hotline implements AutoCloseable {
                 new EngineDesktopBackend.Supervision(monitor, people.accounts()::phone, endpoints(seatDevices),
                         ledger), this::canMoveCall);
         people.greetWith(DesktopRoutes.greeter(desktop));
+        startWallboard(config, jdbi);
         if (amiCalls != null) {
             // Connections log in in the background: an Asterisk that is down delays nothing; health shows it.
             ami = AmiService.start(config.ami(), seatDevices, routing, registry);
@@ -254,6 +271,18 @@ public final class Hotline implements AutoCloseable {
                 registry);
         agiHealth.delegateTo(telephony.healthCheck());
         healthMonitor.refreshNow();
+    }
+
+    /** Starts the wallboard's figures and pushes over what routing, the desk and the field leg publish. */
+    private void startWallboard(HotlineConfiguration config, Jdbi jdbi) {
+        Map<String, Duration> thresholds = new HashMap<>();
+        config.routing().queues().forEach((name, queue) -> thresholds.put(name, queue.serviceLevelThreshold()));
+        TodayFigures today = new TodayFigures(new QueueDayQuery(jdbi), new ServiceFiguresQuery(jdbi,
+                ServiceFigures.REPEAT_WINDOW), thresholds, config.routing().hours().zone(), field.clock());
+        wallboardBackend.attach(new EngineWallboardBackend.Sources(routing::snapshot, config.routing().queues(),
+                desktop, field::heldDispatches, field::directory, today));
+        wallboard = new Wallboard();
+        wallboard.start(today, new WallboardPushes(people.push(), wallboardBackend));
     }
 
     /** Each seat's SIP endpoint by seat code, from the softphone devices routing was told (device to seat). */
@@ -445,6 +474,7 @@ public final class Hotline implements AutoCloseable {
         stop("FastAGI server", telephony);
         stop("caller look-up", callerDirectory);
         stop("AMI connections", ami);
+        stop("wallboard", wallboard);
         stop("HTTP server", httpServer);
         stop("accounts", people);
         stop("health monitor", healthMonitor);

@@ -5,6 +5,7 @@ import static io.hotline.app.AuthorizationMatrixTest.Principal.AGENT_A;
 import static io.hotline.app.AuthorizationMatrixTest.Principal.AGENT_B;
 import static io.hotline.app.AuthorizationMatrixTest.Principal.DUTY_MANAGER;
 import static io.hotline.app.AuthorizationMatrixTest.Principal.SUPERVISOR;
+import static io.hotline.app.AuthorizationMatrixTest.Principal.WALLBOARD_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

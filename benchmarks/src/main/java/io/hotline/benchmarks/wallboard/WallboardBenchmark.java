@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -176,7 +177,7 @@ public class WallboardBenchmark {
             }
         }
         json.put("seats", seats);
-        List<Map<String, Object>> clocks = in.workOrders().stream().flatMap(view -> List.of(
+        List<Map<String, Object>> clocks = in.workOrders().stream().flatMap(view -> Arrays.asList(
                         clock(view.workOrder(), ClockKind.RESPONSE, view.workOrder().response()),
                         clock(view.workOrder(), ClockKind.RESOLUTION, view.workOrder().resolution())).stream())
                 .filter(clock -> clock != null)

@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -25,6 +26,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -54,6 +56,7 @@ final class PushUpgradeHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(PushUpgradeHandler.class);
     private static final Pattern TOPIC = Pattern.compile("[a-z][a-z_]{0,31}");
     private static final int MAX_TOPICS = 4;
+    private static final String TOKEN_PROTOCOL = "bearer.";
 
     private final PushHub hub;
     private final Authenticator authenticator;
@@ -107,6 +110,7 @@ final class PushUpgradeHandler extends ChannelInboundHandlerAdapter {
                     "This path takes WebSocket upgrades only.").withHeader("Upgrade", "websocket"));
             return;
         }
+        withoutTokens(request.headers());
         WebSocketServerHandshaker handshaker = new WebSocketServerHandshakerFactory(
                 "ws://" + request.headers().get(HttpHeaderNames.HOST) + hub.config().path(), PushHub.SUBPROTOCOLS,
                 false,
@@ -143,6 +147,26 @@ final class PushUpgradeHandler extends ChannelInboundHandlerAdapter {
     private static boolean isUpgrade(FullHttpRequest request) {
         return request.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true)
                 && request.headers().contains(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true);
+    }
+
+    /**
+     * Drops the subprotocols that carry a token ({@code bearer.<token>}, read by the authenticator already) from the
+     * handshake's headers, so that the handshaker, which may log the subprotocols it cannot serve, never sees one.
+     */
+    static void withoutTokens(HttpHeaders headers) {
+        List<String> kept = new ArrayList<>();
+        for (String header : headers.getAll(HttpHeaderNames.SEC_WEBSOCKET_PROTOCOL)) {
+            for (String protocol : header.split(",")) {
+                String offered = protocol.trim();
+                if (!offered.isEmpty() && !offered.regionMatches(true, 0, TOKEN_PROTOCOL, 0, TOKEN_PROTOCOL.length())) {
+                    kept.add(offered);
+                }
+            }
+        }
+        headers.remove(HttpHeaderNames.SEC_WEBSOCKET_PROTOCOL);
+        if (!kept.isEmpty()) {
+            headers.set(HttpHeaderNames.SEC_WEBSOCKET_PROTOCOL, String.join(", ", kept));
+        }
     }
 
     /** The topics the page asked for ({@code ?topic=wallboard}): at most a few short lower-case names. */

@@ -41,6 +41,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class PushHub {
 
+    /**
+     * The WebSocket subprotocols the upgrade accepts, comma-separated, e.g. {@code hotline.wallboard}: a browser
+     * cannot set {@code Authorization} on a WebSocket, so the wallboard's page offers this subprotocol and its
+     * token as a second one ({@code bearer.<token>}), which the authenticator reads and the handshake never echoes.
+     */
+    public static final String SUBPROTOCOLS = "hotline.wallboard";
+
     private static final Logger LOG = LoggerFactory.getLogger(PushHub.class);
 
     private final PushConfig config;
@@ -190,12 +197,6 @@ public final class PushHub {
         return new PushUpgradeHandler(this, authenticator);
     }
 
-    /**
-     * The WebSocket subprotocols the upgrade accepts, comma-separated, e.g. {@code hotline.wallboard}: a browser
-     * cannot set {@code Authorization} on a WebSocket, so the wallboard's page offers this subprotocol and its
-     * token as a second one ({@code bearer.<token>}), which the authenticator reads and the handshake never echoes.
-     */
-    public static final String SUBPROTOCOLS = "hotline.wallboard";
 
     private int send(Set<PushConnection> targets, String type, Object payload) {
         if (targets == null || targets.isEmpty()) {

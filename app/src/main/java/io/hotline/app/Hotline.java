@@ -7,6 +7,15 @@ import io.hotline.app.people.People;
 import io.hotline.app.people.HubSeatPush;
 import io.hotline.app.people.SeatPush;
 import io.hotline.app.report.JdbiReportBackend;
+import io.hotline.app.wallboard.EngineWallboardBackend;
+import io.hotline.app.wallboard.TodayFigures;
+import io.hotline.app.wallboard.Wallboard;
+import io.hotline.persistence.calls.QueueDayQuery;
+import io.hotline.persistence.figures.ServiceFiguresQuery;
+import io.hotline.routing.desk.ServiceFigures;
+import io.hotline.web.wallboard.WallboardAuthenticator;
+import io.hotline.web.wallboard.WallboardPushes;
+import io.hotline.web.wallboard.WallboardRoutes;
 import io.hotline.ops.health.HealthMonitor;
 import io.hotline.ops.metrics.HotlineMeters;
 import io.hotline.ops.metrics.PrometheusMetrics;
@@ -106,6 +115,9 @@ public final class Hotline implements AutoCloseable {
     private final DeferredDesktopBackend desktop = new DeferredDesktopBackend();
     /** The service-quality report's route answers 503 until the database is open (app.report). */
     private final JdbiReportBackend reports = new JdbiReportBackend(InstantSource.system());
+    /** The wallboard's backend: answers 503 until routing and the desk run. */
+    private EngineWallboardBackend wallboardBackend;
+    private Wallboard wallboard;
     private final DeskWiring deskWiring;
     private final SeatPush seatPush;
 
@@ -189,9 +201,13 @@ public final class Hotline implements AutoCloseable {
         people.bindMetrics(registry);
         // The field leg's console and SMS webhook answer "starting" until the desk runs (app.field).
         field = new FieldLeg(config.field(), InstantSource.system());
-        routes = people.audited(people.register(field.register(ReportRoutes.register(DesktopRoutes.register(
-                HttpServer.machineRoutes(healthMonitor::current, metricsEndpoint()), desktop), reports))).build());
-        httpServer = new HttpServer(config.web(), routes, people.authenticator(), (route, status, nanos) -> Timer
+        // The wallboard answers "starting" until routing and the desk run (app.wallboard).
+        wallboardBackend = new EngineWallboardBackend(field.clock());
+        routes = people.audited(people.register(field.register(WallboardRoutes.register(ReportRoutes.register(
+                DesktopRoutes.register(HttpServer.machineRoutes(healthMonitor::current, metricsEndpoint()), desktop),
+                reports), wallboardBackend))).build());
+        httpServer = new HttpServer(config.web(), routes, WallboardAuthenticator.of(people.authenticator(),
+                config.wallboard().token(), people.push().config().path()), (route, status, nanos) -> Timer
                 .builder(HotlineMeters.HTTP_REQUESTS.meterName())
                 .description(HotlineMeters.HTTP_REQUESTS.description())
                 .tags(HotlineMeters.HTTP_REQUESTS.tags("route", route, "status", Integer.toString(status)))
@@ -239,6 +255,7 @@ public final class Hotline implements AutoCloseable {
                 new EngineDesktopBackend.Supervision(monitor, people.accounts()::phone, endpoints(seatDevices),
                         ledger), this::canMoveCall);
         people.greetWith(DesktopRoutes.greeter(desktop));
+        startWallboard(config, jdbi);
         if (amiCalls != null) {
             // Connections log in in the background: an Asterisk that is down delays nothing; health shows it.
             ami = AmiService.start(config.ami(), seatDevices, routing, registry);
@@ -259,6 +276,18 @@ public final class Hotline implements AutoCloseable {
                 registry);
         agiHealth.delegateTo(telephony.healthCheck());
         healthMonitor.refreshNow();
+    }
+
+    /** Starts the wallboard's figures and pushes over what routing, the desk and the field leg publish. */
+    private void startWallboard(HotlineConfiguration config, Jdbi jdbi) {
+        Map<String, Duration> thresholds = new HashMap<>();
+        config.routing().queues().forEach((name, queue) -> thresholds.put(name, queue.serviceLevelThreshold()));
+        TodayFigures today = new TodayFigures(new QueueDayQuery(jdbi), new ServiceFiguresQuery(jdbi,
+                ServiceFigures.REPEAT_WINDOW), thresholds, config.routing().hours().zone(), field.clock());
+        wallboardBackend.attach(new EngineWallboardBackend.Sources(routing::snapshot, config.routing().queues(),
+                desktop, field::heldDispatches, field::directory, today));
+        wallboard = new Wallboard();
+        wallboard.start(today, new WallboardPushes(people.push(), wallboardBackend));
     }
 
     /** Each seat's SIP endpoint by seat code, from the softphone devices routing was told (device to seat). */
@@ -450,6 +479,7 @@ public final class Hotline implements AutoCloseable {
         stop("FastAGI server", telephony);
         stop("caller look-up", callerDirectory);
         stop("AMI connections", ami);
+        stop("wallboard", wallboard);
         stop("HTTP server", httpServer);
         stop("accounts", people);
         stop("health monitor", healthMonitor);

@@ -22,6 +22,8 @@ import io.hotline.telephony.agi.CidrBlock;
 import io.hotline.telephony.ami.AmiServerConfig;
 import io.hotline.web.WebConfig;
 import java.time.Duration;
+import io.hotline.app.wallboard.WallboardSettings;
+import io.hotline.web.wallboard.WallboardAuthenticator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,13 +49,15 @@ import java.util.Objects;
  * @param logLevel          the root log level
  * @param accounts          sign-in sessions' lifetime and the initial admin's password
  * @param callbacks         how callbacks are retried: HOTLINE_CALLBACK_ATTEMPTS, HOTLINE_CALLBACK_RETRY_DELAY
+ * @param wallboard         the wall screens' read-only token: HOTLINE_WALLBOARD_TOKEN
  */
 public record HotlineConfiguration(
         DatabaseSettings database, WebConfig web, AgiServerConfig agi, String asteriskName, List<AmiServerConfig> ami,
         boolean seedDemoWhenEmpty,
         ServiceLevels serviceLevels, DeskConfig desk, FieldSettings field, RoutingConfig routing,
         Duration healthInterval,
-        Duration shutdownTimeout, String logLevel, AccountsConfig accounts, CallbackPolicy callbacks) {
+        Duration shutdownTimeout, String logLevel, AccountsConfig accounts, CallbackPolicy callbacks,
+        WallboardSettings wallboard) {
 
     /** How long an AMI action waits for Asterisk's response. */
     static final Duration AMI_ACTION_TIMEOUT = Duration.ofSeconds(5);
@@ -79,6 +83,7 @@ public record HotlineConfiguration(
         Objects.requireNonNull(logLevel, "logLevel");
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(callbacks, "callbacks");
+        Objects.requireNonNull(wallboard, "wallboard");
     }
 
     /** Reads and validates everything; fails fast with the first invalid setting named. */
@@ -106,7 +111,17 @@ public record HotlineConfiguration(
                 settings.bool(Setting.HOTLINE_SEED_DEMO_WHEN_EMPTY), settings.serviceLevels(), desk(settings),
                 field(settings), settings.routing(), settings.duration(Setting.HOTLINE_HEALTH_INTERVAL),
                 settings.duration(Setting.HOTLINE_SHUTDOWN_TIMEOUT), settings.logLevel(Setting.HOTLINE_LOG_LEVEL),
-                accounts(settings), settings.callbackPolicy());
+                accounts(settings), settings.callbackPolicy(), wallboard(settings));
+    }
+
+    /** HOTLINE_WALLBOARD_TOKEN: long enough and fit for a WebSocket subprotocol (its value never in the message). */
+    static WallboardSettings wallboard(Settings settings) {
+        var token = settings.optional(Setting.HOTLINE_WALLBOARD_TOKEN).filter(value -> !value.isEmpty());
+        if (token.isPresent() && !WallboardAuthenticator.TOKEN.matcher(token.get()).matches()) {
+            throw new InvalidSettingException(Setting.HOTLINE_WALLBOARD_TOKEN.key(),
+                    Setting.HOTLINE_WALLBOARD_TOKEN.key() + " must be 24 to 128 characters of A-Z a-z 0-9 . _ ~ -");
+        }
+        return new WallboardSettings(token);
     }
 
     /** HOTLINE_SESSION_HOURS and HOTLINE_ADMIN_PASSWORD (at least 8 characters, its value never in the message). */

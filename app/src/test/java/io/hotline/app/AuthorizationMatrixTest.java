@@ -5,6 +5,7 @@ import static io.hotline.app.AuthorizationMatrixTest.Principal.AGENT_A;
 import static io.hotline.app.AuthorizationMatrixTest.Principal.AGENT_B;
 import static io.hotline.app.AuthorizationMatrixTest.Principal.DUTY_MANAGER;
 import static io.hotline.app.AuthorizationMatrixTest.Principal.SUPERVISOR;
+import static io.hotline.app.AuthorizationMatrixTest.Principal.WALLBOARD_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -56,9 +57,9 @@ class AuthorizationMatrixTest {
     @RegisterExtension
     static final TestDatabase DB = TestDatabase.demo();
 
-    /** Who asks. The first four have no live session. */
+    /** Who asks. The first five have no live session; the wall screens' token is no session either. */
     enum Principal {
-        NO_TOKEN, EXPIRED, REVOKED, DISABLED, AGENT_A, AGENT_B, SUPERVISOR, DUTY_MANAGER, ADMIN;
+        NO_TOKEN, EXPIRED, REVOKED, DISABLED, WALLBOARD_TOKEN, AGENT_A, AGENT_B, SUPERVISOR, DUTY_MANAGER, ADMIN;
 
         boolean signedIn() {
             return ordinal() >= AGENT_A.ordinal();
@@ -72,6 +73,9 @@ class AuthorizationMatrixTest {
     private static final Set<Principal> S2_WORK_ORDER = EnumSet.of(AGENT_B, SUPERVISOR, ADMIN);
     private static final Set<Principal> SUPERVISORS = EnumSet.of(SUPERVISOR, ADMIN);
     private static final Set<Principal> CONSOLE = EnumSet.of(SUPERVISOR, DUTY_MANAGER, ADMIN);
+    /** The wallboard: supervisors, admins and the wall screens' read-only token, and only it. */
+    private static final Set<Principal> WALLBOARD = EnumSet.of(SUPERVISOR, ADMIN, WALLBOARD_TOKEN);
+    private static final String WALL_TOKEN = "matrix-wall-screen-token-0123456789";
 
     /** One row per route: who may, and the body a principal it forbids sends. {@code allowed} null: public. */
     private record Row(String route, Set<Principal> allowed, String validBody) {
@@ -131,6 +135,8 @@ class AuthorizationMatrixTest {
             row("POST /api/dispatch/{id}/appointment", CONSOLE, "{\"at\":\"2026-12-07T09:30:00Z\"}"),
             row("POST /api/dispatch/{id}/follow-up", CONSOLE, "{\"unreachable\":true}"),
             row("POST /api/dispatch/{id}/follow-up/call", CONSOLE, ""),
+            publicRoute("GET /wallboard"),
+            row("GET /api/wallboard", WALLBOARD, null),
             row("POST /api/dispatch/{id}/place", SUPERVISORS, "{\"branch\":\"B01\",\"reason\":\"not yours\"}"),
             // Signed by the gateway, not by a person: a session is no signature.
             new Row("POST /sms/inbound", EnumSet.noneOf(Principal.class), null),
@@ -254,7 +260,8 @@ class AuthorizationMatrixTest {
 
     /**
      * The push channel at {@code /ws} is not in the route table (the HTTP server upgrades to it): its handshake
-     * answers 401 without a live session and opens for everyone signed in (what it pushes is per seat and role).
+     * answers 401 without a live session and opens for everyone signed in (what it pushes is per seat and role),
+     * and for the wall screens' token (which hears the topic {@code wallboard} only).
      */
     private List<String> pushChannel() throws Exception {
         List<String> failures = new ArrayList<>();
@@ -270,7 +277,7 @@ class AuthorizationMatrixTest {
                 } catch (ExecutionException e) {
                     status = e.getCause() instanceof PushClient.Refused refused ? refused.status() : -1;
                 }
-                int expected = principal.signedIn() ? 101 : 401;
+                int expected = principal.signedIn() || principal == WALLBOARD_TOKEN ? 101 : 401;
                 if (status != expected) {
                     failures.add("GET /ws (push) as " + principal + ": expected " + expected + ", got " + status);
                 }
@@ -286,10 +293,10 @@ class AuthorizationMatrixTest {
         if (row.isPublic()) {
             return "not 401/403";
         }
-        if (!principal.signedIn()) {
-            return "401";
+        if (row.allowed().contains(principal)) {
+            return "not 401/403";
         }
-        return row.allowed().contains(principal) ? "not 401/403" : "403";
+        return principal.signedIn() ? "403" : "401";
     }
 
     /** The matrix as people read it: one line per route, who may call it. */
@@ -301,7 +308,8 @@ class AuthorizationMatrixTest {
                     : row.allowed().stream().map(Enum::name).collect(Collectors.joining(", "));
             table.append(String.format("  %-45s %s%n", key(route), who));
         }
-        return table.append(String.format("  %-45s %s%n", "GET /ws (push)", SIGNED_IN)).toString();
+        return table.append(String.format("  %-45s %s, %s%n", "GET /ws (push)", SIGNED_IN, WALLBOARD_TOKEN))
+                .toString();
     }
 
     private String fill(String text) {
@@ -357,6 +365,7 @@ class AuthorizationMatrixTest {
             tokens.put(person.getKey(), login(person.getValue(), password(person.getKey())));
         }
         tokens.put(Principal.EXPIRED, expiring);
+        tokens.put(Principal.WALLBOARD_TOKEN, WALL_TOKEN);
         String revoked = login("revoked", "revoked-pass-1");
         assertThat(send("POST", "/api/logout", "", revoked).statusCode()).isEqualTo(204);
         tokens.put(Principal.REVOKED, revoked);
@@ -410,6 +419,7 @@ class AuthorizationMatrixTest {
                 "HOTLINE_ASTERISK_NAME", "pbx-matrix",
                 "HOTLINE_ADMIN_PASSWORD", "first-admin-pass",
                 "HOTLINE_SMS_WEBHOOK_SECRET", "matrix-webhook-secret",
+                "HOTLINE_WALLBOARD_TOKEN", WALL_TOKEN,
                 "HOTLINE_DATA_DIR", TestDataDirectories.fresh("authorization-matrix")));
         return values;
     }

@@ -155,6 +155,16 @@ public final class FieldLeg implements AutoCloseable {
                 directory.engineers().size(), gateway);
     }
 
+    /** Every dispatch order held: open ones and those closed in the last day (the wallboard's). From memory. */
+    public List<StoredDispatch> heldDispatches() {
+        return dispatches.all();
+    }
+
+    /** The branches and engineers, as loaded at start ({@link FieldDirectory#EMPTY} before). */
+    public FieldDirectory directory() {
+        return directory;
+    }
+
     /** The desk's configuration with the field leg's deadlines and directory. */
     public DeskConfig deskConfig(DeskConfig base) {
         return base.withField(settings.deadlines(), directory);

@@ -141,6 +141,9 @@ public enum Setting {
             "Hours a sign-in session lasts at most, from sign-in (1-720); sign-out and revocation end it sooner."),
     HOTLINE_ADMIN_PASSWORD("", Setting::anyValue, Secrecy.SECRET,
             "Password of the account admin, created at start when no enabled admin exists; never logged or shown."),
+    HOTLINE_WALLBOARD_TOKEN("", Setting::anyValue, Secrecy.SECRET,
+            "Read-only token of wall screens (24-128 of A-Z a-z 0-9 . _ ~ -): opens /wallboard and nothing else; "
+                    + "never logged or shown."),
     HOTLINE_HEALTH_INTERVAL("2s", SettingValues::duration,
             "How often the health checks run; also each check's time budget."),
     HOTLINE_SHUTDOWN_TIMEOUT("8s",

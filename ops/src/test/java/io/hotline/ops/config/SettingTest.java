@@ -28,7 +28,8 @@ class SettingTest {
         assertThat(Arrays.stream(Setting.values()).filter(Setting::isSecret))
                 .containsExactly(Setting.HOTLINE_DB_PASSWORD, Setting.HOTLINE_AMI_SECRET,
                         Setting.HOTLINE_SMS_GATEWAY_TOKEN, Setting.HOTLINE_SMS_GATEWAY_PASSWORD,
-                        Setting.HOTLINE_SMS_WEBHOOK_SECRET, Setting.HOTLINE_ADMIN_PASSWORD);
+                        Setting.HOTLINE_SMS_WEBHOOK_SECRET, Setting.HOTLINE_ADMIN_PASSWORD,
+                        Setting.HOTLINE_WALLBOARD_TOKEN);
     }
 
     @Test

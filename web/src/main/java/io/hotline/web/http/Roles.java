@@ -11,6 +11,8 @@ public final class Roles {
     public static final String DUTY_MANAGER = "duty-manager";
     /** Manages accounts and settings; may do what a supervisor does. */
     public static final String ADMIN = "admin";
+    /** The wall screen's read-only token (not an account): may read the wallboard and nothing else. */
+    public static final String WALLBOARD = "wallboard";
 
     private Roles() {
     }

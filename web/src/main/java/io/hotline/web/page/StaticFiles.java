@@ -31,14 +31,14 @@ import java.util.stream.Stream;
 /**
  * The pages' static files, read once from the classpath under a root ({@value #DEFAULT_ROOT} by default) and served
  * from memory: {@code GET /} is the root's {@code index.html}, {@code GET /login} its {@code login.html} (when there
- * is one), and {@code GET /static/<path>} the file {@code static/<path>} under the root. Only the files found at
- * start get a route, each by its exact path, so no request path can reach anything else.
+ * is one), {@code GET /wallboard} its {@code wallboard.html} (when there is one), and {@code GET /static/<path>} the
+ * file {@code static/<path>} under the root. Only the files found at start get a route, each by its exact path, so no
+ * request path can reach anything else.
  *
  * <p>Every reply carries its content type (by extension), an {@code ETag} with {@code Cache-Control: no-cache} (the
- * browser revalidates and gets 304 when nothing changed), and the security headers
- * {@code Content-Security-Policy} (same-origin scripts, styles, images and connections, the page's WebSocket
- * included; no framing), {@code X-Content-Type-Options: nosniff}, {@code Referrer-Policy: no-referrer} and
- * {@code X-Frame-Options: DENY}.
+ * browser revalidates and gets 304 when nothing changed), and the security headers {@code Content-Security-Policy}
+ * (same-origin scripts, styles, images and connections, the page's WebSocket included; no framing),
+ * {@code X-Content-Type-Options: nosniff}, {@code Referrer-Policy: no-referrer} and {@code X-Frame-Options: DENY}.
  *
  * <p>Immutable and thread-safe once built.
  */
@@ -179,6 +179,9 @@ public final class StaticFiles {
         if (file.equals("login.html")) {
             return Optional.of("/login");
         }
+        if (file.equals("wallboard.html")) {
+            return Optional.of("/wallboard");
+        }
         return file.startsWith(STATIC) ? Optional.of("/" + file) : Optional.empty();
     }
 
@@ -196,6 +199,9 @@ public final class StaticFiles {
     private static String routeName(String path) {
         if (path.equals("/")) {
             return "page_index";
+        }
+        if (path.equals("/wallboard")) {
+            return "page_wallboard";
         }
         return path.equals("/login") ? "page_login" : "page_static";
     }

@@ -7,12 +7,14 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One open push connection: its channel, who is on it, and whether it is closing. Thread-safe: senders on any
+ * One open push connection: its channel, who is on it, the topics it asked for when it opened, and whether it is
+ * closing. Thread-safe: senders on any
  * thread queue frames on the channel's event loop; once closing, it takes no more messages.
  */
 final class PushConnection {
@@ -32,14 +34,21 @@ final class PushConnection {
     private final Channel channel;
     private final AuthenticatedUser user;
     private final Optional<String> seat;
+    private final Set<String> topics;
     private final PushHub hub;
     private final AtomicBoolean closing = new AtomicBoolean();
 
-    PushConnection(Channel channel, AuthenticatedUser user, Optional<String> seat, PushHub hub) {
+    PushConnection(Channel channel, AuthenticatedUser user, Optional<String> seat, Set<String> topics, PushHub hub) {
         this.channel = channel;
         this.user = user;
         this.seat = seat;
+        this.topics = Set.copyOf(topics);
         this.hub = hub;
+    }
+
+    /** Whether the page asked for {@code topic} when it opened the connection ({@code /ws?topic=...}). */
+    boolean follows(String topic) {
+        return topics.contains(topic);
     }
 
     Channel channel() {

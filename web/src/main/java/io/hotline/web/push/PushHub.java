@@ -41,6 +41,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class PushHub {
 
+    /**
+     * The WebSocket subprotocols the upgrade accepts, comma-separated, e.g. {@code hotline.wallboard}: a browser
+     * cannot set {@code Authorization} on a WebSocket, so the wallboard's page offers this subprotocol and its
+     * token as a second one ({@code bearer.<token>}), which the authenticator reads and the handshake never echoes.
+     */
+    public static final String SUBPROTOCOLS = "hotline.wallboard";
+
     private static final Logger LOG = LoggerFactory.getLogger(PushHub.class);
 
     private final PushConfig config;
@@ -102,6 +109,23 @@ public final class PushHub {
         Set<PushConnection> targets = new HashSet<>();
         for (PushConnection connection : all) {
             if (who.test(connection.user())) {
+                targets.add(connection);
+            }
+        }
+        return send(targets, type, payload);
+    }
+
+    /**
+     * Sends once to every connection opened for {@code topic} ({@code /ws?topic=wallboard}) whose user {@code who}
+     * accepts; the number of connections it was queued for. A page that did not ask for the topic never gets it,
+     * whatever its user may see. {@code who} is asked on the caller's thread, so it must be cheap and not block.
+     */
+    public int toTopic(String topic, Predicate<AuthenticatedUser> who, String type, Object payload) {
+        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(who, "who");
+        Set<PushConnection> targets = new HashSet<>();
+        for (PushConnection connection : all) {
+            if (connection.follows(topic) && who.test(connection.user())) {
                 targets.add(connection);
             }
         }
@@ -172,6 +196,7 @@ public final class PushHub {
     public ChannelHandler newUpgradeHandler(Authenticator authenticator) {
         return new PushUpgradeHandler(this, authenticator);
     }
+
 
     private int send(Set<PushConnection> targets, String type, Object payload) {
         if (targets == null || targets.isEmpty()) {

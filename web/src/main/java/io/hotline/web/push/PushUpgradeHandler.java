@@ -16,15 +16,22 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +43,9 @@ import org.slf4j.LoggerFactory;
  * {@code WWW-Authenticate} when the authenticator refuses (a session cookie or {@code Authorization: Bearer}), 426
  * without the upgrade headers, and Netty's 426 for an unsupported WebSocket version.
  *
+ * <p>The query's {@code topic} parameters name the topics the connection follows ({@code /ws?topic=wallboard});
+ * the subprotocol {@link PushHub#SUBPROTOCOLS} is echoed when the page offers it.
+ *
  * <p>Once upgraded, the connection's pipeline is: reader-idle timeout, WebSocket codec, frame aggregator and the
  * {@link PushSessionHandler}; its write buffer's high water mark is the hub's per-connection bound.
  *
@@ -44,6 +54,9 @@ import org.slf4j.LoggerFactory;
 final class PushUpgradeHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(PushUpgradeHandler.class);
+    private static final Pattern TOPIC = Pattern.compile("[a-z][a-z_]{0,31}");
+    private static final int MAX_TOPICS = 4;
+    private static final String TOKEN_PROTOCOL = "bearer.";
 
     private final PushHub hub;
     private final Authenticator authenticator;
@@ -97,8 +110,10 @@ final class PushUpgradeHandler extends ChannelInboundHandlerAdapter {
                     "This path takes WebSocket upgrades only.").withHeader("Upgrade", "websocket"));
             return;
         }
+        withoutTokens(request.headers());
         WebSocketServerHandshaker handshaker = new WebSocketServerHandshakerFactory(
-                "ws://" + request.headers().get(HttpHeaderNames.HOST) + hub.config().path(), null, false,
+                "ws://" + request.headers().get(HttpHeaderNames.HOST) + hub.config().path(), PushHub.SUBPROTOCOLS,
+                false,
                 hub.config().maxFrameBytes()).newHandshaker(request);
         if (handshaker == null) {
             WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel())
@@ -106,9 +121,10 @@ final class PushUpgradeHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         AuthenticatedUser authenticated = user.get();
+        Set<String> topics = topics(request.uri());
         handshaker.handshake(ctx.channel(), request).addListener((ChannelFutureListener) done -> {
             if (done.isSuccess()) {
-                becomePush(ctx, handshaker, authenticated);
+                becomePush(ctx, handshaker, authenticated, topics);
             } else {
                 LOG.debug("WebSocket handshake failed on channel {}: {}", ctx.channel().id().asShortText(),
                         String.valueOf(done.cause()));
@@ -133,15 +149,47 @@ final class PushUpgradeHandler extends ChannelInboundHandlerAdapter {
                 && request.headers().contains(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true);
     }
 
+    /**
+     * Drops the subprotocols that carry a token ({@code bearer.<token>}, read by the authenticator already) from the
+     * handshake's headers, so that the handshaker, which may log the subprotocols it cannot serve, never sees one.
+     */
+    static void withoutTokens(HttpHeaders headers) {
+        List<String> kept = new ArrayList<>();
+        for (String header : headers.getAll(HttpHeaderNames.SEC_WEBSOCKET_PROTOCOL)) {
+            for (String protocol : header.split(",")) {
+                String offered = protocol.trim();
+                if (!offered.isEmpty() && !offered.regionMatches(true, 0, TOKEN_PROTOCOL, 0, TOKEN_PROTOCOL.length())) {
+                    kept.add(offered);
+                }
+            }
+        }
+        headers.remove(HttpHeaderNames.SEC_WEBSOCKET_PROTOCOL);
+        if (!kept.isEmpty()) {
+            headers.set(HttpHeaderNames.SEC_WEBSOCKET_PROTOCOL, String.join(", ", kept));
+        }
+    }
+
+    /** The topics the page asked for ({@code ?topic=wallboard}): at most a few short lower-case names. */
+    static Set<String> topics(String uri) {
+        List<String> asked = new QueryStringDecoder(uri).parameters().getOrDefault("topic", List.of());
+        Set<String> topics = new HashSet<>();
+        for (String topic : asked) {
+            if (topics.size() < MAX_TOPICS && TOPIC.matcher(topic).matches()) {
+                topics.add(topic);
+            }
+        }
+        return topics;
+    }
+
     private void becomePush(ChannelHandlerContext ctx, WebSocketServerHandshaker handshaker,
-            AuthenticatedUser user) {
+            AuthenticatedUser user, Set<String> topics) {
         ChannelPipeline pipeline = ctx.pipeline();
         PushConfig config = hub.config();
         ctx.channel().config().setWriteBufferWaterMark(
                 new WriteBufferWaterMark(config.maxQueuedBytes() / 2, config.maxQueuedBytes()));
         pipeline.replace(HttpServerInitializer.IDLE, HttpServerInitializer.IDLE,
                 new IdleStateHandler(config.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
-        PushConnection connection = new PushConnection(ctx.channel(), user, hub.seatOf(user), hub);
+        PushConnection connection = new PushConnection(ctx.channel(), user, hub.seatOf(user), topics, hub);
         pipeline.addBefore(HttpServerInitializer.DISPATCHER, "frameAggregator",
                 new WebSocketFrameAggregator(config.maxFrameBytes()));
         pipeline.replace(HttpServerInitializer.DISPATCHER, "push",

@@ -23,7 +23,7 @@ final class PageResources {
     static final String ROOT = "io/hotline/web/page/static/";
     /** Every file under {@code /static/}; a file missing from the classpath fails the build of the route table. */
     static final List<String> FILES = List.of("app.css", "i18n.js", "dom.js", "clocks.js", "api.js", "desktop.js",
-            "supervisor.js", "console.js", "app.js");
+            "supervisor.js", "map.js", "console.js", "app.js");
     /** No inline script or style, nothing from another origin. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "

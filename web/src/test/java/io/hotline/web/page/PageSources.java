@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** The page's sources as text, for checks that need no browser. Stateless. */
 final class PageSources {
@@ -13,10 +14,10 @@ final class PageSources {
     private PageSources() {
     }
 
-    /** Every script of the page, as {@code /static/<name>} serves it. */
+    /** Every script of the pages (the desktop's and the wallboard's), as {@code /static/<name>} serves it. */
     static List<String> scripts() {
-        return PageResources.FILES.stream().filter(file -> file.endsWith(".js"))
-                .map(file -> PageResources.read("static/" + file)).toList();
+        return Stream.concat(PageResources.FILES.stream(), Stream.of("wallboard.js"))
+                .filter(file -> file.endsWith(".js")).map(file -> PageResources.read("static/" + file)).toList();
     }
 
     /**

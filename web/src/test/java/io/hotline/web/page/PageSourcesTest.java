@@ -39,8 +39,18 @@ class PageSourcesTest {
     }
 
     @Test
+    void shouldHaveNoInlineScriptStyleOrForeignOriginInTheWallboard() {
+        String html = PageResources.read("wallboard.html");
+        assertThat(html).doesNotContainPattern("<script(?![^>]*\\bsrc=\"/static/)")
+                .doesNotContainPattern("\\sstyle=").doesNotContain("<style")
+                .doesNotContainPattern("\\son[a-z]+=").doesNotContainPattern("(src|href)=\"(https?:)?//")
+                .contains("/static/map.js", "/static/wallboard.js", "/static/wallboard.css");
+    }
+
+    @Test
     void shouldFindTheTranslationKeysOfTheScripts() {
-        assertThat(PageSources.translationKeys()).contains("login.throttled", "wo.saved", "sup.monitorRinging");
+        assertThat(PageSources.translationKeys()).contains("login.throttled", "wo.saved", "sup.monitorRinging",
+                "wb.stale");
     }
 
     private static String firstLine(String script) {

@@ -1,7 +1,7 @@
 /*
  * The branch duty manager's console (and headquarters' view of the branches for supervisors and admins): the
  * branch's dispatch orders with their live clocks (acknowledge, assign, follow up), a map of the open orders drawn
- * as inline SVG around the branch (no tiles, nothing from elsewhere), and the selected order with its actions,
+ * as inline SVG around the branch (map.js: no tiles, nothing from elsewhere), and the selected order with its actions,
  * trail and text messages. Reads GET /api/console and GET /api/dispatch/{id}, follows the dispatch,
  * follow_up_due and hq_alert push messages; writes through the POSTs of docs/api.md. Server text reaches the page
  * only through textContent.
@@ -13,8 +13,8 @@
   var i18n = window.Hotline.i18n;
   var t = i18n.t;
   var $ = dom.byId;
+  var mapKit = window.Hotline.map;
 
-  var SVG = "http://www.w3.org/2000/svg";
   var MAP = {width: 480, height: 360, margin: 40};
   var FINISHED = ["CLOSED", "CANCELLED"];
   var CLOCKS = ["acknowledge", "assign", "followUp"];
@@ -227,66 +227,17 @@
 
   // ---- map -----------------------------------------------------------------------------------------------
 
-  function svg(tag, attributes, text) {
-    var node = document.createElementNS(SVG, tag);
-    Object.keys(attributes || {}).forEach(function (name) {
-      node.setAttribute(name, String(attributes[name]));
-    });
-    if (text !== undefined) {
-      node.textContent = String(text);
-    }
-    return node;
-  }
-
-  /**
-   * The projection of the map: equirectangular around the centre (the branch, else the middle of what is shown),
-   * longitudes shrunk by the cosine of the centre's latitude, scaled so that the farthest point fits.
-   */
-  function projection(centre, points) {
-    var cos = Math.cos(centre.lat * Math.PI / 180);
-    var maxX = 0;
-    var maxY = 0;
-    points.forEach(function (point) {
-      maxX = Math.max(maxX, Math.abs((point.lon - centre.lon) * cos));
-      maxY = Math.max(maxY, Math.abs(point.lat - centre.lat));
-    });
-    var halfWidth = MAP.width / 2 - MAP.margin;
-    var halfHeight = MAP.height / 2 - MAP.margin;
-    var scale = Math.min(maxX > 0 ? halfWidth / maxX : Infinity, maxY > 0 ? halfHeight / maxY : Infinity);
-    if (!isFinite(scale)) {
-      scale = 1;
-    }
-    return function (point) {
-      return {
-        x: Math.round((MAP.width / 2 + (point.lon - centre.lon) * cos * scale) * 10) / 10,
-        y: Math.round((MAP.height / 2 - (point.lat - centre.lat) * scale) * 10) / 10
-      };
-    };
-  }
+  var svg = mapKit.svg;
 
   function mapCentre(branches, sites) {
     if (state.console && state.console.branch && state.console.branch.location) {
       return state.console.branch.location;
     }
-    var all = branches.concat(sites);
-    if (all.length === 0) {
-      return {lat: 0, lon: 0};
-    }
-    var lats = all.map(function (point) {
-      return point.lat;
-    });
-    var lons = all.map(function (point) {
-      return point.lon;
-    });
-    return {lat: (Math.min.apply(null, lats) + Math.max.apply(null, lats)) / 2,
-      lon: (Math.min.apply(null, lons) + Math.max.apply(null, lons)) / 2};
+    return mapKit.middle(branches.concat(sites));
   }
 
   function renderMap() {
     var map = $("con-map");
-    while (map.firstChild) {
-      map.removeChild(map.firstChild);
-    }
     var body = state.console || {};
     var branches = body.branch ? [body.branch] : (body.branches || []);
     var branchPoints = branches.filter(function (branch) {
@@ -302,19 +253,12 @@
     });
     dom.setText("con-map-hint", body.branch ? t("con.mapHint") : t("con.mapHintAll"));
     var centre = mapCentre(branchPoints, sitePoints);
-    var project = projection(centre, branchPoints.concat(sitePoints));
-    map.appendChild(svg("rect", {x: 0, y: 0, width: MAP.width, height: MAP.height, "class": "map-ground"}));
-    map.appendChild(svg("line", {x1: MAP.width / 2, y1: 0, x2: MAP.width / 2, y2: MAP.height, "class": "map-axis"}));
-    map.appendChild(svg("line", {x1: 0, y1: MAP.height / 2, x2: MAP.width, y2: MAP.height / 2, "class": "map-axis"}));
+    var project = mapKit.projection(centre, branchPoints.concat(sitePoints), MAP);
+    mapKit.ground(map, MAP);
     branches.forEach(function (branch) {
-      if (!branch.location) {
-        return;
+      if (branch.location) {
+        map.appendChild(mapKit.branch(branch.code, project(branch.location)));
       }
-      var at = project(branch.location);
-      var group = svg("g", {"class": "map-branch", "data-branch": branch.code});
-      group.appendChild(svg("rect", {x: at.x - 7, y: at.y - 7, width: 14, height: 14}));
-      group.appendChild(svg("text", {x: at.x + 10, y: at.y + 4}, branch.code));
-      map.appendChild(group);
     });
     plotted.forEach(function (order) {
       var at = project(order.site.location);

@@ -197,7 +197,6 @@ public final class PushHub {
         return new PushUpgradeHandler(this, authenticator);
     }
 
-
     private int send(Set<PushConnection> targets, String type, Object payload) {
         if (targets == null || targets.isEmpty()) {
             return 0;

@@ -3,6 +3,10 @@ package io.hotline.app;
 import io.hotline.app.loop.EngineLoop;
 import io.hotline.ops.metrics.HotlineMeters;
 import io.hotline.persistence.outbox.DurableRoutingJournal;
+import io.hotline.routing.desk.DeskCommand;
+import io.hotline.routing.desk.DeskEvent;
+import io.hotline.routing.desk.DeskSnapshot;
+import io.hotline.routing.workorder.WorkOrderState;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,12 +20,22 @@ final class EngineMeters {
     private EngineMeters() {
     }
 
-    /** The desk's inbox depth and refusals. */
-    static void desk(MeterRegistry registry, EngineLoop<?, ?, ?> deskLoop) {
+    /** The desk's inbox depth and refusals, and the work orders it holds per state (its published snapshot). */
+    static void desk(MeterRegistry registry, EngineLoop<DeskEvent, DeskCommand, DeskSnapshot> deskLoop) {
+        HotlineMeters held = HotlineMeters.DESK_WORK_ORDERS;
+        for (WorkOrderState state : WorkOrderState.values()) {
+            Gauge.builder(held.meterName(), deskLoop, loop -> heldIn(loop, state)).description(held.description())
+                    .tags(held.tags(HotlineMeters.TagKey.STATE.key(), state.name())).register(registry);
+        }
         Gauge.builder(HotlineMeters.DESK_INBOX_DEPTH.meterName(), deskLoop, EngineLoop::inboxDepth)
                 .description(HotlineMeters.DESK_INBOX_DEPTH.description()).register(registry);
         FunctionCounter.builder(HotlineMeters.DESK_INBOX_REFUSED.meterName(), deskLoop, EngineLoop::inboxRefused)
                 .description(HotlineMeters.DESK_INBOX_REFUSED.description()).register(registry);
+    }
+
+    private static double heldIn(EngineLoop<DeskEvent, DeskCommand, DeskSnapshot> loop, WorkOrderState state) {
+        DeskSnapshot snapshot = loop.snapshot();
+        return snapshot == null ? 0 : snapshot.byState().getOrDefault(state, 0);
     }
 
     /** The journal's backlog, and what it dropped, rejected and failed to write. */

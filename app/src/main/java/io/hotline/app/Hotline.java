@@ -83,6 +83,8 @@ public final class Hotline implements AutoCloseable {
     private OpenDatabase database;
     private RoutingService routing;
     private RoutingMetrics routingMetrics;
+    /** The live meters fed by both engines' commands; built before either engine starts. */
+    private CommandMeters commandMeters;
     private DurableRoutingJournal journal;
     private JdbiWorkOrderStore workOrders;
     private TelephonyService telephony;
@@ -161,6 +163,7 @@ public final class Hotline implements AutoCloseable {
         // First: a second Hotline over the same data directory stops here, before it binds a port.
         dataDirectoryLock = DataDirectoryLock.acquire(config.database().dataDir(), "run");
         MeterRegistry registry = metrics.registry();
+        commandMeters = new CommandMeters(registry, config.routing().queues().keySet(), InstantSource.system());
         // Not ready without routing and FastAGI; degraded, still routing, without AMI, database or journal.
         DeferredHealthCheck databaseHealth = DeferredHealthCheck.degrading("database", "opening the database");
         DeferredHealthCheck routingHealth = new DeferredHealthCheck("routing", "waiting for the database");
@@ -308,9 +311,12 @@ public final class Hotline implements AutoCloseable {
         // the caller until the dialplan reports the Dial's end, so no seat is offered a call its phone cannot ring.
         RoutingConfig routingConfig = config.routing().withHoldUntilDialEnds(true);
         rehearse(routingConfig);
+        Timer decisions = CommandMeters.decisions(registry);
         routing = RoutingService.start(routingConfig, InstantSource.system(), new RoutingCommandDispatcher(calls,
-                journal, seatRequests, deskFeed, callbacks, desktopService.views()::routingCommand),
-                desktopService.views()::routingEvent);
+                journal, seatRequests, deskFeed, callbacks, command -> {
+                    desktopService.views().routingCommand(command);
+                    commandMeters.routingCommand(command);
+                }), desktopService.views()::routingEvent, nanos -> decisions.record(nanos, TimeUnit.NANOSECONDS));
         routingMetrics = new RoutingMetrics(config.routing().queues().keySet(), routing::snapshot,
                 routing::inboxDepth, routing::inboxRefused, routing::failures);
         routingMetrics.bindTo(registry);
@@ -340,6 +346,7 @@ public final class Hotline implements AutoCloseable {
         desk = DeskService.start(field.deskConfig(config.desk()), field.clock(), ports, command -> {
             desktopService.views().deskCommand(command);
             field.deskCommand(command);
+            commandMeters.deskCommand(command);
         }, desktopService.views()::deskRestored, new DeskService.Field(field::command, field::load));
         EngineMeters.desk(registry, desk.loop());
         health.delegateTo(desk.healthCheck());

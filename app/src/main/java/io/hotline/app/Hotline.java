@@ -2,6 +2,8 @@ package io.hotline.app;
 
 import io.hotline.app.people.DeferredDesktopBackend;
 import io.hotline.app.field.FieldLeg;
+import io.hotline.app.figures.TodayFiguresService;
+import io.hotline.app.figures.TodayMeters;
 import io.hotline.app.people.EngineDesktopBackend;
 import io.hotline.app.people.People;
 import io.hotline.app.people.HubSeatPush;
@@ -16,6 +18,8 @@ import io.hotline.persistence.calls.JdbiCallbackLedger;
 import io.hotline.persistence.calls.JdbiCallbackStore;
 import io.hotline.persistence.calls.JdbiSurveyStore;
 import io.hotline.persistence.dao.SeatDao;
+import io.hotline.persistence.figures.TodayFigures;
+import io.hotline.persistence.figures.TodayFiguresQuery;
 import io.hotline.persistence.dao.SeatStateDao;
 import io.hotline.persistence.outbox.DurableRoutingJournal;
 import io.hotline.persistence.outbox.JournalConfig;
@@ -100,6 +104,7 @@ public final class Hotline implements AutoCloseable {
     private DeskService desk;
     private People people;
     private KnowledgeService knowledge;
+    private TodayFiguresService todayFigures;
     private CallbackScheduler callbacks;
     private DesktopService desktopService;
     /** The desktop API's backend: answers 503 until routing and the desk run. */
@@ -206,6 +211,7 @@ public final class Hotline implements AutoCloseable {
         knowledgeHealth.delegateTo(knowledge);
         startJournal(config, registry);
         journalHealth.delegateTo(journal.healthCheck());
+        startTodayFigures(config, registry);
         // Commands telephony cannot carry out (a move without AMI) are logged and journalled as rejected.
         WaitingCallers callers = new WaitingCallers(InstantSource.system(), Duration.ofMinutes(2),
                 journal::requestRejected);
@@ -297,6 +303,17 @@ public final class Hotline implements AutoCloseable {
         // left them, after what that run logged and before this run's calls.
         journal.reconcileOpenCalls();
         EngineMeters.journal(registry, journal);
+    }
+
+    /** Reads today's figures from the records on their own thread, every HOTLINE_FIGURES_INTERVAL, as gauges. */
+    private void startTodayFigures(HotlineConfiguration config, MeterRegistry registry) {
+        Map<String, Duration> thresholds = new HashMap<>();
+        config.routing().queues().forEach((name, queue) -> thresholds.put(name, queue.serviceLevelThreshold()));
+        todayFigures = new TodayFiguresService(new TodayFiguresQuery(database.database().jdbi(), thresholds,
+                config.routing().hours().zone(), config.desk().reopenWindow(), InstantSource.system()),
+                config.figuresInterval(), InstantSource.system());
+        TodayMeters.bind(registry, todayFigures, config.routing().queues().keySet());
+        todayFigures.start();
     }
 
     /**
@@ -440,6 +457,24 @@ public final class Hotline implements AutoCloseable {
         return desktop;
     }
 
+    /**
+     * Today's figures from the records, as last read (every HOTLINE_FIGURES_INTERVAL; empty before the first read,
+     * the last ones kept while the database does not answer). Never blocks.
+     */
+    public TodayFigures todayFigures() {
+        return todayFigures.latest();
+    }
+
+    /** The service that reads today's figures (its age, its failures, a read now). */
+    public TodayFiguresService todayFiguresService() {
+        return todayFigures;
+    }
+
+    /** The registry every meter is registered with (tests read figures from it). */
+    PrometheusMetrics metrics() {
+        return metrics;
+    }
+
     /** The latest health report. */
     public HealthReport health() {
         return healthMonitor.current();
@@ -462,6 +497,7 @@ public final class Hotline implements AutoCloseable {
         stop("service desk", desk);
         stop("field leg", field);
         stop("knowledge base", knowledge);
+        stop("today's figures", todayFigures);
         stop("routing journal", journal);
         stop("database", database);
         stop("metrics", metrics);

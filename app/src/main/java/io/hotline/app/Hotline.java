@@ -41,6 +41,7 @@ import io.hotline.web.desktop.DesktopRoutes;
 import io.hotline.web.http.HttpRoutes;
 import io.hotline.web.metrics.MetricsEndpoint;
 import org.jdbi.v3.core.Jdbi;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.net.InetSocketAddress;
@@ -204,6 +205,7 @@ public final class Hotline implements AutoCloseable {
 
         database = OpenDatabase.open(config.database(), registry);
         databaseHealth.delegateTo(database.database().healthCheck());
+        migrationsApplied(registry);
         seedDemoIfEmpty(config);
         people.start(database.database().jdbi());
         // Built on its own thread from kb_article: calls never wait for it; health shows its size and build time.
@@ -303,6 +305,14 @@ public final class Hotline implements AutoCloseable {
         // left them, after what that run logged and before this run's calls.
         journal.reconcileOpenCalls();
         EngineMeters.journal(registry, journal);
+    }
+
+    /** The schema migrations applied, read once now (on the lifecycle thread) from Flyway's history. */
+    private void migrationsApplied(MeterRegistry registry) {
+        int applied = database.database().jdbi().withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM"
+                + " flyway_schema_history WHERE success = 1 AND version IS NOT NULL").mapTo(Integer.class).one());
+        HotlineMeters meter = HotlineMeters.DB_MIGRATIONS_APPLIED;
+        Gauge.builder(meter.meterName(), () -> applied).description(meter.description()).register(registry);
     }
 
     /** Reads today's figures from the records on their own thread, every HOTLINE_FIGURES_INTERVAL, as gauges. */

@@ -307,12 +307,20 @@ public final class Hotline implements AutoCloseable {
         EngineMeters.journal(registry, journal);
     }
 
-    /** The schema migrations applied, read once now (on the lifecycle thread) from Flyway's history. */
+    /**
+     * The schema migrations applied, read once now (on the lifecycle thread) from Flyway's history, and the pool's
+     * connections in use and threads waiting for one.
+     */
     private void migrationsApplied(MeterRegistry registry) {
         int applied = database.database().jdbi().withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM"
                 + " flyway_schema_history WHERE success = 1 AND version IS NOT NULL").mapTo(Integer.class).one());
         HotlineMeters meter = HotlineMeters.DB_MIGRATIONS_APPLIED;
         Gauge.builder(meter.meterName(), () -> applied).description(meter.description()).register(registry);
+        Database pool = database.database();
+        Gauge.builder(HotlineMeters.DB_POOL_ACTIVE.meterName(), pool, Database::poolActive)
+                .description(HotlineMeters.DB_POOL_ACTIVE.description()).register(registry);
+        Gauge.builder(HotlineMeters.DB_POOL_WAITING.meterName(), pool, Database::poolWaiting)
+                .description(HotlineMeters.DB_POOL_WAITING.description()).register(registry);
     }
 
     /** Reads today's figures from the records on their own thread, every HOTLINE_FIGURES_INTERVAL, as gauges. */

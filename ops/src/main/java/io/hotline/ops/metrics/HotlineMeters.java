@@ -31,6 +31,12 @@ public enum HotlineMeters {
     /** Schema migrations applied to the database so far. */
     DB_MIGRATIONS_APPLIED("hotline.db.migrations.applied", Meter.Type.GAUGE, null,
             "Schema migrations applied to the database."),
+    /** Connections of the database pool in use now. */
+    DB_POOL_ACTIVE("hotline.db.pool.active", Meter.Type.GAUGE, null,
+            "Connections of the database pool in use."),
+    /** Threads waiting for a connection of the database pool now: above 0 the pool is the bottleneck. */
+    DB_POOL_WAITING("hotline.db.pool.waiting", Meter.Type.GAUGE, null,
+            "Threads waiting for a connection of the database pool."),
     /** Callers waiting in a queue now. */
     ROUTING_QUEUE_WAITING("hotline.routing.queue.waiting", Meter.Type.GAUGE, null,
             "Callers waiting in the queue.", TagKey.QUEUE),

@@ -2,6 +2,7 @@ package io.hotline.app;
 
 import io.hotline.app.loop.EngineLoop;
 import io.hotline.ops.metrics.HotlineMeters;
+import io.hotline.persistence.Database;
 import io.hotline.persistence.outbox.DurableRoutingJournal;
 import io.hotline.routing.desk.DeskCommand;
 import io.hotline.routing.desk.DeskEvent;
@@ -12,8 +13,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Binds the service desk's and the durable journal's figures to the registry, as {@link HotlineMeters} names them:
- * functions over the running components, read at scrape time (nothing is counted twice). Stateless.
+ * Binds the service desk's, the database's and the durable journal's figures to the registry, as
+ * {@link HotlineMeters} names them: functions over the running components, read at scrape time (nothing is counted
+ * twice). Stateless.
  */
 final class EngineMeters {
 
@@ -36,6 +38,21 @@ final class EngineMeters {
     private static double heldIn(EngineLoop<DeskEvent, DeskCommand, DeskSnapshot> loop, WorkOrderState state) {
         DeskSnapshot snapshot = loop.snapshot();
         return snapshot == null ? 0 : snapshot.byState().getOrDefault(state, 0);
+    }
+
+    /**
+     * The schema migrations applied (read once now, on the calling lifecycle thread, from Flyway's history), and
+     * the pool's connections in use and threads waiting for one.
+     */
+    static void database(MeterRegistry registry, Database database) {
+        int applied = database.jdbi().withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM"
+                + " flyway_schema_history WHERE success = 1 AND version IS NOT NULL").mapTo(Integer.class).one());
+        HotlineMeters migrations = HotlineMeters.DB_MIGRATIONS_APPLIED;
+        Gauge.builder(migrations.meterName(), () -> applied).description(migrations.description()).register(registry);
+        Gauge.builder(HotlineMeters.DB_POOL_ACTIVE.meterName(), database, Database::poolActive)
+                .description(HotlineMeters.DB_POOL_ACTIVE.description()).register(registry);
+        Gauge.builder(HotlineMeters.DB_POOL_WAITING.meterName(), database, Database::poolWaiting)
+                .description(HotlineMeters.DB_POOL_WAITING.description()).register(registry);
     }
 
     /** The journal's backlog, and what it dropped, rejected and failed to write. */

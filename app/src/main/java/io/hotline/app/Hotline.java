@@ -41,7 +41,6 @@ import io.hotline.web.desktop.DesktopRoutes;
 import io.hotline.web.http.HttpRoutes;
 import io.hotline.web.metrics.MetricsEndpoint;
 import org.jdbi.v3.core.Jdbi;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.net.InetSocketAddress;
@@ -205,7 +204,7 @@ public final class Hotline implements AutoCloseable {
 
         database = OpenDatabase.open(config.database(), registry);
         databaseHealth.delegateTo(database.database().healthCheck());
-        migrationsApplied(registry);
+        EngineMeters.database(registry, database.database());
         seedDemoIfEmpty(config);
         people.start(database.database().jdbi());
         // Built on its own thread from kb_article: calls never wait for it; health shows its size and build time.
@@ -305,22 +304,6 @@ public final class Hotline implements AutoCloseable {
         // left them, after what that run logged and before this run's calls.
         journal.reconcileOpenCalls();
         EngineMeters.journal(registry, journal);
-    }
-
-    /**
-     * The schema migrations applied, read once now (on the lifecycle thread) from Flyway's history, and the pool's
-     * connections in use and threads waiting for one.
-     */
-    private void migrationsApplied(MeterRegistry registry) {
-        int applied = database.database().jdbi().withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM"
-                + " flyway_schema_history WHERE success = 1 AND version IS NOT NULL").mapTo(Integer.class).one());
-        HotlineMeters meter = HotlineMeters.DB_MIGRATIONS_APPLIED;
-        Gauge.builder(meter.meterName(), () -> applied).description(meter.description()).register(registry);
-        Database pool = database.database();
-        Gauge.builder(HotlineMeters.DB_POOL_ACTIVE.meterName(), pool, Database::poolActive)
-                .description(HotlineMeters.DB_POOL_ACTIVE.description()).register(registry);
-        Gauge.builder(HotlineMeters.DB_POOL_WAITING.meterName(), pool, Database::poolWaiting)
-                .description(HotlineMeters.DB_POOL_WAITING.description()).register(registry);
     }
 
     /** Reads today's figures from the records on their own thread, every HOTLINE_FIGURES_INTERVAL, as gauges. */

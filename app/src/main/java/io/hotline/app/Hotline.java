@@ -2,6 +2,8 @@ package io.hotline.app;
 
 import io.hotline.app.people.DeferredDesktopBackend;
 import io.hotline.app.field.FieldLeg;
+import io.hotline.app.figures.TodayFiguresService;
+import io.hotline.app.figures.TodayMeters;
 import io.hotline.app.people.EngineDesktopBackend;
 import io.hotline.app.people.People;
 import io.hotline.app.people.HubSeatPush;
@@ -26,6 +28,8 @@ import io.hotline.persistence.calls.JdbiCallbackLedger;
 import io.hotline.persistence.calls.JdbiCallbackStore;
 import io.hotline.persistence.calls.JdbiSurveyStore;
 import io.hotline.persistence.dao.SeatDao;
+import io.hotline.persistence.figures.TodayFigures;
+import io.hotline.persistence.figures.TodayFiguresQuery;
 import io.hotline.persistence.dao.SeatStateDao;
 import io.hotline.persistence.outbox.DurableRoutingJournal;
 import io.hotline.persistence.outbox.JournalConfig;
@@ -94,6 +98,8 @@ public final class Hotline implements AutoCloseable {
     private OpenDatabase database;
     private RoutingService routing;
     private RoutingMetrics routingMetrics;
+    /** The live meters fed by both engines' commands; built before either engine starts. */
+    private CommandMeters commandMeters;
     private DurableRoutingJournal journal;
     private JdbiWorkOrderStore workOrders;
     private TelephonyService telephony;
@@ -109,6 +115,7 @@ public final class Hotline implements AutoCloseable {
     private DeskService desk;
     private People people;
     private KnowledgeService knowledge;
+    private TodayFiguresService todayFigures;
     private CallbackScheduler callbacks;
     private DesktopService desktopService;
     /** The desktop API's backend: answers 503 until routing and the desk run. */
@@ -177,6 +184,7 @@ public final class Hotline implements AutoCloseable {
         // First: a second Hotline over the same data directory stops here, before it binds a port.
         dataDirectoryLock = DataDirectoryLock.acquire(config.database().dataDir(), "run");
         MeterRegistry registry = metrics.registry();
+        commandMeters = new CommandMeters(registry, config.routing().queues().keySet(), InstantSource.system());
         // Not ready without routing and FastAGI; degraded, still routing, without AMI, database or journal.
         DeferredHealthCheck databaseHealth = DeferredHealthCheck.degrading("database", "opening the database");
         DeferredHealthCheck routingHealth = new DeferredHealthCheck("routing", "waiting for the database");
@@ -216,6 +224,7 @@ public final class Hotline implements AutoCloseable {
 
         database = OpenDatabase.open(config.database(), registry);
         databaseHealth.delegateTo(database.database().healthCheck());
+        EngineMeters.database(registry, database.database());
         seedDemoIfEmpty(config);
         reports.attach(database.database().jdbi(), config.desk().hotlineHours().zone(), config.desk().reopenWindow());
         people.start(database.database().jdbi());
@@ -224,6 +233,7 @@ public final class Hotline implements AutoCloseable {
         knowledgeHealth.delegateTo(knowledge);
         startJournal(config, registry);
         journalHealth.delegateTo(journal.healthCheck());
+        startTodayFigures(config, registry);
         // Commands telephony cannot carry out (a move without AMI) are logged and journalled as rejected.
         WaitingCallers callers = new WaitingCallers(InstantSource.system(), Duration.ofMinutes(2),
                 journal::requestRejected);
@@ -330,6 +340,17 @@ public final class Hotline implements AutoCloseable {
         EngineMeters.journal(registry, journal);
     }
 
+    /** Reads today's figures from the records on their own thread, every HOTLINE_FIGURES_INTERVAL, as gauges. */
+    private void startTodayFigures(HotlineConfiguration config, MeterRegistry registry) {
+        Map<String, Duration> thresholds = new HashMap<>();
+        config.routing().queues().forEach((name, queue) -> thresholds.put(name, queue.serviceLevelThreshold()));
+        todayFigures = new TodayFiguresService(new TodayFiguresQuery(database.database().jdbi(), thresholds,
+                config.routing().hours().zone(), config.desk().reopenWindow(), InstantSource.system()),
+                config.figuresInterval(), InstantSource.system());
+        TodayMeters.bind(registry, todayFigures, config.routing().queues().keySet());
+        todayFigures.start();
+    }
+
     /**
      * Starts routing with the active seats, each in the state it had when Hotline last stopped (once the journal
      * wrote what an earlier run left in its log); returns each seat's softphone device and seat code.
@@ -342,9 +363,12 @@ public final class Hotline implements AutoCloseable {
         // the caller until the dialplan reports the Dial's end, so no seat is offered a call its phone cannot ring.
         RoutingConfig routingConfig = config.routing().withHoldUntilDialEnds(true);
         rehearse(routingConfig);
+        Timer decisions = CommandMeters.decisions(registry);
         routing = RoutingService.start(routingConfig, InstantSource.system(), new RoutingCommandDispatcher(calls,
-                journal, seatRequests, deskFeed, callbacks, desktopService.views()::routingCommand),
-                desktopService.views()::routingEvent);
+                journal, seatRequests, deskFeed, callbacks, command -> {
+                    desktopService.views().routingCommand(command);
+                    commandMeters.routingCommand(command);
+                }), desktopService.views()::routingEvent, nanos -> decisions.record(nanos, TimeUnit.NANOSECONDS));
         routingMetrics = new RoutingMetrics(config.routing().queues().keySet(), routing::snapshot,
                 routing::inboxDepth, routing::inboxRefused, routing::failures);
         routingMetrics.bindTo(registry);
@@ -374,6 +398,7 @@ public final class Hotline implements AutoCloseable {
         desk = DeskService.start(field.deskConfig(config.desk()), field.clock(), ports, command -> {
             desktopService.views().deskCommand(command);
             field.deskCommand(command);
+            commandMeters.deskCommand(command);
         }, desktopService.views()::deskRestored, new DeskService.Field(field::command, field::load));
         EngineMeters.desk(registry, desk.loop());
         health.delegateTo(desk.healthCheck());
@@ -467,6 +492,24 @@ public final class Hotline implements AutoCloseable {
         return desktop;
     }
 
+    /**
+     * Today's figures from the records, as last read (every HOTLINE_FIGURES_INTERVAL; empty before the first read,
+     * the last ones kept while the database does not answer). Never blocks.
+     */
+    public TodayFigures todayFigures() {
+        return todayFigures.latest();
+    }
+
+    /** The service that reads today's figures (its age, its failures, a read now). */
+    public TodayFiguresService todayFiguresService() {
+        return todayFigures;
+    }
+
+    /** The registry every meter is registered with (tests read figures from it). */
+    PrometheusMetrics metrics() {
+        return metrics;
+    }
+
     /** The latest health report. */
     public HealthReport health() {
         return healthMonitor.current();
@@ -491,6 +534,7 @@ public final class Hotline implements AutoCloseable {
         stop("field leg", field);
         stop("knowledge base", knowledge);
         stop("reports", reports);
+        stop("today's figures", todayFigures);
         stop("routing journal", journal);
         stop("database", database);
         stop("metrics", metrics);

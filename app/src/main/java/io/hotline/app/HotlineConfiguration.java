@@ -45,6 +45,7 @@ import java.util.Objects;
  * @param dispatch          on-site dispatch clocks
  * @param routing           how calls are routed: HOTLINE_ROUTING_FILE, or the built-in defaults
  * @param healthInterval    how often component health is re-checked
+ * @param figuresInterval   how often today's figures are read from the database (HOTLINE_FIGURES_INTERVAL)
  * @param shutdownTimeout   how long an orderly stop may take before Hotline gives up waiting
  * @param logLevel          the root log level
  * @param accounts          sign-in sessions' lifetime and the initial admin's password
@@ -55,7 +56,7 @@ public record HotlineConfiguration(
         DatabaseSettings database, WebConfig web, AgiServerConfig agi, String asteriskName, List<AmiServerConfig> ami,
         boolean seedDemoWhenEmpty,
         ServiceLevels serviceLevels, DeskConfig desk, FieldSettings field, RoutingConfig routing,
-        Duration healthInterval,
+        Duration healthInterval, Duration figuresInterval,
         Duration shutdownTimeout, String logLevel, AccountsConfig accounts, CallbackPolicy callbacks,
         WallboardSettings wallboard) {
 
@@ -79,6 +80,7 @@ public record HotlineConfiguration(
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(routing, "routing");
         Objects.requireNonNull(healthInterval, "healthInterval");
+        Objects.requireNonNull(figuresInterval, "figuresInterval");
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
         Objects.requireNonNull(logLevel, "logLevel");
         Objects.requireNonNull(accounts, "accounts");
@@ -110,6 +112,7 @@ public record HotlineConfiguration(
         return new HotlineConfiguration(database, web, agi, asteriskName, ami(settings, asteriskName),
                 settings.bool(Setting.HOTLINE_SEED_DEMO_WHEN_EMPTY), settings.serviceLevels(), desk(settings),
                 field(settings), settings.routing(), settings.duration(Setting.HOTLINE_HEALTH_INTERVAL),
+                settings.duration(Setting.HOTLINE_FIGURES_INTERVAL),
                 settings.duration(Setting.HOTLINE_SHUTDOWN_TIMEOUT), settings.logLevel(Setting.HOTLINE_LOG_LEVEL),
                 accounts(settings), settings.callbackPolicy(), wallboard(settings));
     }

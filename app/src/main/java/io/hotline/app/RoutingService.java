@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * The routing engine at work: an {@link EngineLoop} on the {@code routing-engine} thread that owns the
@@ -86,10 +87,22 @@ final class RoutingService implements AutoCloseable {
      */
     static RoutingService start(RoutingConfig config, InstantSource clock, RoutingCommandDispatcher dispatcher,
                                 Consumer<RoutingEvent> applied) {
+        return start(config, clock, dispatcher, applied, nanos -> { });
+    }
+
+    /**
+     * {@link #start(RoutingConfig, InstantSource, RoutingCommandDispatcher, Consumer)} telling {@code decided} how
+     * many nanoseconds the engine took to apply each event (on the routing thread; it must not block).
+     */
+    static RoutingService start(RoutingConfig config, InstantSource clock, RoutingCommandDispatcher dispatcher,
+                                Consumer<RoutingEvent> applied, LongConsumer decided) {
         Objects.requireNonNull(applied, "applied");
+        Objects.requireNonNull(decided, "decided");
         RoutingService service = new RoutingService(new RoutingEngine(config, clock), new RoutingInbox(INBOX_CAPACITY),
                 dispatcher, (engine, event, sink) -> {
+                    long started = System.nanoTime();
                     engine.apply(event, sink);
+                    decided.accept(System.nanoTime() - started);
                     applied.accept(event);
                 }, clock);
         service.start();

@@ -22,6 +22,7 @@ import io.hotline.telephony.scripts.WaitingCallers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -135,7 +136,14 @@ final class TelephonyService implements AutoCloseable {
         Counter unknown = error(registry, "unknown_script");
         Counter refused = error(registry, "refused");
         Counter headerTimeout = error(registry, "header_timeout");
+        Timer commands = Timer.builder(HotlineMeters.AGI_COMMAND.meterName())
+                .description(HotlineMeters.AGI_COMMAND.description()).register(registry);
         return new AgiSessionObserver() {
+            @Override
+            public void commandAnswered(long nanos) {
+                commands.record(nanos, TimeUnit.NANOSECONDS);
+            }
+
             @Override
             public void sessionOpened() {
                 active.incrementAndGet();

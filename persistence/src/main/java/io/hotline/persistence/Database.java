@@ -2,6 +2,7 @@ package io.hotline.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import com.zaxxer.hikari.pool.HikariPool;
 import io.hotline.persistence.internal.UtcInstants;
 import io.hotline.persistence.migration.Migrations;
@@ -94,6 +95,18 @@ public final class Database implements AutoCloseable {
     /** The pooled data source. */
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /** Connections of the pool in use now (0 once closed). Thread-safe, never blocks. */
+    public int poolActive() {
+        HikariPoolMXBean pool = dataSource.getHikariPoolMXBean();
+        return pool == null ? 0 : pool.getActiveConnections();
+    }
+
+    /** Threads waiting for a connection of the pool now (0 once closed). Thread-safe, never blocks. */
+    public int poolWaiting() {
+        HikariPoolMXBean pool = dataSource.getHikariPoolMXBean();
+        return pool == null ? 0 : pool.getThreadsAwaitingConnection();
     }
 
     /** A health check that borrows a connection and asks the driver whether it is valid. */

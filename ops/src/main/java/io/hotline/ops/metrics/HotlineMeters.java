@@ -31,6 +31,12 @@ public enum HotlineMeters {
     /** Schema migrations applied to the database so far. */
     DB_MIGRATIONS_APPLIED("hotline.db.migrations.applied", Meter.Type.GAUGE, null,
             "Schema migrations applied to the database."),
+    /** Connections of the database pool in use now. */
+    DB_POOL_ACTIVE("hotline.db.pool.active", Meter.Type.GAUGE, null,
+            "Connections of the database pool in use."),
+    /** Threads waiting for a connection of the database pool now: above 0 the pool is the bottleneck. */
+    DB_POOL_WAITING("hotline.db.pool.waiting", Meter.Type.GAUGE, null,
+            "Threads waiting for a connection of the database pool."),
     /** Callers waiting in a queue now. */
     ROUTING_QUEUE_WAITING("hotline.routing.queue.waiting", Meter.Type.GAUGE, null,
             "Callers waiting in the queue.", TagKey.QUEUE),
@@ -56,6 +62,92 @@ public enum HotlineMeters {
     /** Seats by tier and state; one series per seat tier and state. */
     ROUTING_SEATS("hotline.routing.seats", Meter.Type.GAUGE, null,
             "Seats in each tier and state.", TagKey.TIER, TagKey.STATE),
+    /** Seats busy with calls / seats available for calls, now (docs/figures.md, "occupancy"). */
+    ROUTING_OCCUPANCY("hotline.routing.occupancy", Meter.Type.GAUGE, "ratio",
+            "Seats RESERVED, ON_CALL or WRAP_UP / seats logged in and not NOT_READY; 0 with no such seat."),
+    /** Calls that joined a queue, since start (the configured queues only). */
+    ROUTING_QUEUE_OFFERED("hotline.routing.queue.offered", Meter.Type.COUNTER, null,
+            "Calls that joined the queue.", TagKey.QUEUE),
+    /** The time the routing thread took to apply one event and decide (offers, moves, records). */
+    ROUTING_DECISION("hotline.routing.decision", Meter.Type.TIMER, null,
+            "Time the routing engine took to apply one event and decide what follows."),
+    /** Talk time of each conversation that ended, since start. */
+    CALLS_TALK("hotline.calls.talk", Meter.Type.TIMER, null,
+            "Talk time of ended conversations: from a seat's answer to the end of the call."),
+    /** Time seats spent in WRAP_UP after a call, since start. */
+    SEATS_WRAP_UP("hotline.seats.wrap.up", Meter.Type.TIMER, null,
+            "Time a seat spent in WRAP_UP after a call."),
+    /** Work orders the service desk holds now, by state. */
+    DESK_WORK_ORDERS("hotline.desk.work.orders", Meter.Type.GAUGE, null,
+            "Work orders the service desk holds, by state.", TagKey.STATE),
+    /** SLA clock warnings fired, since start, by clock and level (BREACH is a breach). */
+    DESK_SLA_WARNINGS("hotline.desk.sla.warnings", Meter.Type.COUNTER, null,
+            "SLA clock warnings fired, by clock and level (HALF, THREE_QUARTERS, BREACH).", TagKey.CLOCK,
+            TagKey.LEVEL),
+    /** Dispatch order steps taken, since start, by step. */
+    FIELD_DISPATCH_STEPS("hotline.field.dispatch.steps", Meter.Type.COUNTER, null,
+            "Dispatch order steps: sent to a branch, acknowledged, assigned, arrived, completed, followed up.",
+            TagKey.STEP),
+    /** Time from sending an AGI command to Asterisk's reply. */
+    AGI_COMMAND("hotline.agi.command", Meter.Type.TIMER, null,
+            "Time from sending a FastAGI command to Asterisk's reply."),
+    /** Today's calls that joined a queue (records). */
+    TODAY_CALLS_OFFERED("hotline.today.calls.offered", Meter.Type.GAUGE, null,
+            "Today's calls that joined the queue (call records).", TagKey.QUEUE),
+    /** Today's offered calls a seat answered, by the answering seat's tier (records). */
+    TODAY_CALLS_ANSWERED("hotline.today.calls.answered", Meter.Type.GAUGE, null,
+            "Today's calls of the queue a seat answered, by the seat's tier (call records).", TagKey.QUEUE,
+            TagKey.TIER),
+    /** Today's offered calls whose caller hung up before a seat answered (records). */
+    TODAY_CALLS_ABANDONED("hotline.today.calls.abandoned", Meter.Type.GAUGE, null,
+            "Today's calls of the queue abandoned before a seat answered (call records).", TagKey.QUEUE),
+    /** Today's service level: answered within the threshold / answered (records). */
+    TODAY_SERVICE_LEVEL("hotline.today.service.level", Meter.Type.GAUGE, "ratio",
+            "Today's answered within the queue's threshold / answered; 1 when none was answered.", TagKey.QUEUE),
+    /** Today's service level with abandons: answered within the threshold / (answered + abandoned) (records). */
+    TODAY_SERVICE_LEVEL_WITH_ABANDONS("hotline.today.service.level.with.abandons", Meter.Type.GAUGE, "ratio",
+            "Today's answered within the queue's threshold / (answered + abandoned); 1 when both are 0.",
+            TagKey.QUEUE),
+    /** Today's average speed of answer (records). */
+    TODAY_ASA("hotline.today.asa", Meter.Type.GAUGE, "seconds",
+            "Today's average speed of answer: mean wait of the queue's answered calls (call records).", TagKey.QUEUE),
+    /** Today's mean talk time (records). */
+    TODAY_TALK("hotline.today.talk", Meter.Type.GAUGE, "seconds",
+            "Today's mean talk time of the queue's answered and ended calls (call records).", TagKey.QUEUE),
+    /** Work orders opened today, by their state and severity now (records). */
+    TODAY_WORK_ORDERS("hotline.today.work.orders", Meter.Type.GAUGE, null,
+            "Work orders opened today, by their state and severity now (work orders).", TagKey.STATE,
+            TagKey.SEVERITY),
+    /** SLA warnings (50 %, 75 %) fired today, by clock (records). */
+    TODAY_SLA_WARNINGS("hotline.today.sla.warnings", Meter.Type.GAUGE, null,
+            "SLA clock warnings (50 % and 75 %) fired today, by clock (notifications).", TagKey.CLOCK),
+    /** SLA clocks breached today, by clock (records). */
+    TODAY_SLA_BREACHES("hotline.today.sla.breaches", Meter.Type.GAUGE, null,
+            "SLA clocks breached today, by clock (notifications).", TagKey.CLOCK),
+    /** Dispatch order steps taken today, by step (records). */
+    TODAY_DISPATCH_STEPS("hotline.today.dispatch.steps", Meter.Type.GAUGE, null,
+            "Dispatch order steps taken today, by step (field steps).", TagKey.STEP),
+    /** Today's mean satisfaction score 1-5 (records); NaN with no answered survey. */
+    TODAY_SATISFACTION("hotline.today.satisfaction", Meter.Type.GAUGE, null,
+            "Today's mean satisfaction score (1-5) of the surveys and follow-ups answered; NaN with none."),
+    /** Surveys and follow-ups answered today (records). */
+    TODAY_SURVEYS("hotline.today.surveys", Meter.Type.GAUGE, null,
+            "Surveys and field follow-ups answered today with a score."),
+    /** Work orders first resolved today (records). */
+    TODAY_RESOLVED("hotline.today.resolved", Meter.Type.GAUGE, null,
+            "Work orders first resolved today (the denominator of the next two)."),
+    /** First-contact resolution of the work orders resolved today (records). */
+    TODAY_FIRST_CONTACT_RESOLUTION("hotline.today.first.contact.resolution", Meter.Type.GAUGE, "ratio",
+            "Share of today's resolved work orders resolved on their first contact, with no repeat call."),
+    /** The share of today's resolved work orders that never went on site (records). */
+    TODAY_SOLVED_WITHOUT_VISIT("hotline.today.solved.without.visit", Meter.Type.GAUGE, "ratio",
+            "Share of today's resolved work orders solved without a visit on site."),
+    /** How old today's figures are: grows past the interval while the database does not answer. */
+    TODAY_FIGURES_AGE("hotline.today.figures.age", Meter.Type.GAUGE, "seconds",
+            "Age of the today figures; above HOTLINE_FIGURES_INTERVAL they are stale (database not answering)."),
+    /** Reads of today's figures that failed, since start. */
+    TODAY_FIGURES_FAILURES("hotline.today.figures.failures", Meter.Type.COUNTER, null,
+            "Reads of the today figures that failed (the last figures are kept)."),
     /** Events applied by the routing engine, since start. */
     ROUTING_EVENTS_APPLIED("hotline.routing.events.applied", Meter.Type.COUNTER, null,
             "Events applied by the routing engine."),
@@ -156,6 +248,13 @@ public enum HotlineMeters {
             "Failed writes of the routing journal to its local log or the database; each is retried.");
 
     /**
+     * The dispatch legs counted (the field leg's step names): sent to a branch (again after a missed deadline:
+     * REDISPATCHED), acknowledged, assigned, arrived, completed, followed up. Other steps are not counted.
+     */
+    public static final List<String> DISPATCH_STEPS = List.of("SENT", "REDISPATCHED", "ACKNOWLEDGED", "ASSIGNED",
+            "ARRIVED", "COMPLETED", "FOLLOWED_UP");
+
+    /**
      * The tag keys Hotline uses, each with a bounded set of values. Add a key here before using it on a meter.
      */
     public enum TagKey {
@@ -171,8 +270,16 @@ public enum HotlineMeters {
         QUEUE("queue"),
         /** A seat tier: {@code TIER1}, {@code TIER2} or {@code EXPERT}. */
         TIER("tier"),
-        /** A seat state, e.g. {@code READY}; the six values of {@code SeatState}. */
+        /** A seat state, e.g. {@code READY} (the six of {@code SeatState}), or a work order's (seven). */
         STATE("state"),
+        /** A work order's severity: {@code P1}, {@code P2} or {@code P3}. */
+        SEVERITY("severity"),
+        /** An SLA clock: {@code RESPONSE} or {@code RESOLUTION}. */
+        CLOCK("clock"),
+        /** An SLA warning's level: {@code HALF}, {@code THREE_QUARTERS} or {@code BREACH}. */
+        LEVEL("level"),
+        /** A dispatch order's step, one of {@link HotlineMeters#DISPATCH_STEPS}. */
+        STEP("step"),
         /** An Asterisk server's name in Hotline, e.g. {@code pbx1}; one per configured server. */
         SERVER("server"),
         /** An AMI event type, e.g. {@code Hangup}; only the types asterisk-java knows (a few hundred at most). */

@@ -21,7 +21,8 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The routing engine's figures as meters: per queue (waiting, longest wait, service level with and without
- * abandons, answered, abandoned, average speed of answer), seats per tier and state, events applied and failed,
+ * abandons, answered, abandoned, average speed of answer), seats per tier and state, occupancy, events applied and
+ * failed,
  * and the inbox's depth and refusals. See {@link HotlineMeters} for the names.
  * <p>
  * Every meter reads the latest published {@link RoutingSnapshot} or a thread-safe counter through the suppliers
@@ -74,6 +75,7 @@ public final class RoutingMetrics implements MeterBinder, AutoCloseable {
                 }
             }
         }
+        gauge(HotlineMeters.ROUTING_OCCUPANCY, RoutingMetrics::occupancy);
         counter(HotlineMeters.ROUTING_EVENTS_APPLIED, metrics -> metrics.snapshot.get().sequence());
         counter(HotlineMeters.ROUTING_EVENTS_FAILED, metrics -> metrics.eventsFailed.getAsLong());
         counter(HotlineMeters.ROUTING_INBOX_REFUSED, metrics -> metrics.inboxRefused.getAsLong());
@@ -94,6 +96,21 @@ public final class RoutingMetrics implements MeterBinder, AutoCloseable {
                 tag, queue);
         counter(HotlineMeters.ROUTING_QUEUE_ABANDONED,
                 metrics -> metrics.queueCount(queue, QueueSnapshot::abandoned), tag, queue);
+    }
+
+    /**
+     * Seats RESERVED, ON_CALL or WRAP_UP / seats logged in and not NOT_READY (docs/figures.md); 0 with no such seat.
+     */
+    static double occupancy(RoutingSnapshot current) {
+        int busy = 0;
+        int available = 0;
+        for (Tier tier : Tier.values()) {
+            busy += current.seats(tier, SeatState.RESERVED) + current.seats(tier, SeatState.ON_CALL)
+                    + current.seats(tier, SeatState.WRAP_UP);
+            available += current.seats(tier, SeatState.READY);
+        }
+        available += busy;
+        return available == 0 ? 0 : (double) busy / available;
     }
 
     private void queueGauge(HotlineMeters meter, String queue, ToDoubleFunction<QueueSnapshot> figure) {

@@ -1,7 +1,9 @@
 package io.hotline.ops.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,18 @@ class SettingTest {
                 .containsExactly(Setting.HOTLINE_CONFIG_FILE, Setting.HOTLINE_DB_URL, Setting.HOTLINE_AMI_HOST,
                         Setting.HOTLINE_ROUTING_FILE, Setting.HOTLINE_SLA_BUSINESS_HOURS_CONTRACTS,
                         Setting.HOTLINE_SMS_GATEWAY_URL, Setting.HOTLINE_CLOCK_OFFSET_FILE);
+    }
+
+    @Test
+    void shouldReadTodaysFiguresEveryThirtySecondsByDefaultAndRefuseIntervalsOutsideOneSecondToOneHour() {
+        assertThat(Settings.of(Map.of()).duration(Setting.HOTLINE_FIGURES_INTERVAL)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(Settings.of(Map.of("HOTLINE_FIGURES_INTERVAL", "5s")).duration(Setting.HOTLINE_FIGURES_INTERVAL))
+                .isEqualTo(Duration.ofSeconds(5));
+        for (String invalid : new String[] {"0s", "500ms", "2h", "soon"}) {
+            assertThatThrownBy(() -> Settings.of(Map.of("HOTLINE_FIGURES_INTERVAL", invalid)))
+                    .as(invalid).isInstanceOf(InvalidSettingException.class)
+                    .hasMessageContaining("HOTLINE_FIGURES_INTERVAL");
+        }
     }
 
     @Test

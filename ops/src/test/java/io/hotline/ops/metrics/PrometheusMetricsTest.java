@@ -24,8 +24,10 @@ class PrometheusMetricsTest {
                 .containsPattern("jvm_memory_used_bytes\\{.*application=\"hotline\"")
                 .contains("jvm_threads_live_threads")
                 .contains("process_uptime_seconds")
-                .contains("system_cpu_count")
-                .contains("jvm_classes_loaded_classes");
+                .contains("system_cpus{")
+                .contains("jvm_classes_loaded_classes")
+                .doesNotContain("system_cpu_count")
+                .doesNotContain("process_cpu_time_ns");
     }
 
     @Test

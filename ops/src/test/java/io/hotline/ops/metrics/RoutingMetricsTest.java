@@ -148,4 +148,18 @@ class RoutingMetricsTest {
         return registry.get("hotline.routing.seats").tag("tier", tier.name()).tag("state", state.name()).gauge()
                 .value();
     }
+
+    @Test
+    void shouldCountOccupancyOverSeatsLoggedInAndNotNotReady() {
+        // given 1 reserved, 2 on a call, 1 in wrap-up, 4 ready, and 3 not ready and 5 logged out who do not count
+        Map<Tier, Map<SeatState, Integer>> seats = Map.of(
+                Tier.TIER1, Map.of(SeatState.RESERVED, 1, SeatState.ON_CALL, 1, SeatState.READY, 3,
+                        SeatState.NOT_READY, 3, SeatState.LOGGED_OUT, 5),
+                Tier.TIER2, Map.of(SeatState.ON_CALL, 1, SeatState.WRAP_UP, 1, SeatState.READY, 1));
+
+        // then
+        assertThat(RoutingMetrics.occupancy(new RoutingSnapshot(AT, 1, Map.of(), seats))).isEqualTo(4.0 / 8);
+        assertThat(RoutingMetrics.occupancy(new RoutingSnapshot(AT, 1, Map.of(), Map.of(Tier.TIER1,
+                Map.of(SeatState.NOT_READY, 2))))).isZero();
+    }
 }

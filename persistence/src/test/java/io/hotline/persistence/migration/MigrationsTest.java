@@ -39,12 +39,12 @@ class MigrationsTest {
         assertThat(tables()).containsAll(DOMAIN_TABLES);
         // in order, the call record's columns (V3), the seat state and refusals (V4), the articles'
         // symptoms (V5), the service desk's (V6), the accounts' (V7), the work orders' details (V8), callbacks
-        // routed like calls (V9), the field leg's (V10), its notifications (V11),
-        // the service-quality report's indexes (V13; V12 is another change's)
+        // routed like calls (V9), the field leg's (V10), its notifications (V11), today's figures' indexes (V12),
+        // the service-quality report's indexes (V13)
         List<String> versions = DB.jdbi().withHandle(handle -> handle.createQuery(
                 "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank")
                 .mapTo(String.class).list());
-        assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "13");
+        assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13");
         assertThat(tables()).contains("notification", "desk_refusal", "journal_parked_entry");
         assertThat(tables()).contains("account", "account_session", "person_audit");
         assertThat(tables()).contains("field_dispatch", "field_dispatch_leg", "field_step", "field_report")

@@ -33,6 +33,8 @@ final class AgiSessionHandler extends SimpleChannelInboundHandler<Object> implem
     private AgiRequest request;
     private CompletableFuture<AgiReply> pending;
     private AgiCommand pendingCommand;
+    /** When the command in flight was sent ({@link System#nanoTime()}), for {@link AgiSessionObserver}. */
+    private long pendingSince;
     private ScheduledFuture<?> pendingTimeout;
     private final List<Runnable> hangupListeners = new ArrayList<>();
     private boolean hungUp;
@@ -105,7 +107,9 @@ final class AgiSessionHandler extends SimpleChannelInboundHandler<Object> implem
             close("a reply (" + reply.code() + ") with no command in flight");
             return;
         }
+        long answeredAfter = System.nanoTime() - pendingSince;
         clearPending();
+        observer.commandAnswered(answeredAfter);
         waiting.complete(reply);
     }
 
@@ -143,6 +147,7 @@ final class AgiSessionHandler extends SimpleChannelInboundHandler<Object> implem
         CompletableFuture<AgiReply> reply = new CompletableFuture<>();
         pending = reply;
         pendingCommand = command;
+        pendingSince = System.nanoTime();
         pendingTimeout = ctx.executor().schedule(() -> timeOut(reply, command), timeout.toMillis(),
                 TimeUnit.MILLISECONDS);
         ctx.writeAndFlush(command).addListener(written -> {

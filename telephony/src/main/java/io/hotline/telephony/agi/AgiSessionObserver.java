@@ -25,6 +25,10 @@ public interface AgiSessionObserver {
     default void malformedInput() {
     }
 
+    /** Asterisk replied to a command {@code nanos} nanoseconds after it was sent. */
+    default void commandAnswered(long nanos) {
+    }
+
     /** A command got no reply in time; the session was closed. */
     default void commandTimedOut() {
     }

@@ -22,6 +22,7 @@ class AgiServerTest {
     private final List<Object> seen = new CopyOnWriteArrayList<>();
     private final AtomicInteger malformed = new AtomicInteger();
     private final AtomicInteger timedOut = new AtomicInteger();
+    private final List<Long> answeredAfter = new CopyOnWriteArrayList<>();
     private AgiServer server;
 
     @AfterEach
@@ -41,6 +42,11 @@ class AgiServerTest {
             @Override
             public void commandTimedOut() {
                 timedOut.incrementAndGet();
+            }
+
+            @Override
+            public void commandAnswered(long nanos) {
+                answeredAfter.add(nanos);
             }
         };
         server = new AgiServer(new AgiServerConfig("127.0.0.1", 0, commandTimeout, Duration.ofMinutes(5), 8192, 1),
@@ -99,6 +105,8 @@ class AgiServerTest {
         }
         assertThat(seen).containsExactly(java.util.Map.of("dnis", "100", "trunk", "carrier"), "+4930123401",
                 "Jürgen Müller", 200);
+        // and each of the four commands' latency was reported once
+        assertThat(answeredAfter).hasSize(4).allMatch(nanos -> nanos > 0);
     }
 
     @Test

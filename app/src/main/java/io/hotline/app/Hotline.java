@@ -10,11 +10,8 @@ import io.hotline.app.people.HubSeatPush;
 import io.hotline.app.people.SeatPush;
 import io.hotline.app.report.JdbiReportBackend;
 import io.hotline.app.wallboard.EngineWallboardBackend;
-import io.hotline.app.wallboard.TodayFigures;
+import io.hotline.app.wallboard.WallboardToday;
 import io.hotline.app.wallboard.Wallboard;
-import io.hotline.persistence.calls.QueueDayQuery;
-import io.hotline.persistence.figures.ServiceFiguresQuery;
-import io.hotline.routing.desk.ServiceFigures;
 import io.hotline.web.wallboard.WallboardAuthenticator;
 import io.hotline.web.wallboard.WallboardPushes;
 import io.hotline.web.wallboard.WallboardRoutes;
@@ -265,7 +262,7 @@ public final class Hotline implements AutoCloseable {
                 new EngineDesktopBackend.Supervision(monitor, people.accounts()::phone, endpoints(seatDevices),
                         ledger), this::canMoveCall);
         people.greetWith(DesktopRoutes.greeter(desktop));
-        startWallboard(config, jdbi);
+        startWallboard(config);
         if (amiCalls != null) {
             // Connections log in in the background: an Asterisk that is down delays nothing; health shows it.
             ami = AmiService.start(config.ami(), seatDevices, routing, registry);
@@ -289,15 +286,13 @@ public final class Hotline implements AutoCloseable {
     }
 
     /** Starts the wallboard's figures and pushes over what routing, the desk and the field leg publish. */
-    private void startWallboard(HotlineConfiguration config, Jdbi jdbi) {
-        Map<String, Duration> thresholds = new HashMap<>();
-        config.routing().queues().forEach((name, queue) -> thresholds.put(name, queue.serviceLevelThreshold()));
-        TodayFigures today = new TodayFigures(new QueueDayQuery(jdbi), new ServiceFiguresQuery(jdbi,
-                ServiceFigures.REPEAT_WINDOW), thresholds, config.routing().hours().zone(), field.clock());
+    private void startWallboard(HotlineConfiguration config) {
+        WallboardToday today = new WallboardToday(todayFigures::latest, config.routing().queues().keySet(),
+                config.routing().hours().zone(), field.clock());
         wallboardBackend.attach(new EngineWallboardBackend.Sources(routing::snapshot, config.routing().queues(),
                 desktop, field::heldDispatches, field::directory, today));
         wallboard = new Wallboard();
-        wallboard.start(today, new WallboardPushes(people.push(), wallboardBackend));
+        wallboard.start(new WallboardPushes(people.push(), wallboardBackend));
     }
 
     /** Each seat's SIP endpoint by seat code, from the softphone devices routing was told (device to seat). */

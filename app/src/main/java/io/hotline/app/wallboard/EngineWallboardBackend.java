@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 /**
  * The wallboard over what the engines publish: routing's snapshot, the seat board and the open work orders (through
  * the desktop's backend, which reads the same read models), the field leg's dispatch orders and directory, and
- * today's figures as {@link TodayFigures} last read them. Not ready until {@linkplain #attach attached} (once
+ * today's figures as {@link WallboardToday} gives them. Not ready until {@linkplain #attach attached} (once
  * routing and the desk run) and the desktop's backend is ready.
  * <p>
  * Thread-safe: the sources are published through a volatile field; everything read is an immutable value.
@@ -38,7 +38,7 @@ public final class EngineWallboardBackend implements WallboardBackend {
      */
     public record Sources(Supplier<RoutingSnapshot> routing, Map<String, QueueConfig> queues, DesktopBackend desktop,
                           Supplier<Collection<StoredDispatch>> dispatches, Supplier<FieldDirectory> directory,
-                          TodayFigures today) {
+                          WallboardToday today) {
         public Sources {
             Objects.requireNonNull(routing, "routing");
             queues = Map.copyOf(queues);

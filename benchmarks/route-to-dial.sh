@@ -101,6 +101,15 @@ start() {
   exit 1
 }
 
+# threads PID: each thread's name and /proc schedstat (ns on a CPU, ns waiting for one, times scheduled), so that
+# the time Hotline's threads waited for a core during the warm run (the machine's share of the tail) can be read.
+threads() {
+  local task
+  for task in /proc/"$1"/task/*; do
+    printf '%s\t%s\n' "$(cat "$task/comm" 2>/dev/null)" "$(cat "$task/schedstat" 2>/dev/null)"
+  done
+}
+
 bench() {
   local build=$1; shift
   timeout 600 taskset -c "${GENERATOR_CPU:-0-1}" java -Xmx1g -cp "$BENCH_JAR" io.hotline.benchmarks.agi.RouteToDial --port $AGI_PORT \
@@ -121,8 +130,10 @@ for round in $(seq 1 "$ROUNDS"); do
     done
     log "round $round: $build, warm at $CONCURRENCIES"
     start "$build" "warm-$round"
+    threads "$HOTLINE_PID" > "$OUT/threads-$build-$round-before.txt"
     bench "$build" --concurrency "$CONCURRENCIES" --calls "$CALLS" --warmup-calls "$WARMUP_CALLS" --max-seconds 120 \
       --talk-ms-per-caller "$TALK_MS_PER_CALLER"
+    threads "$HOTLINE_PID" > "$OUT/threads-$build-$round-after.txt"
     stop_hotline
   done
 done
@@ -137,6 +148,22 @@ for r in rows:
         print(f"| {r['label']} | {r['concurrency']} | {r.get('talk_ms', 0)} | {r['calls']} | {r['failed']} | "
               f"{r['calls_per_s']:.0f} | "
               f"{r['p50_ms']:.2f} | {r['p99_ms']:.2f} | {r['p999_ms']:.2f} | {r['max_ms']:.2f} |")
+import glob, os, re, collections
+def threads(path):
+    totals = collections.defaultdict(lambda: [0, 0, 0])
+    for line in open(path):
+        name, _, stat = line.rstrip("\n").partition("\t")
+        if len(stat.split()) == 3:
+            for i, v in enumerate(stat.split()):
+                totals[re.sub(r"[-#]?\d+$", "", name)][i] += int(v)
+    return totals
+for before in sorted(glob.glob(os.path.join(os.path.dirname(sys.argv[1]), "threads-*-before.txt"))):
+    a, b = threads(before), threads(before.replace("-before", "-after"))
+    groups = sorted(((k, [b[k][i] - a.get(k, [0, 0, 0])[i] for i in range(3)]) for k in b), key=lambda r: -r[1][0])
+    print(f"\n{os.path.basename(before)[8:-11]}: thread group, CPU ms, ms waiting for a core, times scheduled "
+          "(whole warm run)")
+    for k, (cpu, wait, slices) in groups[:12]:
+        print(f"  {k:24s} {cpu / 1e6:9.0f} {wait / 1e6:9.0f} {slices:9d}")
 for build in ("baseline", "current"):
     firsts = sorted(r["ms"] for r in rows if r["kind"] == "first" and r["label"] == build)
     if firsts:

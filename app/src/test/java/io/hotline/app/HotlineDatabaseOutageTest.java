@@ -60,6 +60,9 @@ class HotlineDatabaseOutageTest {
                 assertThat(AgiDialogue.answerAll(phone, "unused")).contains("SET VARIABLE HOTLINE_SEAT_RESULT OK");
             }
             await().atMost(PATIENCE).until(() -> hotline.routingSnapshot().seats(Tier.TIER1, SeatState.READY) == 1);
+            // and everything the journal logged so far (the seat's login) in the database: its writes are gathered
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(journal(hotline).detail())
+                    .isEqualTo("every entry is on the work orders"));
 
             // when the database goes away and the recorded call comes in
             line.cut();

@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One FastAGI session as Asterisk 22 runs it, on a blocking loopback socket: the environment block, then one
@@ -15,9 +17,17 @@ import java.nio.charset.StandardCharsets;
  * to the rest), until the server closes the socket. Not thread-safe: one caller thread owns it.
  */
 public final class AsteriskLeg implements AutoCloseable {
-    /** What a session set, when {@code HOTLINE_CALL} (the caller recognised) and {@code HOTLINE_TARGET} arrived. */
-    public record Outcome(String result, String seat, long callNanos, long targetNanos) {
+    /**
+     * What a session set, when {@code HOTLINE_CALL} (the caller recognised) and {@code HOTLINE_TARGET} arrived, and
+     * when each of the session's first {@value #TIMED_COMMANDS} commands arrived ({@code commandNanos[i]}, in order;
+     * 0 past the last), so that a route can be cut into its stages.
+     */
+    public record Outcome(String result, String seat, long callNanos, long targetNanos, List<String> commands,
+                          long[] commandNanos) {
     }
+
+    /** Commands of a session whose arrival is timed: a route to a ready seat sends 9. */
+    public static final int TIMED_COMMANDS = 12;
 
     private final Socket socket;
     private final BufferedReader in;
@@ -48,8 +58,14 @@ public final class AsteriskLeg implements AutoCloseable {
         String seat = null;
         long target = 0;
         long call = 0;
+        List<String> commands = new ArrayList<>(TIMED_COMMANDS);
+        long[] commandNanos = new long[TIMED_COMMANDS];
         String command;
         while ((command = in.readLine()) != null) {
+            if (commands.size() < TIMED_COMMANDS) {
+                commandNanos[commands.size()] = System.nanoTime();
+                commands.add(command);
+            }
             if (call == 0 && command.startsWith("SET VARIABLE HOTLINE_CALL ")) {
                 call = System.nanoTime();
             } else if (target == 0 && command.startsWith("SET VARIABLE HOTLINE_TARGET ")) {
@@ -64,7 +80,7 @@ public final class AsteriskLeg implements AutoCloseable {
             out.write(reply(command, linkedId).getBytes(StandardCharsets.US_ASCII));
             out.flush();
         }
-        return new Outcome(result, seat, call, target);
+        return new Outcome(result, seat, call, target, commands, commandNanos);
     }
 
     private static String reply(String command, String linkedId) {

@@ -57,6 +57,8 @@ public final class RouteToDial {
     private volatile long talkMillis;
     /** Request until {@code HOTLINE_CALL} (the caller recognised), for the measured run under way. */
     private volatile LatencyRecorder lookUps = new LatencyRecorder(0);
+    /** The route's stages, for the measured run under way. */
+    private volatile RouteStages stages = new RouteStages(0);
     private final String runId = Long.toString(System.currentTimeMillis() % 1_000_000_000L);
 
     private RouteToDial(InetSocketAddress server, RecordedRequest request, List<String> customers) {
@@ -87,9 +89,10 @@ public final class RouteToDial {
         Path results = Path.of(options.text("results", "benchmarks/target/route-to-dial.jsonl"));
         if (Boolean.parseBoolean(options.text("first-call", "false"))) {
             LatencyRecorder first = new LatencyRecorder(1);
+            bench.stages = new RouteStages(1);
             bench.calls(1, 1, first, System.nanoTime() + TimeUnit.SECONDS.toNanos(30));
-            append(results, String.format(Locale.ROOT, "{\"label\":\"%s\",\"kind\":\"first\",\"ms\":%.3f}",
-                    label, first.percentileMillis(1.0)));
+            append(results, String.format(Locale.ROOT, "{\"label\":\"%s\",\"kind\":\"first\",\"ms\":%.3f,"
+                    + "\"stages_ms\":%s}", label, first.percentileMillis(1.0), bench.stages.json()));
             return;
         }
         long maxNanos = TimeUnit.SECONDS.toNanos(options.integer("max-seconds", 60));
@@ -102,17 +105,18 @@ public final class RouteToDial {
                     System.nanoTime() + maxNanos);
             LatencyRecorder latencies = new LatencyRecorder(calls);
             bench.lookUps = new LatencyRecorder(calls);
+            bench.stages = new RouteStages(calls);
             long started = System.nanoTime();
             int failed = bench.calls(concurrency, calls, latencies, started + maxNanos);
             double seconds = (System.nanoTime() - started) / 1e9;
             String line = String.format(Locale.ROOT, "{\"label\":\"%s\",\"kind\":\"warm\",\"concurrency\":%d,"
                             + "\"talk_ms\":%d,\"calls\":%d,\"failed\":%d,\"calls_per_s\":%.1f,\"p50_ms\":%.3f,"
                             + "\"p99_ms\":%.3f,\"p999_ms\":%.3f,\"max_ms\":%.3f,\"recognised_p50_ms\":%.3f,"
-                            + "\"recognised_p99_ms\":%.3f}", label, concurrency, bench.talkMillis,
+                            + "\"recognised_p99_ms\":%.3f,\"stages_ms\":%s}", label, concurrency, bench.talkMillis,
                     latencies.count(), failed,
                     latencies.count() / seconds, latencies.percentileMillis(0.5), latencies.percentileMillis(0.99),
                     latencies.percentileMillis(0.999), latencies.percentileMillis(1.0),
-                    bench.lookUps.percentileMillis(0.5), bench.lookUps.percentileMillis(0.99));
+                    bench.lookUps.percentileMillis(0.5), bench.lookUps.percentileMillis(0.99), bench.stages.json());
             LOG.info("{}", line);
             append(results, line);
         }
@@ -207,6 +211,7 @@ public final class RouteToDial {
             synchronized (recognised) {
                 recognised.record(routed.callNanos() - sent);
             }
+            stages.record(sent, routed);
             return routed.targetNanos() - sent;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

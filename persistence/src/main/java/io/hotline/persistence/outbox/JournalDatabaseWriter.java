@@ -27,6 +27,14 @@ final class JournalDatabaseWriter implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(JournalDatabaseWriter.class);
     private static final int BATCH = 512;
     private static final long IDLE_WAIT_MS = 100;
+    /**
+     * How long entries gather on disk before a transaction writes them, unless a whole batch is there: a routed call
+     * logs its entries at several moments (joined, opened, offered, connected, ended), and a transaction each cost
+     * the database a commit (its own fsync) and this thread a statement set each, on the cores and the disk the call
+     * path needs. Measured (route-to-dial, 10 callers): this thread allocated 0.7 MB and spent 2.9 ms of CPU per
+     * routed call without it, 0.3 MB and 1.5 ms with it (docs/benchmarks.md, route-to-dial's fourth step).
+     */
+    static final long GATHER_MS = 50;
 
     /**
      * The counters the journal shares with this thread: logged and applied entry numbers, failures, rejects; and
@@ -79,6 +87,9 @@ final class JournalDatabaseWriter implements Runnable {
         while (true) {
             boolean last = logWriterDone.getAsBoolean();
             if (applied.get() < logged.get()) {
+                if (!last) {
+                    gather();
+                }
                 boolean caughtUp = writeBacklogSafely();
                 if (last) {
                     return;
@@ -93,6 +104,16 @@ final class JournalDatabaseWriter implements Runnable {
             }
             retryDelayMs = 0;
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(IDLE_WAIT_MS));
+        }
+    }
+
+    /** Lets entries gather for {@link #GATHER_MS}, or until a whole batch is logged or the log writer stopped. */
+    private void gather() {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(GATHER_MS);
+        long remaining;
+        while (logged.get() - applied.get() < BATCH && !logWriterDone.getAsBoolean()
+                && (remaining = deadline - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(remaining);
         }
     }
 

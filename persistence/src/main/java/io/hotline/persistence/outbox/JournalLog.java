@@ -25,18 +25,31 @@ import org.slf4j.LoggerFactory;
  * all reached the database are deleted. Opening a log recovers from a crash: a torn last line (no newline, or a
  * checksum that does not match) is cut off. A damaged line elsewhere is skipped, logged and counted.
  * <p>
+ * The newest segment is preallocated: zero bytes are written ahead of the entries, {@value #PREALLOCATE} at a time,
+ * so that most appends overwrite bytes the file already has and the fsync ({@code fdatasync}) writes the data only,
+ * not the file's size (no file system journal commit on the answer's path). The entries end where the zeros begin:
+ * a line never holds a zero byte, so a zero at the start of a line is the end of the log. What a crash left after
+ * the last whole entry (a torn line, or the zeros) is zeroed or kept as zeros when the log is opened; a segment is
+ * cut to its entries when the next one starts.
+ * <p>
  * Thread-safe: the journal's writer thread appends while its database thread reads and drops; every method holds
  * the log's monitor (appends and reads are short: one fsync, or one segment read from the page cache).
  */
 final class JournalLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JournalLog.class);
     private static final Pattern SEGMENT = Pattern.compile("journal-(\\d{20})\\.log");
+    /** Zero bytes written ahead of the entries at a time (one fsync of that size every few thousand entries). */
+    static final int PREALLOCATE = 1 << 20;
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 << 10);
 
     private final Path directory;
     private final long segmentBytes;
     /** First entry number of each segment -> its file, oldest first; the last one is appended to. */
     private final TreeMap<Long, Path> segments = new TreeMap<>();
     private FileChannel current;
+    /** Where the entries of {@link #current} end (the next append's position), and where its zeros end. */
+    private long end;
+    private long preallocated;
     private long lastSequence;
     private long damagedLines;
     /** Where the last read stopped: after entry {@code cursorAfter}, at {@code cursorPosition} of that segment. */
@@ -87,7 +100,7 @@ final class JournalLog implements AutoCloseable {
         if (entries.isEmpty()) {
             return;
         }
-        if (current == null || current.size() >= segmentBytes) {
+        if (current == null || end >= segmentBytes) {
             startSegment(entries.get(0).sequence());
         }
         StringBuilder lines = new StringBuilder(entries.size() * 160);
@@ -95,10 +108,18 @@ final class JournalLog implements AutoCloseable {
             lines.append(JournalLine.of(entry));
         }
         ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
-        while (bytes.hasRemaining()) {
-            current.write(bytes);
+        if (end + bytes.remaining() > preallocated) {
+            // Rarely: the zeros ahead run out. The fsync below also writes the new size; the next ones need not.
+            preallocated = zeroFill(current, preallocated,
+                    Math.max(end + bytes.remaining(), Math.min(preallocated + PREALLOCATE, segmentBytes)));
         }
+        long at = end;
+        while (bytes.hasRemaining()) {
+            at += current.write(bytes, at);
+        }
+        // fdatasync: the data, and the size only when it changed (it did not, unless the zeros were extended).
         current.force(false);
+        end = at;
         lastSequence = entries.get(entries.size() - 1).sequence();
     }
 
@@ -155,7 +176,8 @@ final class JournalLog implements AutoCloseable {
                              List<JournalEntry> into) throws IOException {
         byte[] bytes;
         try (FileChannel channel = FileChannel.open(segment.getValue(), StandardOpenOption.READ)) {
-            long size = channel.size();
+            // The newest segment's entries end where its zeros begin; an older one was cut to its entries.
+            long size = current != null && segment.getKey().equals(segments.lastKey()) ? end : channel.size();
             if (position >= size) {
                 return position;
             }
@@ -168,6 +190,10 @@ final class JournalLog implements AutoCloseable {
         }
         int start = 0;
         for (int i = 0; i < bytes.length && into.size() < max; i++) {
+            if (i == start && bytes[i] == 0) {
+                // Zeros where a line starts: preallocated space a crash left before the segment was cut.
+                break;
+            }
             if (bytes[i] != '\n') {
                 continue;
             }
@@ -188,9 +214,9 @@ final class JournalLog implements AutoCloseable {
     }
 
     /**
-     * Cuts what follows the last whole entry off the newest segment (a line a crash left without its newline or
-     * with a wrong checksum) and finds the last entry number. A damaged line before whole entries stays, and is
-     * skipped when read.
+     * Zeroes what follows the last whole entry in the newest segment (a line a crash left without its newline or
+     * with a wrong checksum; zeros written ahead stay zeros) and finds the last entry number. A damaged line before
+     * whole entries stays, and is skipped when read.
      */
     private void recoverNewest() throws IOException {
         while (!segments.isEmpty()) {
@@ -211,17 +237,21 @@ final class JournalLog implements AutoCloseable {
                     start = i + 1;
                 }
             }
-            if (validEnd < bytes.length) {
-                LOG.warn("Journal segment {}: cutting off {} bytes after the last whole entry (torn by a crash)",
-                        newest.getValue(), bytes.length - validEnd);
-                try (FileChannel channel = FileChannel.open(newest.getValue(), StandardOpenOption.WRITE)) {
-                    channel.truncate(validEnd);
-                    channel.force(true);
-                }
+            int tornEnd = bytes.length;
+            while (tornEnd > validEnd && bytes[tornEnd - 1] == 0) {
+                tornEnd--;
             }
             if (validEnd > 0) {
+                current = FileChannel.open(newest.getValue(), StandardOpenOption.WRITE);
+                if (tornEnd > validEnd) {
+                    LOG.warn("Journal segment {}: cutting off {} bytes after the last whole entry (torn by a crash)",
+                            newest.getValue(), tornEnd - validEnd);
+                    zeroFill(current, validEnd, tornEnd);
+                    current.force(true);
+                }
                 lastSequence = last;
-                current = FileChannel.open(newest.getValue(), StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                end = validEnd;
+                preallocated = bytes.length;
                 return;
             }
             Files.delete(newest.getValue());
@@ -231,13 +261,29 @@ final class JournalLog implements AutoCloseable {
 
     private void startSegment(long firstSequence) throws IOException {
         if (current != null) {
+            // Cut to its entries, so that reading it reads no zeros (not forced: a crash that undoes the cut leaves
+            // zeros after whole entries, which a read stops at).
+            current.truncate(end);
             current.close();
             // Not reused if the new segment cannot be created: the next append tries to create it again.
             current = null;
         }
         Path file = directory.resolve(String.format("journal-%020d.log", firstSequence));
-        current = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND), OwnerOnly.fileAttributes());
+        current = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                OwnerOnly.fileAttributes());
         segments.put(firstSequence, file);
+        end = 0;
+        preallocated = 0;
+    }
+
+    /** Writes zeros over {@code [from, to)} of {@code channel}, not forced; returns {@code to}. */
+    private static long zeroFill(FileChannel channel, long from, long to) throws IOException {
+        ByteBuffer zeros = ZEROS.duplicate();
+        long at = from;
+        while (at < to) {
+            zeros.clear().limit((int) Math.min(zeros.capacity(), to - at));
+            at += channel.write(zeros, at);
+        }
+        return to;
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hotline.persistence.files.OwnerOnly;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,6 +142,137 @@ class JournalLogTest {
             assertThat(log.damagedLines()).isEqualTo(1);
             assertThat(log.lastSequence()).isEqualTo(3);
         }
+    }
+
+    @Test
+    void shouldWriteZerosAheadOfTheEntriesAndReadOnlyTheEntries() throws IOException {
+        // given a log appended to in a few batches
+        try (JournalLog log = JournalLog.open(directory, 1 << 20)) {
+            log.append(entries(1, 3));
+            log.append(entries(4, 2));
+
+            // then the segment holds the entries, then zeros up to a preallocated size, and reads the entries only
+            byte[] bytes = Files.readAllBytes(onlySegment());
+            int entriesEnd = lines(entries(1, 5)).length;
+            assertThat(bytes.length).isEqualTo(JournalLog.PREALLOCATE);
+            assertThat(new String(bytes, 0, entriesEnd, StandardCharsets.UTF_8))
+                    .isEqualTo(new String(lines(entries(1, 5)), StandardCharsets.UTF_8));
+            assertThat(zerosFrom(bytes, entriesEnd)).isTrue();
+            assertThat(log.readAfter(0, 100)).extracting(JournalEntry::sequence)
+                    .containsExactly(1L, 2L, 3L, 4L, 5L);
+        }
+
+        // when it is opened again (a restart, or a crash after the last fsync) and appended to
+        try (JournalLog log = JournalLog.open(directory, 1 << 20)) {
+            assertThat(log.lastSequence()).isEqualTo(5);
+            log.append(entries(6, 2));
+
+            // then the new entries follow the old ones, with no zeros between them, and nothing is damaged
+            assertThat(log.readAfter(0, 100)).extracting(JournalEntry::sequence)
+                    .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+            assertThat(log.damagedLines()).isZero();
+            byte[] bytes = Files.readAllBytes(onlySegment());
+            assertThat(new String(bytes, 0, lines(entries(1, 7)).length, StandardCharsets.UTF_8))
+                    .isEqualTo(new String(lines(entries(1, 7)), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void shouldZeroALineTornInsideThePreallocatedSpaceAndGoOnFromTheLastWholeEntry() throws IOException {
+        // given a log whose process died while writing a line over the zeros written ahead
+        try (JournalLog log = JournalLog.open(directory, 1 << 20)) {
+            log.append(entries(1, 5));
+        }
+        Path segment = onlySegment();
+        long size = Files.size(segment);
+        byte[] torn = lines(entries(6, 1));
+        try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(torn, 0, torn.length - 7), lines(entries(1, 5)).length);
+        }
+
+        // when it is opened again and appended to
+        try (JournalLog log = JournalLog.open(directory, 1 << 20)) {
+            assertThat(log.lastSequence()).isEqualTo(5);
+            // then the torn bytes are zeros again, the preallocated size kept
+            byte[] bytes = Files.readAllBytes(segment);
+            assertThat(bytes).hasSize((int) size);
+            assertThat(zerosFrom(bytes, lines(entries(1, 5)).length)).isTrue();
+
+            // and the next entries take their place: nothing lost, nothing damaged
+            log.append(entries(6, 2));
+            assertThat(log.readAfter(0, 100)).extracting(JournalEntry::sequence)
+                    .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+            assertThat(log.damagedLines()).isZero();
+        }
+    }
+
+    @Test
+    void shouldCutEachFullSegmentToItsEntriesAndReadAnOlderSegmentThatKeptItsZeros() throws IOException {
+        // given a log of small segments
+        try (JournalLog log = JournalLog.open(directory, 1_000)) {
+            for (long first = 1; first <= 30; first += 3) {
+                log.append(entries(first, 3));
+            }
+            // then every segment but the newest holds its entries only
+            List<Path> files = segments();
+            assertThat(files).hasSizeGreaterThan(2);
+            for (Path older : files.subList(0, files.size() - 1)) {
+                byte[] bytes = Files.readAllBytes(older);
+                assertThat(bytes[bytes.length - 1]).as(older.toString()).isEqualTo((byte) '\n');
+            }
+        }
+        // when a crash undid a cut (zeros after an older segment's entries)
+        Path older = segments().get(0);
+        Files.write(older, new byte[4096], StandardOpenOption.APPEND);
+
+        // then every entry is still read once, in order, none damaged
+        try (JournalLog log = JournalLog.open(directory, 1_000)) {
+            assertThat(log.readAfter(0, 100)).extracting(JournalEntry::sequence)
+                    .containsExactlyElementsOf(LongStream.rangeClosed(1, 30).boxed().toList());
+            assertThat(log.damagedLines()).isZero();
+            assertThat(log.lastSequence()).isEqualTo(30);
+        }
+    }
+
+    @Test
+    void shouldDropANewestSegmentOfZerosOnlyAndAppendToTheOneBefore() throws IOException {
+        // given a crash right after a new segment was created and zeroed, before its first entry
+        try (JournalLog log = JournalLog.open(directory, 1 << 20)) {
+            log.append(entries(1, 4));
+        }
+        Path empty = directory.resolve(String.format("journal-%020d.log", 5));
+        Files.write(empty, new byte[8192]);
+
+        // when the log is opened again
+        try (JournalLog log = JournalLog.open(directory, 1 << 20)) {
+            // then the empty segment is gone and the log goes on after entry 4
+            assertThat(Files.exists(empty)).isFalse();
+            assertThat(log.lastSequence()).isEqualTo(4);
+            log.append(entries(5, 1));
+            assertThat(log.readAfter(0, 100)).extracting(JournalEntry::sequence)
+                    .containsExactly(1L, 2L, 3L, 4L, 5L);
+        }
+    }
+
+    private List<Path> segments() throws IOException {
+        try (var files = Files.list(directory)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".log")).sorted().toList();
+        }
+    }
+
+    private static byte[] lines(List<JournalEntry> entries) {
+        StringBuilder text = new StringBuilder();
+        entries.forEach(entry -> text.append(JournalLine.of(entry)));
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static boolean zerosFrom(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Path onlySegment() throws IOException {

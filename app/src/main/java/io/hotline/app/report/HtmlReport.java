@@ -56,7 +56,8 @@ public final class HtmlReport {
         html.append("<h2>").append(escape(t.get("totals"))).append("</h2>\n");
         totals(html, report.totals(), t);
         html.append("<h2>").append(escape(t.get("weeks"))).append("</h2>\n");
-        slices(html, report.weeks(), t, t.get("week"), true);
+        slices(html, report.weeks(), t, t.get("week"), report.weeks().stream()
+                .anyMatch(week -> week.figures().firstContact() != null));
         html.append("<h2>").append(escape(t.get("productLines"))).append("</h2>\n");
         slices(html, report.productLines(), t, t.get("productLine"), false);
         recurring(html, report, t);
@@ -144,15 +145,16 @@ public final class HtmlReport {
                 .append(escape(definition)).append("</td></tr>\n");
     }
 
+    /** A table of slices; {@code fcr}: with first-contact resolution and solved without a visit. */
     private static void slices(StringBuilder html, List<ServiceReport.Slice> slices, Texts t, String key,
-                               boolean weeks) {
+                               boolean fcr) {
         List<String> headers = new ArrayList<>(List.of(key, t.get("from"), t.get("closure"), t.get("handling"),
                 t.get("slaResolution"), t.get("legAck"), t.get("assigned"), t.get("onSite")));
-        if (weeks) {
+        if (fcr) {
             headers.addAll(List.of(t.get("fcr"), t.get("withoutVisit")));
         }
         headers.addAll(List.of(t.get("satisfaction"), t.get("nps")));
-        html.append("<table class=\"slices\" id=\"").append(weeks ? "weeks" : "product-lines")
+        html.append("<table class=\"slices\" id=\"").append(key.equals(t.get("week")) ? "weeks" : "product-lines")
                 .append("\"><thead><tr>");
         headers.forEach(header -> html.append("<th>").append(escape(header)).append("</th>"));
         html.append("</tr></thead><tbody>\n");
@@ -162,7 +164,7 @@ public final class HtmlReport {
                     f.resolved() == 0 ? "-" : String.format(Locale.ROOT, "%.1f", f.averageHandlingMillis() / 3.6e6),
                     counted(allSeverities(f)), counted(f.legAcknowledged()), counted(f.assignedInTime()),
                     counted(f.onSite())));
-            if (weeks) {
+            if (fcr) {
                 cells.addAll(List.of(counted(f.firstContact()), counted(f.withoutVisit())));
             }
             ReportFigures.Satisfaction s = f.satisfaction();
@@ -335,7 +337,8 @@ public final class HtmlReport {
             + "var pct={type:'value',min:0,max:100};"
             + "draw('chart-rates',{title:{text:L['chart.rates']},xAxis:{type:'category',data:d.weeks},yAxis:pct,"
             + "series:[s(L.closure,'line',d.weekly.closure),s(L.slaResolution,'line',d.weekly.slaResolution),"
-            + "s(L.onSite,'line',d.weekly.onSite),s(L.fcr,'line',d.weekly.fcr)]});"
+            + "s(L.onSite,'line',d.weekly.onSite)].concat(d.weekly.fcr.some(function(v){return v!==null;})"
+            + "?[s(L.fcr,'line',d.weekly.fcr)]:[])});"
             + "draw('chart-satisfaction',{title:{text:L['chart.satisfaction']},xAxis:{type:'category',data:d.weeks},"
             + "yAxis:[{type:'value',min:0,max:5},{type:'value',min:-100,max:100}],"
             + "series:[s(L.satisfaction,'bar',d.weekly.satisfaction),s(L.nps,'line',d.weekly.nps,1)]});"

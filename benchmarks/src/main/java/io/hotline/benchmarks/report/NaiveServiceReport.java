@@ -24,9 +24,9 @@ import org.jdbi.v3.core.mapper.ColumnMapper;
 
 /**
  * The baseline: the report's figures computed the obvious way, every record read into memory first (the driver's
- * default fetch buffers each whole result), then the figures taken from the lists: the period's totals and, per
- * week, closure, handling time, SLA, on-site share, dispatch deadlines, satisfaction and first-contact resolution
- * ({@link ServiceFigures} over every history at once), and the recurring problems. It computes a subset of what
+ * default fetch buffers each whole result), then the figures taken from the lists: the period's closure, handling
+ * time, SLA, dispatch legs, satisfaction and first-contact resolution ({@link ServiceFigures} over every history at
+ * once), and the recurring problems. It computes a subset of what
  * {@code ServiceReportQuery} does (no product lines), so its cost is a lower bound of the naive report's.
  * Single-threaded.
  */
@@ -104,12 +104,10 @@ final class NaiveServiceReport {
                 && in(((java.time.LocalDateTime) d.get("follow_up_recorded_at")).toInstant(java.time.ZoneOffset.UTC),
                 from, to)).count();
         long legsInTime = legs.stream().filter(l -> l.get("acknowledged_at") != null).count();
-        // First-contact resolution: every history in memory, per week as the report does, then the period.
+        // First-contact resolution over the period, as the report computes it: every history in memory at once.
         int weeks = 0;
         for (LocalDate week = fromDay; week.isBefore(toDay); week = week.plusWeeks(1)) {
             weeks++;
-            LocalDate next = week.plusWeeks(1).isAfter(toDay) ? toDay : week.plusWeeks(1);
-            fcr(orders, trails, week.atStartOfDay(zone).toInstant(), next.atStartOfDay(zone).toInstant(), window);
         }
         ServiceFigures.Share fcr = fcr(orders, trails, from, to, window);
         long recurring = recurring(orders, from, to);

@@ -253,7 +253,7 @@ class ServiceReportQueryTest {
     }
 
     @Test
-    void shouldTakeFirstContactResolutionPerWeekFromTheServiceFiguresQueryAndSumItForThePeriod() {
+    void shouldTakeFirstContactResolutionOfThePeriodFromTheServiceFiguresQuery() {
         // given desk trails in the weeks of 2030-10-07 and 2030-10-14: A resolved on its first contact but called
         // about again 3 days later (B: a repeat call), B resolved on its first contact, C escalated on site
         long a = order().customer(customerA).line(ERP).opened("2030-10-08T09:00").write();
@@ -273,10 +273,8 @@ class ServiceReportQueryTest {
         ServiceReport report = query.forPeriod(from, to);
 
         // then
-        assertThat(report.weeks()).extracting(week -> week.figures().firstContact())
-                .containsExactly(new Share(0, 1), new Share(1, 2));
-        assertThat(report.weeks()).extracting(week -> week.figures().withoutVisit())
-                .containsExactly(new Share(1, 1), new Share(1, 2));
+        assertThat(report.weeks()).extracting(week -> week.figures().firstContact()).containsOnlyNulls();
+        assertThat(report.weeks()).extracting(week -> week.figures().withoutVisit()).containsOnlyNulls();
         assertThat(report.totals().firstContact()).isEqualTo(new Share(1, 3));
         assertThat(report.totals().withoutVisit()).isEqualTo(new Share(2, 3));
         PeriodFigures whole = new ServiceFiguresQuery(DB.jdbi(), ServiceFigures.REPEAT_WINDOW)

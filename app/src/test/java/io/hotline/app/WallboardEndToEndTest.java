@@ -183,8 +183,10 @@ class WallboardEndToEndTest {
         ReportPages.assertReportRendered(driver, base + "/api/reports/service-quality?format=html&lang=en&from="
                 + today + "&to=" + today.plusDays(1));
 
-        // then it counts the calls of today
-        assertThat(driver.findElement(By.id("totals")).getText()).contains("Closure rate");
+        // then it is today's report, one week, with its totals
+        assertThat(driver.findElement(By.id("period")).getText()).isEqualTo(today + " – " + today);
+        assertThat(driver.findElements(By.cssSelector("#weeks tbody tr"))).hasSize(1);
+        assertThat(driver.findElement(By.id("totals")).getText()).contains("Closure rate", "NPS");
         assertThat(HeadlessChromium.screenshot(driver, REPORT_SCREENSHOT)).isTrue();
     }
 

@@ -17,22 +17,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import picocli.CommandLine;
 
 /**
  * The service-quality report of the demo organisation (with a few weeks of work orders added) written by
  * {@code hotline report} and opened from its file in headless Chromium, offline: every chart drew an ECharts canvas
- * of non-zero size, the tables are there, and nothing was fetched. {@link #assertReportRendered} is the step the
- * wallboard's browser test reuses on its own report.
+ * of non-zero size, the tables are there, and nothing was fetched ({@link ReportPages#assertReportRendered}, the
+ * step the wallboard's browser test takes on the report a running Hotline serves).
  */
 class ReportPageEndToEndTest {
-    private static final Duration WAIT = Duration.ofSeconds(20);
-    /** The charts the report draws, by the id of their element. */
-    static final List<String> CHARTS = List.of("chart-rates", "chart-satisfaction", "chart-sla", "chart-lines");
 
     @RegisterExtension
     static final TestDatabase DB = TestDatabase.demo();
@@ -50,7 +44,7 @@ class ReportPageEndToEndTest {
         ChromeDriver driver = HeadlessChromium.start();
         try {
             // then
-            assertReportRendered(driver, html);
+            ReportPages.assertReportRendered(driver, html.toUri().toString());
             assertThat(driver.findElement(By.id("period")).getText()).isEqualTo("2026-10-05 – 2026-10-25");
             assertThat(driver.findElements(By.cssSelector("#weeks tbody tr"))).hasSize(3);
             assertThat(driver.findElement(By.id("totals")).getText()).contains("Closure rate", "NPS");
@@ -58,27 +52,6 @@ class ReportPageEndToEndTest {
         } finally {
             driver.quit();
         }
-    }
-
-    /**
-     * Opens the report's HTML file in {@code driver} and checks what a reader sees: every chart an ECharts canvas
-     * of non-zero size, the page fetched nothing (it opens offline) and logged no error.
-     */
-    static void assertReportRendered(WebDriver driver, Path html) {
-        driver.get(html.toUri().toString());
-        new WebDriverWait(driver, WAIT).until(page -> "drawn".equals(page.findElement(By.tagName("body"))
-                .getAttribute("data-charts")));
-        for (String chart : CHARTS) {
-            WebElement canvas = driver.findElement(By.cssSelector("#" + chart + " canvas"));
-            assertThat(canvas.getSize().getWidth()).as(chart).isPositive();
-            assertThat(canvas.getSize().getHeight()).as(chart).isPositive();
-        }
-        Object fetched = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-                "return performance.getEntriesByType('resource').length;");
-        assertThat(((Number) fetched).intValue()).as("resources fetched").isZero();
-        assertThat(driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll())
-                .filteredOn(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-                .isEmpty();
     }
 
     /** Runs {@code hotline report} on the test database into {@code out}; the HTML file's path. */

@@ -22,8 +22,10 @@ import io.hotline.web.desktop.WorkOrderView;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -80,7 +82,7 @@ public final class WallboardAssembly {
                         WallboardSnapshot.Share solvedWithoutVisit) {
         public Today {
             Objects.requireNonNull(dayStart, "dayStart");
-            queues = Map.copyOf(queues);
+            queues = Collections.unmodifiableMap(new LinkedHashMap<>(queues)); // in the caller's order
         }
     }
 

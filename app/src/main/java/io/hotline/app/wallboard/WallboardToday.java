@@ -9,7 +9,7 @@ import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,7 +57,7 @@ public final class WallboardToday {
         if (!last.from().equals(start) || !last.to().isAfter(last.from())) {
             return new WallboardAssembly.Today(start, Map.of(), null);
         }
-        Map<String, WallboardSnapshot.Day> days = new HashMap<>();
+        Map<String, WallboardSnapshot.Day> days = new LinkedHashMap<>();
         for (String queue : queues) {
             TodayFigures.QueueDay day = last.queue(queue);
             days.put(queue, new WallboardSnapshot.Day(day.offered(), day.answered(), day.answeredWithinThreshold(),

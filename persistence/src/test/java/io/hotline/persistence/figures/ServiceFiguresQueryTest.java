@@ -352,7 +352,6 @@ class ServiceFiguresQueryTest {
                 .isEqualTo(new BucketedFigures.Bucket(fcr, withoutVisit));
     }
 
-
     @Test
     void shouldBucketEachResolvedWorkOrderByTheCallersKeyInTheSamePassAsThePeriodsFigures() {
         // given in the first week an ERP work order resolved on its first contact, and in the second week two HR

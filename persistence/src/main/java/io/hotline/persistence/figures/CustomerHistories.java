@@ -22,7 +22,11 @@ import java.util.function.Function;
  * A history whose first resolution lies in {@code [from, to)} keeps its whole trail: {@link ServiceFigures} counts
  * it. Every other work order read (resolved outside the period, not resolved, or with no audit trail of the desk)
  * enters with its opening only and an empty trail: {@link ServiceFigures} then counts it nowhere, and sees it only
- * as a possible repeat call of the customer's other work orders. Not thread-safe: one per query.
+ * as a possible repeat call of the customer's other work orders.
+ * <p>
+ * With a bucket function, each work order {@link ServiceFigures#outcomes} decides on (first resolved in the period)
+ * also adds its decisions to the bucket the function names: the same decisions as the totals, so the buckets add up
+ * to them. Not thread-safe: one per query.
  */
 final class CustomerHistories<K> {
     /**

@@ -59,7 +59,8 @@ public final class HtmlReport {
         slices(html, report.weeks(), t, t.get("week"), report.weeks().stream()
                 .anyMatch(week -> week.figures().firstContact() != null));
         html.append("<h2>").append(escape(t.get("productLines"))).append("</h2>\n");
-        slices(html, report.productLines(), t, t.get("productLine"), false);
+        slices(html, report.productLines(), t, t.get("productLine"), report.productLines().stream()
+                .anyMatch(line -> line.figures().firstContact() != null));
         recurring(html, report, t);
         licences(html, report, t);
         html.append("<script type=\"application/json\" id=\"report-data\">").append(scriptSafe(Json.write(
@@ -83,6 +84,7 @@ public final class HtmlReport {
         weekly.put("closure", percents(report.weeks(), ReportFigures::closure));
         weekly.put("onSite", percents(report.weeks(), ReportFigures::onSite));
         weekly.put("fcr", percents(report.weeks(), ReportFigures::firstContact));
+        weekly.put("withoutVisit", percents(report.weeks(), ReportFigures::withoutVisit));
         weekly.put("slaResolution", percents(report.weeks(), HtmlReport::allSeverities));
         weekly.put("satisfaction", report.weeks().stream().map(slice -> slice.figures().satisfaction())
                 .map(s -> s.answered() == 0 ? null : round(s.mean())).toList());
@@ -100,6 +102,8 @@ public final class HtmlReport {
         lines.put("onSite", percents(report.productLines(), ReportFigures::onSite));
         lines.put("slaResolution", percents(report.productLines(), HtmlReport::allSeverities));
         lines.put("legAck", percents(report.productLines(), ReportFigures::legAcknowledged));
+        lines.put("fcr", percents(report.productLines(), ReportFigures::firstContact));
+        lines.put("withoutVisit", percents(report.productLines(), ReportFigures::withoutVisit));
         data.put("lineRates", lines);
         return data;
     }
@@ -338,7 +342,7 @@ public final class HtmlReport {
             + "draw('chart-rates',{title:{text:L['chart.rates']},xAxis:{type:'category',data:d.weeks},yAxis:pct,"
             + "series:[s(L.closure,'line',d.weekly.closure),s(L.slaResolution,'line',d.weekly.slaResolution),"
             + "s(L.onSite,'line',d.weekly.onSite)].concat(d.weekly.fcr.some(function(v){return v!==null;})"
-            + "?[s(L.fcr,'line',d.weekly.fcr)]:[])});"
+            + "?[s(L.fcr,'line',d.weekly.fcr),s(L.withoutVisit,'line',d.weekly.withoutVisit)]:[])});"
             + "draw('chart-satisfaction',{title:{text:L['chart.satisfaction']},xAxis:{type:'category',data:d.weeks},"
             + "yAxis:[{type:'value',min:0,max:5},{type:'value',min:-100,max:100}],"
             + "series:[s(L.satisfaction,'bar',d.weekly.satisfaction),s(L.nps,'line',d.weekly.nps,1)]});"
@@ -346,6 +350,8 @@ public final class HtmlReport {
             + "series:[s(L.slaResolution,'bar',d.slaResolution),s(L.slaResponse,'bar',d.slaResponse)]});"
             + "draw('chart-lines',{title:{text:L['chart.lines']},xAxis:{type:'category',data:d.lines},yAxis:pct,"
             + "series:[s(L.closure,'bar',d.lineRates.closure),s(L.slaResolution,'bar',d.lineRates.slaResolution),"
-            + "s(L.onSite,'bar',d.lineRates.onSite),s(L.legAck,'bar',d.lineRates.legAck)]});"
+            + "s(L.onSite,'bar',d.lineRates.onSite),s(L.legAck,'bar',d.lineRates.legAck)]"
+            + ".concat(d.lineRates.fcr.some(function(v){return v!==null;})"
+            + "?[s(L.fcr,'bar',d.lineRates.fcr),s(L.withoutVisit,'bar',d.lineRates.withoutVisit)]:[])});"
             + "document.body.setAttribute('data-charts','drawn');})();";
 }

@@ -34,8 +34,26 @@ class ReportRenderingTest {
         ReportFigures total = figures(new Share(13, 16), new Share(4, 5), new Share(2, 10),
                 new ReportFigures.Satisfaction(6, 23, 3, 2));
         ReportFigures erp = new ReportFigures(new Share(13, 16), 10, Duration.ofHours(30).toMillis(),
-                Map.of("P1", new Share(4, 5)), Map.of(), Share.NONE, Share.NONE, new Share(2, 10), null, null,
-                new ReportFigures.Satisfaction(6, 23, 3, 2));
+                Map.of("P1", new Share(4, 5)), Map.of(), Share.NONE, Share.NONE, new Share(2, 10), new Share(3, 4),
+                new Share(9, 10), new ReportFigures.Satisfaction(6, 23, 3, 2));
+        return withLine(total, week1, week2, erp);
+    }
+
+    /** The sample with first-contact resolution and solved without a visit left out of the weeks and lines. */
+    static ServiceReport withoutSlicedServiceFigures() {
+        ServiceReport sample = sample();
+        return withLine(sample.totals(), withoutServiceFigures(sample.weeks().get(0).figures()),
+                withoutServiceFigures(sample.weeks().get(1).figures()),
+                withoutServiceFigures(sample.productLines().get(0).figures()));
+    }
+
+    private static ReportFigures withoutServiceFigures(ReportFigures f) {
+        return new ReportFigures(f.closure(), f.resolved(), f.handlingMillis(), f.slaResolution(), f.slaResponse(),
+                f.legAcknowledged(), f.assignedInTime(), f.onSite(), null, null, f.satisfaction());
+    }
+
+    private static ServiceReport withLine(ReportFigures total, ReportFigures week1, ReportFigures week2,
+                                          ReportFigures erp) {
         return new ServiceReport(LocalDate.parse("2026-11-02"), LocalDate.parse("2026-11-16"), ZONE,
                 Duration.ofDays(7), total,
                 List.of(new ServiceReport.Slice("2026-W45", LocalDate.parse("2026-11-02"), week1),
@@ -72,6 +90,9 @@ class ReportRenderingTest {
         assertThat(data.at("/weekly/closure").toString()).isEqualTo("[81.3,null]");
         assertThat(data.at("/weekly/onSite").toString()).isEqualTo("[20.0,null]");
         assertThat(data.at("/weekly/fcr").toString()).isEqualTo("[50.0,50.0]");
+        assertThat(data.at("/weekly/withoutVisit").toString()).isEqualTo("[80.0,80.0]");
+        assertThat(data.at("/lineRates/fcr").toString()).isEqualTo("[75.0]");
+        assertThat(data.at("/lineRates/withoutVisit").toString()).isEqualTo("[90.0]");
         assertThat(data.at("/weekly/nps").toString()).isEqualTo("[16.7,null]");
         assertThat(data.at("/weekly/satisfaction").toString()).isEqualTo("[3.8,null]");
         assertThat(data.get("slaResolution").toString()).isEqualTo("[80.0,100.0,null]");
@@ -86,8 +107,25 @@ class ReportRenderingTest {
         assertThat(html).contains("<td>Closure rate</td><td class=\"n\">81.3 %</td><td class=\"n\">13 / 16</td>",
                 ReportTexts.text("nps.def", ReportLanguage.EN).replace("<", "&lt;"),
                 ReportTexts.text("recurring.def", ReportLanguage.EN), "81.3 % (13/16)", "<td>2026-W46</td>");
+        // and first-contact resolution and solved without a visit per week and per product line
+        String fcr = ReportTexts.text("fcr", ReportLanguage.EN);
+        assertThat(between(html, "<table class=\"slices\" id=\"weeks\">", "</thead>")).contains(fcr);
+        assertThat(between(html, "<table class=\"slices\" id=\"product-lines\">", "</thead>")).contains(fcr);
+        assertThat(between(html, "<table class=\"slices\" id=\"product-lines\">", "</table>"))
+                .contains("<td>75.0 % (3/4)</td><td>90.0 % (9/10)</td>");
         // and the database's text escaped
         assertThat(html).contains("C001 &lt;b&gt;Acme &quot;East&quot;, Ltd&lt;/b&gt;").doesNotContain("<b>Acme");
+    }
+
+    @Test
+    void shouldLeaveOutTheSlicesServiceFiguresWhereTheyWereNotComputed() {
+        String html = HtmlReport.render(withoutSlicedServiceFigures(), ReportLanguage.EN, NOW)
+                .replace(HtmlReport.echarts(), "");
+
+        String fcr = ReportTexts.text("fcr", ReportLanguage.EN);
+        assertThat(between(html, "<table class=\"slices\" id=\"weeks\">", "</table>")).doesNotContain(fcr);
+        assertThat(between(html, "<table class=\"slices\" id=\"product-lines\">", "</table>")).doesNotContain(fcr);
+        assertThat(between(html, "<table id=\"totals\">", "</table>")).contains(fcr);
     }
 
     @Test
@@ -123,6 +161,8 @@ class ReportRenderingTest {
                 .containsEntry("passives", "1");
         assertThat(weeks.get(1)).containsEntry("closure_rate", "").containsEntry("nps", "");
         assertThat(parse(tables.get("product-lines")).get(0)).containsEntry("product_line", "ERP_U8")
+                .containsEntry("first_contact_rate", "0.7500");
+        assertThat(parse(CsvReport.tables(withoutSlicedServiceFigures()).get("product-lines")).get(0))
                 .containsEntry("first_contact_rate", "");
         assertThat(parse(tables.get("totals")).get(0)).containsEntry("slice", "total");
         Map<String, String> problem = parse(tables.get("recurring")).get(0);

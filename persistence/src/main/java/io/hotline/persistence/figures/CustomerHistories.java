@@ -7,7 +7,10 @@ import io.hotline.routing.desk.WorkOrderHistory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Folds the query's rows, ordered by customer, work order and audit sequence, into work orders' histories, one
@@ -19,9 +22,13 @@ import java.util.List;
  * A history whose first resolution lies in {@code [from, to)} keeps its whole trail: {@link ServiceFigures} counts
  * it. Every other work order read (resolved outside the period, not resolved, or with no audit trail of the desk)
  * enters with its opening only and an empty trail: {@link ServiceFigures} then counts it nowhere, and sees it only
- * as a possible repeat call of the customer's other work orders. Not thread-safe: one per query.
+ * as a possible repeat call of the customer's other work orders.
+ * <p>
+ * With a bucket function, each work order {@link ServiceFigures#outcomes} decides on (first resolved in the period)
+ * also adds its decisions to the bucket the function names: the same decisions as the totals, so the buckets add up
+ * to them. Not thread-safe: one per query.
  */
-final class CustomerHistories {
+final class CustomerHistories<K> {
     /**
      * One row of the query: a work order and one of its desk audit events, or none when it has none.
      *
@@ -43,11 +50,23 @@ final class CustomerHistories {
     private long resolved;
     private long firstContact;
     private long withoutVisit;
+    private final Function<ResolvedWorkOrder, K> bucket;
+    private final Map<K, BucketedFigures.Bucket> buckets;
 
-    CustomerHistories(Instant from, Instant to, Duration window) {
+    /** Adds up the period's figures only. */
+    static CustomerHistories<Void> totals(Instant from, Instant to, Duration window) {
+        return new CustomerHistories<>(from, to, window, null);
+    }
+
+    /**
+     * @param bucket the bucket of each work order first resolved in the period, or {@code null} for totals only
+     */
+    CustomerHistories(Instant from, Instant to, Duration window, Function<ResolvedWorkOrder, K> bucket) {
         this.from = from;
         this.to = to;
         this.window = window;
+        this.bucket = bucket;
+        this.buckets = new HashMap<>();
     }
 
     void add(Row row) {
@@ -75,6 +94,11 @@ final class CustomerHistories {
                 new ServiceFigures.Share(withoutVisit, resolved));
     }
 
+    /** The figures over every row added, and per bucket. */
+    BucketedFigures<K> bucketed() {
+        return new BucketedFigures<>(figures(), buckets);
+    }
+
     private void endWorkOrder() {
         List<AuditEvent> kept = firstResolvedInPeriod() ? List.copyOf(trail) : List.of();
         customer.add(new WorkOrderHistory(current.workOrderId(), current.customerId(), current.productLine(),
@@ -83,10 +107,17 @@ final class CustomerHistories {
     }
 
     private void endCustomer() {
-        ServiceFigures.Share fcr = ServiceFigures.firstContactResolution(customer, window);
-        resolved += fcr.of();
-        firstContact += fcr.count();
-        withoutVisit += ServiceFigures.solvedWithoutVisit(customer).count();
+        for (ServiceFigures.Outcome outcome : ServiceFigures.outcomes(customer, window)) {
+            resolved++;
+            firstContact += outcome.firstContact() ? 1 : 0;
+            withoutVisit += outcome.withoutVisit() ? 1 : 0;
+            if (bucket != null) {
+                WorkOrderHistory history = outcome.history();
+                K key = bucket.apply(new ResolvedWorkOrder(history.workOrderId(), history.productLine(),
+                        history.openedAt(), outcome.resolvedAt()));
+                buckets.merge(key, BucketedFigures.Bucket.NONE.plus(outcome), BucketedFigures.Bucket::plus);
+            }
+        }
         customer.clear();
     }
 

@@ -19,8 +19,8 @@ import java.util.Objects;
  * @param assignedInTime    of the dispatch orders acknowledged in the slice, those assigned by their assignment
  *                          deadline
  * @param onSite            of those resolved, those with a dispatch order
- * @param firstContact      first-contact resolution ({@code ServiceFiguresQuery}), or {@code null} where the report
- *                          does not compute it (per product line)
+ * @param firstContact      first-contact resolution ({@code ServiceFiguresQuery}, by first resolution), or
+ *                          {@code null} where it was not computed (the renderers then leave it out)
  * @param withoutVisit      solved without a visit ({@code ServiceFiguresQuery}), or {@code null} likewise
  * @param satisfaction      the surveys and follow-up calls answered in the slice, with their scores
  */

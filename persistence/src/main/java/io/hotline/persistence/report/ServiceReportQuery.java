@@ -2,6 +2,7 @@ package io.hotline.persistence.report;
 
 import io.hotline.persistence.DatabaseUnavailableException;
 import io.hotline.persistence.dao.SurveyOutcome;
+import io.hotline.persistence.figures.BucketedFigures;
 import io.hotline.persistence.figures.PeriodFigures;
 import io.hotline.persistence.figures.ServiceFiguresQuery;
 import io.hotline.persistence.internal.UtcInstants;
@@ -15,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,8 +37,9 @@ import org.jdbi.v3.core.statement.Query;
  * {@code acknowledged_at}, surveys by {@code recorded_at}, follow-up calls by {@code follow_up_recorded_at}), all
  * through V13's indexes. The SQL compares no state or outcome: each row carries them and plain Java decides
  * (cancelled work orders count nowhere; a survey counts when {@link SurveyOutcome#ANSWERED} with a score). First-
- * contact resolution and solved without a visit are {@link ServiceFiguresQuery}'s, for the whole period only: it has
- * no product-line cut, and a call per week would read the period's audit trails once per week.
+ * contact resolution and solved without a visit are {@link ServiceFiguresQuery}'s, in total, per week and per
+ * product line from one pass over the period's audit trails ({@link ServiceFiguresQuery#bucketed}), each work order
+ * in the week of its first resolution.
  * <p>
  * <b>Memory:</b> rows are streamed (Connector/J's row-by-row fetch) into one tally per slice: the period, its weeks
  * and its product lines; the recurring problems hold one customer's work orders of 30 days at a time
@@ -170,7 +173,8 @@ public final class ServiceReportQuery {
                         row.getString("name"), row.getString("product_line"), row.getString("category"),
                         cancelled(row.getString("state")), INSTANTS.map(row, "created_at", context)),
                 recurring::add);
-        return new ServiceReport(fromDay, toDay, zone, repeatWindow, slices.totals(from, to), slices.weeks(),
+        slices.readServiceFigures(from, to);
+        return new ServiceReport(fromDay, toDay, zone, repeatWindow, slices.totals(), slices.weeks(),
                 slices.productLines(), recurring.problems(), licences(handle, toDay));
     }
 
@@ -205,8 +209,11 @@ public final class ServiceReportQuery {
         private final FigureTally total = new FigureTally();
         private final TreeMap<LocalDate, FigureTally> weeks = new TreeMap<>();
         private final TreeMap<String, FigureTally> lines = new TreeMap<>();
+        private final Map<LocalDate, BucketedFigures.Bucket> weekFigures = new HashMap<>();
+        private final Map<String, BucketedFigures.Bucket> lineFigures = new HashMap<>();
         private final LocalDate fromDay;
         private final LocalDate toDay;
+        private PeriodFigures period;
 
         Slices(LocalDate fromDay, LocalDate toDay) {
             this.fromDay = fromDay;
@@ -224,35 +231,51 @@ public final class ServiceReportQuery {
         }
 
         /**
-         * The period's figures, first-contact resolution and solved without a visit from one
-         * {@link ServiceFiguresQuery} pass over the whole period.
+         * Reads first-contact resolution and solved without a visit in one {@link ServiceFiguresQuery} pass over the
+         * whole period, bucketed by the ISO week (in the zone) of each work order's first resolution and its product
+         * line: the weeks' and the product lines' figures are sums of these buckets, and both add up to the totals.
          */
-        ReportFigures totals(Instant from, Instant to) {
-            PeriodFigures figures = serviceFigures.forPeriod(from, to);
-            return total.figures(share(figures.firstContactResolution()), share(figures.solvedWithoutVisit()));
+        void readServiceFigures(Instant from, Instant to) {
+            BucketedFigures<WeekAndLine> figures = serviceFigures.bucketed(from, to, order -> new WeekAndLine(
+                    monday(order.resolvedAt().atZone(zone).toLocalDate()), order.productLine() == null
+                    ? ServiceReport.NO_PRODUCT_LINE : order.productLine()));
+            period = figures.period();
+            figures.buckets().forEach((key, bucket) -> {
+                weekFigures.merge(key.monday(), bucket, BucketedFigures.Bucket::plus);
+                lineFigures.merge(key.line(), bucket, BucketedFigures.Bucket::plus);
+                lines.computeIfAbsent(key.line(), ignored -> new FigureTally());
+            });
         }
 
-        /**
-         * The weeks' figures, without first-contact resolution and solved without a visit: {@link ServiceFiguresQuery}
-         * reads a period's audit trails in one pass, and a pass per week costs as many passes as weeks (over a year of
-         * 400,000 work orders, 254 s instead of about 40 s: docs/benchmarks.md).
-         */
+        ReportFigures totals() {
+            return total.figures(share(period.firstContactResolution()), share(period.solvedWithoutVisit()));
+        }
+
         List<ServiceReport.Slice> weeks() {
             List<ServiceReport.Slice> slices = new ArrayList<>();
             for (Map.Entry<LocalDate, FigureTally> week : weeks.entrySet()) {
                 LocalDate first = week.getKey().isBefore(fromDay) ? fromDay : week.getKey();
-                slices.add(new ServiceReport.Slice(isoWeek(week.getKey()), first, week.getValue().figures(null,
-                        null)));
+                slices.add(new ServiceReport.Slice(isoWeek(week.getKey()), first, figures(week.getValue(),
+                        weekFigures.get(week.getKey()))));
             }
             return slices;
         }
 
         List<ServiceReport.Slice> productLines() {
             List<ServiceReport.Slice> slices = new ArrayList<>();
-            lines.forEach((line, tally) -> slices.add(new ServiceReport.Slice(line, fromDay, tally.figures(null,
-                    null))));
+            lines.forEach((line, tally) -> slices.add(new ServiceReport.Slice(line, fromDay, figures(tally,
+                    lineFigures.get(line)))));
             return slices;
         }
+
+        private static ReportFigures figures(FigureTally tally, BucketedFigures.Bucket bucket) {
+            BucketedFigures.Bucket figures = bucket == null ? BucketedFigures.Bucket.NONE : bucket;
+            return tally.figures(share(figures.firstContactResolution()), share(figures.solvedWithoutVisit()));
+        }
+    }
+
+    /** A bucket of the service figures: the Monday of the first resolution's ISO week and the product line. */
+    private record WeekAndLine(LocalDate monday, String line) {
     }
 
     private static Share share(io.hotline.routing.desk.ServiceFigures.Share share) {

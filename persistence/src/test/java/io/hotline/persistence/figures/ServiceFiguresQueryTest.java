@@ -28,7 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * product line within 7 days (also one after the period) or a reopen, and not by a repeat after 8 days or on
  * another line; a visit on site; each work order counted in the period of its first resolution only; an empty
  * period 0 of 0; and over any partition of time, what {@link ServiceFigures} gives over every history. Each test
- * writes its work orders in a region of time of its own (the class shares one database).
+ * writes its work orders in a region of time of its own (the class shares one database). {@link
+ * ServiceFiguresQuery#bucketed}: per week and product line in one pass, each bucket what a period of it gives, the
+ * buckets adding up to the period.
  */
 class ServiceFiguresQueryTest {
 
@@ -326,6 +328,68 @@ class ServiceFiguresQueryTest {
         PeriodFigures whole = query.forPeriod(start, end);
         assertThat(whole.firstContactResolution()).as("seed %d", seed).isEqualTo(fcr);
         assertThat(whole.solvedWithoutVisit()).as("seed %d", seed).isEqualTo(withoutVisit);
+
+        // and one bucketed pass over all of it, by the week of the resolution, gives each week what a period of
+        // that week gives, and its buckets add up to the whole
+        BucketedFigures<Long> weeks = query.bucketed(start, end,
+                order -> Duration.between(start, order.resolvedAt()).toDays() / 7);
+        assertThat(weeks.period()).as("seed %d", seed).isEqualTo(whole);
+        assertThat(weeks.buckets().size()).as("seed %d: several weeks", seed).isGreaterThan(1);
+        BucketedFigures.Bucket sum = BucketedFigures.Bucket.NONE;
+        for (long week = 0; start.plus(Duration.ofDays(7 * week)).isBefore(end); week++) {
+            PeriodFigures period = query.forPeriod(start.plus(Duration.ofDays(7 * week)),
+                    min(start.plus(Duration.ofDays(7 * (week + 1))), end));
+            BucketedFigures.Bucket bucket = weeks.buckets().getOrDefault(week, BucketedFigures.Bucket.NONE);
+            assertThat(bucket).as("seed %d, week %d", seed, week).isEqualTo(new BucketedFigures.Bucket(
+                    period.firstContactResolution(), period.solvedWithoutVisit()));
+            sum = sum.plus(bucket);
+        }
+        assertThat(sum).as("seed %d", seed).isEqualTo(new BucketedFigures.Bucket(fcr, withoutVisit));
+        // and by product line, unknown customers' work orders among them, the lines add up to the whole
+        BucketedFigures<String> lines = query.bucketed(start, end, ResolvedWorkOrder::productLine);
+        assertThat(lines.buckets()).as("seed %d", seed).containsOnlyKeys(ERP, HR);
+        assertThat(lines.buckets().get(ERP).plus(lines.buckets().get(HR))).as("seed %d", seed)
+                .isEqualTo(new BucketedFigures.Bucket(fcr, withoutVisit));
+    }
+
+    @Test
+    void shouldBucketEachResolvedWorkOrderByTheCallersKeyInTheSamePassAsThePeriodsFigures() {
+        // given in the first week an ERP work order resolved on its first contact, and in the second week two HR
+        // work orders, one resolved after a second contact and one after a visit on site
+        Instant start = region(11);
+        long firstWeek = desk(start).at(start.plus(Duration.ofHours(1))).answeredCall(customers.get(0), ERP);
+        desk.resolve(firstWeek);
+        long contacted = desk.at(start.plus(Duration.ofDays(8))).answeredCall(customers.get(1), HR);
+        desk.contact(contacted);
+        desk.resolve(contacted);
+        long visited = desk.answeredCall(customers.get(2), HR);
+        for (int rung = 0; rung < 4; rung++) {
+            desk.escalate(visited);
+        }
+        desk.resolve(visited);
+        desk.written();
+        Instant end = start.plus(Duration.ofDays(14));
+
+        // when bucketed by the week of the resolution and the product line
+        BucketedFigures<String> figures = query.bucketed(start, end, order -> Duration.between(start,
+                order.resolvedAt()).toDays() / 7 + "/" + order.productLine());
+
+        // then each bucket holds its own work orders' decisions
+        assertThat(figures.buckets()).containsOnlyKeys("0/" + ERP, "1/" + HR);
+        assertThat(figures.buckets().get("0/" + ERP))
+                .isEqualTo(new BucketedFigures.Bucket(new Share(1, 1), new Share(1, 1)));
+        assertThat(figures.buckets().get("1/" + HR))
+                .isEqualTo(new BucketedFigures.Bucket(new Share(1, 2), new Share(1, 2)));
+        // and the buckets add up to the period's figures, which are forPeriod's
+        BucketedFigures.Bucket sum = figures.buckets().values().stream()
+                .reduce(BucketedFigures.Bucket.NONE, BucketedFigures.Bucket::plus);
+        assertThat(sum).isEqualTo(new BucketedFigures.Bucket(new Share(2, 3), new Share(2, 3)));
+        assertThat(new BucketedFigures.Bucket(figures.period().firstContactResolution(),
+                figures.period().solvedWithoutVisit())).isEqualTo(sum);
+        assertThat(figures.period()).isEqualTo(query.forPeriod(start, end));
+        // and the first week alone buckets only its own resolution
+        assertThat(query.bucketed(start, start.plus(Duration.ofDays(7)), ResolvedWorkOrder::productLine).buckets())
+                .containsOnlyKeys(ERP);
     }
 
     private FiguresDesk desk(Instant start) {

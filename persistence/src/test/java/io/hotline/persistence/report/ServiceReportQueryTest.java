@@ -146,7 +146,9 @@ class ServiceReportQueryTest {
                 .containsExactly(ServiceReport.NO_PRODUCT_LINE, ERP, HR);
         assertThat(report.productLines()).extracting(slice -> slice.figures().closure().of())
                 .containsExactly(1L, 2L, 1L);
-        assertThat(report.productLines().get(1).figures().firstContact()).isNull();
+        // and with no desk trail resolved, first-contact resolution is computed, of nothing
+        assertThat(report.productLines().get(1).figures().firstContact()).isEqualTo(Share.NONE);
+        assertThat(report.weeks().get(1).figures().withoutVisit()).isEqualTo(Share.NONE);
     }
 
     @Test
@@ -253,7 +255,7 @@ class ServiceReportQueryTest {
     }
 
     @Test
-    void shouldTakeFirstContactResolutionOfThePeriodFromTheServiceFiguresQuery() {
+    void shouldTakeFirstContactResolutionOfThePeriodItsWeeksAndItsProductLinesFromTheServiceFiguresQuery() {
         // given desk trails in the weeks of 2030-10-07 and 2030-10-14: A resolved on its first contact but called
         // about again 3 days later (B: a repeat call), B resolved on its first contact, C escalated on site
         long a = order().customer(customerA).line(ERP).opened("2030-10-08T09:00").write();
@@ -272,9 +274,23 @@ class ServiceReportQueryTest {
         LocalDate to = LocalDate.parse("2030-10-21");
         ServiceReport report = query.forPeriod(from, to);
 
-        // then
-        assertThat(report.weeks()).extracting(week -> week.figures().firstContact()).containsOnlyNulls();
-        assertThat(report.weeks()).extracting(week -> week.figures().withoutVisit()).containsOnlyNulls();
+        // then each work order counts in the week of its first resolution and in its product line: A (not first
+        // contact) in W41, B (first contact) and C (on site, two contacts) in W42
+        assertThat(report.weeks()).extracting(ServiceReport.Slice::key).containsExactly("2030-W41", "2030-W42");
+        assertThat(report.weeks()).extracting(week -> week.figures().firstContact())
+                .containsExactly(new Share(0, 1), new Share(1, 2));
+        assertThat(report.weeks()).extracting(week -> week.figures().withoutVisit())
+                .containsExactly(new Share(1, 1), new Share(1, 2));
+        assertThat(report.productLines()).extracting(ServiceReport.Slice::key).contains(ERP, HR);
+        assertThat(line(report, ERP).firstContact()).isEqualTo(new Share(1, 2));
+        assertThat(line(report, ERP).withoutVisit()).isEqualTo(new Share(2, 2));
+        assertThat(line(report, HR).firstContact()).isEqualTo(new Share(0, 1));
+        assertThat(line(report, HR).withoutVisit()).isEqualTo(new Share(0, 1));
+        // and the weeks and the product lines each add up to the totals
+        assertThat(report.weeks().stream().map(week -> week.figures().firstContact()).reduce(Share.NONE,
+                (x, y) -> new Share(x.count() + y.count(), x.of() + y.of()))).isEqualTo(report.totals().firstContact());
+        assertThat(report.productLines().stream().map(line -> line.figures().withoutVisit()).reduce(Share.NONE,
+                (x, y) -> new Share(x.count() + y.count(), x.of() + y.of()))).isEqualTo(report.totals().withoutVisit());
         assertThat(report.totals().firstContact()).isEqualTo(new Share(1, 3));
         assertThat(report.totals().withoutVisit()).isEqualTo(new Share(2, 3));
         PeriodFigures whole = new ServiceFiguresQuery(DB.jdbi(), ServiceFigures.REPEAT_WINDOW)
@@ -289,6 +305,11 @@ class ServiceReportQueryTest {
     void shouldRefuseAPeriodThatDoesNotEndAfterItStarts() {
         assertThatThrownBy(() -> query.forPeriod(LocalDate.parse("2030-01-02"), LocalDate.parse("2030-01-02")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2030-01-02");
+    }
+
+    private static ReportFigures line(ServiceReport report, String line) {
+        return report.productLines().stream().filter(slice -> slice.key().equals(line)).findFirst().orElseThrow()
+                .figures();
     }
 
     private static Instant at(String local) {

@@ -39,18 +39,44 @@ public final class ServiceFigures {
         }
     }
 
+    /**
+     * The decisions on one resolved work order, the ones the shares count: a report buckets them (per week, per
+     * product line) and its buckets add up to the shares over the same histories.
+     *
+     * @param history      the work order
+     * @param resolvedAt   its first resolution, where it counts
+     * @param firstContact whether it counts as resolved on first contact ({@link #firstContactResolution})
+     * @param withoutVisit whether it never went on site ({@link #solvedWithoutVisit})
+     */
+    public record Outcome(WorkOrderHistory history, Instant resolvedAt, boolean firstContact, boolean withoutVisit) {
+    }
+
     private ServiceFigures() {
+    }
+
+    /**
+     * The decision on each resolved work order of {@code histories}, in their order, with repeat calls and reopens
+     * within {@code window}: the same decisions as {@link #firstContactResolution} and {@link #solvedWithoutVisit}
+     * count, so counting these gives the same shares.
+     */
+    public static List<Outcome> outcomes(Collection<WorkOrderHistory> histories, Duration window) {
+        Objects.requireNonNull(window, "window");
+        Map<String, List<WorkOrderHistory>> byCustomerAndLine = byCustomerAndLine(histories);
+        List<Outcome> outcomes = new ArrayList<>();
+        for (WorkOrderHistory history : histories) {
+            AuditEvent resolution = firstResolution(history);
+            if (resolution != null) {
+                outcomes.add(new Outcome(history, resolution.at(),
+                        firstContact(history, resolution, byCustomerAndLine, window), !wentOnSite(history)));
+            }
+        }
+        return outcomes;
     }
 
     /** First-contact resolution over {@code histories}, with repeat calls and reopens within {@code window}. */
     public static Share firstContactResolution(Collection<WorkOrderHistory> histories, Duration window) {
         Objects.requireNonNull(window, "window");
-        Map<String, List<WorkOrderHistory>> byCustomerAndLine = new HashMap<>();
-        for (WorkOrderHistory history : histories) {
-            if (history.customerId() != null) {
-                byCustomerAndLine.computeIfAbsent(key(history), k -> new ArrayList<>()).add(history);
-            }
-        }
+        Map<String, List<WorkOrderHistory>> byCustomerAndLine = byCustomerAndLine(histories);
         long resolved = 0;
         long first = 0;
         for (WorkOrderHistory history : histories) {
@@ -59,9 +85,7 @@ public final class ServiceFigures {
                 continue;
             }
             resolved++;
-            Instant until = resolution.at().plus(window);
-            if (resolution.contacts() == 1 && !reopenedBy(history, until)
-                    && !repeated(history, byCustomerAndLine, until)) {
+            if (firstContact(history, resolution, byCustomerAndLine, window)) {
                 first++;
             }
         }
@@ -77,11 +101,33 @@ public final class ServiceFigures {
                 continue;
             }
             resolved++;
-            if (history.trail().stream().noneMatch(event -> event.toTier() == Tier.ON_SITE)) {
+            if (!wentOnSite(history)) {
                 remote++;
             }
         }
         return new Share(remote, resolved);
+    }
+
+    private static Map<String, List<WorkOrderHistory>> byCustomerAndLine(Collection<WorkOrderHistory> histories) {
+        Map<String, List<WorkOrderHistory>> byCustomerAndLine = new HashMap<>();
+        for (WorkOrderHistory history : histories) {
+            if (history.customerId() != null) {
+                byCustomerAndLine.computeIfAbsent(key(history), k -> new ArrayList<>()).add(history);
+            }
+        }
+        return byCustomerAndLine;
+    }
+
+    /** The one rule of first-contact resolution for a work order first resolved by {@code resolution}. */
+    private static boolean firstContact(WorkOrderHistory history, AuditEvent resolution,
+                                        Map<String, List<WorkOrderHistory>> byCustomerAndLine, Duration window) {
+        Instant until = resolution.at().plus(window);
+        return resolution.contacts() == 1 && !reopenedBy(history, until)
+                && !repeated(history, byCustomerAndLine, until);
+    }
+
+    private static boolean wentOnSite(WorkOrderHistory history) {
+        return history.trail().stream().anyMatch(event -> event.toTier() == Tier.ON_SITE);
     }
 
     private static AuditEvent firstResolution(WorkOrderHistory history) {

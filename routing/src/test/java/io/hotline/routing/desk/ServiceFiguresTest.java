@@ -99,6 +99,38 @@ class ServiceFiguresTest {
     }
 
     @Test
+    void shouldDecideOnEachResolvedWorkOrderAsTheSharesCountIt() {
+        // given a repeat call (42), a visit on site (43), a first-contact resolution (44) and an open one (45)
+        long repeated = answeredCall("a", 42L, "ERP");
+        harness.apply(new DeskEvent.Resolved(repeated, SEAT, "fixed"));
+        long visited = answeredCall("b", 43L, "HR");
+        for (int i = 0; i < 4; i++) {
+            harness.apply(new DeskEvent.Escalated(visited, SEAT, "step " + i));
+        }
+        harness.apply(new DeskEvent.Resolved(visited, SEAT, "on site"));
+        long first = answeredCall("c", 44L, "ERP");
+        harness.apply(new DeskEvent.Resolved(first, SEAT, "how-to"));
+        answeredCall("d", 45L, "ERP");
+        harness.clock.advance(Duration.ofDays(1));
+        answeredCall("e", 42L, "ERP");
+
+        // when
+        List<ServiceFigures.Outcome> outcomes = ServiceFigures.outcomes(histories(), ServiceFigures.REPEAT_WINDOW);
+
+        // then one decision per resolved work order, and they count to the shares
+        assertThat(outcomes).extracting(outcome -> outcome.history().workOrderId())
+                .containsExactlyInAnyOrder(repeated, visited, first);
+        assertThat(outcomes).extracting(outcome -> outcome.history().workOrderId() + ":" + outcome.firstContact()
+                + ":" + outcome.withoutVisit()).containsExactlyInAnyOrder(repeated + ":false:true",
+                visited + ":true:false", first + ":true:true");
+        assertThat(ServiceFigures.firstContactResolution(histories(), ServiceFigures.REPEAT_WINDOW))
+                .isEqualTo(new ServiceFigures.Share(outcomes.stream().filter(ServiceFigures.Outcome::firstContact)
+                        .count(), outcomes.size()));
+        assertThat(ServiceFigures.solvedWithoutVisit(histories())).isEqualTo(new ServiceFigures.Share(
+                outcomes.stream().filter(ServiceFigures.Outcome::withoutVisit).count(), outcomes.size()));
+    }
+
+    @Test
     void shouldGiveZeroOfZeroForNothingResolved() {
         // then
         assertThat(ServiceFigures.solvedWithoutVisit(List.of()).ratio()).isZero();

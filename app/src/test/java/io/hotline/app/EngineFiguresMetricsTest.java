@@ -8,7 +8,6 @@ import io.hotline.routing.desk.Actor;
 import io.hotline.routing.desk.ActorKind;
 import io.hotline.routing.desk.CallKey;
 import io.hotline.routing.desk.CustomerProblem;
-import io.hotline.routing.desk.DeskCommand;
 import io.hotline.routing.desk.DeskConfig;
 import io.hotline.routing.desk.DeskEvent;
 import io.hotline.routing.desk.ServiceDesk;
@@ -18,13 +17,15 @@ import io.hotline.routing.engine.RoutingCommand;
 import io.hotline.routing.engine.RoutingConfig;
 import io.hotline.routing.engine.RoutingEngine;
 import io.hotline.routing.engine.RoutingEvent;
-import io.hotline.routing.field.BranchChoice;
-import io.hotline.routing.field.DispatchLeg;
-import io.hotline.routing.field.DispatchState;
-import io.hotline.routing.field.FieldCommand;
-import io.hotline.routing.field.FieldStep;
+import io.hotline.routing.field.Branch;
+import io.hotline.routing.field.CheckInKind;
+import io.hotline.routing.field.DutyWindow;
+import io.hotline.routing.field.Engineer;
+import io.hotline.routing.field.FieldConfig;
+import io.hotline.routing.field.FieldDirectory;
+import io.hotline.routing.field.FieldEvent;
+import io.hotline.routing.field.GeoPoint;
 import io.hotline.routing.field.Site;
-import io.hotline.routing.field.StoredDispatch;
 import io.hotline.routing.hours.BusinessHours;
 import io.hotline.routing.ladder.Tier;
 import io.hotline.routing.queue.SkillRequirement;
@@ -33,12 +34,16 @@ import io.hotline.routing.sla.ServiceLevels;
 import io.hotline.routing.workorder.Severity;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,8 +55,8 @@ import org.junit.jupiter.api.Test;
  * {@link ServiceDesk} on a clock the test moves) and read back from a real {@link PrometheusMeterRegistry}'s scrape,
  * against docs/figures.md's definitions: 10 calls of which 8 answered within the 20 s threshold and 2 abandoned give
  * a service level of 8/8 and, with abandons, 8/10; talk and wrap-up times; occupancy counts only seats logged in and
- * not NOT_READY; a P1 left unanswered fires its response clock's 50 %, 75 % and breach warnings once each; the
- * dispatch legs are counted by step.
+ * not NOT_READY; a P1 left unanswered fires its response clock's 50 %, 75 % and breach warnings once each; a
+ * dispatch the desk runs from the escalation to the follow-up counts each of its legs once.
  */
 class EngineFiguresMetricsTest {
     private static final Instant START = Instant.parse("2026-11-18T02:00:00Z");
@@ -120,7 +125,7 @@ class EngineFiguresMetricsTest {
     }
 
     @Test
-    void shouldCountSlaWarningsAndDispatchLegsFromTheDesksCommands() {
+    void shouldCountSlaWarningsFromTheDesksCommands() {
         // given a desk and a P1 call nobody answers
         ServiceDesk desk = ServiceDesk.restore(new DeskConfig(ServiceLevels.DEFAULT, BusinessHours.ALWAYS_OPEN,
                 Map.of(), Duration.ofDays(7), "supervisors"), clock, new StoredDesk(1, List.of(), List.of()));
@@ -132,12 +137,6 @@ class EngineFiguresMetricsTest {
             advance(Duration.ofMinutes(1));
             desk.apply(desk.tick(), meters::deskCommand);
         }
-        // and a dispatch order goes through its legs
-        for (String step : List.of("SENT", "ACKNOWLEDGED", "ASSIGNED", "ARRIVED", "COMPLETED", "FOLLOWED_UP",
-                "APPOINTMENT_BOOKED")) {
-            meters.deskCommand(new DeskCommand.Field(new FieldCommand.DispatchChanged(dispatch(),
-                    new FieldStep(7, 1, now.get(), new Actor(ActorKind.DESK, "desk"), step, null))));
-        }
 
         // then each warning once, and no resolution warning yet (2 h)
         assertThat(value("hotline_desk_sla_warnings_total", "clock=\"RESPONSE\"", "level=\"HALF\"")).isEqualTo(1);
@@ -145,6 +144,43 @@ class EngineFiguresMetricsTest {
                 .isEqualTo(1);
         assertThat(value("hotline_desk_sla_warnings_total", "clock=\"RESPONSE\"", "level=\"BREACH\"")).isEqualTo(1);
         assertThat(value("hotline_desk_sla_warnings_total", "clock=\"RESOLUTION\"", "level=\"HALF\"")).isZero();
+    }
+
+    @Test
+    void shouldCountEachLegOfADispatchTheDeskRunsFromEscalationToFollowUp() {
+        // given a desk with a field leg: one branch in Suzhou on duty around the clock, one engineer
+        List<DutyWindow> allWeek = new ArrayList<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            allWeek.add(new DutyWindow(day, LocalTime.MIDNIGHT, LocalTime.MAX, "Zhao", "+8613900000010"));
+        }
+        FieldDirectory branches = new FieldDirectory(List.of(new Branch("SZ", "Suzhou", new GeoPoint(31.3180,
+                120.6190), ZoneId.of("Asia/Shanghai"), Set.of("east"), Set.of(), "+86400100", allWeek)),
+                List.of(new Engineer("E-SZ-1", "SZ", "Wang Wei", "+8613800000011", true)));
+        ServiceDesk desk = ServiceDesk.restore(new DeskConfig(ServiceLevels.DEFAULT, BusinessHours.ALWAYS_OPEN,
+                Map.of(), Duration.ofDays(7), "supervisors").withField(FieldConfig.DEFAULT, branches), clock,
+                new StoredDesk(1, List.of(), List.of()));
+        Actor manager = new Actor(ActorKind.DUTY_MANAGER, "zhao");
+        CallKey call = new CallKey("pbx1", "L7");
+
+        // when a call is answered and sent on site, and the order goes through every leg
+        desk.apply(new DeskEvent.CallArrived(call, new CustomerProblem("+8613800138000", null, null, "ERP_U8"),
+                Severity.P2), meters::deskCommand);
+        desk.apply(new DeskEvent.CallConnected(call, "s1"), meters::deskCommand);
+        desk.apply(new DeskEvent.Escalated(1, new Actor(ActorKind.SEAT, "s1"), "disk replacement", Tier.ON_SITE,
+                new Site("Renmin Road 100, Suzhou", new GeoPoint(31.2990, 120.5853), "east")), meters::deskCommand);
+        field(desk, Duration.ofMinutes(5), new FieldEvent.Acknowledged(1, manager));
+        field(desk, Duration.ofMinutes(10), new FieldEvent.EngineerAssigned(1, manager, "E-SZ-1", null));
+        field(desk, Duration.ofMinutes(5), new FieldEvent.AppointmentBooked(1, manager,
+                now.get().plus(Duration.ofHours(2))));
+        field(desk, Duration.ofHours(2), new FieldEvent.CheckedIn(1, "+8613800000011", CheckInKind.ARRIVE, null,
+                "m1", now.get()));
+        field(desk, Duration.ofHours(1), new FieldEvent.CheckedIn(1, "+8613800000011", CheckInKind.DONE,
+                "replaced the disk", "m2", now.get()));
+        advance(Duration.ofMinutes(31));
+        desk.apply(desk.tick(), meters::deskCommand);
+        field(desk, Duration.ofMinutes(5), new FieldEvent.FollowUpRecorded(1, manager, 5, "quick", false));
+
+        // then each leg the catalog names was counted once, from the desk's own commands
         for (String step : List.of("SENT", "ACKNOWLEDGED", "ASSIGNED", "ARRIVED", "COMPLETED", "FOLLOWED_UP")) {
             assertThat(value("hotline_field_dispatch_steps_total", "step=\"" + step + "\"")).as(step).isEqualTo(1);
         }
@@ -152,11 +188,9 @@ class EngineFiguresMetricsTest {
         assertThat(registry.scrape()).doesNotContain("APPOINTMENT_BOOKED");
     }
 
-    private StoredDispatch dispatch() {
-        DispatchLeg leg = new DispatchLeg(1, "BR-SUZHOU", 18.3, START, START.plusSeconds(600), null, null);
-        return new StoredDispatch(7, new Site("site", null, null), "ERP_U8", "+8613800138000", DispatchState.SENT,
-                START, List.of(new BranchChoice("BR-SUZHOU", 18.3, 0)), List.of(leg), null, null, null, null, null,
-                null, null, null, null, null, 0, 1);
+    private void field(ServiceDesk desk, Duration after, FieldEvent event) {
+        advance(after);
+        desk.apply(new DeskEvent.Field(event), meters::deskCommand);
     }
 
     private void seat(String id, String skill) {
